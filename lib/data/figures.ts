@@ -1,0 +1,112 @@
+// Reading figures: the API's list and the dashboard's latest values.
+import { db } from "../db/client";
+import { toIsoDate } from "../domain/dates";
+import { toDisaggregation, type Disaggregation } from "../domain/disaggregation";
+import type { Prisma } from "../generated/prisma/client";
+import type { FiguresQuery } from "../validation/figures-query";
+
+export interface SourceDto {
+  organisation: string;
+  title: string;
+  url: string;
+  date: string;
+}
+
+export interface FigureDto {
+  id: number;
+  indicator: string;
+  region: string;
+  periodStart: string;
+  periodEnd: string;
+  disaggregation: Disaggregation | null;
+  value: number;
+  unit: string;
+  source: SourceDto;
+  note: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+const figureInclude = {
+  indicator: { select: { code: true, unit: true } },
+  region: { select: { pcode: true } },
+  source: true,
+} satisfies Prisma.FigureInclude;
+
+type FigureRow = Prisma.FigureGetPayload<{ include: typeof figureInclude }>;
+
+export function toFigureDto(f: FigureRow): FigureDto {
+  return {
+    id: f.id,
+    indicator: f.indicator.code,
+    region: f.region.pcode,
+    periodStart: toIsoDate(f.periodStart),
+    periodEnd: toIsoDate(f.periodEnd),
+    disaggregation: toDisaggregation(f),
+    value: Number(f.value.toString()),
+    unit: f.indicator.unit,
+    source: {
+      organisation: f.source.organisation,
+      title: f.source.title,
+      url: f.source.url,
+      date: toIsoDate(f.source.publishedOn),
+    },
+    note: f.note,
+    version: f.version,
+    updatedAt: f.updatedAt.toISOString(),
+  };
+}
+
+function whereFor(q: Pick<FiguresQuery, "indicator" | "region" | "from" | "to">): Prisma.FigureWhereInput {
+  return {
+    ...(q.indicator.length ? { indicator: { code: { in: q.indicator } } } : {}),
+    ...(q.region.length ? { region: { pcode: { in: q.region } } } : {}),
+    // A figure matches when its period overlaps [from, to].
+    ...(q.from ? { periodEnd: { gte: q.from } } : {}),
+    ...(q.to ? { periodStart: { lte: q.to } } : {}),
+  };
+}
+
+export async function listFigures(q: FiguresQuery): Promise<{ data: FigureDto[]; total: number }> {
+  const where = whereFor(q);
+  const [rows, total] = await Promise.all([
+    db().figure.findMany({
+      where,
+      include: figureInclude,
+      orderBy: [{ indicatorId: "asc" }, { regionId: "asc" }, { periodStart: "asc" }, { id: "asc" }],
+      take: q.limit,
+      skip: q.offset,
+    }),
+    db().figure.count({ where }),
+  ]);
+  return { data: rows.map(toFigureDto), total };
+}
+
+export interface LatestFigure extends FigureDto {
+  indicatorName: { en: string; fr: string };
+  theme: string;
+}
+
+/**
+ * The latest national (level 0) figure of every indicator, one per
+ * disaggregation that a reader expects on its own (current vs projected);
+ * per-phase and per-sector breakdowns are left to the theme pages.
+ */
+export async function latestNationalFigures(): Promise<LatestFigure[]> {
+  const rows = await db().$queryRaw<{ id: number }[]>`
+    SELECT DISTINCT ON (f.indicator_id, f.ch_status) f.id
+    FROM figures f
+    JOIN regions r ON r.id = f.region_id AND r.level = 0
+    WHERE f.ch_phase IS NULL AND f.sector IS NULL
+    ORDER BY f.indicator_id, f.ch_status, f.period_end DESC, f.period_start DESC`;
+  const figures = await db().figure.findMany({
+    where: { id: { in: rows.map((r) => r.id) } },
+    include: { ...figureInclude, indicator: { select: { code: true, unit: true, nameEn: true, nameFr: true, theme: true, sortOrder: true } } },
+    orderBy: [{ indicator: { sortOrder: "asc" } }, { chStatus: "asc" }],
+  });
+  return figures.map((f) => ({
+    ...toFigureDto(f),
+    indicatorName: { en: f.indicator.nameEn, fr: f.indicator.nameFr },
+    theme: f.indicator.theme,
+  }));
+}

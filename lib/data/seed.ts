@@ -1,0 +1,140 @@
+// Reference and demo data: Mali's regions and cercles, the indicator
+// catalogue, and a dataset of real published figures, each with its source
+// (prisma/seed-data/*, built by scripts/build-seed-data.ts). Idempotent: a
+// second run adds what is missing and never overwrites an analyst's edit.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { db } from "../db/client";
+import { parseIsoDate } from "../domain/dates";
+import { disaggregationKey, type Disaggregation } from "../domain/disaggregation";
+import { INDICATORS } from "../../prisma/seed-data/indicators";
+import type { Role } from "../auth/permissions";
+import { createUser } from "./users";
+
+const SEED_DIR = path.resolve(import.meta.dirname, "../../prisma/seed-data");
+
+interface RegionSeed {
+  pcode: string;
+  level: number;
+  nameEn: string;
+  nameFr: string;
+  parent: string | null;
+  validFrom?: string;
+  validTo?: string;
+}
+
+interface SourceSeed {
+  organisation: string;
+  title: string;
+  url: string;
+  date: string;
+}
+
+interface FigureSeed {
+  indicator: string;
+  region: string;
+  start: string;
+  end: string;
+  value: string;
+  source: string;
+  disaggregation: Disaggregation | null;
+  note: string | null;
+}
+
+export const DEMO_USERS: { email: string; role: Role; password: string; name: string }[] = [
+  { email: "admin@example.org", role: "admin", password: "sr-demo-admin-pass", name: "Demo Admin" },
+  { email: "analyst@example.org", role: "analyst", password: "sr-demo-analyst-pass", name: "Demo Analyst" },
+  { email: "viewer@example.org", role: "viewer", password: "sr-demo-viewer-pass", name: "Demo Viewer" },
+];
+
+async function readJson<T>(file: string): Promise<T> {
+  return JSON.parse(await readFile(path.join(SEED_DIR, file), "utf8")) as T;
+}
+
+function date(text: string | undefined): Date | null {
+  if (!text) return null;
+  const d = parseIsoDate(text);
+  if (!d) throw new Error(`seed: "${text}" is not a YYYY-MM-DD date`);
+  return d;
+}
+
+export interface SeedReport {
+  regions: number;
+  indicators: number;
+  sources: number;
+  figuresCreated: number;
+  users: number;
+}
+
+export async function seed(options: { demoUsers: boolean }): Promise<SeedReport> {
+  const regions = await readJson<RegionSeed[]>("regions.json");
+  const { sources, figures } = await readJson<{ sources: Record<string, SourceSeed>; figures: FigureSeed[] }>("figures.json");
+  const client = db();
+
+  // Parents come first (regions.json is ordered by level).
+  const regionIds = new Map<string, number>();
+  for (const r of [...regions].sort((a, b) => a.level - b.level)) {
+    const data = {
+      level: r.level,
+      nameEn: r.nameEn,
+      nameFr: r.nameFr,
+      parentId: r.parent ? (regionIds.get(r.parent) ?? null) : null,
+      validFrom: date(r.validFrom),
+      validTo: date(r.validTo),
+    };
+    const row = await client.region.upsert({ where: { pcode: r.pcode }, create: { pcode: r.pcode, ...data }, update: data });
+    regionIds.set(r.pcode, row.id);
+  }
+
+  const indicatorIds = new Map<string, number>();
+  for (const [sortOrder, indicator] of INDICATORS.entries()) {
+    const data = { ...indicator, sortOrder };
+    const row = await client.indicator.upsert({ where: { code: indicator.code }, create: data, update: data });
+    indicatorIds.set(indicator.code, row.id);
+  }
+
+  const sourceIds = new Map<string, number>();
+  for (const [key, s] of Object.entries(sources)) {
+    const publishedOn = date(s.date) as Date;
+    const where = { organisation_title_url_publishedOn: { organisation: s.organisation, title: s.title, url: s.url, publishedOn } };
+    const row = await client.source.upsert({ where, create: { organisation: s.organisation, title: s.title, url: s.url, publishedOn }, update: {} });
+    sourceIds.set(key, row.id);
+  }
+
+  const rows = figures.map((f, i) => {
+    const indicatorId = indicatorIds.get(f.indicator);
+    const regionId = regionIds.get(f.region);
+    const sourceId = sourceIds.get(f.source);
+    if (!indicatorId || !regionId || !sourceId) {
+      throw new Error(`seed: figure ${i} refers to an unknown indicator, region or source (${f.indicator}, ${f.region}, ${f.source})`);
+    }
+    return {
+      indicatorId,
+      regionId,
+      sourceId,
+      periodStart: date(f.start) as Date,
+      periodEnd: date(f.end) as Date,
+      chPhase: f.disaggregation?.chPhase ?? null,
+      chStatus: f.disaggregation?.chStatus ?? null,
+      sector: f.disaggregation?.sector ?? null,
+      disaggregationKey: disaggregationKey(f.disaggregation),
+      value: f.value,
+      note: f.note,
+    };
+  });
+  const created = await client.figure.createMany({ data: rows, skipDuplicates: true });
+
+  let users = 0;
+  if (options.demoUsers) {
+    for (const u of DEMO_USERS) {
+      if (await client.user.findUnique({ where: { email: u.email } })) continue;
+      await createUser(u);
+      users++;
+    }
+  }
+  return { regions: regions.length, indicators: INDICATORS.length, sources: sourceIds.size, figuresCreated: created.count, users };
+}
+
+export async function isEmpty(): Promise<boolean> {
+  return (await db().region.count()) === 0;
+}

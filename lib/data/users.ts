@@ -1,0 +1,91 @@
+// Users, API tokens and the audit trail of changes to them.
+import { db } from "../db/client";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
+import type { Role } from "../auth/permissions";
+import { generateToken, hashToken } from "../auth/tokens";
+import { recordAudit } from "./audit";
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  sessionVersion: number;
+}
+
+export class UserError extends Error {
+  override name = "UserError";
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export async function createUser(input: { email: string; name?: string; role: Role; password: string }, actorId: number | null = null): Promise<SessionUser> {
+  const email = normaliseEmail(input.email);
+  if (!EMAIL.test(email)) throw new UserError(`"${input.email}" is not an email address`);
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    throw new UserError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  if (await db().user.findUnique({ where: { email } })) throw new UserError(`a user ${email} already exists`);
+  const user = await db().user.create({
+    data: { email, name: input.name?.trim() || email.split("@")[0]!, role: input.role, passwordHash: await hashPassword(input.password) },
+  });
+  await recordAudit({ userId: actorId, action: "user.create", entity: "user", entityId: String(user.id), after: { email, role: user.role } });
+  return toSessionUser(user);
+}
+
+function toSessionUser(u: { id: number; email: string; name: string; role: Role; sessionVersion: number }): SessionUser {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, sessionVersion: u.sessionVersion };
+}
+
+async function requireUserByEmail(email: string) {
+  const user = await db().user.findUnique({ where: { email: normaliseEmail(email) } });
+  if (!user) throw new UserError(`no user ${normaliseEmail(email)}`);
+  return user;
+}
+
+export async function setUserRole(email: string, role: Role, actorId: number | null = null): Promise<SessionUser> {
+  const before = await requireUserByEmail(email);
+  // A new role ends the user's sessions so the old rights stop at once.
+  const user = await db().user.update({ where: { id: before.id }, data: { role, sessionVersion: { increment: 1 } } });
+  await recordAudit({ userId: actorId, action: "user.set_role", entity: "user", entityId: String(user.id), before: { role: before.role }, after: { role } });
+  return toSessionUser(user);
+}
+
+export async function disableUser(email: string, actorId: number | null = null): Promise<SessionUser> {
+  const before = await requireUserByEmail(email);
+  const user = await db().user.update({ where: { id: before.id }, data: { active: false, sessionVersion: { increment: 1 } } });
+  await recordAudit({ userId: actorId, action: "user.disable", entity: "user", entityId: String(user.id), before: { active: before.active }, after: { active: false } });
+  return toSessionUser(user);
+}
+
+export async function findActiveUserByEmail(email: string) {
+  return db().user.findFirst({ where: { email: normaliseEmail(email), active: true } });
+}
+
+/** The user behind a live session: still active and on the same session version. */
+export async function sessionUser(id: number, sessionVersion: number): Promise<SessionUser | null> {
+  const user = await db().user.findFirst({ where: { id, active: true, sessionVersion } });
+  return user ? toSessionUser(user) : null;
+}
+
+export async function createApiToken(email: string, name = "cli", expiresInDays = 365, actorId: number | null = null): Promise<string> {
+  const user = await requireUserByEmail(email);
+  if (!user.active) throw new UserError(`user ${user.email} is disabled`);
+  const token = generateToken();
+  const created = await db().apiToken.create({
+    data: { userId: user.id, name, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + expiresInDays * 86_400_000) },
+  });
+  await recordAudit({ userId: actorId ?? user.id, action: "token.create", entity: "api_token", entityId: String(created.id), after: { user: user.email, name } });
+  return token;
+}
+
+/** The active user owning a live, unexpired, unrevoked token. */
+export async function userForToken(token: string): Promise<SessionUser | null> {
+  const row = await db().apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt < new Date()) || !row.user.active) return null;
+  return toSessionUser(row.user);
+}

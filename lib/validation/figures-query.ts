@@ -1,0 +1,52 @@
+// The filters of GET /api/v1/figures (and, later, its exports).
+import { z } from "zod";
+import { parseIsoDate } from "../domain/dates";
+
+export const INDICATOR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
+// OCHA P-codes (ML, ML05, ML0501); IOM's MLI05 is accepted by imports, not here.
+export const PCODE = /^ML(\d{2}){0,3}$/;
+
+const isoDate = z
+  .string()
+  .refine((s) => parseIsoDate(s) !== null, { message: "must be a date written YYYY-MM-DD" })
+  .transform((s) => parseIsoDate(s) as Date);
+
+export const figuresQuerySchema = z
+  .object({
+    indicator: z.array(z.string().regex(INDICATOR_CODE, "must be an indicator code such as idps")).max(50),
+    region: z.array(z.string().regex(PCODE, "must be a P-code such as ML05")).max(200),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    limit: z.coerce.number().int().min(1).max(50_000).default(5_000),
+    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before from", path: ["to"] });
+
+export type FiguresQuery = z.infer<typeof figuresQuerySchema>;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; parameter: string; message: string };
+
+const REPEATABLE = new Set(["indicator", "region"]);
+const KNOWN = new Set(["indicator", "region", "from", "to", "limit", "offset"]);
+
+export function parseFiguresQuery(params: URLSearchParams): ParseResult<FiguresQuery> {
+  for (const key of new Set(params.keys())) {
+    if (!KNOWN.has(key)) return { ok: false, parameter: key, message: `unknown parameter "${key}"` };
+    if (!REPEATABLE.has(key) && params.getAll(key).length > 1) {
+      return { ok: false, parameter: key, message: `"${key}" may be given once` };
+    }
+  }
+  const raw = {
+    indicator: params.getAll("indicator").flatMap((v) => v.split(",")).map((v) => v.trim()),
+    region: params.getAll("region").flatMap((v) => v.split(",")).map((v) => v.trim().toUpperCase()),
+    from: params.get("from") ?? undefined,
+    to: params.get("to") ?? undefined,
+    limit: params.get("limit") ?? undefined,
+    offset: params.get("offset") ?? undefined,
+  };
+  const parsed = figuresQuerySchema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  const parameter = String(issue?.path[0] ?? "query");
+  return { ok: false, parameter, message: `${parameter} ${issue?.message ?? "is invalid"}` };
+}
