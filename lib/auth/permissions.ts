@@ -1,0 +1,23 @@
+// The one table of rights. Every page, Server Action and route handler asks
+// `can(role, permission)`; the proxy only redirects anonymous visitors.
+export const ROLES = ["admin", "analyst", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  "figures:read": ["admin", "analyst", "viewer"],
+  "figures:write": ["admin", "analyst"],
+  "imports:write": ["admin", "analyst"],
+  "exports:read": ["admin", "analyst", "viewer"],
+  "users:manage": ["admin"],
+  "audit:read": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
