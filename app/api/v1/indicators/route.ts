@@ -1,0 +1,7 @@
+import { NextResponse } from "next/server";
+import { withApi } from "@/lib/api/respond";
+import { listIndicators } from "@/lib/data/reference";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApi("figures:read", async () => NextResponse.json({ data: await listIndicators() }));

@@ -1,0 +1,142 @@
+// Migrations from empty, the seed, and GET /api/v1/figures' filters and errors
+// against a real PostgreSQL database.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "./test-database";
+import { migrate } from "../../lib/db/migrate";
+import { db, disconnectDb } from "../../lib/db/client";
+import { seed } from "../../lib/data/seed";
+import { figuresEndpoint, type FiguresPage } from "../../lib/api/figures-endpoint";
+import { INDICATORS } from "../../prisma/seed-data/indicators";
+
+let firstSeed: Awaited<ReturnType<typeof seed>>;
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = await createTestDatabase("seed");
+  await migrate(process.env.DATABASE_URL);
+  firstSeed = await seed({ demoUsers: true });
+});
+
+afterAll(async () => {
+  await disconnectDb();
+});
+
+async function figures(query: string): Promise<FiguresPage> {
+  const res = await figuresEndpoint(new URLSearchParams(query));
+  if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+  return res.body;
+}
+
+describe("seed", () => {
+  it("loads Mali, its regions with OCHA P-codes, and cercles under them", async () => {
+    const regions = await db().region.findMany({ include: { parent: true } });
+    const byCode = new Map(regions.map((r) => [r.pcode, r]));
+    expect(byCode.get("ML")).toMatchObject({ level: 0, nameEn: "Mali" });
+    for (const [pcode, name] of [["ML01", "Kayes"], ["ML05", "Mopti"], ["ML09", "Bamako"], ["ML10", "Ménaka"]] as const) {
+      expect(byCode.get(pcode)?.level, pcode).toBe(1);
+      expect(byCode.get(pcode)?.nameFr, pcode).toBe(name);
+      expect(byCode.get(pcode)?.parent?.pcode).toBe("ML");
+    }
+    const cercles = regions.filter((r) => r.level === 2);
+    expect(cercles.length).toBeGreaterThanOrEqual(45);
+    for (const c of cercles) expect(c.pcode.startsWith(c.parent?.pcode ?? "none"), c.pcode).toBe(true);
+  });
+
+  it("loads the indicator catalogue", async () => {
+    const codes = (await db().indicator.findMany()).map((i) => i.code).sort();
+    expect(codes).toEqual(INDICATORS.map((i) => i.code).sort());
+  });
+
+  it("loads several hundred figures, every one with a complete source", async () => {
+    expect(firstSeed.figuresCreated).toBeGreaterThanOrEqual(500);
+    const incomplete = await db().source.count({ where: { OR: [{ organisation: "" }, { title: "" }, { url: "" }] } });
+    expect(incomplete).toBe(0);
+    const sources = await db().source.findMany();
+    for (const s of sources) expect(s.url, s.title).toMatch(/^https?:\/\//);
+    expect(await db().figure.count()).toBe(firstSeed.figuresCreated);
+  });
+
+  it("carries the published figures of the source documents", async () => {
+    const national = await figures("indicator=idps&region=ML&from=2021-01-01&to=2021-12-31");
+    expect(national.data.map((f) => f.value)).toContain(372000);
+    const pin = await figures("indicator=people_in_need&region=ML&from=2021-01-01&to=2021-12-31");
+    expect(pin.data.map((f) => f.value)).toContain(5900000);
+  });
+
+  it("is idempotent and never overwrites an edited figure", async () => {
+    const figure = await db().figure.findFirstOrThrow({ where: { region: { pcode: "ML05" }, indicator: { code: "idps" } } });
+    await db().figure.update({ where: { id: figure.id }, data: { value: "1", version: { increment: 1 } } });
+    const again = await seed({ demoUsers: true });
+    expect(again).toMatchObject({ figuresCreated: 0, users: 0 });
+    expect((await db().figure.findUniqueOrThrow({ where: { id: figure.id } })).value.toString()).toBe("1");
+    await db().figure.update({ where: { id: figure.id }, data: { value: figure.value } });
+  });
+
+  it("creates the three demo accounts", async () => {
+    const users = await db().user.findMany({ orderBy: { email: "asc" } });
+    expect(users.map((u) => [u.email, u.role])).toEqual([
+      ["admin@example.org", "admin"],
+      ["analyst@example.org", "analyst"],
+      ["viewer@example.org", "viewer"],
+    ]);
+    expect(users.every((u) => u.passwordHash.startsWith("$argon2id$"))).toBe(true);
+  });
+});
+
+describe("GET /api/v1/figures", () => {
+  it("filters by indicator and region and returns the documented shape", async () => {
+    const page = await figures("indicator=idps&region=ML05");
+    expect(page.data.length).toBeGreaterThan(3);
+    for (const f of page.data) {
+      expect(f).toMatchObject({ indicator: "idps", region: "ML05", unit: "people" });
+      expect(Object.keys(f).sort()).toEqual(["disaggregation", "id", "indicator", "note", "periodEnd", "periodStart", "region", "source", "unit", "updatedAt", "value", "version"]);
+      expect(f.periodStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(typeof f.value).toBe("number");
+      expect(Object.keys(f.source).sort()).toEqual(["date", "organisation", "title", "url"]);
+    }
+    expect(page.data.find((f) => f.periodStart === "2021-09-30")?.value).toBe(159027);
+  });
+
+  it("repeats indicator and region parameters", async () => {
+    const page = await figures("indicator=idps&indicator=returnees&region=ML05&region=ML07");
+    expect(new Set(page.data.map((f) => f.indicator))).toEqual(new Set(["idps", "returnees"]));
+    expect(new Set(page.data.map((f) => f.region))).toEqual(new Set(["ML05", "ML07"]));
+  });
+
+  it("matches figures whose period overlaps the range", async () => {
+    // The CH projection for Jun-Aug 2023 overlaps 2023-07-15..2023-07-15.
+    const page = await figures("indicator=ch_phase3plus&region=ML05&from=2023-07-15&to=2023-07-15");
+    expect(page.data.length).toBeGreaterThan(0);
+    for (const f of page.data) {
+      expect(f.periodStart <= "2023-07-15" && f.periodEnd >= "2023-07-15").toBe(true);
+    }
+    const projected = page.data.find((f) => f.disaggregation?.chStatus === "projected");
+    expect(Math.round(projected?.value ?? 0)).toBe(436514);
+  });
+
+  it("pages through large results", async () => {
+    const all = await figures("indicator=ch_population_by_phase");
+    const first = await figures("indicator=ch_population_by_phase&limit=10");
+    expect(first.data).toEqual(all.data.slice(0, 10));
+    expect(first.meta).toMatchObject({ total: all.meta.total, count: 10, nextOffset: 10 });
+    const second = await figures("indicator=ch_population_by_phase&limit=10&offset=10");
+    expect(second.data).toEqual(all.data.slice(10, 20));
+  });
+
+  it.each([
+    ["from=2021-02-30", "from"],
+    ["to=yesterday", "to"],
+    ["from=2022-01-01&to=2021-01-01", "to"],
+    ["indicator=IDPS;DROP TABLE figures", "indicator"],
+    ["indicator=does_not_exist", "indicator"],
+    ["region=ML99", "region"],
+    ["region=Mopti", "region"],
+    ["limit=0", "limit"],
+    ["limit=abc", "limit"],
+    ["colour=red", "colour"],
+    ["from=2021-01-01&from=2022-01-01", "from"],
+  ])("answers 400 naming the parameter for %s", async (query, parameter) => {
+    const res = await figuresEndpoint(new URLSearchParams(query));
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { code: "invalid_parameter", parameter } });
+  });
+});
