@@ -1,0 +1,121 @@
+// Operator CLI: `npm run cli -- <command>`. Works on the same database as
+// `npm start` (DATABASE_URL, or the embedded server in DATA_DIR, also while
+// the app is running). Errors go to stderr with a non-zero exit.
+import { parseArgs } from "node:util";
+import { openDatabase } from "../lib/db/runtime";
+import { migrate } from "../lib/db/migrate";
+import { disconnectDb } from "../lib/db/client";
+import { isRole, ROLES } from "../lib/auth/permissions";
+import { createApiToken, createUser, disableUser, setUserRole, UserError } from "../lib/data/users";
+import { seed } from "../lib/data/seed";
+import { readEnv } from "../lib/env";
+
+const USAGE = `Usage: npm run cli -- <command>
+
+  user add <email> --role <admin|analyst|viewer> --password-stdin [--name NAME]
+  user set-role <email> <role>
+  user disable <email>
+  token create <email> [--name NAME] [--days N]   prints the token alone on its last line
+  migrate                                          applies pending migrations
+  seed                                             loads reference and demo data (idempotent)`;
+
+class UsageError extends Error {}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError("--password-stdin reads the password from standard input: pipe it in");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+}
+
+function role(value: string | undefined): (typeof ROLES)[number] {
+  if (!value || !isRole(value)) throw new UsageError(`role must be one of ${ROLES.join(", ")}${value ? ` (got "${value}")` : ""}`);
+  return value;
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      role: { type: "string" },
+      name: { type: "string" },
+      days: { type: "string" },
+      "password-stdin": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [command, sub, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    if (!command && !values.help) throw new UsageError("no command given");
+    return;
+  }
+  const key = ["user", "token"].includes(command) ? `${command} ${sub ?? ""}` : command;
+  const known = ["user add", "user set-role", "user disable", "token create", "migrate", "seed"];
+  if (!known.includes(key)) throw new UsageError(`unknown command "${[command, sub].filter(Boolean).join(" ")}"`);
+
+  const email = rest[0];
+  if ((command === "user" || command === "token") && !email) throw new UsageError(`${key} needs an email`);
+  if (key === "user set-role") role(rest[1]);
+  let password: string | undefined;
+  if (key === "user add") {
+    if (!values["password-stdin"]) throw new UsageError("user add needs --password-stdin (the password is never an argument)");
+    role(values.role);
+    password = await readStdin();
+  }
+
+  const database = await openDatabase((m) => console.error(m));
+  process.env.DATABASE_URL = database.url;
+  try {
+    const applied = await migrate(database.url);
+    if (applied.length) console.error(`Applied migrations: ${applied.join(", ")}`);
+    switch (key) {
+      case "user add": {
+        const user = await createUser({ email: email!, role: role(values.role), password: password!, name: values.name });
+        console.log(`Created ${user.role} ${user.email}`);
+        break;
+      }
+      case "user set-role": {
+        const user = await setUserRole(email!, role(rest[1]));
+        console.log(`${user.email} is now ${user.role}`);
+        break;
+      }
+      case "user disable": {
+        const user = await disableUser(email!);
+        console.log(`Disabled ${user.email}; their sessions and tokens no longer work`);
+        break;
+      }
+      case "token create": {
+        const days = values.days === undefined ? 365 : Number(values.days);
+        if (!Number.isInteger(days) || days < 1 || days > 3650) throw new UsageError("--days must be a whole number from 1 to 3650");
+        const token = await createApiToken(email!, values.name ?? "cli", days);
+        console.error(`Token for ${email} (shown once, valid ${days} days):`);
+        console.log(token);
+        break;
+      }
+      case "migrate":
+        console.log(applied.length ? `Applied ${applied.length} migration(s)` : "Database is up to date");
+        break;
+      case "seed": {
+        const report = await seed({ demoUsers: readEnv().SEED_DEMO_USERS === "true" });
+        console.log(`Seeded ${report.regions} regions, ${report.indicators} indicators, ${report.sources} sources, ${report.figuresCreated} new figures, ${report.users} new users`);
+        break;
+      }
+    }
+  } finally {
+    await disconnectDb();
+    await database.stop();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    const known = error instanceof UsageError || error instanceof UserError;
+    console.error(`Error: ${(error as Error).message}`);
+    if (error instanceof UsageError) console.error(`\n${USAGE}`);
+    if (!known && process.env.DEBUG) console.error(error);
+    process.exit(known ? 2 : 1);
+  },
+);

@@ -1,0 +1,117 @@
+// The operator CLI as an operator runs it: a child process, stdin, exit codes.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "./test-database";
+import { db, disconnectDb } from "../../lib/db/client";
+import { userForToken } from "../../lib/data/users";
+import { startEmbeddedPostgres } from "../../lib/db/embedded";
+
+let url: string;
+
+function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync("node", ["--import", "tsx", "scripts/cli.ts", ...args], {
+    input: options.input ?? "",
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: url, ...options.env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(async () => {
+  url = await createTestDatabase("cli");
+  process.env.DATABASE_URL = url;
+});
+
+afterAll(async () => {
+  await disconnectDb();
+});
+
+describe("npm run cli", () => {
+  it("migrate applies the migrations once", () => {
+    const first = cli(["migrate"]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/Applied \d+ migration/);
+    expect(cli(["migrate"]).stdout).toContain("Database is up to date");
+  });
+
+  it("user add reads the password from stdin and refuses duplicates and short passwords", async () => {
+    const added = cli(["user", "add", "Ana@Example.org", "--role", "analyst", "--password-stdin"], { input: "correct horse battery\n" });
+    expect(added.code, added.stderr).toBe(0);
+    const user = await db().user.findUniqueOrThrow({ where: { email: "ana@example.org" } });
+    expect(user.role).toBe("analyst");
+    expect(user.passwordHash).not.toContain("correct horse");
+
+    const again = cli(["user", "add", "ana@example.org", "--role", "viewer", "--password-stdin"], { input: "another long password" });
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain("already exists");
+
+    const short = cli(["user", "add", "bo@example.org", "--role", "viewer", "--password-stdin"], { input: "short" });
+    expect(short.code).not.toBe(0);
+    expect(short.stderr).toMatch(/at least 12 characters/);
+  });
+
+  it("rejects bad roles and unknown commands on stderr with a non-zero exit", () => {
+    const badRole = cli(["user", "add", "x@example.org", "--role", "root", "--password-stdin"], { input: "a long enough password" });
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toContain("role must be one of admin, analyst, viewer");
+    const unknown = cli(["frobnicate"]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    const missing = cli(["user", "disable", "nobody@example.org"]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain("no user nobody@example.org");
+  });
+
+  it("token create prints a working token alone on its last line", async () => {
+    const res = cli(["token", "create", "ana@example.org", "--name", "reports"]);
+    expect(res.code, res.stderr).toBe(0);
+    const token = res.stdout.trim().split("\n").pop()!;
+    expect(token).toMatch(/^sr_[A-Za-z0-9_-]{40,}$/);
+    expect((await userForToken(token))?.email).toBe("ana@example.org");
+    const stored = await db().apiToken.findFirstOrThrow({ where: { name: "reports" } });
+    expect(stored.tokenHash).not.toBe(token);
+  });
+
+  it("set-role and disable take effect and end sessions and tokens", async () => {
+    const token = cli(["token", "create", "ana@example.org"]).stdout.trim().split("\n").pop()!;
+    const before = await db().user.findUniqueOrThrow({ where: { email: "ana@example.org" } });
+    expect(cli(["user", "set-role", "ana@example.org", "viewer"]).code).toBe(0);
+    const after = await db().user.findUniqueOrThrow({ where: { email: "ana@example.org" } });
+    expect(after.role).toBe("viewer");
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+
+    expect(cli(["user", "disable", "ana@example.org"]).code).toBe(0);
+    expect((await db().user.findUniqueOrThrow({ where: { email: "ana@example.org" } })).active).toBe(false);
+    expect(await userForToken(token)).toBeNull();
+  });
+
+  it("seed loads the demo data and is idempotent", () => {
+    const first = cli(["seed"]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/Seeded \d+ regions, \d+ indicators, \d+ sources, [1-9]\d+ new figures/);
+    expect(cli(["seed"]).stdout).toMatch(/ 0 new figures, 0 new users/);
+  });
+
+  it("without DATABASE_URL uses the embedded server in DATA_DIR, also while it is already running", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "sr-cli-"));
+    try {
+      const env = { DATABASE_URL: "", DATA_DIR: dataDir };
+      const alone = cli(["user", "add", "solo@example.org", "--role", "admin", "--password-stdin"], { input: "a long enough password", env });
+      expect(alone.code, alone.stderr).toBe(0);
+      // Now with the server running (as when the app is up): the CLI reuses it.
+      const server = await startEmbeddedPostgres(dataDir);
+      try {
+        const token = cli(["token", "create", "solo@example.org"], { env });
+        expect(token.code, token.stderr).toBe(0);
+        expect(token.stdout.trim()).toMatch(/^sr_/);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
