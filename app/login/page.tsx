@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { currentUser } from "@/lib/auth/session";
+import { LoginForm } from "@/components/layout/login-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("login"))("title") };
+}
+
+/** Only a same-site path may follow login (no open redirect). */
+function safeCallback(value: string | string[] | undefined): string {
+  const path = Array.isArray(value) ? value[0] : value;
+  return path && path.startsWith("/") && !path.startsWith("//") ? path : "/";
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  if (await currentUser().catch(() => null)) redirect(callbackUrl);
+  const t = await getTranslations("login");
+  return (
+    <div className="login card">
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <LoginForm callbackUrl={callbackUrl} />
+    </div>
+  );
+}
