@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeBetween, coveragePercent, pivotByDate, shareOf, unmetRequirement } from "./series";
+import { changeBetween, coveragePercent, isComparablePeriod, latestPerKey, pivotByDate, previousComparable, rank, shareOf, unmetRequirement } from "./series";
 
 describe("pivotByDate", () => {
   it("makes one row per date with null where a key has no figure", () => {
@@ -48,5 +48,47 @@ describe("shareOf", () => {
     expect(shareOf(159027, 401736)).toBeCloseTo(39.58, 2);
     expect(shareOf(null, 10)).toBeNull();
     expect(shareOf(1, 0)).toBeNull();
+  });
+});
+
+describe("previousComparable", () => {
+  const stock = (d: string) => ({ start: d, end: d });
+  it("compares a stock with the latest earlier stock", () => {
+    const prev = previousComparable(stock("2022-03-31"), [stock("2021-06-30"), stock("2021-09-30"), stock("2023-01-01")]);
+    expect(prev).toEqual(stock("2021-09-30"));
+  });
+  it("compares a period only with the same season", () => {
+    const leanSeason2023 = { start: "2023-06-01", end: "2023-08-31" };
+    const candidates = [
+      { start: "2022-06-01", end: "2022-08-31" },
+      { start: "2023-01-01", end: "2023-05-31" },
+      { start: "2022-09-01", end: "2022-12-31" },
+      { start: "2022-03-31", end: "2022-03-31" },
+    ];
+    expect(previousComparable(leanSeason2023, candidates)).toEqual({ start: "2022-06-01", end: "2022-08-31" });
+    expect(isComparablePeriod({ start: "2024-01-01", end: "2024-12-31" }, { start: "2012-05-01", end: "2012-12-31" })).toBe(false);
+  });
+  it("finds nothing for the first figure", () => {
+    expect(previousComparable(stock("2014-12-31"), [stock("2014-12-31")])).toBeNull();
+  });
+});
+
+describe("latestPerKey and rank", () => {
+  const points = [
+    { date: "2020-04-30", key: "ML05", value: 102481 },
+    { date: "2021-09-30", key: "ML05", value: 159027 },
+    { date: "2021-09-30", key: "ML07", value: 97859 },
+    { date: "2019-12-31", key: "ML04", value: 24291 },
+  ];
+  it("takes each key's latest value at or before the date", () => {
+    const latest = latestPerKey(points, "2020-12-31");
+    expect([...latest.values()].map((p) => [p.key, p.value])).toEqual([["ML05", 102481], ["ML04", 24291]]);
+  });
+  it("ranks highest first with a stable order on ties", () => {
+    expect(rank(new Map([["ML07", 5], ["ML05", 9], ["ML04", 5]]))).toEqual([
+      { key: "ML05", value: 9 },
+      { key: "ML04", value: 5 },
+      { key: "ML07", value: 5 },
+    ]);
   });
 });

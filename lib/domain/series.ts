@@ -62,3 +62,47 @@ export function shareOf(part: number | null, total: number | null): number | nul
   if (part === null || total === null || total === 0) return null;
   return (part / total) * 100;
 }
+
+export interface Period {
+  start: string;
+  end: string;
+}
+
+/**
+ * Whether `b` is a fair comparison for `a`: stocks (point-in-time figures)
+ * compare with any earlier stock; periods only with the same season (Jun–Aug
+ * with Jun–Aug, a plan year with a plan year), never a projection's lean
+ * season with a current Jan–May analysis.
+ */
+export function isComparablePeriod(a: Period, b: Period): boolean {
+  const aPoint = a.start === a.end;
+  const bPoint = b.start === b.end;
+  if (aPoint || bPoint) return aPoint && bPoint;
+  return a.start.slice(5) === b.start.slice(5) && a.end.slice(5) === b.end.slice(5);
+}
+
+/** The latest figure before `current` that compares with it, or null. */
+export function previousComparable<T extends Period>(current: T, candidates: T[]): T | null {
+  let best: T | null = null;
+  for (const c of candidates) {
+    if (c.end >= current.end || !isComparablePeriod(current, c)) continue;
+    if (!best || c.end > best.end) best = c;
+  }
+  return best;
+}
+
+/** The latest value per key at or before `date` (a ranking "as of" a date). */
+export function latestPerKey(points: Point[], date?: string): Map<string, Point> {
+  const latest = new Map<string, Point>();
+  for (const p of points) {
+    if (date && p.date > date) continue;
+    const seen = latest.get(p.key);
+    if (!seen || p.date > seen.date) latest.set(p.key, p);
+  }
+  return latest;
+}
+
+/** Keys ranked by value, highest first; ties by key for a stable order. */
+export function rank(values: Map<string, number>): { key: string; value: number }[] {
+  return [...values].map(([key, value]) => ({ key, value })).sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
+}

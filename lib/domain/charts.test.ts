@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { asOfDate, fundingRow, phaseRows, rowsByDate } from "./charts";
+
+const p = (region: string, end: string, key: string, value: number) => ({ region, start: end, end, key, value });
+
+describe("chart data", () => {
+  it("pivots points into rows by date, gaps as null", () => {
+    const rows = rowsByDate([p("ML05", "2021-09-30", "", 159027), p("ML07", "2020-04-30", "", 83624)], (x) => x.region, ["ML05", "ML07"]);
+    expect(rows).toEqual([
+      { date: "2020-04-30", ML05: null, ML07: 83624 },
+      { date: "2021-09-30", ML05: 159027, ML07: null },
+    ]);
+    expect(asOfDate([p("ML05", "2021-09-30", "", 1), p("ML07", "2020-04-30", "", 2)])).toBe("2021-09-30");
+    expect(asOfDate([])).toBeNull();
+  });
+
+  it("lays out CH phases per region, missing phases as null and real zeros as 0", () => {
+    const points = [p("ML05", "2023-08-31", "phase=1;status=projected", 10), p("ML05", "2023-08-31", "phase=5;status=projected", 0)];
+    const rows = phaseRows(points, [p("ML05", "2023-08-31", "status=projected", 436514)], ["ML05", "ML08"]);
+    expect(rows).toEqual([
+      { region: "ML05", p1: 10, p2: null, p3: null, p4: null, p5: 0, p35: 436514 },
+      { region: "ML08", p1: null, p2: null, p3: null, p4: null, p5: null, p35: null },
+    ]);
+  });
+
+  it("recomputes unmet and coverage from requirement and funding", () => {
+    expect(fundingRow("2024", 701_569_941, 306_560_566)).toEqual({ label: "2024", required: 701_569_941, funded: 306_560_566, unmet: 395_009_375, coverage: 43.7 });
+    expect(fundingRow("Protection", 18_740_656, 25_555_400)).toMatchObject({ unmet: 0, coverage: 136.4 });
+    expect(fundingRow("Shared", null, 30_801_404)).toMatchObject({ unmet: null, coverage: null });
+  });
+});

@@ -1,0 +1,54 @@
+// From series points to what a chart draws and what its table lists: pure, so
+// tests can check that the chart, its table and the API agree.
+import { pivotByDate, type SeriesRow } from "./series";
+
+export interface KeyedPoint {
+  region: string;
+  start: string;
+  end: string;
+  key: string;
+  value: number;
+}
+
+/** Wide rows by period end, one column per `columnOf(point)`. */
+export function rowsByDate<P extends KeyedPoint>(points: P[], columnOf: (p: P) => string, columns: string[]): SeriesRow[] {
+  return pivotByDate(points.map((p) => ({ date: p.end, key: columnOf(p), value: p.value })), columns);
+}
+
+/** The latest period end among points; null when there are none. */
+export function asOfDate(points: { end: string }[]): string | null {
+  return points.reduce<string | null>((latest, p) => (latest === null || p.end > latest ? p.end : latest), null);
+}
+
+export interface PhaseRowData {
+  region: string;
+  p1: number | null;
+  p2: number | null;
+  p3: number | null;
+  p4: number | null;
+  p5: number | null;
+  p35: number | null;
+}
+
+/** People by phase for each region, from 'phase=N;status=S' points of one period. */
+export function phaseRows(points: KeyedPoint[], phase3plus: KeyedPoint[], regions: string[]): PhaseRowData[] {
+  return regions.map((region) => {
+    const of = (phase: number) => points.find((p) => p.region === region && p.key.startsWith(`phase=${phase};`))?.value ?? null;
+    return { region, p1: of(1), p2: of(2), p3: of(3), p4: of(4), p5: of(5), p35: phase3plus.find((p) => p.region === region)?.value ?? null };
+  });
+}
+
+export interface FundingRowData {
+  label: string;
+  required: number | null;
+  funded: number | null;
+  unmet: number | null;
+  coverage: number | null;
+}
+
+/** Requirement, funding, unmet and coverage, recomputed from the stored requirement and funding. */
+export function fundingRow(label: string, required: number | null, funded: number | null): FundingRowData {
+  const unmet = required === null ? null : Math.max(0, required - (funded ?? 0));
+  const coverage = required === null || required <= 0 || funded === null ? null : Math.round((funded / required) * 1000) / 10;
+  return { label, required, funded, unmet, coverage };
+}
