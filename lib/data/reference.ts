@@ -1,4 +1,5 @@
 // Regions and indicators: the reference data every view and import joins to.
+import { cache } from "react";
 import { db } from "../db/client";
 
 export interface RegionDto {
@@ -60,3 +61,7 @@ export async function unknownRegionCodes(pcodes: string[]): Promise<string[]> {
   const known = new Set(found.map((f) => f.pcode));
   return pcodes.filter((c) => !known.has(c));
 }
+
+/** Regions and indicators by code, read once per request (React cache). */
+export const regionIndex = cache(async (): Promise<Map<string, RegionDto>> => new Map((await listRegions()).map((r) => [r.pcode, r])));
+export const indicatorIndex = cache(async (): Promise<Map<string, IndicatorDto>> => new Map((await listIndicators()).map((i) => [i.code, i])));
