@@ -1,8 +1,14 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { latestNationalFigures, type LatestFigure } from "@/lib/data/figures";
-import { formatDate, formatPeriod, formatValue, type UnitCode } from "@/lib/domain/format";
+import { headlineTile, fundingTiles } from "@/lib/data/tiles";
+import { indicatorIndex } from "@/lib/data/reference";
+import type { UnitCode } from "@/lib/domain/format";
+import { CATEGORICAL } from "@/lib/domain/colour-scale";
+import { KeyFigure } from "@/components/dashboard/key-figure";
+import { TrendChart } from "@/components/dashboard/trend-chart";
+import { FundingByYearChart } from "@/components/dashboard/funding-charts";
+import { ChartSlot } from "@/components/charts/chart-slot";
 
 export const dynamic = "force-dynamic";
 
@@ -10,54 +16,66 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("overview"))("title") };
 }
 
-const THEMES = ["displacement", "food_security", "needs", "funding", "context"] as const;
-
 export default async function OverviewPage() {
   await requireUser("figures:read");
-  const [figures, locale, t] = await Promise.all([latestNationalFigures(), getLocale(), getTranslations("overview")]);
+  const [locale, t, tc, td, tf, indicators] = await Promise.all([getLocale(), getTranslations("overview"), getTranslations("charts"), getTranslations("displacement"), getTranslations("fundingPage"), indicatorIndex()]);
   const lang = locale === "fr" ? "fr" : "en";
+  const [idps, chCurrent, chProjected, pin, funding] = await Promise.all([
+    headlineTile("idps"),
+    headlineTile("ch_phase3plus", "status=current"),
+    headlineTile("ch_phase3plus", "status=projected"),
+    headlineTile("people_in_need"),
+    fundingTiles(),
+  ]);
+  const name = (code: string) => indicators.get(code)?.name[lang] ?? code;
+  const unit = (code: string) => (indicators.get(code)?.unit ?? "count") as UnitCode;
 
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      {figures.length === 0 && <p>{t("empty")}</p>}
-      {THEMES.map((theme) => {
-        const inTheme = figures.filter((f) => f.theme === theme);
-        if (!inTheme.length) return null;
-        return (
-          <section key={theme} className="theme-section" aria-labelledby={`theme-${theme}`}>
-            <h2 id={`theme-${theme}`}>{t(`themes.${theme}`)}</h2>
-            <ul className="tiles">
-              {inTheme.map((f) => (
-                <Tile key={f.id} figure={f} lang={lang} statusLabel={f.disaggregation?.chStatus ? t(`status.${f.disaggregation.chStatus}`) : null} labels={{ period: t("period"), source: t("source"), asOf: t("asOf") }} />
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+      <section aria-labelledby="tiles-heading">
+        <h2 id="tiles-heading" className="visually-hidden">
+          {t("tiles")}
+        </h2>
+        <ul className="tiles">
+          <KeyFigure tile={idps} title={name("idps")} unit="people" />
+          <KeyFigure tile={chCurrent} title={`${name("ch_phase3plus")} (${t("status.current")})`} unit="people" />
+          <KeyFigure tile={chProjected} title={`${name("ch_phase3plus")} (${t("status.projected")})`} unit="people" />
+          <KeyFigure tile={pin} title={name("people_in_need")} unit="people" />
+        </ul>
+        {funding.year && <h3 className="subhead">{t("fundingYear", { year: funding.year })}</h3>}
+        <ul className="tiles">
+          {funding.tiles.map((tile) => (
+            <KeyFigure key={tile.indicator} tile={tile} title={name(tile.indicator)} unit={unit(tile.indicator)} />
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="trends-heading">
+        <h2 id="trends-heading">{t("trends")}</h2>
+        <div className="chart-grid">
+          <ChartSlot title={td("national")}>
+            <TrendChart id="idps-national" title={td("national")} query={{ indicator: "idps", level: 0, keys: [""] }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[0] }]} dateLabel={tc("date")} />
+          </ChartSlot>
+          <ChartSlot title={(await getTranslations("food"))("trend")}>
+            <TrendChart
+              id="ch-trend"
+              title={(await getTranslations("food"))("trend")}
+              query={{ indicator: "ch_phase3plus", level: 0, keys: ["status=current", "status=projected"] }}
+              by="key"
+              unit="people"
+              series={[
+                { key: "status=current", label: tc("current"), colour: CATEGORICAL[5] },
+                { key: "status=projected", label: tc("projected"), colour: CATEGORICAL[0], dashed: true },
+              ]}
+              dateLabel={tc("period")}
+            />
+          </ChartSlot>
+          <ChartSlot title={tf("byYear")} height={320}>
+            <FundingByYearChart id="funding-by-year" title={tf("byYear")} />
+          </ChartSlot>
+        </div>
+      </section>
     </>
-  );
-}
-
-function Tile({ figure: f, lang, statusLabel, labels }: { figure: LatestFigure; lang: "en" | "fr"; statusLabel: string | null; labels: { period: string; source: string; asOf: string } }) {
-  return (
-    <li className="tile card" data-indicator={f.indicator}>
-      <h3>
-        {f.indicatorName[lang]}
-        {statusLabel ? ` (${statusLabel})` : ""}
-      </h3>
-      <p className="value">{formatValue(f.value, f.unit as UnitCode, lang)}</p>
-      <p className="meta">
-        {labels.period}: {formatPeriod(f.periodStart, f.periodEnd, lang)}
-      </p>
-      <p className="meta">
-        {labels.source}:{" "}
-        <a href={f.source.url} rel="noreferrer">
-          {f.source.organisation}, {f.source.title}
-        </a>{" "}
-        ({formatDate(f.source.date, lang)})
-      </p>
-    </li>
   );
 }

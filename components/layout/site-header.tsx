@@ -4,6 +4,14 @@ import type { SessionUser } from "@/lib/data/users";
 import { LocaleSwitch } from "./locale-switch";
 import { LogoutButton } from "./logout-button";
 
+const NAV = [
+  { href: "/", label: "overview" },
+  { href: "/displacement", label: "displacement" },
+  { href: "/food-security", label: "foodSecurity" },
+  { href: "/funding", label: "funding" },
+  { href: "/map", label: "map" },
+] as const;
+
 export async function SiteHeader({ user }: { user: SessionUser | null }) {
   const t = await getTranslations();
   return (
@@ -14,9 +22,11 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
       {user && (
         <nav aria-label={t("nav.main")}>
           <ul>
-            <li>
-              <Link href="/">{t("nav.overview")}</Link>
-            </li>
+            {NAV.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href}>{t(`nav.${item.label}`)}</Link>
+              </li>
+            ))}
           </ul>
         </nav>
       )}

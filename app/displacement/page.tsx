@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { regionIndex } from "@/lib/data/reference";
+import { periodsOf, seriesPoints } from "@/lib/data/series";
+import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
+import { CATEGORICAL } from "@/lib/domain/colour-scale";
+import { latestPerKey, rank } from "@/lib/domain/series";
+import { formatDate } from "@/lib/domain/format";
+import { ChartSlot } from "@/components/charts/chart-slot";
+import { TrendChart } from "@/components/dashboard/trend-chart";
+import { RankingChart } from "@/components/dashboard/ranking-chart";
+import { FilterBar } from "@/components/filters/filter-bar";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("displacement"))("title") };
+}
+
+export default async function DisplacementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireUser("figures:read");
+  const filters = parseDashboardFilters(await searchParams);
+  const [locale, t, tc, regionsByCode, dates] = await Promise.all([getLocale(), getTranslations("displacement"), getTranslations("charts"), regionIndex(), periodsOf("idps", 1)]);
+  const lang = locale === "fr" ? "fr" : "en";
+  const regions = [...regionsByCode.values()].filter((r) => r.level === 1);
+
+  // Default regions: the five with the most IDPs at the latest date.
+  let selected = filters.regions.filter((p) => regionsByCode.get(p)?.level === 1);
+  if (!selected.length) {
+    const latest = latestPerKey((await seriesPoints({ indicator: "idps", level: 1, keys: [""] })).map((p) => ({ date: p.end, key: p.region, value: p.value })));
+    selected = rank(new Map([...latest.values()].map((p) => [p.key, p.value]))).slice(0, 5).map((r) => r.key);
+  }
+  const date = dates.find((d) => d.end === filters.date)?.end ?? dates[0]?.end;
+  const range = { from: filters.from, to: filters.to };
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <FilterBar
+        controls={{
+          regions: { options: regions.map((r) => ({ value: r.pcode, label: r.name[lang] })), value: selected },
+          range,
+          date: { options: dates.map((d) => ({ value: d.end, label: formatDate(d.end, locale) })), value: date ?? "" },
+        }}
+      />
+      <div className="chart-grid">
+        <ChartSlot title={t("national")}>
+          <TrendChart id="idps-national" title={t("national")} query={{ indicator: "idps", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[0] }]} dateLabel={tc("date")} />
+        </ChartSlot>
+        <ChartSlot title={t("byRegion")}>
+          <TrendChart
+            id="idps-by-region"
+            title={t("byRegion")}
+            query={{ indicator: "idps", regions: selected, keys: [""], ...range }}
+            unit="people"
+            series={selected.map((pcode, i) => ({ key: pcode, label: regionsByCode.get(pcode)?.name[lang] ?? pcode, colour: CATEGORICAL[i % CATEGORICAL.length]!, dashed: i >= CATEGORICAL.length }))}
+            dateLabel={tc("date")}
+          />
+        </ChartSlot>
+        {date && (
+          <ChartSlot title={t("ranked", { date: formatDate(date, locale) })} height={340}>
+            <RankingChart id="idps-ranked" title={t("ranked", { date: formatDate(date, locale) })} indicator="idps" date={date} regions={regions} lang={lang} unit="people" colour={CATEGORICAL[0]} labels={{ region: tc("region"), value: tc("value") }} />
+          </ChartSlot>
+        )}
+        <ChartSlot title={t("returnees")}>
+          <TrendChart id="returnees-national" title={t("returnees")} query={{ indicator: "returnees", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[2] }]} dateLabel={tc("date")} />
+        </ChartSlot>
+        <ChartSlot title={t("refugees")}>
+          <TrendChart id="refugees-national" title={t("refugees")} query={{ indicator: "refugees", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[3] }]} dateLabel={tc("date")} />
+        </ChartSlot>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { regionIndex } from "@/lib/data/reference";
+import { periodsOf } from "@/lib/data/series";
+import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
+import { CATEGORICAL } from "@/lib/domain/colour-scale";
+import { formatPeriod } from "@/lib/domain/format";
+import { ChartSlot } from "@/components/charts/chart-slot";
+import { TrendChart } from "@/components/dashboard/trend-chart";
+import { PhaseChart } from "@/components/dashboard/phase-chart";
+import { FilterBar } from "@/components/filters/filter-bar";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("food"))("title") };
+}
+
+export default async function FoodSecurityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireUser("figures:read");
+  const filters = parseDashboardFilters(await searchParams);
+  const status = filters.status;
+  const [locale, t, tc, tf, regionsByCode, periods] = await Promise.all([
+    getLocale(),
+    getTranslations("food"),
+    getTranslations("charts"),
+    getTranslations("filters"),
+    regionIndex(),
+    periodsOf("ch_phase3plus", 1, `status=${status}`),
+  ]);
+  const lang = locale === "fr" ? "fr" : "en";
+  const regions = [...regionsByCode.values()].filter((r) => r.level === 1);
+  // `date` picks the analysis period by its end date; default the latest.
+  const period = periods.find((p) => p.end === filters.date) ?? periods[0];
+  const selected = filters.regions.filter((p) => regionsByCode.get(p)?.level === 1);
+  const trendRegions = selected.length ? selected : ["ML05", "ML04", "ML06", "ML07"];
+  const range = { from: filters.from, to: filters.to };
+  const statusLabel = tc(status);
+  const phasesTitle = period ? t("phases", { period: formatPeriod(period.start, period.end, locale), status: statusLabel }) : t("title");
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <FilterBar
+        controls={{
+          status: { value: status },
+          date: { label: tf("period"), options: periods.map((p) => ({ value: p.end, label: formatPeriod(p.start, p.end, locale) })), value: period?.end ?? "" },
+          regions: { options: regions.map((r) => ({ value: r.pcode, label: r.name[lang] })), value: trendRegions },
+          range,
+        }}
+      />
+      <div className="chart-grid">
+        {period && (
+          <ChartSlot title={phasesTitle} height={340}>
+            <PhaseChart id="ch-phases" title={phasesTitle} period={period} status={status} regions={regions} lang={lang} />
+          </ChartSlot>
+        )}
+        <ChartSlot title={t("trend")}>
+          <TrendChart
+            id="ch-trend"
+            title={t("trend")}
+            query={{ indicator: "ch_phase3plus", level: 0, keys: ["status=current", "status=projected"], ...range }}
+            by="key"
+            unit="people"
+            series={[
+              { key: "status=current", label: tc("current"), colour: CATEGORICAL[5] },
+              { key: "status=projected", label: tc("projected"), colour: CATEGORICAL[0], dashed: true },
+            ]}
+            dateLabel={tc("period")}
+          />
+        </ChartSlot>
+        <ChartSlot title={t("byRegion", { status: statusLabel })}>
+          <TrendChart
+            id="ch-by-region"
+            title={t("byRegion", { status: statusLabel })}
+            query={{ indicator: "ch_phase3plus", regions: trendRegions, keys: [`status=${status}`], ...range }}
+            unit="people"
+            series={trendRegions.map((pcode, i) => ({ key: pcode, label: regionsByCode.get(pcode)?.name[lang] ?? pcode, colour: CATEGORICAL[i % CATEGORICAL.length]!, dashed: i >= CATEGORICAL.length }))}
+            dateLabel={tc("period")}
+          />
+        </ChartSlot>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { periodsOf } from "@/lib/data/series";
+import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
+import { ChartSlot } from "@/components/charts/chart-slot";
+import { FundingByClusterChart, FundingByYearChart } from "@/components/dashboard/funding-charts";
+import { FilterBar } from "@/components/filters/filter-bar";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("fundingPage"))("title") };
+}
+
+export default async function FundingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireUser("figures:read");
+  const filters = parseDashboardFilters(await searchParams);
+  const [t, plans] = await Promise.all([getTranslations("fundingPage"), periodsOf("funding_required", 0, "sector=")]);
+  const years = [...new Set(plans.map((p) => Number(p.start.slice(0, 4))))];
+  const year = years.find((y) => y === filters.year) ?? years[0];
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <FilterBar controls={{ year: { options: years.map((y) => ({ value: String(y), label: String(y) })), value: String(year ?? "") }, range: { from: filters.from, to: filters.to } }} />
+      <div className="chart-grid wide">
+        <ChartSlot title={t("byYear")} height={320}>
+          <FundingByYearChart id="funding-by-year" title={t("byYear")} from={filters.from} to={filters.to} />
+        </ChartSlot>
+        {year && (
+          <ChartSlot title={t("byCluster", { year })} height={420}>
+            <FundingByClusterChart id="funding-by-cluster" title={t("byCluster", { year })} year={year} />
+          </ChartSlot>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+// Requirement vs funding: funded and unmet stacked (together the requirement),
+// and the coverage % as a line on its own axis.
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { useLocale, useTranslations } from "next-intl";
+import { legendLabel } from "./legend-label";
+import { axisTick, tooltipValue } from "./chart-format";
+
+export interface FundingRow {
+  label: string;
+  funded: number | null;
+  unmet: number | null;
+  coverage: number | null;
+}
+
+export function FundingChart({ rows, layout = "horizontal", height = 320 }: { rows: FundingRow[]; layout?: "horizontal" | "vertical"; height?: number }) {
+  const locale = useLocale();
+  const t = useTranslations("charts");
+  const noData = t("noData");
+  const format = (v: unknown, name: unknown) => tooltipValue(v, name === t("coverage") ? "percent" : "usd", locale, noData);
+  if (layout === "vertical") {
+    return (
+      <ComposedChart responsive layout="vertical" data={rows} style={{ width: "100%", height }} margin={{ top: 4, right: 16, bottom: 4, left: 8 }} accessibilityLayer>
+        <CartesianGrid stroke="#e3e7ec" horizontal={false} />
+        <XAxis type="number" tickFormatter={(v: number) => axisTick(v, "usd", locale)} />
+        <YAxis type="category" dataKey="label" width={170} interval={0} tick={{ fontSize: 12 }} />
+        <Tooltip formatter={format} />
+        <Legend formatter={legendLabel} />
+        <Bar dataKey="funded" stackId="req" name={t("funded")} fill="#0072B2" isAnimationActive={false} />
+        <Bar dataKey="unmet" stackId="req" name={t("unmet")} fill="#E69F00" isAnimationActive={false} />
+      </ComposedChart>
+    );
+  }
+  return (
+    <ComposedChart responsive data={rows} style={{ width: "100%", height }} margin={{ top: 8, right: 8, bottom: 4, left: 8 }} accessibilityLayer>
+      <CartesianGrid stroke="#e3e7ec" vertical={false} />
+      <XAxis dataKey="label" />
+      <YAxis yAxisId="usd" tickFormatter={(v: number) => axisTick(v, "usd", locale)} width={64} />
+      <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={44} />
+      <Tooltip formatter={format} />
+      <Legend formatter={legendLabel} />
+      <Bar yAxisId="usd" dataKey="funded" stackId="req" name={t("funded")} fill="#0072B2" isAnimationActive={false} />
+      <Bar yAxisId="usd" dataKey="unmet" stackId="req" name={t("unmet")} fill="#E69F00" isAnimationActive={false} />
+      <Line yAxisId="pct" dataKey="coverage" name={t("coverage")} stroke="#000" strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+    </ComposedChart>
+  );
+}

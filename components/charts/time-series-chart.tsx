@@ -1,0 +1,35 @@
+"use client";
+// Lines over time, one per series. Series are observed on different dates
+// (DTM rounds, CH cycles), so a line joins a series' own observations (the
+// dots); a missing value is never drawn as 0 and reads "no data" in the
+// tooltip and the table.
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { useLocale, useTranslations } from "next-intl";
+import type { UnitCode } from "@/lib/domain/format";
+import type { SeriesRow } from "@/lib/domain/series";
+import { legendLabel } from "./legend-label";
+import { axisTick, dateTick, tooltipValue } from "./chart-format";
+
+export interface LineSeries {
+  key: string;
+  label: string;
+  colour: string;
+  dashed?: boolean;
+}
+
+export function TimeSeriesChart({ rows, series, unit, height = 300 }: { rows: SeriesRow[]; series: LineSeries[]; unit: UnitCode; height?: number }) {
+  const locale = useLocale();
+  const noData = useTranslations("charts")("noData");
+  return (
+    <LineChart responsive data={rows} style={{ width: "100%", height }} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} accessibilityLayer>
+      <CartesianGrid stroke="#e3e7ec" vertical={false} />
+      <XAxis dataKey="date" tickFormatter={(d: string) => dateTick(d, locale)} minTickGap={24} />
+      <YAxis tickFormatter={(v: number) => axisTick(v, unit, locale)} width={64} />
+      <Tooltip formatter={(v) => tooltipValue(v, unit, locale, noData)} labelFormatter={(d) => dateTick(String(d), locale)} />
+      {series.length > 1 && <Legend formatter={legendLabel} />}
+      {series.map((s) => (
+        <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.colour} strokeWidth={2} strokeDasharray={s.dashed ? "6 4" : undefined} dot={{ r: 3 }} connectNulls isAnimationActive={false} type="linear" />
+      ))}
+    </LineChart>
+  );
+}

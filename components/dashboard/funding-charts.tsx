@@ -1,0 +1,75 @@
+// Funding against requirements: per plan year with the coverage line, and by
+// cluster for one plan. Coverage and unmet are recomputed from the sums.
+import { getTranslations } from "next-intl/server";
+import { ChartFigure } from "@/components/charts/chart-figure";
+import { FundingChart } from "@/components/charts/funding-chart";
+import { asOfDate, fundingRow } from "@/lib/domain/charts";
+import { seriesPoints, sourcesOf } from "@/lib/data/series";
+
+export async function FundingByYearChart({ id, title, from, to }: { id: string; title: string; from?: string; to?: string }) {
+  const t = await getTranslations("charts");
+  const query = { level: 0 as const, keys: [""], from, to };
+  const [required, funded] = await Promise.all([seriesPoints({ indicator: "funding_required", ...query }), seriesPoints({ indicator: "funding_funded", ...query })]);
+  const years = [...new Set(required.map((p) => p.start.slice(0, 4)))].sort();
+  const rows = years.map((year) => {
+    const r = required.find((p) => p.start.startsWith(year));
+    const f = funded.find((p) => p.start.startsWith(year));
+    return fundingRow(year, r?.value ?? null, f?.value ?? null);
+  });
+  const shown = [...required, ...funded];
+  return (
+    <ChartFigure
+      id={id}
+      height={320}
+      meta={{ title, unit: "usd", sources: await sourcesOf(shown), asOf: asOfDate(shown) }}
+      table={{
+        columns: [
+          { key: "label", label: t("year") },
+          { key: "required", label: t("required"), unit: "usd" },
+          { key: "funded", label: t("funded"), unit: "usd" },
+          { key: "unmet", label: t("unmet"), unit: "usd" },
+          { key: "coverage", label: t("coverage"), unit: "percent" },
+        ],
+        rows: rows.map((r) => ({ ...r })),
+      }}
+    >
+      <FundingChart rows={rows} />
+    </ChartFigure>
+  );
+}
+
+export async function FundingByClusterChart({ id, title, year }: { id: string; title: string; year: number }) {
+  const t = await getTranslations("charts");
+  const query = { level: 0 as const, keyPrefix: "sector=", from: `${year}-01-01`, to: `${year}-12-31` };
+  const [required, funded] = await Promise.all([seriesPoints({ indicator: "funding_required", ...query }), seriesPoints({ indicator: "funding_funded", ...query })]);
+  const inYear = <P extends { start: string }>(ps: P[]) => ps.filter((p) => p.start.startsWith(String(year)));
+  const req = inYear(required);
+  const fund = inYear(funded);
+  const sectors = [...new Set([...req, ...fund].map((p) => p.key))];
+  const sectorLabels = new Map([...req, ...fund].map((p) => [p.key, p.sector ?? p.key]));
+  const label = (key: string) => sectorLabels.get(key) ?? key;
+  const rows = sectors
+    .map((key) => fundingRow(label(key), req.find((p) => p.key === key)?.value ?? null, fund.find((p) => p.key === key)?.value ?? null))
+    .sort((a, b) => (b.required ?? -1) - (a.required ?? -1) || (b.funded ?? 0) - (a.funded ?? 0));
+  const shown = [...req, ...fund];
+  const height = Math.max(240, rows.length * 28 + 60);
+  return (
+    <ChartFigure
+      id={id}
+      height={height}
+      meta={{ title, unit: "usd", sources: await sourcesOf(shown), asOf: asOfDate(shown) }}
+      table={{
+        columns: [
+          { key: "label", label: t("cluster") },
+          { key: "required", label: t("required"), unit: "usd" },
+          { key: "funded", label: t("funded"), unit: "usd" },
+          { key: "unmet", label: t("unmet"), unit: "usd" },
+          { key: "coverage", label: t("coverage"), unit: "percent" },
+        ],
+        rows: rows.map((r) => ({ ...r })),
+      }}
+    >
+      <FundingChart rows={rows} layout="vertical" height={height} />
+    </ChartFigure>
+  );
+}

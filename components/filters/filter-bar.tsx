@@ -1,0 +1,129 @@
+"use client";
+// Filters live in the URL: every change pushes a new history entry, so a view
+// can be bookmarked and shared, and back/forward walk through the changes.
+// Controls are uncontrolled and keyed by the URL's value: they answer a click
+// at once and reset when the URL changes (back/forward, reset).
+import { useTransition } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface FilterControls {
+  indicator?: { options: Option[]; value: string };
+  regions?: { options: Option[]; value: string[] };
+  range?: { from?: string; to?: string };
+  status?: { value: "current" | "projected" };
+  date?: { options: Option[]; value: string; label?: string };
+  year?: { options: Option[]; value: string };
+}
+
+export function FilterBar({ controls }: { controls: FilterControls }) {
+  const t = useTranslations("filters");
+  const tc = useTranslations("charts");
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [pending, startTransition] = useTransition();
+
+  function update(changes: Record<string, string | string[] | null>) {
+    const next = new URLSearchParams(searchParams.toString());
+    for (const [key, value] of Object.entries(changes)) {
+      next.delete(key);
+      for (const v of value === null ? [] : ([] as string[]).concat(value)) if (v) next.append(key, v);
+    }
+    const query = next.toString();
+    startTransition(() => router.push(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+  }
+
+  return (
+    <form className="filter-bar card" aria-label={t("label")} aria-busy={pending} onSubmit={(e) => e.preventDefault()}>
+      {controls.indicator && (
+        <label className="filter">
+          <span>{t("indicator")}</span>
+          <select key={controls.indicator.value} defaultValue={controls.indicator.value} onChange={(e) => update({ indicator: e.target.value, date: null })}>
+            {controls.indicator.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {controls.status && (
+        <fieldset className="filter">
+          <legend>{t("status")}</legend>
+          {(["current", "projected"] as const).map((s) => (
+            <label key={s} className="inline">
+              <input key={`${s}-${controls.status!.value}`} type="radio" name="status" value={s} defaultChecked={controls.status!.value === s} onChange={() => update({ status: s === "current" ? null : s, date: null })} />
+              {tc(s)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {controls.date && (
+        <label className="filter">
+          <span>{controls.date.label ?? t("date")}</span>
+          <select key={controls.date.value} defaultValue={controls.date.value} onChange={(e) => update({ date: e.target.value })}>
+            {controls.date.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {controls.year && (
+        <label className="filter">
+          <span>{t("year")}</span>
+          <select key={controls.year.value} defaultValue={controls.year.value} onChange={(e) => update({ year: e.target.value })}>
+            {controls.year.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {controls.range && (
+        <>
+          <label className="filter">
+            <span>{t("from")}</span>
+            <input type="date" defaultValue={controls.range.from ?? ""} key={`from-${controls.range.from ?? ""}`} onChange={(e) => (e.target.value === "" || e.target.validity.valid) && update({ from: e.target.value || null })} />
+          </label>
+          <label className="filter">
+            <span>{t("to")}</span>
+            <input type="date" defaultValue={controls.range.to ?? ""} key={`to-${controls.range.to ?? ""}`} onChange={(e) => (e.target.value === "" || e.target.validity.valid) && update({ to: e.target.value || null })} />
+          </label>
+        </>
+      )}
+      {controls.regions && (
+        <fieldset className="filter regions">
+          <legend>{t("regions")}</legend>
+          {controls.regions.options.map((o) => {
+            const checked = controls.regions!.value.includes(o.value);
+            return (
+              <label key={o.value} className="inline">
+                <input
+                  key={`${o.value}-${checked}`}
+                  type="checkbox"
+                  name="region"
+                  value={o.value}
+                  defaultChecked={checked}
+                  onChange={() => update({ region: checked ? controls.regions!.value.filter((v) => v !== o.value) : [...controls.regions!.value, o.value] })}
+                />
+                {o.label}
+              </label>
+            );
+          })}
+        </fieldset>
+      )}
+      <button type="button" className="button-secondary" onClick={() => startTransition(() => router.push(pathname, { scroll: false }))}>
+        {t("reset")}
+      </button>
+    </form>
+  );
+}

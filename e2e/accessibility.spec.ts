@@ -1,0 +1,21 @@
+// axe finds no serious or critical violation on the dashboards, in English and French.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { logIn } from "./helpers";
+
+const PAGES = ["/", "/displacement", "/food-security", "/funding", "/map", "/regions/ML05"];
+
+for (const locale of ["en", "fr"] as const) {
+  test(`dashboards have no serious accessibility violations (${locale})`, async ({ page, context }) => {
+    await logIn(page, "viewer");
+    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: page.url() }]);
+    for (const path of PAGES) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+    }
+  });
+}

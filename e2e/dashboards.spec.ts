@@ -1,0 +1,158 @@
+// The dashboards against the seeded data: charts render, their tables show the
+// API's numbers, filters live in the URL, and the map colours the regions.
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { logIn } from "./helpers";
+
+interface ApiFigure {
+  region: string;
+  periodStart: string;
+  periodEnd: string;
+  value: number;
+  disaggregation: { chPhase?: number; chStatus?: string; sector?: string } | null;
+}
+
+async function apiFigures(request: APIRequestContext, query: string): Promise<ApiFigure[]> {
+  const response = await request.get(`/api/v1/figures?${query}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()).data as ApiFigure[];
+}
+
+async function regionNames(request: APIRequestContext): Promise<Map<string, string>> {
+  const regions = (await (await request.get("/api/v1/regions")).json()).data as { pcode: string; level: number; name: { en: string } }[];
+  return new Map(regions.filter((r) => r.level === 1).map((r) => [r.name.en, r.pcode]));
+}
+
+function chart(page: Page, title: string | RegExp): Locator {
+  return page.locator("figure").filter({ has: page.locator("figcaption", { hasText: title }) });
+}
+
+/** Opens a chart's table view and returns { row label: numbers by column data-value }. */
+async function tableOf(figure: Locator): Promise<Map<string, (number | null)[]>> {
+  await figure.getByRole("button", { name: "Table" }).click();
+  const table = figure.getByRole("table");
+  await expect(table).toBeVisible();
+  const rows = new Map<string, (number | null)[]>();
+  for (const row of await table.locator("tbody tr").all()) {
+    const label = (await row.locator("th").textContent())!.trim();
+    const values = await row.locator("td").evaluateAll((cells) => cells.map((c) => (c.getAttribute("data-value") ? Number(c.getAttribute("data-value")) : null)));
+    rows.set(label, values);
+  }
+  return rows;
+}
+
+test.describe("dashboards", () => {
+  test.beforeEach(async ({ page }) => logIn(page, "viewer"));
+
+  test("the overview shows key figures with change and source, and its trend charts", async ({ page }) => {
+    const request = page.request;
+    const idps = page.locator('.tile[data-indicator="idps"]');
+    const national = (await apiFigures(request, "indicator=idps&region=ML")).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
+    await expect(idps.locator(".value")).toHaveAttribute("data-value", String(national.at(-1)!.value));
+    await expect(idps.getByText(/^Change: [+-]/)).toBeVisible();
+    for (const status of ["current", "projected"]) await expect(page.locator(`.tile[data-indicator="ch_phase3plus"][data-status="${status}"] .value`)).toHaveText(/\d/);
+    const coverage = page.locator('.tile[data-indicator="funding_coverage"] .value');
+    await expect(coverage).toHaveText(/%$/);
+    for (const title of ["IDPs in Mali over time", "People in phase 3+ in Mali, current and projected", "Requirements, funding and coverage by plan year"]) {
+      const figure = chart(page, title);
+      await expect(figure.locator(".recharts-surface").first()).toBeVisible();
+      await expect(figure.getByText(/Data as of/)).toBeVisible();
+      await expect(figure.locator(".chart-source a").first()).toHaveAttribute("href", /^https:\/\//);
+    }
+  });
+
+  test("displacement: the ranking's table equals the API, filters live in the URL", async ({ page }) => {
+    await page.goto("/displacement");
+    const ranking = chart(page, /^Regions ranked by IDPs, 30 Sept 2021$/);
+    await expect(ranking.locator(".recharts-bar-rectangle").first()).toBeVisible();
+    const rows = await tableOf(ranking);
+    const names = await regionNames(page.request);
+    const api = await apiFigures(page.request, "indicator=idps&from=2021-09-30&to=2021-09-30");
+    expect(rows.size).toBe(10);
+    for (const [label, [value]] of rows) {
+      const figure = api.find((f) => f.region === names.get(label) && f.periodEnd === "2021-09-30");
+      expect(value, label).toBe(figure ? figure.value : null);
+    }
+    expect(rows.get("Mopti")).toEqual([159027]);
+
+    // A filter change updates the URL and the chart; back restores it.
+    const byRegion = chart(page, "IDPs by region over time");
+    await expect(byRegion.locator(".recharts-legend-item", { hasText: "Ménaka" })).toBeVisible();
+    await page.getByRole("checkbox", { name: "Ménaka" }).uncheck();
+    await expect(page).toHaveURL(/region=ML05/);
+    expect(page.url()).not.toContain("ML10");
+    await expect(byRegion.locator(".recharts-legend-item", { hasText: "Ménaka" })).toHaveCount(0);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/displacement$/);
+    await expect(byRegion.locator(".recharts-legend-item", { hasText: "Ménaka" })).toBeVisible();
+  });
+
+  test("displacement: a bookmarked URL restores regions, date and range", async ({ page }) => {
+    await page.goto("/displacement?region=ML01&region=ML09&date=2018-12-31&from=2016-01-01&to=2019-12-31");
+    await expect(page.getByRole("checkbox", { name: "Kayes" })).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "Bamako" })).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "Mopti" })).not.toBeChecked();
+    await expect(page.getByLabel("From", { exact: true })).toHaveValue("2016-01-01");
+    const ranking = chart(page, /^Regions ranked by IDPs, 31 Dec 2018$/);
+    expect((await tableOf(ranking)).get("Mopti")).toEqual([56495]);
+    const byRegion = await tableOf(chart(page, "IDPs by region over time"));
+    const api = await apiFigures(page.request, "indicator=idps&region=ML01&region=ML09&from=2016-01-01&to=2019-12-31");
+    expect([...byRegion.values()].flat().filter((v) => v !== null).sort()).toEqual(api.map((f) => f.value).sort());
+  });
+
+  test("food security: phases per region in CH colours equal the API", async ({ page }) => {
+    await page.goto("/food-security?status=projected&date=2023-08-31");
+    await expect(page.getByRole("radio", { name: "Projected" })).toBeChecked();
+    const phases = chart(page, /People by Cadre Harmonisé phase and region, 1 Jun 2023 – 31 Aug 2023 \(Projected\)/);
+    await expect(phases.locator('.recharts-bar-rectangle path[fill="#E67800"]').first()).toBeVisible();
+    const rows = await tableOf(phases);
+    const api = await apiFigures(page.request, "indicator=ch_phase3plus&region=ML05&from=2023-06-01&to=2023-08-31");
+    const projected = api.find((f) => f.disaggregation?.chStatus === "projected" && f.periodStart === "2023-06-01");
+    expect(Math.round(projected!.value)).toBe(436514);
+    expect(rows.get("Mopti")?.at(-1)).toBe(projected!.value);
+
+    await page.getByRole("radio", { name: "Current" }).check();
+    await expect(page).toHaveURL(/\/food-security$/);
+    await expect(chart(page, /\(Current\)$/).first()).toBeVisible();
+  });
+
+  test("funding: clusters of the chosen plan year equal the API", async ({ page }) => {
+    await page.goto("/funding");
+    await page.getByRole("combobox", { name: "Plan year" }).selectOption("2024");
+    await expect(page).toHaveURL(/year=2024/);
+    const clusters = chart(page, "Funding by cluster, 2024 plan");
+    const rows = await tableOf(clusters);
+    expect(rows.get("Food Security")).toEqual([222602369, 105413101, 117189268, 47.4]);
+    const api = await apiFigures(page.request, "indicator=funding_required&region=ML&from=2024-01-01&to=2024-12-31");
+    const food = api.find((f) => f.disaggregation?.sector === "Food Security");
+    expect(food?.value).toBe(222602369);
+  });
+
+  test("the map colours each region, its tooltip shows the API's value, and no data is hatched", async ({ page }) => {
+    await page.goto("/map?indicator=idps&date=2021-09-30");
+    const paths = page.locator("svg.choropleth path[data-pcode]");
+    await expect(paths).toHaveCount(10);
+    for (const path of await paths.all()) expect(await path.getAttribute("fill")).toMatch(/^#/);
+    const api = await apiFigures(page.request, "indicator=idps&region=ML05&from=2021-09-30&to=2021-09-30");
+    await page.locator('path[data-pcode="ML05"]').hover();
+    await expect(page.locator(".map-tooltip")).toHaveText(`Mopti: ${api[0]!.value.toLocaleString("en")}`);
+
+    // December 2014: Ménaka was not yet a region of its own.
+    await page.getByRole("combobox", { name: "Date" }).selectOption("2014-12-31");
+    await expect(page).toHaveURL(/date=2014-12-31/);
+    await expect(page.locator('path[data-pcode="ML10"]')).toHaveAttribute("fill", "url(#no-data-hatch)");
+    await page.locator('a:has(path[data-pcode="ML10"])').focus();
+    await expect(page.locator(".map-tooltip")).toHaveText("Ménaka: no data");
+    await expect(page.getByText(/Boundaries: OCHA COD-AB Mali/)).toBeVisible();
+  });
+
+  test("a region page lists every indicator with its share of the national total", async ({ page }) => {
+    await page.goto("/regions/ML05");
+    await expect(page.getByRole("heading", { level: 1, name: "Mopti" })).toBeVisible();
+    const idps = page.locator('tr[data-indicator="idps"]');
+    await expect(idps.locator("td").first()).toHaveAttribute("data-value", "159027");
+    await expect(idps.locator("td").last()).toHaveText("39.6%");
+    await expect(chart(page, "Internally displaced persons (IDPs) in Mopti").locator(".recharts-surface")).toBeVisible();
+    await page.goto("/regions/ML99");
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  });
+});
