@@ -1,6 +1,7 @@
 // Regions and indicators: the reference data every view and import joins to.
 import { cache } from "react";
 import { db } from "../db/client";
+import { cachedRead } from "./cache";
 
 export interface RegionDto {
   pcode: string;
@@ -63,5 +64,5 @@ export async function unknownRegionCodes(pcodes: string[]): Promise<string[]> {
 }
 
 /** Regions and indicators by code, read once per request (React cache). */
-export const regionIndex = cache(async (): Promise<Map<string, RegionDto>> => new Map((await listRegions()).map((r) => [r.pcode, r])));
-export const indicatorIndex = cache(async (): Promise<Map<string, IndicatorDto>> => new Map((await listIndicators()).map((i) => [i.code, i])));
+export const regionIndex = cache(() => cachedRead("regions", async () => new Map((await listRegions()).map((r) => [r.pcode, r]))));
+export const indicatorIndex = cache(() => cachedRead("indicators", async () => new Map((await listIndicators()).map((i) => [i.code, i]))));

@@ -5,6 +5,7 @@
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db/client";
 import { toIsoDate } from "../domain/dates";
+import { cachedRead } from "./cache";
 import type { SourceDto } from "./figures";
 
 export interface SeriesPoint {
@@ -42,7 +43,12 @@ interface PointRow {
   source_id: number;
 }
 
-export async function seriesPoints(q: SeriesQuery): Promise<SeriesPoint[]> {
+/** Cached by dashboard version (lib/data/cache.ts); callers must not mutate the result. */
+export function seriesPoints(q: SeriesQuery): Promise<SeriesPoint[]> {
+  return cachedRead(`series:${JSON.stringify(q)}`, () => querySeries(q));
+}
+
+async function querySeries(q: SeriesQuery): Promise<SeriesPoint[]> {
   const conditions: Prisma.Sql[] = [Prisma.sql`f.indicator_id = (SELECT id FROM indicators WHERE code = ${q.indicator})`];
   if (q.regions?.length) conditions.push(Prisma.sql`r.pcode IN (${Prisma.join(q.regions)})`);
   else if (q.level !== undefined) conditions.push(Prisma.sql`r.level = ${q.level}`);
@@ -70,8 +76,12 @@ export async function seriesPoints(q: SeriesQuery): Promise<SeriesPoint[]> {
 
 /** The sources behind a set of points, for a chart's source line. */
 export async function sourcesOf(points: { sourceId: number }[]): Promise<SourceDto[]> {
-  const ids = [...new Set(points.map((p) => p.sourceId))];
+  const ids = [...new Set(points.map((p) => p.sourceId))].sort((a, b) => a - b);
   if (!ids.length) return [];
+  return cachedRead(`sources:${ids.join(",")}`, () => querySources(ids));
+}
+
+async function querySources(ids: number[]): Promise<SourceDto[]> {
   const rows = await db().source.findMany({ where: { id: { in: ids } }, orderBy: { publishedOn: "desc" } });
   return rows.map((s) => ({ organisation: s.organisation, title: s.title, url: s.url, date: toIsoDate(s.publishedOn) }));
 }
@@ -82,7 +92,11 @@ export interface PeriodOption {
 }
 
 /** The distinct periods an indicator has figures for at `level`, newest first. */
-export async function periodsOf(indicator: string, level: 0 | 1 | 2, keyPrefix = ""): Promise<PeriodOption[]> {
+export function periodsOf(indicator: string, level: 0 | 1 | 2, keyPrefix = ""): Promise<PeriodOption[]> {
+  return cachedRead(`periods:${indicator}:${level}:${keyPrefix}`, () => queryPeriods(indicator, level, keyPrefix));
+}
+
+async function queryPeriods(indicator: string, level: 0 | 1 | 2, keyPrefix: string): Promise<PeriodOption[]> {
   const rows = await db().$queryRaw<{ period_start: Date; period_end: Date }[]>`
     SELECT DISTINCT f.period_start, f.period_end
       FROM figures f JOIN regions r ON r.id = f.region_id
@@ -108,7 +122,11 @@ export interface RegionLatest {
  * per-sector breakdowns excluded) for one region, next to the national figure
  * of the same period for its share.
  */
-export async function latestForRegion(pcode: string): Promise<RegionLatest[]> {
+export function latestForRegion(pcode: string): Promise<RegionLatest[]> {
+  return cachedRead(`latest:${pcode}`, () => queryLatestForRegion(pcode));
+}
+
+async function queryLatestForRegion(pcode: string): Promise<RegionLatest[]> {
   const rows = await db().$queryRaw<{ indicator: string; key: string; period_start: Date; period_end: Date; value: number; national: number | null; source_id: number }[]>`
     SELECT DISTINCT ON (i.sort_order, f.disaggregation_key)
            i.code AS indicator, f.disaggregation_key AS key, f.period_start, f.period_end,
