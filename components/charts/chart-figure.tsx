@@ -12,6 +12,8 @@ export interface TableColumn {
   label: string;
   /** Unit of the column's numbers; absent for label columns. */
   unit?: UnitCode;
+  /** A YYYY-MM-DD column, formatted for the reader's locale. */
+  date?: boolean;
 }
 
 export interface TableSpec {
@@ -110,7 +112,7 @@ function DataTable({ table, locale, noData, caption }: { table: TableSpec; local
           <tr key={i}>
             {table.columns.map((c, j) => {
               const v = row[c.key];
-              const text = v === null || v === undefined ? noData : c.unit && typeof v === "number" ? formatValue(v, c.unit, locale) : String(v);
+              const text = v === null || v === undefined ? noData : c.unit && typeof v === "number" ? formatValue(v, c.unit, locale) : c.date ? formatDate(String(v), locale) : String(v);
               return j === 0 ? (
                 <th key={c.key} scope="row">
                   {text}

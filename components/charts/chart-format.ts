@@ -2,9 +2,14 @@
 import { formatValue, type UnitCode } from "@/lib/domain/format";
 
 /** Short axis ticks: 1.2M, 350k, 45% — the tooltip and table give exact values. */
+const compactFormats = new Map<string, Intl.NumberFormat>();
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function axisTick(value: number, unit: UnitCode, locale: string): string {
   if (unit === "percent") return `${value}%`;
-  const compact = new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(value);
+  let format = compactFormats.get(locale);
+  if (!format) compactFormats.set(locale, (format = new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 })));
+  const compact = format.format(value);
   return unit === "usd" ? `$${compact}` : compact;
 }
 
@@ -14,6 +19,7 @@ export function tooltipValue(value: unknown, unit: UnitCode, locale: string, noD
 
 /** A date axis label: the year for year-long periods, else the date. */
 export function dateTick(iso: string, locale: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC", month: "short", year: "numeric" }).format(d);
+  let format = monthFormats.get(locale);
+  if (!format) monthFormats.set(locale, (format = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC", month: "short", year: "numeric" })));
+  return format.format(new Date(`${iso}T00:00:00Z`));
 }

@@ -1,10 +1,10 @@
 // A line chart of one indicator over time: national, or one line per region,
 // or one per disaggregation (current vs projected).
-import { getLocale } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { TimeSeriesChart, type LineSeries } from "@/components/charts/time-series-chart";
-import { asOfDate, rowsByDate } from "@/lib/domain/charts";
-import { formatDate, type UnitCode } from "@/lib/domain/format";
+import { getTranslations } from "next-intl/server";
+import { asOfDate, rowsByDate, thinByPeriod } from "@/lib/domain/charts";
+import type { UnitCode } from "@/lib/domain/format";
 import { seriesPoints, sourcesOf, type SeriesPoint, type SeriesQuery } from "@/lib/data/series";
 
 export interface TrendChartProps {
@@ -20,20 +20,21 @@ export interface TrendChartProps {
 }
 
 export async function TrendChart({ id, title, query, unit, series, by = "region", dateLabel, height = 300 }: TrendChartProps) {
-  const [points, locale] = await Promise.all([seriesPoints(query), getLocale()]);
+  const points = await seriesPoints(query);
   const columnOf = (p: SeriesPoint) => (by === "region" ? p.region : p.key);
   const known = new Set(series.map((s) => s.key));
-  const shown = points.filter((p) => known.has(columnOf(p)));
+  const { points: shown, thinning } = thinByPeriod(points.filter((p) => known.has(columnOf(p))), columnOf);
+  const t = await getTranslations("charts");
   const rows = rowsByDate(shown, columnOf, series.map((s) => s.key));
   const sources = await sourcesOf(shown);
   return (
     <ChartFigure
       id={id}
       height={height}
-      meta={{ title, unit, sources, asOf: asOfDate(shown) }}
+      meta={{ title, unit, sources, asOf: asOfDate(shown), note: thinning === "none" ? undefined : t(`thinned.${thinning}`) }}
       table={{
-        columns: [{ key: "date", label: dateLabel }, ...series.map((s) => ({ key: s.key, label: s.label, unit }))],
-        rows: rows.map((r) => ({ ...r, date: formatDate(String(r.date), locale) })),
+        columns: [{ key: "date", label: dateLabel, date: true }, ...series.map((s) => ({ key: s.key, label: s.label, unit }))],
+        rows,
       }}
     >
       <TimeSeriesChart rows={rows} series={series} unit={unit} height={height} />

@@ -1,6 +1,7 @@
 // Who is asking: a session cookie (pages, Server Actions, fetches from the
 // app) or an API token (scripts). Both are re-checked against the database on
 // every request: a disabled user or a bumped session version is refused.
+import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getToken } from "next-auth/jwt";
@@ -18,11 +19,12 @@ async function userFromSessionCookie(): Promise<SessionUser | null> {
   return sessionUser(token.uid, token.sv);
 }
 
-export async function currentUser(): Promise<SessionUser | null> {
+/** Cached per request: the layout and the page ask once between them. */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const token = bearerToken((await headers()).get("authorization"));
   if (token) return userForToken(token);
   return userFromSessionCookie();
-}
+});
 
 /** For pages: the signed-in user with `permission`, else a redirect (login) or 404-like refusal. */
 export async function requireUser(permission: Permission = "figures:read"): Promise<SessionUser> {

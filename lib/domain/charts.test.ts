@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asOfDate, fundingRow, phaseRows, rowsByDate } from "./charts";
+import { asOfDate, fundingRow, phaseRows, rowsByDate, thinByPeriod } from "./charts";
 
 const p = (region: string, end: string, key: string, value: number) => ({ region, start: end, end, key, value });
 
@@ -27,5 +27,31 @@ describe("chart data", () => {
     expect(fundingRow("2024", 701_569_941, 306_560_566)).toEqual({ label: "2024", required: 701_569_941, funded: 306_560_566, unmet: 395_009_375, coverage: 43.7 });
     expect(fundingRow("Protection", 18_740_656, 25_555_400)).toMatchObject({ unmet: 0, coverage: 136.4 });
     expect(fundingRow("Shared", null, 30_801_404)).toMatchObject({ unmet: null, coverage: null });
+  });
+});
+
+describe("thinByPeriod", () => {
+  const monthly = (region: string, months: number) =>
+    Array.from({ length: months }, (_, i) => {
+      const d = new Date(Date.UTC(2006, i + 1, 0)).toISOString().slice(0, 10); // month ends
+      return p(region, d, "", i);
+    });
+
+  it("leaves short series alone", () => {
+    const points = monthly("ML05", 24);
+    expect(thinByPeriod(points, (x) => x.region)).toEqual({ points, thinning: "none" });
+  });
+
+  it("keeps the latest point of each quarter per series when there are too many dates", () => {
+    const { points, thinning } = thinByPeriod([...monthly("ML05", 240), ...monthly("ML07", 240)], (x) => x.region);
+    expect(thinning).toBe("quarter");
+    expect(points).toHaveLength(160);
+    expect(points.filter((x) => x.region === "ML05").slice(0, 2).map((x) => [x.end, x.value])).toEqual([["2006-03-31", 2], ["2006-06-30", 5]]);
+  });
+
+  it("falls back to years for very long series", () => {
+    const { points, thinning } = thinByPeriod(monthly("ML05", 600), (x) => x.region);
+    expect(thinning).toBe("year");
+    expect(points).toHaveLength(50);
   });
 });

@@ -52,3 +52,35 @@ export function fundingRow(label: string, required: number | null, funded: numbe
   const coverage = required === null || required <= 0 || funded === null ? null : Math.round((funded / required) * 1000) / 10;
   return { label, required, funded, unmet, coverage };
 }
+
+export type Thinning = "none" | "quarter" | "year";
+
+function bucketOf(date: string, by: Thinning): string {
+  if (by === "year") return date.slice(0, 4);
+  if (by === "quarter") return `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+  return date;
+}
+
+/**
+ * Keeps a chart legible and light: when its points fall on more than
+ * `maxDates` dates, keeps only the latest point of each series per quarter
+ * (per year if that is still too many). Stocks are "as of" a date, so the
+ * latest value of a quarter is that quarter's figure. Real DTM and CH series
+ * have a few dozen dates and pass through untouched.
+ */
+export function thinByPeriod<P extends KeyedPoint>(points: P[], seriesOf: (p: P) => string, maxDates = 120): { points: P[]; thinning: Thinning } {
+  for (const by of ["none", "quarter", "year"] as const) {
+    const dates = new Set(points.map((p) => bucketOf(p.end, by)));
+    if (dates.size <= maxDates || by === "year") {
+      if (by === "none") return { points, thinning: "none" };
+      const latest = new Map<string, P>();
+      for (const p of points) {
+        const key = `${seriesOf(p)}|${bucketOf(p.end, by)}`;
+        const seen = latest.get(key);
+        if (!seen || p.end > seen.end) latest.set(key, p);
+      }
+      return { points: [...latest.values()], thinning: by };
+    }
+  }
+  return { points, thinning: "none" };
+}
