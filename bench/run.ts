@@ -1,0 +1,258 @@
+// `npm run bench`: the performance targets of the issues, measured, written to
+// bench/RESULTS.md.
+//
+// 1. A separate database (embedded in .data-bench, or BENCH_DATABASE_URL) with
+//    the reference data and 1,000,000+ synthetic figures: every region and
+//    cercle, monthly over 20 years, every indicator and disaggregation.
+// 2. The built app on that database; autocannon on loopback measures the
+//    server time of the overview and theme pages and of /api/v1/figures for
+//    one indicator across all regions over 10 years, at 1 and 20 clients.
+// 3. The same aggregate in raw SQL on the same database: the floor.
+// 4. The gzipped JavaScript the overview sends.
+//
+// BENCH_SECONDS (default 10) sets each run's length; BENCH_RESET=1 reloads the data.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import pg from "pg";
+import { startEmbeddedPostgres, freePort, type RunningDatabase } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+import { summarise, type Summary } from "./stats";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const DATA_DIR = path.join(ROOT, ".data-bench");
+const log = (m: string) => console.log(`[bench] ${m}`);
+
+const SYNTHETIC_SOURCE = { organisation: "Situation Room benchmark", title: "Synthetic figures (not real data)", url: "https://example.org/situation-room/bench" };
+
+// Every (indicator, disaggregation) an analyst could store, crossed with every
+// region and cercle and 240 months: 70 × 61 × 240 = 1,024,800 figures.
+const SYNTHETIC_SQL = `
+WITH src AS (
+  INSERT INTO sources (organisation, title, url, published_on)
+  VALUES ($1, $2, $3, '2026-01-01')
+  ON CONFLICT (organisation, title, url, published_on) DO UPDATE SET title = EXCLUDED.title
+  RETURNING id
+), sectors(name) AS (
+  SELECT unnest(ARRAY['Food Security','Health','Nutrition','Protection','Education','Water Sanitation Hygiene',
+                      'Emergency Shelter and NFI','Logistics','Early Recovery','Coordination and support services','Multipurpose Cash'])
+), combos AS (
+  SELECT i.id AS indicator_id, NULL::int AS ch_phase, NULL::"ChStatus" AS ch_status, NULL::text AS sector, '' AS key
+    FROM indicators i WHERE i.disaggregation IN ('none', 'sector')
+  UNION ALL
+  SELECT i.id, NULL, s::"ChStatus", NULL, 'status=' || s
+    FROM indicators i, unnest(ARRAY['current','projected']) s WHERE i.disaggregation = 'ch_status'
+  UNION ALL
+  SELECT i.id, p, s::"ChStatus", NULL, 'phase=' || p || ';status=' || s
+    FROM indicators i, generate_series(1, 5) p, unnest(ARRAY['current','projected']) s WHERE i.disaggregation = 'ch_phase_status'
+  UNION ALL
+  SELECT i.id, NULL, NULL, sectors.name, 'sector=' || lower(sectors.name)
+    FROM indicators i, sectors WHERE i.disaggregation = 'sector'
+)
+INSERT INTO figures (indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector,
+                     disaggregation_key, value, source_id, updated_at)
+SELECT c.indicator_id, r.id, m::date, (m + interval '1 month - 1 day')::date, c.ch_phase, c.ch_status, c.sector,
+       c.key, round((random() * 100000)::numeric), (SELECT id FROM src), now()
+  FROM combos c
+ CROSS JOIN regions r
+ CROSS JOIN generate_series('2006-01-01'::date, '2025-12-01'::date, interval '1 month') m
+ON CONFLICT DO NOTHING`;
+
+// The API's own query for one indicator, all regions, 10 years (see lib/data/figures.ts).
+const FLOOR_SQL = `
+SELECT f.id, i.code, i.unit, r.pcode, f.period_start, f.period_end, f.ch_phase, f.ch_status, f.sector, f.value,
+       s.organisation, s.title, s.url, s.published_on, f.note, f.version, f.updated_at
+  FROM figures f
+  JOIN indicators i ON i.id = f.indicator_id
+  JOIN regions r ON r.id = f.region_id
+  JOIN sources s ON s.id = f.source_id
+ WHERE i.code = 'idps' AND f.period_end >= '2016-01-01' AND f.period_start <= '2025-12-31'
+ ORDER BY f.indicator_id, f.region_id, f.period_start, f.id
+ LIMIT 50000`;
+
+const API_PATH = "/api/v1/figures?indicator=idps&from=2016-01-01&to=2025-12-31&limit=50000";
+const PAGES = ["/", "/displacement", "/food-security", "/funding"];
+
+async function prepareDatabase(): Promise<{ db: RunningDatabase; figures: number }> {
+  const db: RunningDatabase = process.env.BENCH_DATABASE_URL
+    ? { url: process.env.BENCH_DATABASE_URL, owned: false, stop: async () => {} }
+    : await startEmbeddedPostgres(DATA_DIR, log);
+  await migrate(db.url);
+  process.env.DATABASE_URL = db.url;
+  const { seed, isEmpty } = await import("../lib/data/seed");
+  const { createUser } = await import("../lib/data/users");
+  const { db: prisma, disconnectDb } = await import("../lib/db/client");
+  if (await isEmpty()) await seed({ demoUsers: false });
+  if (!(await prisma().user.findUnique({ where: { email: "bench@example.org" } }))) {
+    await createUser({ email: "bench@example.org", role: "viewer", password: "bench-only-password" });
+  }
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  let count = Number((await client.query("SELECT count(*) FROM figures")).rows[0].count);
+  if (count < 1_000_000 || process.env.BENCH_RESET) {
+    log(`Loading synthetic figures (${count} present)…`);
+    const t0 = Date.now();
+    await client.query(SYNTHETIC_SQL, [SYNTHETIC_SOURCE.organisation, SYNTHETIC_SOURCE.title, SYNTHETIC_SOURCE.url]);
+    await client.query("ANALYZE");
+    count = Number((await client.query("SELECT count(*) FROM figures")).rows[0].count);
+    log(`${count} figures after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  await client.end();
+  await disconnectDb();
+  return { db, figures: count };
+}
+
+async function apiToken(): Promise<string> {
+  const { createApiToken } = await import("../lib/data/users");
+  const { disconnectDb } = await import("../lib/db/client");
+  const token = await createApiToken("bench@example.org", "bench", 1);
+  await disconnectDb();
+  return token;
+}
+
+async function startApp(databaseUrl: string, port: number): Promise<ChildProcess> {
+  const app = spawn("node", ["--import", "tsx", "scripts/start.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR, PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_URL: `http://127.0.0.1:${port}`, SEED_DEMO_USERS: "false", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return app;
+    } catch {
+      // not up yet
+    }
+    if (app.exitCode !== null) throw new Error("the app exited before it was ready");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the app did not answer /api/health");
+}
+
+async function httpLoad(url: string, connections: number, headers: Record<string, string>): Promise<Summary & { kbPerResponse: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let bytes = 0;
+  const instance = autocannon({ url, connections, duration: SECONDS, headers }, () => {});
+  instance.on("response", (_client: unknown, status: number, resBytes: number, responseTime: number) => {
+    if (status === 200) {
+      latencies.push(responseTime);
+      bytes += resBytes;
+    } else errors++;
+  });
+  instance.on("reqError", () => errors++);
+  await new Promise((resolve) => instance.on("done", resolve));
+  return { ...summarise(latencies, errors), kbPerResponse: latencies.length ? bytes / latencies.length / 1024 : 0 };
+}
+
+async function sqlLoad(databaseUrl: string, connections: number): Promise<Summary> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < end) {
+        const t0 = performance.now();
+        try {
+          await pool.query(FLOOR_SQL);
+          latencies.push(performance.now() - t0);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  await pool.end();
+  return summarise(latencies, errors);
+}
+
+/**
+ * Every chunk a modern browser loads for the overview: the <script> tags
+ * (except noModule polyfills, which only old browsers fetch) and the client
+ * component chunks named in the RSC payload.
+ */
+async function overviewJavaScript(base: string, headers: Record<string, string>): Promise<{ files: number; gzipKb: number }> {
+  const html = await (await fetch(`${base}/`, { headers })).text();
+  const polyfills = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*noModule/gi)].map((m) => m[1]!));
+  const sources = [...new Set([...html.matchAll(/(\/_next\/static\/chunks\/[\w.-]+\.js)/g)].map((m) => m[1]!))].filter((s) => !polyfills.has(s));
+  let total = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    total += gzipSync(body, { level: 6 }).length;
+  }
+  return { files: sources.length, gzipKb: total / 1024 };
+}
+
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
+
+async function main(): Promise<void> {
+  const { db, figures } = await prepareDatabase();
+  const token = await apiToken();
+  const headers = { authorization: `Bearer ${token}` };
+  const port = await freePort();
+  const app = await startApp(db.url, port);
+  const base = `http://127.0.0.1:${port}`;
+  const rows: { target: string; c: number; s: Summary & { kbPerResponse?: number } }[] = [];
+  try {
+    // Warm up: first renders compile and fill caches.
+    for (const p of [...PAGES, API_PATH]) await fetch(base + p, { headers });
+    for (const c of [1, 20]) {
+      rows.push({ target: "raw SQL (floor): idps, all regions, 10 years", c, s: await sqlLoad(db.url, c) });
+      for (const p of [...PAGES, API_PATH]) {
+        log(`${p} at ${c} client(s)…`);
+        rows.push({ target: p === API_PATH ? `GET ${API_PATH}` : `page ${p}`, c, s: await httpLoad(base + p, c, headers) });
+      }
+    }
+    const js = await overviewJavaScript(base, headers);
+    await writeResults(figures, rows, js);
+  } finally {
+    app.kill("SIGTERM");
+    await new Promise((r) => app.once("exit", r));
+    await db.stop();
+  }
+}
+
+async function writeResults(figures: number, rows: { target: string; c: number; s: Summary & { kbPerResponse?: number } }[], js: { files: number; gzipKb: number }): Promise<void> {
+  const floor20 = rows.find((r) => r.c === 20 && r.target.startsWith("raw SQL"))!.s.p95;
+  const pageRows20 = rows.filter((r) => r.c === 20 && r.target.startsWith("page "));
+  const verdict = pageRows20.map((r) => {
+    const ok = r.s.p95 <= 300 && r.s.p95 <= 3 * floor20 && r.s.errors === 0;
+    return `| ${r.target} | ${ms(r.s.p95)} | ${ms(3 * floor20)} | ${ok ? "met" : "**missed**"} |`;
+  });
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const text = `# Benchmark results
+
+Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}.
+
+- Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}
+- Database: PostgreSQL (embedded) with **${figures.toLocaleString("en")} figures** (reference data, the demo figures and synthetic monthly figures for every region and cercle over 20 years, every indicator and disaggregation)
+- Load: autocannon on loopback, ${SECONDS} s per run, API token auth; latencies are server time as seen by the client, in ms
+
+## Latency
+
+| target | clients | requests | p50 ms | p95 ms | errors | kB/response |
+|---|---:|---:|---:|---:|---:|---:|
+${rows.map((r) => `| ${r.target} | ${r.c} | ${r.s.requests} | ${ms(r.s.p50)} | ${ms(r.s.p95)} | ${r.s.errors} | ${r.s.kbPerResponse === undefined ? "–" : r.s.kbPerResponse.toFixed(0)} |`).join("\n")}
+
+## Targets (issue 3) at 20 clients
+
+Each page's p95 ≤ 300 ms and ≤ 3 × the raw SQL p95 (${ms(floor20)} ms → ${ms(3 * floor20)} ms).
+
+| page | p95 ms | 3 × floor ms | verdict |
+|---|---:|---:|---|
+${verdict.join("\n")}
+
+## JavaScript sent by the overview
+
+${js.files} script files, **${js.gzipKb.toFixed(0)} kB gzipped** (target ≤ 250 kB): ${js.gzipKb <= 250 ? "met" : "**missed**"}.
+`;
+  await mkdir(path.join(ROOT, "bench"), { recursive: true });
+  await writeFile(path.join(ROOT, "bench", "RESULTS.md"), text);
+  console.log(text);
+}
+
+await main();
