@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
@@ -11,8 +11,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
 }
 
+// Only the namespaces client components use travel to the browser (every
+// page's payload carries them).
+const CLIENT_NAMESPACES = ["charts", "filters", "map", "login", "error"] as const;
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  const messages = await getMessages();
+  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
   const user = await currentUser().catch(() => null);
   return (
     <html lang={locale}>
@@ -20,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages}>
           <SiteHeader user={user} />
           <main id="main">{children}</main>
         </NextIntlClientProvider>

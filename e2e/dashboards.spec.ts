@@ -52,6 +52,12 @@ test.describe("dashboards", () => {
     for (const status of ["current", "projected"]) await expect(page.locator(`.tile[data-indicator="ch_phase3plus"][data-status="${status}"] .value`)).toHaveText(/\d/);
     const coverage = page.locator('.tile[data-indicator="funding_coverage"] .value');
     await expect(coverage).toHaveText(/%$/);
+    // Tooltips give the formatted value with its unit.
+    const trend = chart(page, "IDPs in Mali over time").locator(".recharts-surface").first();
+    await trend.scrollIntoViewIfNeeded();
+    const box = (await trend.boundingBox())!;
+    await trend.hover({ position: { x: box.width * 0.9, y: box.height / 2 } });
+    await expect(chart(page, "IDPs in Mali over time").locator(".recharts-tooltip-wrapper")).toContainText(/\d{1,3}(,\d{3})+ people/);
     for (const title of ["IDPs in Mali over time", "People in phase 3+ in Mali, current and projected", "Requirements, funding and coverage by plan year"]) {
       const figure = chart(page, title);
       await expect(figure.locator(".recharts-surface").first()).toBeVisible();

@@ -13,8 +13,11 @@ export function axisTick(value: number, unit: UnitCode, locale: string): string 
   return unit === "usd" ? `$${compact}` : compact;
 }
 
-export function tooltipValue(value: unknown, unit: UnitCode, locale: string, noData: string): string {
-  return typeof value === "number" ? formatValue(value, unit, locale) : noData;
+/** A tooltip value with its unit ("159,027 people", "$701,569,941", "43.7%"). */
+export function tooltipValue(value: unknown, unit: UnitCode, locale: string, noData: string, peopleLabel?: string): string {
+  if (typeof value !== "number") return noData;
+  const text = formatValue(value, unit, locale);
+  return unit === "people" && peopleLabel ? `${text} ${peopleLabel}` : text;
 }
 
 /** A date axis label: the year for year-long periods, else the date. */

@@ -24,7 +24,7 @@ export function PhaseBarChart({ rows, height = 340 }: { rows: PhaseRow[]; height
       <CartesianGrid stroke="#e3e7ec" vertical={false} />
       <XAxis dataKey="label" interval={0} angle={-30} textAnchor="end" height={60} />
       <YAxis tickFormatter={(v: number) => axisTick(v, "people", locale)} width={64} />
-      <Tooltip formatter={(v) => tooltipValue(v, "people", locale, t("noData"))} />
+      <Tooltip formatter={(v) => tooltipValue(v, "people", locale, t("noData"), t("people"))} />
       <Legend formatter={legendLabel} />
       {([1, 2, 3, 4, 5] as const).map((phase) => (
         <Bar key={phase} dataKey={`p${phase}`} stackId="phases" name={t(`phase${phase}`)} fill={CH_PHASE_COLOURS[phase]} stroke="#555" strokeWidth={0.5} isAnimationActive={false} />

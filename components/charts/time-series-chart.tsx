@@ -19,13 +19,14 @@ export interface LineSeries {
 
 export function TimeSeriesChart({ rows, series, unit, height = 300 }: { rows: SeriesRow[]; series: LineSeries[]; unit: UnitCode; height?: number }) {
   const locale = useLocale();
-  const noData = useTranslations("charts")("noData");
+  const t = useTranslations("charts");
+  const noData = t("noData");
   return (
     <LineChart responsive data={rows} style={{ width: "100%", height }} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} accessibilityLayer>
       <CartesianGrid stroke="#e3e7ec" vertical={false} />
       <XAxis dataKey="date" tickFormatter={(d: string) => dateTick(d, locale)} minTickGap={24} />
       <YAxis tickFormatter={(v: number) => axisTick(v, unit, locale)} width={64} />
-      <Tooltip formatter={(v) => tooltipValue(v, unit, locale, noData)} labelFormatter={(d) => dateTick(String(d), locale)} />
+      <Tooltip formatter={(v) => tooltipValue(v, unit, locale, noData, t("people"))} labelFormatter={(d) => dateTick(String(d), locale)} />
       {series.length > 1 && <Legend formatter={legendLabel} />}
       {series.map((s) => (
         <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.colour} strokeWidth={2} strokeDasharray={s.dashed ? "6 4" : undefined} dot={{ r: 3 }} connectNulls isAnimationActive={false} type="linear" />
