@@ -198,8 +198,8 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const rows: { target: string; c: number; s: Summary & { kbPerResponse?: number } }[] = [];
   try {
-    // Warm up: first renders compile and fill caches.
-    for (const p of [...PAGES, API_PATH]) await fetch(base + p, { headers });
+    // Warm up every worker: first renders load code and fill the read caches.
+    for (const p of [...PAGES, API_PATH]) await Promise.all(Array.from({ length: 8 }, () => fetch(base + p, { headers }).then((r) => r.arrayBuffer())));
     for (const c of [1, 20]) {
       rows.push({ target: "raw SQL (floor): idps, all regions, 10 years", c, s: await sqlLoad(db.url, c) });
       for (const p of [...PAGES, API_PATH]) {
@@ -228,6 +228,7 @@ Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}.
 
 - Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}
 - Database: PostgreSQL (embedded) with **${figures.toLocaleString("en")} figures** (reference data, the demo figures and synthetic monthly figures for every region and cercle over 20 years, every indicator and disaggregation)
+- App: \`npm start\` (scripts/serve.ts: ${process.env.WEB_CONCURRENCY ?? os.availableParallelism()} Next.js workers), sharing the 2 cores with PostgreSQL and autocannon
 - Load: autocannon on loopback, ${SECONDS} s per run, API token auth; latencies are server time as seen by the client, in ms
 
 ## Latency

@@ -106,7 +106,11 @@ async function main(): Promise<void> {
       return;
     }
   }
-  const app = spawn(next, [dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], { cwd: ROOT, env: childEnv, stdio: ["ignore", "pipe", "inherit"] });
+  // Production: scripts/serve.ts runs one Next.js worker per CPU on the port.
+  const [command, args] = dev
+    ? [next, ["dev", "-p", String(env.PORT), "-H", env.HOST]]
+    : [process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "serve.ts")]];
+  const app = spawn(command, args, { cwd: ROOT, env: { ...childEnv, NODE_ENV: dev ? "development" : "production", PORT: String(env.PORT), HOST: env.HOST }, stdio: ["ignore", "pipe", "inherit"] });
   app.stdout?.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (/Ready in|started server|✓ Ready/i.test(chunk.toString())) {

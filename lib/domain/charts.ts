@@ -62,13 +62,13 @@ function bucketOf(date: string, by: Thinning): string {
 }
 
 /**
- * Keeps a chart legible and light: when its points fall on more than
- * `maxDates` dates, keeps only the latest point of each series per quarter
+ * Keeps a chart legible and light: a chart is about 500 px wide, so beyond
+ * `maxDates` dates its dots merge. Then it keeps only the latest point of each series per quarter
  * (per year if that is still too many). Stocks are "as of" a date, so the
  * latest value of a quarter is that quarter's figure. Real DTM and CH series
  * have a few dozen dates and pass through untouched.
  */
-export function thinByPeriod<P extends KeyedPoint>(points: P[], seriesOf: (p: P) => string, maxDates = 120): { points: P[]; thinning: Thinning } {
+export function thinByPeriod<P extends KeyedPoint>(points: P[], seriesOf: (p: P) => string, maxDates = 60): { points: P[]; thinning: Thinning } {
   for (const by of ["none", "quarter", "year"] as const) {
     const dates = new Set(points.map((p) => bucketOf(p.end, by)));
     if (dates.size <= maxDates || by === "year") {
