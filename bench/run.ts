@@ -132,11 +132,11 @@ async function startApp(databaseUrl: string, port: number): Promise<ChildProcess
   throw new Error("the app did not answer /api/health");
 }
 
-async function httpLoad(url: string, connections: number, headers: Record<string, string>): Promise<Summary & { kbPerResponse: number }> {
+async function httpLoad(url: string, connections: number, headers: Record<string, string>, seconds = SECONDS): Promise<Summary & { kbPerResponse: number }> {
   const latencies: number[] = [];
   let errors = 0;
   let bytes = 0;
-  const instance = autocannon({ url, connections, duration: SECONDS, headers }, () => {});
+  const instance = autocannon({ url, connections, duration: seconds, headers }, () => {});
   instance.on("response", (_client: unknown, status: number, resBytes: number, responseTime: number) => {
     if (status === 200) {
       latencies.push(responseTime);
@@ -198,8 +198,9 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const rows: { target: string; c: number; s: Summary & { kbPerResponse?: number } }[] = [];
   try {
-    // Warm up every worker: first renders load code and fill the read caches.
-    for (const p of [...PAGES, API_PATH]) await Promise.all(Array.from({ length: 8 }, () => fetch(base + p, { headers }).then((r) => r.arrayBuffer())));
+    // Warm up every worker until steady state (code loaded, read caches
+    // filled, hot paths optimised by V8): a few seconds of load, not recorded.
+    for (const p of [...PAGES, API_PATH]) await httpLoad(base + p, 20, headers, Math.min(4, SECONDS));
     for (const c of [1, 20]) {
       rows.push({ target: "raw SQL (floor): idps, all regions, 10 years", c, s: await sqlLoad(db.url, c) });
       for (const p of [...PAGES, API_PATH]) {
@@ -228,8 +229,8 @@ Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}.
 
 - Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}
 - Database: PostgreSQL (embedded) with **${figures.toLocaleString("en")} figures** (reference data, the demo figures and synthetic monthly figures for every region and cercle over 20 years, every indicator and disaggregation)
-- App: \`npm start\` (scripts/serve.ts: ${process.env.WEB_CONCURRENCY ?? os.availableParallelism()} Next.js workers), sharing the 2 cores with PostgreSQL and autocannon
-- Load: autocannon on loopback, ${SECONDS} s per run, API token auth; latencies are server time as seen by the client, in ms
+- App: \`npm start\` (scripts/serve.mjs: ${process.env.WEB_CONCURRENCY ?? os.availableParallelism()} Next.js workers), sharing the 2 cores with PostgreSQL and autocannon
+- Load: autocannon on loopback, ${SECONDS} s per run after ${Math.min(4, SECONDS)} s of unrecorded warm-up per target, API token auth; latencies are server time as seen by the client, in ms
 
 ## Latency
 

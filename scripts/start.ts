@@ -106,10 +106,8 @@ async function main(): Promise<void> {
       return;
     }
   }
-  // Production: scripts/serve.ts runs one Next.js worker per CPU on the port.
-  const [command, args] = dev
-    ? [next, ["dev", "-p", String(env.PORT), "-H", env.HOST]]
-    : [process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "serve.ts")]];
+  // Production: scripts/serve.mjs runs one Next.js worker per CPU on the port.
+  const [command, args] = dev ? [next, ["dev", "-p", String(env.PORT), "-H", env.HOST]] : [process.execPath, [path.join(ROOT, "scripts", "serve.mjs")]];
   const app = spawn(command, args, { cwd: ROOT, env: { ...childEnv, NODE_ENV: dev ? "development" : "production", PORT: String(env.PORT), HOST: env.HOST }, stdio: ["ignore", "pipe", "inherit"] });
   app.stdout?.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);

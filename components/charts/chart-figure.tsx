@@ -5,7 +5,7 @@
 import { useId, useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { formatDate, formatValue, type UnitCode } from "@/lib/domain/format";
-import type { SourceDto } from "@/lib/data/figures";
+import type { SourceSummary } from "@/lib/domain/sources";
 
 export interface TableColumn {
   key: string;
@@ -24,7 +24,8 @@ export interface TableSpec {
 export interface ChartMeta {
   title: string;
   unit: UnitCode;
-  sources: SourceDto[];
+  /** One entry per organisation (lib/domain/sources.ts). */
+  sources: SourceSummary[];
   /** The latest date the numbers describe. */
   asOf: string | null;
   note?: string;
@@ -61,13 +62,13 @@ export function ChartFigure({ meta, table, height = 300, children, id }: { meta:
         {meta.sources.length > 0 && (
           <>
             {t("source")}:{" "}
-            {bySource(meta.sources).map((g, i) => (
-              <span key={g.latest.organisation}>
+            {meta.sources.map((s, i) => (
+              <span key={s.organisation}>
                 {i > 0 && "; "}
-                <a href={g.latest.url} rel="noreferrer" title={g.titles}>
-                  {g.latest.organisation}
+                <a href={s.url} rel="noreferrer" title={s.title}>
+                  {s.organisation}
                 </a>{" "}
-                ({g.count > 1 ? t("sourcesUpTo", { count: g.count, date: formatDate(g.latest.date, locale) }) : formatDate(g.latest.date, locale)})
+                ({s.count > 1 ? t("sourcesUpTo", { count: s.count, date: formatDate(s.date, locale) }) : formatDate(s.date, locale)})
               </span>
             ))}
             .{" "}
@@ -82,16 +83,6 @@ export function ChartFigure({ meta, table, height = 300, children, id }: { meta:
       </p>
     </figure>
   );
-}
-
-/** One entry per organisation: its latest publication, and how many were used. */
-function bySource(sources: SourceDto[]): { latest: SourceDto; count: number; titles: string }[] {
-  const groups = new Map<string, SourceDto[]>();
-  for (const s of sources) groups.set(s.organisation, [...(groups.get(s.organisation) ?? []), s]);
-  return [...groups.values()].map((list) => {
-    const sorted = [...list].sort((a, b) => b.date.localeCompare(a.date));
-    return { latest: sorted[0]!, count: list.length, titles: sorted.map((s) => `${s.title} (${s.date})`).join("\n") };
-  });
 }
 
 function DataTable({ table, locale, noData, caption }: { table: TableSpec; locale: string; noData: string; caption: string }) {

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { FundingChart } from "@/components/charts/funding-chart";
 import { asOfDate, fundingRow } from "@/lib/domain/charts";
-import { seriesPoints, sourcesOf } from "@/lib/data/series";
+import { seriesPoints, sourceLine } from "@/lib/data/series";
 
 export async function FundingByYearChart({ id, title, from, to }: { id: string; title: string; from?: string; to?: string }) {
   const t = await getTranslations("charts");
@@ -21,7 +21,7 @@ export async function FundingByYearChart({ id, title, from, to }: { id: string; 
     <ChartFigure
       id={id}
       height={320}
-      meta={{ title, unit: "usd", sources: await sourcesOf(shown), asOf: asOfDate(shown) }}
+      meta={{ title, unit: "usd", sources: await sourceLine(shown), asOf: asOfDate(shown) }}
       table={{
         columns: [
           { key: "label", label: t("year") },
@@ -57,7 +57,7 @@ export async function FundingByClusterChart({ id, title, year }: { id: string; t
     <ChartFigure
       id={id}
       height={height}
-      meta={{ title, unit: "usd", sources: await sourcesOf(shown), asOf: asOfDate(shown) }}
+      meta={{ title, unit: "usd", sources: await sourceLine(shown), asOf: asOfDate(shown) }}
       table={{
         columns: [
           { key: "label", label: t("cluster") },

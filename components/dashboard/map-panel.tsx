@@ -4,7 +4,7 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { Choropleth } from "@/components/map/choropleth";
 import { classBreaks } from "@/lib/domain/colour-scale";
 import type { UnitCode } from "@/lib/domain/format";
-import { seriesPoints, sourcesOf, type PeriodOption } from "@/lib/data/series";
+import { seriesPoints, sourceLine, type PeriodOption } from "@/lib/data/series";
 import type { RegionDto } from "@/lib/data/reference";
 
 export async function MapPanel({ title, indicator, unit, period, keys, regions, lang }: { title: string; indicator: string; unit: UnitCode; period: PeriodOption; keys: string[]; regions: RegionDto[]; lang: "en" | "fr" }) {
@@ -17,7 +17,7 @@ export async function MapPanel({ title, indicator, unit, period, keys, regions, 
     <ChartFigure
       id="map"
       height={520}
-      meta={{ title, unit, sources: await sourcesOf(points), asOf: points.length ? period.end : null, note: tm("credit") }}
+      meta={{ title, unit, sources: await sourceLine(points), asOf: points.length ? period.end : null, note: tm("credit") }}
       table={{ columns: [{ key: "name", label: t("region") }, { key: "value", label: t("value"), unit }], rows: mapRegions.map((r) => ({ name: r.name, value: r.value })) }}
     >
       <Choropleth regions={mapRegions} breaks={breaks} unit={unit} title={title} />

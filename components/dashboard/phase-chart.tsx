@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { PhaseBarChart } from "@/components/charts/phase-bar-chart";
 import { phaseRows } from "@/lib/domain/charts";
-import { seriesPoints, sourcesOf, type PeriodOption } from "@/lib/data/series";
+import { seriesPoints, sourceLine, type PeriodOption } from "@/lib/data/series";
 import type { RegionDto } from "@/lib/data/reference";
 
 export async function PhaseChart({ id, title, period, status, regions, lang }: { id: string; title: string; period: PeriodOption; status: "current" | "projected"; regions: RegionDto[]; lang: "en" | "fr" }) {
@@ -24,7 +24,7 @@ export async function PhaseChart({ id, title, period, status, regions, lang }: {
     <ChartFigure
       id={id}
       height={340}
-      meta={{ title, unit: "people", sources: await sourcesOf(shown), asOf: shown.length ? period.end : null }}
+      meta={{ title, unit: "people", sources: await sourceLine(shown), asOf: shown.length ? period.end : null }}
       table={{
         columns: [
           { key: "label", label: t("region") },

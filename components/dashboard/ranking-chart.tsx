@@ -4,7 +4,7 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { RankedBarChart } from "@/components/charts/ranked-bar-chart";
 import { rank } from "@/lib/domain/series";
 import type { UnitCode } from "@/lib/domain/format";
-import { seriesPoints, sourcesOf } from "@/lib/data/series";
+import { seriesPoints, sourceLine } from "@/lib/data/series";
 import type { RegionDto } from "@/lib/data/reference";
 
 export async function RankingChart(props: { id: string; title: string; indicator: string; date: string; keys?: string[]; regions: RegionDto[]; lang: "en" | "fr"; unit: UnitCode; colour: string; labels: { region: string; value: string } }) {
@@ -19,7 +19,7 @@ export async function RankingChart(props: { id: string; title: string; indicator
     <ChartFigure
       id={props.id}
       height={height}
-      meta={{ title: props.title, unit: props.unit, sources: await sourcesOf(atDate), asOf: atDate.length ? props.date : null }}
+      meta={{ title: props.title, unit: props.unit, sources: await sourceLine(atDate), asOf: atDate.length ? props.date : null }}
       table={{ columns: [{ key: "label", label: props.labels.region }, { key: "value", label: props.labels.value, unit: props.unit }], rows }}
     >
       <RankedBarChart rows={rows} unit={props.unit} colour={props.colour} height={height} />

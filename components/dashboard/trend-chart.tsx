@@ -5,7 +5,7 @@ import { TimeSeriesChart, type LineSeries } from "@/components/charts/time-serie
 import { getTranslations } from "next-intl/server";
 import { asOfDate, rowsByDate, thinByPeriod } from "@/lib/domain/charts";
 import type { UnitCode } from "@/lib/domain/format";
-import { seriesPoints, sourcesOf, type SeriesPoint, type SeriesQuery } from "@/lib/data/series";
+import { seriesPoints, sourceLine, type SeriesPoint, type SeriesQuery } from "@/lib/data/series";
 
 export interface TrendChartProps {
   id: string;
@@ -26,7 +26,7 @@ export async function TrendChart({ id, title, query, unit, series, by = "region"
   const { points: shown, thinning } = thinByPeriod(points.filter((p) => known.has(columnOf(p))), columnOf);
   const t = await getTranslations("charts");
   const rows = rowsByDate(shown, columnOf, series.map((s) => s.key));
-  const sources = await sourcesOf(shown);
+  const sources = await sourceLine(shown);
   return (
     <ChartFigure
       id={id}

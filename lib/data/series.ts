@@ -6,6 +6,7 @@ import { Prisma } from "../generated/prisma/client";
 import { db } from "../db/client";
 import { toIsoDate } from "../domain/dates";
 import { cachedRead } from "./cache";
+import { summariseSources, type SourceSummary } from "../domain/sources";
 import type { SourceDto } from "./figures";
 
 export interface SeriesPoint {
@@ -74,7 +75,12 @@ async function querySeries(q: SeriesQuery): Promise<SeriesPoint[]> {
   }));
 }
 
-/** The sources behind a set of points, for a chart's source line. */
+/** A chart's source line for a set of points: one entry per organisation. */
+export async function sourceLine(points: { sourceId: number }[]): Promise<SourceSummary[]> {
+  return summariseSources(await sourcesOf(points));
+}
+
+/** The sources behind a set of points. */
 export async function sourcesOf(points: { sourceId: number }[]): Promise<SourceDto[]> {
   const ids = [...new Set(points.map((p) => p.sourceId))].sort((a, b) => a - b);
   if (!ids.length) return [];

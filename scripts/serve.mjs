@@ -1,7 +1,10 @@
+// @ts-check
 // The production server: WEB_CONCURRENCY Next.js workers (default: one per
 // CPU) sharing one port through node:cluster. One Node process renders on one
 // core; on this 2-core machine two workers nearly double the pages served
 // under load (bench/RESULTS.md). Started by scripts/start.ts.
+// Plain JavaScript on purpose: run under tsx, the workers served ~25% fewer
+// pages (its loader and source-map hooks sit on every render's hot path).
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import os from "node:os";
@@ -39,8 +42,17 @@ if (cluster.isPrimary && workers > 1) {
   const app = next({ dev: false, dir: ROOT, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  createServer((req, res) => void handle(req, res)).listen(port, hostname, () => {
+  const server = createServer((req, res) => void handle(req, res)).listen(port, hostname, () => {
     if (cluster.isWorker) process.send?.("ready");
     else console.log(`✓ Ready on http://${hostname}:${port}`);
   });
+  // Finish in-flight requests, then exit (a normal exit, so profilers and
+  // exit hooks run); give up after 5 s.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
 }
