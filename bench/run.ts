@@ -76,6 +76,9 @@ SELECT f.id, i.code, i.unit, r.pcode, f.period_start, f.period_end, f.ch_phase, 
 
 const API_PATH = "/api/v1/figures?indicator=idps&from=2016-01-01&to=2025-12-31&limit=50000";
 const PAGES = ["/", "/displacement", "/food-security", "/funding"];
+// A page with no data (the layout, auth and i18n only): the framework's own
+// per-request cost, listed for reference and not judged against the targets.
+const REFERENCE_PAGE = "/forbidden";
 
 async function prepareDatabase(): Promise<{ db: RunningDatabase; figures: number }> {
   const db: RunningDatabase = process.env.BENCH_DATABASE_URL
@@ -187,6 +190,17 @@ async function overviewJavaScript(base: string, headers: Record<string, string>)
   return { files: sources.length, gzipKb: total / 1024 };
 }
 
+/** CPU time stolen by the hypervisor (other tenants), as a share of all CPU time, from /proc/stat. */
+async function cpuTimes(): Promise<{ steal: number; total: number } | null> {
+  try {
+    const { readFile } = await import("node:fs/promises");
+    const fields = (await readFile("/proc/stat", "utf8")).split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return { steal: fields[7] ?? 0, total: fields.reduce((a, b) => a + b, 0) };
+  } catch {
+    return null;
+  }
+}
+
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 
 async function main(): Promise<void> {
@@ -197,19 +211,23 @@ async function main(): Promise<void> {
   const app = await startApp(db.url, port);
   const base = `http://127.0.0.1:${port}`;
   const rows: { target: string; c: number; s: Summary & { kbPerResponse?: number } }[] = [];
+  const cpuBefore = await cpuTimes();
   try {
     // Warm up every worker until steady state (code loaded, read caches
     // filled, hot paths optimised by V8): a few seconds of load, not recorded.
-    for (const p of [...PAGES, API_PATH]) await httpLoad(base + p, 20, headers, Math.min(4, SECONDS));
+    for (const p of [...PAGES, REFERENCE_PAGE, API_PATH]) await httpLoad(base + p, 20, headers, Math.min(4, SECONDS));
     for (const c of [1, 20]) {
       rows.push({ target: "raw SQL (floor): idps, all regions, 10 years", c, s: await sqlLoad(db.url, c) });
-      for (const p of [...PAGES, API_PATH]) {
+      for (const p of [...PAGES, REFERENCE_PAGE, API_PATH]) {
         log(`${p} at ${c} client(s)…`);
-        rows.push({ target: p === API_PATH ? `GET ${API_PATH}` : `page ${p}`, c, s: await httpLoad(base + p, c, headers) });
+        const target = p === API_PATH ? `GET ${API_PATH}` : p === REFERENCE_PAGE ? `reference: page ${p} (no data)` : `page ${p}`;
+        rows.push({ target, c, s: await httpLoad(base + p, c, headers) });
       }
     }
     const js = await overviewJavaScript(base, headers);
-    await writeResults(figures, rows, js);
+    const cpuAfter = await cpuTimes();
+    const steal = cpuBefore && cpuAfter ? (100 * (cpuAfter.steal - cpuBefore.steal)) / Math.max(1, cpuAfter.total - cpuBefore.total) : null;
+    await writeResults(figures, rows, js, steal);
   } finally {
     app.kill("SIGTERM");
     await new Promise((r) => app.once("exit", r));
@@ -217,7 +235,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function writeResults(figures: number, rows: { target: string; c: number; s: Summary & { kbPerResponse?: number } }[], js: { files: number; gzipKb: number }): Promise<void> {
+async function writeResults(figures: number, rows: { target: string; c: number; s: Summary & { kbPerResponse?: number } }[], js: { files: number; gzipKb: number }, steal: number | null): Promise<void> {
   const floor20 = rows.find((r) => r.c === 20 && r.target.startsWith("raw SQL"))!.s.p95;
   const pageRows20 = rows.filter((r) => r.c === 20 && r.target.startsWith("page "));
   const yesNo = (ok: boolean) => (ok ? "yes" : "**no**");
@@ -230,6 +248,7 @@ Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}.
 - Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}
 - Database: PostgreSQL (embedded) with **${figures.toLocaleString("en")} figures** (reference data, the demo figures and synthetic monthly figures for every region and cercle over 20 years, every indicator and disaggregation)
 - App: \`npm start\` (scripts/serve.mjs: ${process.env.WEB_CONCURRENCY ?? os.availableParallelism()} Next.js workers), sharing the 2 cores with PostgreSQL and autocannon
+- CPU stolen by the hypervisor during the runs: ${steal === null ? "unknown" : `${steal.toFixed(1)}%`} (this is a shared VM; results vary between runs when it is high)
 - Load: autocannon on loopback, ${SECONDS} s per run after ${Math.min(4, SECONDS)} s of unrecorded warm-up per target, API token auth; latencies are server time as seen by the client, in ms
 
 ## Latency
