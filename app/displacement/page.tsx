@@ -22,6 +22,8 @@ export default async function DisplacementPage({ searchParams }: { searchParams:
   await requireUser("figures:read");
   const filters = parseDashboardFilters(await searchParams);
   const [locale, t, tc, regionsByCode, dates] = await Promise.all([getLocale(), getTranslations("displacement"), getTranslations("charts"), regionIndex(), periodsOf("idps", 1)]);
+  const latestDate = dates[0]?.end;
+  const firstDate = dates.at(-1)?.start;
   const lang = locale === "fr" ? "fr" : "en";
   const regions = [...regionsByCode.values()].filter((r) => r.level === 1);
 
@@ -31,7 +33,8 @@ export default async function DisplacementPage({ searchParams }: { searchParams:
     const latest = latestPerKey((await seriesPoints({ indicator: "idps", level: 1, keys: [""] })).map((p) => ({ date: p.end, key: p.region, value: p.value })));
     selected = rank(new Map([...latest.values()].map((p) => [p.key, p.value]))).slice(0, 5).map((r) => r.key);
   }
-  const date = dates.find((d) => d.end === filters.date)?.end ?? dates[0]?.end;
+  // The ranking is "as of" any day; default: the latest assessment.
+  const date = filters.date ?? latestDate;
   const range = { from: filters.from, to: filters.to };
 
   return (
@@ -42,7 +45,7 @@ export default async function DisplacementPage({ searchParams }: { searchParams:
         controls={{
           regions: { options: regions.map((r) => ({ value: r.pcode, label: r.name[lang] })), value: selected },
           range,
-          date: { options: dates.map((d) => ({ value: d.end, label: formatDate(d.end, locale) })), value: date ?? "" },
+          asOf: { value: date ?? "", min: firstDate, max: latestDate },
         }}
       />
       <div className="chart-grid">
@@ -61,7 +64,7 @@ export default async function DisplacementPage({ searchParams }: { searchParams:
         </ChartSlot>
         {date && (
           <ChartSlot title={t("ranked", { date: formatDate(date, locale) })} height={340}>
-            <RankingChart id="idps-ranked" title={t("ranked", { date: formatDate(date, locale) })} indicator="idps" date={date} regions={regions} lang={lang} unit="people" colour={CATEGORICAL[0]} labels={{ region: tc("region"), value: tc("value") }} />
+            <RankingChart id="idps-ranked" title={t("ranked", { date: formatDate(date, locale) })} indicator="idps" date={date} regions={regions} lang={lang} unit="people" colour={CATEGORICAL[0]} labels={{ region: tc("region"), value: tc("value"), date: tc("date") }} />
           </ChartSlot>
         )}
         <ChartSlot title={t("returnees")}>

@@ -18,6 +18,8 @@ export interface FilterControls {
   range?: { from?: string; to?: string };
   status?: { value: "current" | "projected" };
   date?: { options: Option[]; value: string; label?: string };
+  /** Any day: views then show each region's latest figure on or before it. */
+  asOf?: { value: string; min?: string; max?: string };
   year?: { options: Option[]; value: string };
 }
 
@@ -74,6 +76,19 @@ export function FilterBar({ controls }: { controls: FilterControls }) {
               </option>
             ))}
           </select>
+        </label>
+      )}
+      {controls.asOf && (
+        <label className="filter">
+          <span>{t("asOf")}</span>
+          <input
+            type="date"
+            key={`as-of-${controls.asOf.value}`}
+            defaultValue={controls.asOf.value}
+            min={controls.asOf.min}
+            max={controls.asOf.max}
+            onChange={(e) => e.target.value && e.target.validity.valid && update({ date: e.target.value })}
+          />
         </label>
       )}
       {controls.year && (
