@@ -118,7 +118,9 @@ test.describe("dashboards", () => {
   });
 
   test("food security: phases per region in CH colours equal the API", async ({ page }) => {
-    await page.goto("/food-security?status=projected&date=2023-08-31");
+    // Any day picks the analysis in force then: mid-July 2023 is the Jun–Aug 2023 projection.
+    await page.goto("/food-security?status=projected&date=2023-07-15");
+    await expect(page.getByLabel("Analysis in force on")).toHaveValue("2023-07-15");
     await expect(page.getByRole("radio", { name: "Projected" })).toBeChecked();
     const phases = chart(page, /People by Cadre Harmonisé phase and region, 1 Jun 2023 – 31 Aug 2023 \(Projected\)/);
     await expect(phases.locator('.recharts-bar-rectangle path[fill="#E67800"]').first()).toBeVisible();

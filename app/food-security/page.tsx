@@ -6,6 +6,7 @@ import { periodsOf } from "@/lib/data/series";
 import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 import { CATEGORICAL } from "@/lib/domain/colour-scale";
 import { formatPeriod } from "@/lib/domain/format";
+import { periodInForce } from "@/lib/domain/series";
 import { ChartSlot } from "@/components/charts/chart-slot";
 import { TrendChart } from "@/components/dashboard/trend-chart";
 import { PhaseChart } from "@/components/dashboard/phase-chart";
@@ -31,8 +32,8 @@ export default async function FoodSecurityPage({ searchParams }: { searchParams:
   ]);
   const lang = locale === "fr" ? "fr" : "en";
   const regions = [...regionsByCode.values()].filter((r) => r.level === 1);
-  // `date` picks the analysis period by its end date; default the latest.
-  const period = periods.find((p) => p.end === filters.date) ?? periods[0];
+  // `date` picks the analysis in force on that day (any day); default the latest.
+  const period = periodInForce(periods, filters.date) ?? undefined;
   const selected = filters.regions.filter((p) => regionsByCode.get(p)?.level === 1);
   const trendRegions = selected.length ? selected : ["ML05", "ML04", "ML06", "ML07"];
   const range = { from: filters.from, to: filters.to };
@@ -46,7 +47,7 @@ export default async function FoodSecurityPage({ searchParams }: { searchParams:
       <FilterBar
         controls={{
           status: { value: status },
-          date: { label: tf("period"), options: periods.map((p) => ({ value: p.end, label: formatPeriod(p.start, p.end, locale) })), value: period?.end ?? "" },
+          asOf: { label: tf("inForce"), value: filters.date ?? period?.end ?? "", min: periods.at(-1)?.start, max: periods[0]?.end },
           regions: { options: regions.map((r) => ({ value: r.pcode, label: r.name[lang] })), value: trendRegions },
           range,
         }}

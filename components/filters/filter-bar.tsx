@@ -19,7 +19,7 @@ export interface FilterControls {
   status?: { value: "current" | "projected" };
   date?: { options: Option[]; value: string; label?: string };
   /** Any day: views then show each region's latest figure on or before it. */
-  asOf?: { value: string; min?: string; max?: string };
+  asOf?: { value: string; min?: string; max?: string; label?: string };
   year?: { options: Option[]; value: string };
 }
 
@@ -80,7 +80,7 @@ export function FilterBar({ controls }: { controls: FilterControls }) {
       )}
       {controls.asOf && (
         <label className="filter">
-          <span>{t("asOf")}</span>
+          <span>{controls.asOf.label ?? t("asOf")}</span>
           <input
             type="date"
             key={`as-of-${controls.asOf.value}`}

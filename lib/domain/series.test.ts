@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeBetween, coveragePercent, isComparablePeriod, latestPerKey, pivotByDate, previousComparable, rank, shareOf, unmetRequirement } from "./series";
+import { changeBetween, coveragePercent, isComparablePeriod, latestPerKey, periodInForce, pivotByDate, previousComparable, rank, shareOf, unmetRequirement } from "./series";
 
 describe("pivotByDate", () => {
   it("makes one row per date with null where a key has no figure", () => {
@@ -90,5 +90,22 @@ describe("latestPerKey and rank", () => {
       { key: "ML04", value: 5 },
       { key: "ML07", value: 5 },
     ]);
+  });
+});
+
+describe("periodInForce", () => {
+  const periods = [
+    { start: "2023-01-01", end: "2023-05-31" },
+    { start: "2022-09-01", end: "2022-12-31" },
+    { start: "2022-01-01", end: "2022-05-31" },
+  ];
+  it("takes the period containing the date, else the latest one ended before it", () => {
+    expect(periodInForce(periods, "2023-03-15")).toEqual({ start: "2023-01-01", end: "2023-05-31" });
+    expect(periodInForce(periods, "2022-07-01")).toEqual({ start: "2022-01-01", end: "2022-05-31" });
+    expect(periodInForce(periods, "2021-12-31")).toBeNull();
+  });
+  it("defaults to the latest period", () => {
+    expect(periodInForce(periods)).toEqual({ start: "2023-01-01", end: "2023-05-31" });
+    expect(periodInForce([])).toBeNull();
   });
 });

@@ -106,3 +106,15 @@ export function latestPerKey(points: Point[], date?: string): Map<string, Point>
 export function rank(values: Map<string, number>): { key: string; value: number }[] {
   return [...values].map(([key, value]) => ({ key, value })).sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
 }
+
+/**
+ * The analysis period in force on `date`: the one containing it (the latest
+ * starting, if several), else the latest that ended before it. Without a date,
+ * the latest period. `periods` may come in any order.
+ */
+export function periodInForce<P extends Period>(periods: P[], date?: string): P | null {
+  const byEnd = [...periods].sort((a, b) => b.end.localeCompare(a.end) || b.start.localeCompare(a.start));
+  if (!date) return byEnd[0] ?? null;
+  const containing = periods.filter((p) => p.start <= date && date <= p.end).sort((a, b) => b.start.localeCompare(a.start));
+  return containing[0] ?? byEnd.find((p) => p.end < date) ?? null;
+}
