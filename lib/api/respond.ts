@@ -32,3 +32,25 @@ export function withApi<C = unknown>(permission: Permission, handler: Handler<C>
     }
   };
 }
+
+/** A JSON body of at most `maxBytes`, or the 400/413/415 answer that refuses it. */
+export async function readJsonBody(request: Request, maxBytes = 64 * 1024): Promise<{ ok: true; value: unknown } | { ok: false; response: NextResponse }> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    return { ok: false, response: jsonError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json") };
+  }
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) return { ok: false, response: jsonError(413, "payload_too_large", `The body may not exceed ${maxBytes} bytes`) };
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) return { ok: false, response: jsonError(413, "payload_too_large", `The body may not exceed ${maxBytes} bytes`) };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, response: jsonError(400, "invalid_json", "The body is not valid JSON") };
+  }
+}
+
+/** An endpoint's { status, body } as a response (204 has no body). */
+export function endpointResponse(result: { status: number; body?: unknown }): Response {
+  return result.status === 204 ? new Response(null, { status: 204 }) : NextResponse.json(result.body, { status: result.status });
+}

@@ -6,6 +6,7 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = {
   "figures:read": ["admin", "analyst", "viewer"],
   "figures:write": ["admin", "analyst"],
+  "figures:restore": ["admin"],
   "imports:write": ["admin", "analyst"],
   "exports:read": ["admin", "analyst", "viewer"],
   "users:manage": ["admin"],

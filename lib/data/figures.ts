@@ -25,9 +25,11 @@ export interface FigureDto {
   note: string | null;
   version: number;
   updatedAt: string;
+  /** The import that last wrote it, if any. */
+  importId: number | null;
 }
 
-const figureInclude = {
+export const figureInclude = {
   indicator: { select: { code: true, unit: true } },
   region: { select: { pcode: true } },
   source: true,
@@ -54,6 +56,7 @@ export function toFigureDto(f: FigureRow): FigureDto {
     note: f.note,
     version: f.version,
     updatedAt: f.updatedAt.toISOString(),
+    importId: f.importId,
   };
 }
 

@@ -1,0 +1,139 @@
+// One schema for a figure written by the form (checked in the browser, then
+// again in the Server Action) and by the write API. Its messages are keys of
+// the "figureErrors" messages, so each side says them in the reader's language.
+import { z } from "zod";
+import { parseIsoDate } from "../domain/dates";
+
+export type IndicatorUnit = "people" | "usd" | "percent" | "count";
+export type DisaggregationKindCode = "none" | "ch_phase_status" | "ch_status" | "sector";
+
+/** What the schema needs to know about each indicator. */
+export interface IndicatorRule {
+  unit: IndicatorUnit;
+  disaggregation: DisaggregationKindCode;
+}
+
+export type FigureErrorKey =
+  | "required"
+  | "unknownIndicator"
+  | "unknownRegion"
+  | "dateInvalid"
+  | "endBeforeStart"
+  | "notANumber"
+  | "negative"
+  | "percentOver100"
+  | "tooLarge"
+  | "tooManyDecimals"
+  | "phaseRequired"
+  | "statusRequired"
+  | "disaggregationNotAllowed"
+  | "sourceMissing"
+  | "urlInvalid"
+  | "tooLong";
+
+const MAX_VALUE = 1e15; // DECIMAL(20,4) holds 16 integer digits
+
+const text = (max: number) => z.string({ error: "required" satisfies FigureErrorKey }).trim().max(max, { error: "tooLong" satisfies FigureErrorKey });
+const isoDate = text(10).refine((s) => parseIsoDate(s) !== null, { error: "dateInvalid" satisfies FigureErrorKey });
+
+export const sourceInputSchema = z.object({
+  organisation: text(200).min(1, { error: "sourceMissing" satisfies FigureErrorKey }),
+  title: text(300).min(1, { error: "sourceMissing" satisfies FigureErrorKey }),
+  url: text(1000).refine((s) => s === "" || /^https?:\/\/\S+$/i.test(s), { error: "urlInvalid" satisfies FigureErrorKey }).default(""),
+  date: isoDate,
+});
+
+const disaggregationSchema = z
+  .object({
+    chPhase: z.number({ error: "notANumber" satisfies FigureErrorKey }).int().min(1).max(5).optional(),
+    chStatus: z.enum(["current", "projected"], { error: "statusRequired" satisfies FigureErrorKey }).optional(),
+    sector: text(120).min(1).optional(),
+  })
+  .strict()
+  .nullable()
+  .default(null);
+
+const baseSchema = z.object({
+  indicator: text(64).min(1, { error: "required" satisfies FigureErrorKey }),
+  region: text(16).min(1, { error: "required" satisfies FigureErrorKey }),
+  periodStart: isoDate,
+  /** Omitted or empty for a point in time: the start date. */
+  periodEnd: z.union([isoDate, z.literal("")]).optional(),
+  disaggregation: disaggregationSchema,
+  value: z.number({ error: "notANumber" satisfies FigureErrorKey }).refine(Number.isFinite, { error: "notANumber" satisfies FigureErrorKey }),
+  source: sourceInputSchema.nullable().optional(),
+  note: text(2000).nullable().optional(),
+});
+
+/** The figure schema for a catalogue of indicators and regions (known P-codes). */
+export function figureInputSchema(indicators: ReadonlyMap<string, IndicatorRule>, regions: ReadonlySet<string>) {
+  return baseSchema
+    .superRefine((f, ctx) => {
+      const issue = (path: (string | number)[], key: FigureErrorKey) => ctx.addIssue({ code: "custom", path, message: key });
+      if (!regions.has(f.region)) issue(["region"], "unknownRegion");
+      if (f.periodEnd && f.periodEnd < f.periodStart) issue(["periodEnd"], "endBeforeStart");
+      if (!f.source) issue(["source"], "sourceMissing");
+
+      const rule = indicators.get(f.indicator);
+      if (!rule) return issue(["indicator"], "unknownIndicator");
+      if (f.value < 0) issue(["value"], "negative");
+      if (rule.unit === "percent" && f.value > 100) issue(["value"], "percentOver100");
+      if (Math.abs(f.value) >= MAX_VALUE) issue(["value"], "tooLarge");
+      if (Math.round(f.value * 10_000) / 10_000 !== f.value) issue(["value"], "tooManyDecimals");
+
+      const d = f.disaggregation ?? {};
+      const needsPhase = rule.disaggregation === "ch_phase_status";
+      const needsStatus = needsPhase || rule.disaggregation === "ch_status";
+      if (needsPhase && d.chPhase === undefined) issue(["disaggregation", "chPhase"], "phaseRequired");
+      if (!needsPhase && d.chPhase !== undefined) issue(["disaggregation", "chPhase"], "disaggregationNotAllowed");
+      if (needsStatus && d.chStatus === undefined) issue(["disaggregation", "chStatus"], "statusRequired");
+      if (!needsStatus && d.chStatus !== undefined) issue(["disaggregation", "chStatus"], "disaggregationNotAllowed");
+      if (rule.disaggregation !== "sector" && d.sector !== undefined) issue(["disaggregation", "sector"], "disaggregationNotAllowed");
+    })
+    .transform((f) => ({
+      ...f,
+      periodEnd: f.periodEnd || f.periodStart,
+      // An empty disaggregation object is "none".
+      disaggregation: f.disaggregation && Object.keys(f.disaggregation).length ? f.disaggregation : null,
+      source: f.source as z.infer<typeof sourceInputSchema>,
+      note: f.note ? f.note : null,
+    }));
+}
+
+export type FigureInput = z.infer<ReturnType<typeof figureInputSchema>>;
+
+/** Field path ("value", "source.organisation", "disaggregation.chPhase") → the first error key. */
+export type FieldErrors = Record<string, FigureErrorKey>;
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.join(".") || "form";
+    out[path] ??= (isErrorKey(issue.message) ? issue.message : "required") as FigureErrorKey;
+  }
+  return out;
+}
+
+const KEYS = new Set<string>([
+  "required", "unknownIndicator", "unknownRegion", "dateInvalid", "endBeforeStart", "notANumber", "negative", "percentOver100",
+  "tooLarge", "tooManyDecimals", "phaseRequired", "statusRequired", "disaggregationNotAllowed", "sourceMissing", "urlInvalid", "tooLong",
+] satisfies FigureErrorKey[]);
+
+function isErrorKey(message: string): message is FigureErrorKey {
+  return KEYS.has(message);
+}
+
+/** The changes a PATCH may carry: any figure field, plus the version it was read at. */
+export const versionSchema = z.number({ error: "required" }).int().min(1);
+
+/**
+ * A value typed in a form, read in the form's locale: "1 234,5" in French,
+ * "1,234.5" in English; spaces (also narrow no-break ones) group thousands.
+ * NaN for anything else, so the schema can say "not a number".
+ */
+export function parseNumberInput(raw: string, locale: string): number {
+  const compact = raw.replace(/[\s\u00a0\u202f]/g, "");
+  if (compact === "") return Number.NaN;
+  const normalised = locale.startsWith("fr") ? compact.replace(/\./g, "").replace(",", ".") : compact.replace(/,/g, "");
+  return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : Number.NaN;
+}
