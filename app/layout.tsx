@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { SiteHeader } from "@/components/layout/site-header";
+import { CLIENT_NAMESPACES, pickMessages } from "@/i18n/client-messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,14 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
 }
 
-// Only the namespaces client components use travel to the browser (every
-// page's payload carries them).
-const CLIENT_NAMESPACES = ["charts", "filters", "map", "login", "error"] as const;
-
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const messages = await getMessages();
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
+  const clientMessages = pickMessages(messages, CLIENT_NAMESPACES);
   const user = await currentUser().catch(() => null);
   return (
     <html lang={locale}>

@@ -10,6 +10,7 @@ const NAV = [
   { href: "/food-security", label: "foodSecurity" },
   { href: "/funding", label: "funding" },
   { href: "/map", label: "map" },
+  { href: "/figures", label: "figures" },
 ] as const;
 
 export async function SiteHeader({ user }: { user: SessionUser | null }) {

@@ -113,3 +113,17 @@ export async function latestNationalFigures(): Promise<LatestFigure[]> {
     theme: f.indicator.theme,
   }));
 }
+
+/** The most recently changed figures, for the figures page. */
+export async function recentFigures(filter: { indicator?: string; region?: string }, take = 100): Promise<FigureDto[]> {
+  const rows = await db().figure.findMany({
+    where: {
+      ...(filter.indicator ? { indicator: { code: filter.indicator } } : {}),
+      ...(filter.region ? { region: { pcode: filter.region } } : {}),
+    },
+    include: figureInclude,
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take,
+  });
+  return rows.map(toFigureDto);
+}

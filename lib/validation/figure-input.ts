@@ -60,7 +60,8 @@ const baseSchema = z.object({
   /** Omitted or empty for a point in time: the start date. */
   periodEnd: z.union([isoDate, z.literal("")]).optional(),
   disaggregation: disaggregationSchema,
-  value: z.number({ error: "notANumber" satisfies FigureErrorKey }).refine(Number.isFinite, { error: "notANumber" satisfies FigureErrorKey }),
+  // Checked in superRefine, so a bad number is reported with the other fields' errors.
+  value: z.unknown(),
   source: sourceInputSchema.nullable().optional(),
   note: text(2000).nullable().optional(),
 });
@@ -75,11 +76,14 @@ export function figureInputSchema(indicators: ReadonlyMap<string, IndicatorRule>
       if (!f.source) issue(["source"], "sourceMissing");
 
       const rule = indicators.get(f.indicator);
-      if (!rule) return issue(["indicator"], "unknownIndicator");
-      if (f.value < 0) issue(["value"], "negative");
-      if (rule.unit === "percent" && f.value > 100) issue(["value"], "percentOver100");
-      if (Math.abs(f.value) >= MAX_VALUE) issue(["value"], "tooLarge");
-      if (Math.round(f.value * 10_000) / 10_000 !== f.value) issue(["value"], "tooManyDecimals");
+      if (!rule) issue(["indicator"], "unknownIndicator");
+      const value = f.value;
+      if (typeof value !== "number" || !Number.isFinite(value)) issue(["value"], "notANumber");
+      else if (value < 0) issue(["value"], "negative");
+      else if (rule?.unit === "percent" && value > 100) issue(["value"], "percentOver100");
+      else if (value >= MAX_VALUE) issue(["value"], "tooLarge");
+      else if (Math.round(value * 10_000) / 10_000 !== value) issue(["value"], "tooManyDecimals");
+      if (!rule) return;
 
       const d = f.disaggregation ?? {};
       const needsPhase = rule.disaggregation === "ch_phase_status";
@@ -96,6 +100,7 @@ export function figureInputSchema(indicators: ReadonlyMap<string, IndicatorRule>
       // An empty disaggregation object is "none".
       disaggregation: f.disaggregation && Object.keys(f.disaggregation).length ? f.disaggregation : null,
       source: f.source as z.infer<typeof sourceInputSchema>,
+      value: f.value as number,
       note: f.note ? f.note : null,
     }));
 }

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { getFigure } from "@/lib/data/figure-writes";
+import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
+import { figureToFormValues } from "@/lib/domain/figure-form";
+import { FigureForm } from "@/components/figures/figure-form";
+import { FigureFormMessages } from "@/components/figures/figure-form-provider";
+import { figureFormOptions, valueForInput } from "@/components/figures/form-options";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await getTranslations("figureForm"))("editTitle", { id: (await params).id }) };
+}
+
+export default async function EditFigurePage({ params }: Props) {
+  await requireUser("figures:write");
+  const id = parseFigureId((await params).id);
+  const figure = id === null ? null : await getFigure(id);
+  if (!figure) notFound();
+  const [locale, t, tu] = await Promise.all([getLocale(), getTranslations("figureForm"), getTranslations("units")]);
+  const options = await figureFormOptions(locale, (u) => tu(u) || u);
+  return (
+    <>
+      <h1>{t("editTitle", { id: figure.id })}</h1>
+      <FigureFormMessages>
+        <FigureForm {...options} figureId={figure.id} version={figure.version} initial={figureToFormValues(figure, (n) => valueForInput(n, locale))} />
+      </FigureFormMessages>
+    </>
+  );
+}

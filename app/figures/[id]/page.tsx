@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { deletedFigure, figureHistory, getFigure, type HistoryEntry } from "@/lib/data/figure-writes";
+import type { FigureDto } from "@/lib/data/figures";
+import { indicatorIndex, regionIndex } from "@/lib/data/reference";
+import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
+import { formatDate, formatPeriod, formatValue, type UnitCode } from "@/lib/domain/format";
+import { DeleteFigure, RestoreFigure } from "@/components/figures/figure-actions";
+import { FigureFormMessages } from "@/components/figures/figure-form-provider";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await getTranslations("figureForm"))("figureTitle", { id: (await params).id }) };
+}
+
+export default async function FigurePage({ params }: Props) {
+  const user = await requireUser("figures:read");
+  const id = parseFigureId((await params).id);
+  if (id === null) notFound();
+  const [figure, history] = await Promise.all([getFigure(id), figureHistory(id)]);
+  const shown = figure ?? (await deletedFigure(id));
+  if (!shown) notFound();
+  const [locale, t, indicators, regions] = await Promise.all([getLocale(), getTranslations("figureForm"), indicatorIndex(), regionIndex()]);
+  const lang = locale === "fr" ? "fr" : "en";
+  const indicator = indicators.get(shown.indicator);
+  const region = regions.get(shown.region);
+  const unit = (indicator?.unit ?? "count") as UnitCode;
+  const value = (f: FigureDto | null) => (f ? formatValue(f.value, unit, locale) : "—");
+  const breakdown = (f: FigureDto) => {
+    const d = f.disaggregation;
+    if (!d) return t("none");
+    return [d.chPhase !== undefined ? `${t("chPhase")} ${d.chPhase}` : null, d.chStatus ? t(d.chStatus) : null, d.sector ?? null].filter(Boolean).join(", ");
+  };
+
+  return (
+    <>
+      <h1>{t("figureTitle", { id })}</h1>
+      <p className="lead">
+        {indicator?.name[lang] ?? shown.indicator} — <Link href={`/regions/${shown.region}`}>{region?.name[lang] ?? shown.region}</Link>
+      </p>
+      {!figure && <p className="notice" role="status">{t("deleted")}</p>}
+      <dl className="figure-facts card">
+        <dt>{t("value")}</dt>
+        <dd className="figure-value">{value(shown)}</dd>
+        <dt>{t("period")}</dt>
+        <dd>{formatPeriod(shown.periodStart, shown.periodEnd, locale)}</dd>
+        <dt>{t("disaggregation")}</dt>
+        <dd>{breakdown(shown)}</dd>
+        <dt>{t("source")}</dt>
+        <dd>
+          {shown.source.url ? <a href={shown.source.url} rel="noreferrer">{shown.source.organisation} — {shown.source.title}</a> : `${shown.source.organisation} — ${shown.source.title}`} ({formatDate(shown.source.date, locale)})
+        </dd>
+        <dt>{t("note")}</dt>
+        <dd>{shown.note ?? "—"}</dd>
+        <dt>{t("version")}</dt>
+        <dd>{shown.version}</dd>
+        <dt>{t("updated")}</dt>
+        <dd>{formatDate(shown.updatedAt.slice(0, 10), locale)}</dd>
+        {shown.importId !== null && (
+          <>
+            <dt>{t("import")}</dt>
+            <dd>
+              <Link href={`/imports/${shown.importId}`}>#{shown.importId}</Link>
+            </dd>
+          </>
+        )}
+      </dl>
+      <FigureFormMessages>
+        <div className="form-actions">
+          {figure && can(user.role, "figures:write") && (
+            <>
+              <Link className="button-link-primary" href={`/figures/${id}/edit`}>
+                {t("edit")}
+              </Link>
+              <DeleteFigure id={id} version={figure.version} />
+            </>
+          )}
+          {!figure && can(user.role, "figures:restore") && <RestoreFigure id={id} />}
+        </div>
+      </FigureFormMessages>
+      <h2>{t("history")}</h2>
+      <HistoryTable history={history} value={value} who={(h) => h.user?.name ?? t("unknownUser")} what={(h) => t(`action.${h.action.replace("figure.", "")}`)} locale={locale} labels={{ when: t("when"), who: t("who"), what: t("what"), change: t("change") }} />
+    </>
+  );
+}
+
+function HistoryTable({
+  history,
+  value,
+  who,
+  what,
+  locale,
+  labels,
+}: {
+  history: HistoryEntry[];
+  value: (f: FigureDto | null) => string;
+  who: (h: HistoryEntry) => string;
+  what: (h: HistoryEntry) => string;
+  locale: string;
+  labels: { when: string; who: string; what: string; change: string };
+}) {
+  const sourceText = (f: FigureDto | null) => (f ? `${f.source.organisation} — ${f.source.title}` : "");
+  return (
+    <table className="history">
+      <thead>
+        <tr>
+          <th scope="col">{labels.when}</th>
+          <th scope="col">{labels.who}</th>
+          <th scope="col">{labels.what}</th>
+          <th scope="col">{labels.change}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {history.map((h) => {
+          const sourceChanged = h.before && h.after && sourceText(h.before) !== sourceText(h.after);
+          return (
+            <tr key={h.id}>
+              <td>
+                <time dateTime={h.at}>{new Date(h.at).toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC</time>
+              </td>
+              <td>{who(h)}</td>
+              <td>{what(h)}</td>
+              <td>
+                {value(h.before)} → {value(h.after)}
+                {sourceChanged && (
+                  <>
+                    <br />
+                    <small>
+                      {sourceText(h.before)} → {sourceText(h.after)}
+                    </small>
+                  </>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,111 @@
+import { expect, test, type Page } from "@playwright/test";
+import { logIn } from "./helpers";
+
+async function fillNewFigure(page: Page, value: string, date: string) {
+  await page.goto("/figures/new");
+  await page.getByLabel("Indicator").selectOption({ label: "Internally displaced persons (IDPs)" });
+  await page.getByLabel("Region").selectOption("ML04");
+  await page.getByLabel("Date", { exact: true }).fill(date);
+  await page.getByLabel("Value").fill(value);
+  await page.getByLabel("Source organisation").fill("Protection Cluster Mali");
+  await page.getByLabel("Source title").fill("Monthly displacement update");
+  await page.getByLabel("Source date").fill("2031-02-05");
+}
+
+test.describe("data entry", () => {
+  test("an analyst adds, edits and deletes a figure; bad input is refused at the field", async ({ page }) => {
+    await logIn(page, "analyst");
+    await fillNewFigure(page, "-12", "2031-01-31");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.locator("form [role=alert]")).toHaveText("1 field needs attention. Nothing was saved.");
+    await expect(page.getByText("A number of people, dollars or events cannot be negative.")).toBeVisible();
+    await expect(page.getByLabel("Value")).toHaveAttribute("aria-invalid", "true");
+
+    await page.getByLabel("Value").fill("55 000");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Figure \d+$/ })).toBeVisible();
+    const id = Number(page.url().split("/").pop());
+    await expect(page.locator(".figure-value")).toHaveText("55,000");
+
+    // The API agrees with the page.
+    const api = await (await page.request.get(`/api/v1/figures/${id}`)).json();
+    expect(api.data).toMatchObject({ indicator: "idps", region: "ML04", periodStart: "2031-01-31", value: 55000, version: 1, source: { organisation: "Protection Cluster Mali" } });
+
+    await page.getByRole("link", { name: "Edit" }).click();
+    await page.getByLabel("Value").fill("56500");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.locator(".figure-value")).toHaveText("56,500");
+    const history = page.locator("table.history tbody tr");
+    await expect(history).toHaveCount(2);
+    await expect(history.nth(1)).toContainText("Demo Analyst");
+    await expect(history.nth(1)).toContainText("55,000 → 56,500");
+
+    await page.getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByRole("alertdialog")).toContainText("Delete this figure?");
+    await page.getByRole("button", { name: "Yes, delete it" }).click();
+    await expect(page.getByText("This figure was deleted.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Restore" })).toHaveCount(0); // analysts cannot restore
+    expect((await page.request.get(`/api/v1/figures/${id}`)).status()).toBe(404);
+  });
+
+  test("the same figure twice offers to edit the existing one; an outlier asks for confirmation", async ({ page }) => {
+    await logIn(page, "analyst");
+    await fillNewFigure(page, "1000", "2031-03-31");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Figure \d+$/ })).toBeVisible();
+    const firstId = page.url().split("/").pop();
+
+    await fillNewFigure(page, "1200", "2031-03-31");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("A figure for this indicator, region, period and breakdown already exists.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Edit the existing figure" })).toHaveAttribute("href", `/figures/${firstId}/edit`);
+
+    await fillNewFigure(page, "9000", "2031-04-30");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText(/more than 3 times the previous figure/)).toBeVisible();
+    await page.getByRole("button", { name: "Save anyway" }).click();
+    await expect(page.locator(".figure-value")).toHaveText("9,000");
+  });
+
+  test("a stale edit shows the newer value and keeps the analyst's input", async ({ page, browser }) => {
+    await logIn(page, "analyst");
+    await fillNewFigure(page, "2000", "2031-05-31");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Figure \d+$/ })).toBeVisible();
+    const id = page.url().split("/").pop();
+    await page.goto(`/figures/${id}/edit`);
+
+    // An admin saves a change in another session meanwhile.
+    const other = await (await browser.newContext()).newPage();
+    await logIn(other, "admin");
+    await other.goto(`/figures/${id}/edit`);
+    await other.getByLabel("Value").fill("2100");
+    await other.getByRole("button", { name: "Save" }).click();
+    await expect(other.locator(".figure-value")).toHaveText("2,100");
+
+    await page.getByLabel("Value").fill("2200");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText(/Someone else changed this figure since you opened it: it is now 2,100/)).toBeVisible();
+    await expect(page.getByLabel("Value")).toHaveValue("2200");
+    await page.getByRole("button", { name: "Save mine over theirs" }).click();
+    await expect(page.locator(".figure-value")).toHaveText("2,200");
+  });
+
+  test("a viewer sees no write control, and a direct POST gets 403", async ({ page }) => {
+    await logIn(page, "viewer");
+    await page.goto("/figures");
+    await expect(page.getByRole("heading", { level: 1, name: "Figures" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "New figure" })).toHaveCount(0);
+    await page.locator("table tbody tr a").first().click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Figure \d+$/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
+
+    await page.goto("/figures/new");
+    await expect(page).toHaveURL(/\/forbidden$/);
+    const res = await page.request.post("/api/v1/figures", {
+      data: { indicator: "idps", region: "ML05", periodStart: "2031-01-31", value: 1, source: { organisation: "x", title: "y", url: "", date: "2031-01-31" } },
+    });
+    expect(res.status()).toBe(403);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { EMPTY_FORM, figureToFormValues, formValuesToInput } from "./figure-form";
+import { figureInputSchema, fieldErrors } from "../validation/figure-input";
+
+const rules = new Map([
+  ["idps", { unit: "people", disaggregation: "none" }],
+  ["ch_population_by_phase", { unit: "people", disaggregation: "ch_phase_status" }],
+  ["people_in_need_share", { unit: "percent", disaggregation: "none" }],
+] as const);
+const schema = figureInputSchema(rules, new Set(["ML", "ML05"]));
+const filled = {
+  ...EMPTY_FORM,
+  indicator: "idps",
+  region: "ML05",
+  periodStart: "2021-09-30",
+  value: "159 027",
+  sourceOrganisation: "IOM DTM",
+  sourceTitle: "Round 72",
+  sourceDate: "2021-10-15",
+};
+
+describe("figure form values", () => {
+  it("reads the value in the form's locale and makes a point in time without an end date", () => {
+    const parsed = schema.parse(formValuesToInput({ ...filled, value: "159 027,5" }, "fr"));
+    expect(parsed).toMatchObject({ value: 159027.5, periodStart: "2021-09-30", periodEnd: "2021-09-30", disaggregation: null });
+    expect(schema.parse(formValuesToInput({ ...filled, value: "159,027.5" }, "en")).value).toBe(159027.5);
+  });
+
+  it("names each bad field with its error key, and nothing else", () => {
+    const result = schema.safeParse(formValuesToInput({ ...filled, value: "12abc", isRange: true, periodEnd: "2021-01-01", sourceOrganisation: "" }, "en"));
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      expect(fieldErrors(result.error)).toEqual({ value: "notANumber", periodEnd: "endBeforeStart", "source.organisation": "sourceMissing" });
+    }
+  });
+
+  it("asks for a source when none is given, and for phase and status on CH figures", () => {
+    const result = schema.safeParse(formValuesToInput({ ...filled, indicator: "ch_population_by_phase", sourceOrganisation: "", sourceTitle: "", sourceDate: "" }, "en"));
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      expect(fieldErrors(result.error)).toEqual({ source: "sourceMissing", "disaggregation.chPhase": "phaseRequired", "disaggregation.chStatus": "statusRequired" });
+    }
+  });
+
+  it("round-trips a stored figure through the form", () => {
+    const figure = {
+      indicator: "ch_population_by_phase",
+      region: "ML05",
+      periodStart: "2023-06-01",
+      periodEnd: "2023-08-31",
+      disaggregation: { chPhase: 3, chStatus: "projected" as const },
+      value: 436514.25,
+      source: { organisation: "CH", title: "March 2023", url: "", date: "2023-03-31" },
+      note: null,
+    };
+    const values = figureToFormValues(figure, (n) => String(n));
+    expect(values.isRange).toBe(true);
+    expect(schema.parse(formValuesToInput(values, "en"))).toEqual(figure);
+  });
+});

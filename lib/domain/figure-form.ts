@@ -1,0 +1,92 @@
+// The figure form's text fields and the figure they describe, both ways. Pure,
+// so the browser and the tests share it; validation is figure-input's schema.
+import { parseNumberInput } from "../validation/figure-input";
+import type { Disaggregation } from "./disaggregation";
+
+export interface FigureFormValues {
+  indicator: string;
+  region: string;
+  isRange: boolean;
+  periodStart: string;
+  periodEnd: string;
+  value: string;
+  chPhase: string;
+  chStatus: string;
+  sector: string;
+  sourceOrganisation: string;
+  sourceTitle: string;
+  sourceUrl: string;
+  sourceDate: string;
+  note: string;
+}
+
+export const EMPTY_FORM: FigureFormValues = {
+  indicator: "",
+  region: "",
+  isRange: false,
+  periodStart: "",
+  periodEnd: "",
+  value: "",
+  chPhase: "",
+  chStatus: "",
+  sector: "",
+  sourceOrganisation: "",
+  sourceTitle: "",
+  sourceUrl: "",
+  sourceDate: "",
+  note: "",
+};
+
+/** Stocks (people displaced at a date) are points in time; plans, analyses and counts cover periods. */
+export function coversPeriodByDefault(theme: string): boolean {
+  return theme !== "displacement";
+}
+
+/** The object the figure schema validates (a bad number stays NaN so the schema names it). */
+export function formValuesToInput(v: FigureFormValues, locale: string) {
+  const disaggregation: Disaggregation = {};
+  if (v.chPhase) disaggregation.chPhase = Number(v.chPhase);
+  if (v.chStatus) disaggregation.chStatus = v.chStatus as Disaggregation["chStatus"];
+  if (v.sector.trim()) disaggregation.sector = v.sector.trim();
+  const anySource = v.sourceOrganisation || v.sourceTitle || v.sourceUrl || v.sourceDate;
+  return {
+    indicator: v.indicator,
+    region: v.region,
+    periodStart: v.periodStart,
+    periodEnd: v.isRange ? v.periodEnd : "",
+    disaggregation: Object.keys(disaggregation).length ? disaggregation : null,
+    value: parseNumberInput(v.value, locale),
+    source: anySource ? { organisation: v.sourceOrganisation, title: v.sourceTitle, url: v.sourceUrl, date: v.sourceDate } : null,
+    note: v.note.trim() || null,
+  };
+}
+
+export interface FigureLike {
+  indicator: string;
+  region: string;
+  periodStart: string;
+  periodEnd: string;
+  disaggregation: Disaggregation | null;
+  value: number;
+  source: { organisation: string; title: string; url: string; date: string };
+  note: string | null;
+}
+
+export function figureToFormValues(f: FigureLike, formatNumber: (n: number) => string): FigureFormValues {
+  return {
+    indicator: f.indicator,
+    region: f.region,
+    isRange: f.periodEnd !== f.periodStart,
+    periodStart: f.periodStart,
+    periodEnd: f.periodEnd,
+    value: formatNumber(f.value),
+    chPhase: f.disaggregation?.chPhase !== undefined ? String(f.disaggregation.chPhase) : "",
+    chStatus: f.disaggregation?.chStatus ?? "",
+    sector: f.disaggregation?.sector ?? "",
+    sourceOrganisation: f.source.organisation,
+    sourceTitle: f.source.title,
+    sourceUrl: f.source.url,
+    sourceDate: f.source.date,
+    note: f.note ?? "",
+  };
+}
