@@ -1,0 +1,265 @@
+// Bulk imports on the database side: the preview and the commit run the same
+// code in one transaction (the preview rolls it back), so what a user is
+// shown is what a commit does. A commit is all or nothing, and a file that
+// changes nothing writes nothing (importing it twice is harmless).
+import { db } from "../db/client";
+import { disaggregationKey, type Disaggregation } from "../domain/disaggregation";
+import { parseIsoDate } from "../domain/dates";
+import { Prisma } from "../generated/prisma/client";
+import { ACTION, SNAPSHOT, SNAPSHOT_JOINS, stageRows, type ImportRow } from "./import-sql";
+
+type Tx = Prisma.TransactionClient;
+
+export interface ImportSource {
+  organisation: string;
+  title: string;
+  url: string;
+  date: string;
+}
+
+/** One figure a file asks for, validated, with its source resolved. */
+export interface PlannedFigure {
+  lines: number[];
+  indicator: string;
+  region: string;
+  periodStart: string;
+  periodEnd: string;
+  disaggregation: Disaggregation | null;
+  value: string;
+  source: ImportSource;
+  note: string | null;
+}
+
+export interface PlannedChange {
+  action: "create" | "update";
+  lines: number[];
+  indicator: string;
+  region: string;
+  periodStart: string;
+  periodEnd: string;
+  disaggregation: Disaggregation | null;
+  value: number;
+  source: string;
+  old: { id: number; value: number; source: string } | null;
+}
+
+export interface ImportOutcome {
+  counts: { create: number; update: number; unchanged: number };
+  /** The first changes, in file order, for the preview. */
+  changes: PlannedChange[];
+  importId: number | null;
+}
+
+export interface ImportMeta {
+  fileName: string;
+  fileSha256: string;
+  mappingName: string;
+  userId: number | null;
+}
+
+export class ImportError extends Error {
+  override name = "ImportError";
+}
+
+const PREVIEW_LIMIT = 500;
+/** Large files take a while; the default 5 s would cut them off. */
+const TX_OPTIONS = { timeout: 10 * 60_000, maxWait: 30_000 };
+
+class PreviewOnly extends Error {
+  constructor(readonly outcome: ImportOutcome) {
+    super("preview");
+  }
+}
+
+export async function previewImport(figures: PlannedFigure[]): Promise<ImportOutcome> {
+  try {
+    await db().$transaction((tx) => run(tx, figures, null), TX_OPTIONS);
+  } catch (error) {
+    if (error instanceof PreviewOnly) return error.outcome;
+    throw error;
+  }
+  throw new Error("unreachable: a preview always rolls back");
+}
+
+export async function commitImport(figures: PlannedFigure[], meta: ImportMeta): Promise<ImportOutcome> {
+  return db().$transaction((tx) => run(tx, figures, meta), TX_OPTIONS);
+}
+
+async function run(tx: Tx, figures: PlannedFigure[], meta: ImportMeta | null): Promise<ImportOutcome> {
+  const rows = await resolveRows(tx, figures);
+  await stageRows(tx, rows);
+  const counts = { create: 0, update: 0, unchanged: 0 };
+  for (const c of await tx.$queryRaw<{ action: keyof typeof counts; n: number }[]>`SELECT ${ACTION} AS action, count(*)::int AS n FROM import_rows x GROUP BY 1`) {
+    counts[c.action] = c.n;
+  }
+  const examples = await tx.$queryRaw<{ n: number; action: "create" | "update"; figure_id: number | null; old_value: string | null; old_source: string | null }[]>`
+    SELECT x.n, ${ACTION} AS action, x.figure_id, x.old_value::text AS old_value, s.organisation || ' — ' || s.title AS old_source
+    FROM import_rows x LEFT JOIN sources s ON s.id = x.old_source_id
+    WHERE ${ACTION} <> 'unchanged' ORDER BY x.n LIMIT ${PREVIEW_LIMIT}`;
+  const changes = examples.map((e): PlannedChange => {
+    const f = figures[e.n] as PlannedFigure;
+    return {
+      action: e.action,
+      lines: f.lines,
+      indicator: f.indicator,
+      region: f.region,
+      periodStart: f.periodStart,
+      periodEnd: f.periodEnd,
+      disaggregation: f.disaggregation,
+      value: Number(f.value),
+      source: `${f.source.organisation} — ${f.source.title}`,
+      old: e.figure_id === null ? null : { id: e.figure_id, value: Number(e.old_value), source: e.old_source ?? "" },
+    };
+  });
+  if (!meta) throw new PreviewOnly({ counts, changes, importId: null });
+  if (counts.create + counts.update === 0) return { counts, changes, importId: null };
+  const importId = await write(tx, meta, counts);
+  return { counts, changes, importId };
+}
+
+/** Indicator, region and source ids for every planned figure (sources are created as needed). */
+async function resolveRows(tx: Tx, figures: PlannedFigure[]): Promise<ImportRow[]> {
+  const [indicators, regions] = await Promise.all([
+    tx.indicator.findMany({ select: { id: true, code: true } }),
+    tx.region.findMany({ select: { id: true, pcode: true } }),
+  ]);
+  const indicatorIds = new Map(indicators.map((i) => [i.code, i.id]));
+  const regionIds = new Map(regions.map((r) => [r.pcode, r.id]));
+  const sourceIds = new Map<string, number>();
+  for (const f of figures) {
+    const key = JSON.stringify(f.source);
+    if (sourceIds.has(key)) continue;
+    const publishedOn = parseIsoDate(f.source.date);
+    if (!publishedOn) throw new ImportError(`source date "${f.source.date}" is not a date`);
+    const { organisation, title, url } = f.source;
+    const row = await tx.source.upsert({
+      where: { organisation_title_url_publishedOn: { organisation, title, url, publishedOn } },
+      create: { organisation, title, url, publishedOn },
+      update: {},
+      select: { id: true },
+    });
+    sourceIds.set(key, row.id);
+  }
+  return figures.map((f) => {
+    const indicatorId = indicatorIds.get(f.indicator);
+    const regionId = regionIds.get(f.region);
+    if (indicatorId === undefined || regionId === undefined) throw new ImportError(`line ${f.lines[0]}: unknown indicator or region`);
+    return {
+      indicatorId,
+      regionId,
+      periodStart: f.periodStart,
+      periodEnd: f.periodEnd,
+      chPhase: f.disaggregation?.chPhase ?? null,
+      chStatus: f.disaggregation?.chStatus ?? null,
+      sector: f.disaggregation?.sector ?? null,
+      disaggregationKey: disaggregationKey(f.disaggregation),
+      value: f.value,
+      sourceId: sourceIds.get(JSON.stringify(f.source)) as number,
+      note: f.note,
+    };
+  });
+}
+
+/** Applies the staged rows: updates, then inserts, then one audit event per figure written. */
+async function write(tx: Tx, meta: ImportMeta, counts: ImportOutcome["counts"]): Promise<number> {
+  const created = await tx.import.create({
+    data: { fileName: meta.fileName, fileSha256: meta.fileSha256, mappingName: meta.mappingName, userId: meta.userId, created: counts.create, updated: counts.update, unchanged: counts.unchanged },
+    select: { id: true },
+  });
+  const importId = created.id;
+  const userId = meta.userId;
+  await tx.$executeRaw`CREATE TEMP TABLE import_before ON COMMIT DROP AS
+    SELECT f.id, ${SNAPSHOT} AS snap FROM import_rows x JOIN figures f ON f.id = x.figure_id ${SNAPSHOT_JOINS} WHERE ${ACTION} = 'update'`;
+  await tx.$executeRaw`UPDATE figures f
+    SET value = x.value, source_id = x.source_id, note = COALESCE(x.note, f.note), version = f.version + 1,
+        import_id = ${importId}, updated_by_id = ${userId}, updated_at = now()
+    FROM import_rows x WHERE x.figure_id = f.id AND ${ACTION} = 'update'`;
+  await tx.$executeRaw`INSERT INTO figures (indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector,
+      disaggregation_key, value, source_id, note, import_id, created_by_id, updated_by_id, updated_at)
+    SELECT indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector, disaggregation_key, value,
+      source_id, note, ${importId}, ${userId}, ${userId}, now()
+    FROM import_rows x WHERE x.figure_id IS NULL ORDER BY x.n`;
+  await tx.$executeRaw`INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
+    SELECT ${userId}, 'figure.import', 'figure', f.id::text, b.snap, ${SNAPSHOT}
+    FROM figures f ${SNAPSHOT_JOINS} LEFT JOIN import_before b ON b.id = f.id WHERE f.import_id = ${importId}`;
+  await tx.auditEvent.create({ data: { userId, action: "import.commit", entity: "import", entityId: String(importId), after: { ...meta, ...counts } } });
+  return importId;
+}
+
+export interface ImportRecord {
+  id: number;
+  fileName: string;
+  mappingName: string;
+  status: "committed" | "rolled_back";
+  created: number;
+  updated: number;
+  unchanged: number;
+  user: string | null;
+  createdAt: string;
+  rolledBackAt: string | null;
+}
+
+export async function listImports(take = 50): Promise<ImportRecord[]> {
+  const rows = await db().import.findMany({ orderBy: { id: "desc" }, take, include: { user: { select: { name: true } } } });
+  return rows.map(toRecord);
+}
+
+export async function getImport(id: number): Promise<ImportRecord | null> {
+  const row = await db().import.findUnique({ where: { id }, include: { user: { select: { name: true } } } });
+  return row ? toRecord(row) : null;
+}
+
+function toRecord(r: Prisma.ImportGetPayload<{ include: { user: { select: { name: true } } } }>): ImportRecord {
+  return {
+    id: r.id,
+    fileName: r.fileName,
+    mappingName: r.mappingName,
+    status: r.status,
+    created: r.created,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    user: r.user?.name ?? null,
+    createdAt: r.createdAt.toISOString(),
+    rolledBackAt: r.rolledBackAt?.toISOString() ?? null,
+  };
+}
+
+/** Imports of a file with these bytes, to warn "already imported". */
+export async function importsOfFile(sha256: string): Promise<ImportRecord[]> {
+  const rows = await db().import.findMany({ where: { fileSha256: sha256, status: "committed" }, orderBy: { id: "desc" }, include: { user: { select: { name: true } } } });
+  return rows.map(toRecord);
+}
+
+/**
+ * Undoes an import as a whole: figures it created are deleted, figures it
+ * updated get their previous value, source and note back. Refused (nothing
+ * changes) when any of them was edited since, naming them.
+ */
+export async function rollbackImport(importId: number, userId: number): Promise<{ deleted: number; reverted: number }> {
+  return db().$transaction(async (tx) => {
+    const record = await tx.import.findUnique({ where: { id: importId } });
+    if (!record) throw new ImportError(`There is no import ${importId}`);
+    if (record.status !== "committed") throw new ImportError(`Import ${importId} was already rolled back`);
+    await tx.$executeRaw`CREATE TEMP TABLE rollback_rows ON COMMIT DROP AS
+      SELECT e.entity_id::int AS id, e.before, (e.after->>'version')::int AS version
+      FROM audit_events e
+      WHERE e.entity = 'figure' AND e.action = 'figure.import' AND (e.after->>'importId')::int = ${importId}`;
+    const edited = await tx.$queryRaw<{ id: number }[]>`
+      SELECT x.id FROM rollback_rows x LEFT JOIN figures f ON f.id = x.id
+      WHERE f.id IS NULL OR f.version <> x.version OR f.import_id IS DISTINCT FROM ${importId} ORDER BY x.id LIMIT 50`;
+    if (edited.length) {
+      throw new ImportError(`Figures changed since import ${importId} (${edited.map((e) => e.id).join(", ")}): edit or delete them by hand, or roll back the later changes first`);
+    }
+    await tx.$executeRaw`INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
+      SELECT ${userId}, 'figure.rollback', 'figure', f.id::text, ${SNAPSHOT}, x.before
+      FROM rollback_rows x JOIN figures f ON f.id = x.id ${SNAPSHOT_JOINS}`;
+    const deleted = await tx.$executeRaw`DELETE FROM figures f USING rollback_rows x WHERE f.id = x.id AND x.before IS NULL`;
+    const reverted = await tx.$executeRaw`UPDATE figures f
+      SET value = (x.before->>'value')::numeric, source_id = (x.before->>'sourceId')::int, note = x.before->>'note',
+          import_id = (x.before->>'importId')::int, version = f.version + 1, updated_by_id = ${userId}, updated_at = now()
+      FROM rollback_rows x WHERE f.id = x.id AND x.before IS NOT NULL`;
+    await tx.import.update({ where: { id: importId }, data: { status: "rolled_back", rolledBackAt: new Date() } });
+    await tx.auditEvent.create({ data: { userId, action: "import.rollback", entity: "import", entityId: String(importId), after: { deleted, reverted } } });
+    return { deleted, reverted };
+  }, TX_OPTIONS);
+}
