@@ -6,8 +6,7 @@ import { indicatorIndex } from "@/lib/data/reference";
 import type { UnitCode } from "@/lib/domain/format";
 import { CATEGORICAL } from "@/lib/domain/colour-scale";
 import { KeyFigure } from "@/components/dashboard/key-figure";
-import { TrendChart } from "@/components/dashboard/trend-chart";
-import { FundingByYearChart } from "@/components/dashboard/funding-charts";
+import { LightFundingByYearChart, LightTrendChart } from "@/components/dashboard/light-charts";
 import { ChartSlot } from "@/components/charts/chart-slot";
 
 export const dynamic = "force-dynamic";
@@ -55,10 +54,10 @@ export default async function OverviewPage() {
         <h2 id="trends-heading">{t("trends")}</h2>
         <div className="chart-grid">
           <ChartSlot title={td("national")}>
-            <TrendChart id="idps-national" title={td("national")} query={{ indicator: "idps", level: 0, keys: [""] }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[0] }]} dateLabel={tc("date")} />
+            <LightTrendChart id="idps-national" title={td("national")} query={{ indicator: "idps", level: 0, keys: [""] }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[0] }]} dateLabel={tc("date")} />
           </ChartSlot>
           <ChartSlot title={(await getTranslations("food"))("trend")}>
-            <TrendChart
+            <LightTrendChart
               id="ch-trend"
               title={(await getTranslations("food"))("trend")}
               query={{ indicator: "ch_phase3plus", level: 0, keys: ["status=current", "status=projected"] }}
@@ -72,7 +71,7 @@ export default async function OverviewPage() {
             />
           </ChartSlot>
           <ChartSlot title={tf("byYear")} height={320}>
-            <FundingByYearChart id="funding-by-year" title={tf("byYear")} />
+            <LightFundingByYearChart id="funding-by-year" title={tf("byYear")} />
           </ChartSlot>
         </div>
       </section>

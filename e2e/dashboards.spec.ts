@@ -52,15 +52,21 @@ test.describe("dashboards", () => {
     for (const status of ["current", "projected"]) await expect(page.locator(`.tile[data-indicator="ch_phase3plus"][data-status="${status}"] .value`)).toHaveText(/\d/);
     const coverage = page.locator('.tile[data-indicator="funding_coverage"] .value');
     await expect(coverage).toHaveText(/%$/);
-    // Tooltips give the formatted value with its unit.
-    const trend = chart(page, "IDPs in Mali over time").locator(".recharts-surface").first();
+    // Tooltips give the formatted value with its unit, on hover and on keyboard focus.
+    const trend = chart(page, "IDPs in Mali over time").locator(".svg-chart svg[role=img]");
     await trend.scrollIntoViewIfNeeded();
     const box = (await trend.boundingBox())!;
     await trend.hover({ position: { x: box.width * 0.9, y: box.height / 2 } });
-    await expect(chart(page, "IDPs in Mali over time").locator(".recharts-tooltip-wrapper")).toContainText(/\d{1,3}(,\d{3})+ people/);
+    const tooltip = chart(page, "IDPs in Mali over time").locator(".svg-tooltip");
+    await expect(tooltip).toContainText(/\d{1,3}(,\d{3})+ people/);
+    await page.mouse.move(0, 0);
+    await expect(tooltip).toBeHidden();
+    await trend.focus();
+    const latest = national.at(-1)!;
+    await expect(tooltip).toContainText(`${latest.value.toLocaleString("en-GB")} people`);
     for (const title of ["IDPs in Mali over time", "People in phase 3+ in Mali, current and projected", "Requirements, funding and coverage by plan year"]) {
       const figure = chart(page, title);
-      await expect(figure.locator(".recharts-surface").first()).toBeVisible();
+      await expect(figure.locator(".svg-chart svg[role=img]")).toBeVisible();
       await expect(figure.getByText(/Data as of/)).toBeVisible();
       await expect(figure.locator(".chart-source a").first()).toHaveAttribute("href", /^https:\/\//);
     }

@@ -3,6 +3,7 @@
 // and the coverage % as a line on its own axis.
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { useLocale, useTranslations } from "next-intl";
+import { FUNDING_COLOURS } from "@/lib/domain/colour-scale";
 import { legendLabel } from "./legend-label";
 import { axisTick, tooltipValue } from "./chart-format";
 
@@ -26,8 +27,8 @@ export function FundingChart({ rows, layout = "horizontal", height = 320 }: { ro
         <YAxis type="category" dataKey="label" width={170} interval={0} tick={{ fontSize: 12 }} />
         <Tooltip formatter={format} />
         <Legend formatter={legendLabel} />
-        <Bar dataKey="funded" stackId="req" name={t("funded")} fill="#0072B2" isAnimationActive={false} />
-        <Bar dataKey="unmet" stackId="req" name={t("unmet")} fill="#E69F00" isAnimationActive={false} />
+        <Bar dataKey="funded" stackId="req" name={t("funded")} fill={FUNDING_COLOURS.funded} isAnimationActive={false} />
+        <Bar dataKey="unmet" stackId="req" name={t("unmet")} fill={FUNDING_COLOURS.unmet} isAnimationActive={false} />
       </ComposedChart>
     );
   }
@@ -39,9 +40,9 @@ export function FundingChart({ rows, layout = "horizontal", height = 320 }: { ro
       <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={44} />
       <Tooltip formatter={format} />
       <Legend formatter={legendLabel} />
-      <Bar yAxisId="usd" dataKey="funded" stackId="req" name={t("funded")} fill="#0072B2" isAnimationActive={false} />
-      <Bar yAxisId="usd" dataKey="unmet" stackId="req" name={t("unmet")} fill="#E69F00" isAnimationActive={false} />
-      <Line yAxisId="pct" dataKey="coverage" name={t("coverage")} stroke="#000" strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+      <Bar yAxisId="usd" dataKey="funded" stackId="req" name={t("funded")} fill={FUNDING_COLOURS.funded} isAnimationActive={false} />
+      <Bar yAxisId="usd" dataKey="unmet" stackId="req" name={t("unmet")} fill={FUNDING_COLOURS.unmet} isAnimationActive={false} />
+      <Line yAxisId="pct" dataKey="coverage" name={t("coverage")} stroke={FUNDING_COLOURS.coverage} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
     </ComposedChart>
   );
 }

@@ -9,13 +9,9 @@ import type { UnitCode } from "@/lib/domain/format";
 import type { SeriesRow } from "@/lib/domain/series";
 import { legendLabel } from "./legend-label";
 import { axisTick, dateTick, tooltipValue } from "./chart-format";
+import type { LineSeries } from "./line-series";
 
-export interface LineSeries {
-  key: string;
-  label: string;
-  colour: string;
-  dashed?: boolean;
-}
+export type { LineSeries } from "./line-series";
 
 export function TimeSeriesChart({ rows, series, unit, height = 300 }: { rows: SeriesRow[]; series: LineSeries[]; unit: UnitCode; height?: number }) {
   const locale = useLocale();

@@ -5,34 +5,12 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { FundingChart } from "@/components/charts/funding-chart";
 import { asOfDate, fundingRow } from "@/lib/domain/charts";
 import { seriesPoints, sourceLine } from "@/lib/data/series";
+import { fundingByYearData, fundingColumns } from "./funding-data";
 
-export async function FundingByYearChart({ id, title, from, to }: { id: string; title: string; from?: string; to?: string }) {
-  const t = await getTranslations("charts");
-  const query = { level: 0 as const, keys: [""], from, to };
-  const [required, funded] = await Promise.all([seriesPoints({ indicator: "funding_required", ...query }), seriesPoints({ indicator: "funding_funded", ...query })]);
-  const years = [...new Set(required.map((p) => p.start.slice(0, 4)))].sort();
-  const rows = years.map((year) => {
-    const r = required.find((p) => p.start.startsWith(year));
-    const f = funded.find((p) => p.start.startsWith(year));
-    return fundingRow(year, r?.value ?? null, f?.value ?? null);
-  });
-  const shown = [...required, ...funded];
+export async function FundingByYearChart({ id, ...props }: { id: string; title: string; from?: string; to?: string }) {
+  const { rows, meta, table } = await fundingByYearData(props);
   return (
-    <ChartFigure
-      id={id}
-      height={320}
-      meta={{ title, unit: "usd", sources: await sourceLine(shown), asOf: asOfDate(shown) }}
-      table={{
-        columns: [
-          { key: "label", label: t("year") },
-          { key: "required", label: t("required"), unit: "usd" },
-          { key: "funded", label: t("funded"), unit: "usd" },
-          { key: "unmet", label: t("unmet"), unit: "usd" },
-          { key: "coverage", label: t("coverage"), unit: "percent" },
-        ],
-        rows: rows.map((r) => ({ ...r })),
-      }}
-    >
+    <ChartFigure id={id} height={320} meta={meta} table={table}>
       <FundingChart rows={rows} />
     </ChartFigure>
   );
@@ -58,16 +36,7 @@ export async function FundingByClusterChart({ id, title, year }: { id: string; t
       id={id}
       height={height}
       meta={{ title, unit: "usd", sources: await sourceLine(shown), asOf: asOfDate(shown) }}
-      table={{
-        columns: [
-          { key: "label", label: t("cluster") },
-          { key: "required", label: t("required"), unit: "usd" },
-          { key: "funded", label: t("funded"), unit: "usd" },
-          { key: "unmet", label: t("unmet"), unit: "usd" },
-          { key: "coverage", label: t("coverage"), unit: "percent" },
-        ],
-        rows: rows.map((r) => ({ ...r })),
-      }}
+      table={{ columns: fundingColumns(t, t("cluster")), rows: rows.map((r) => ({ ...r })) }}
     >
       <FundingChart rows={rows} layout="vertical" height={height} />
     </ChartFigure>

@@ -41,3 +41,6 @@ export function colourFor(value: number | null | undefined, breaks: number[], pa
   const index = breaks.findIndex((b) => value <= b);
   return palette[index < 0 ? breaks.length - 1 : index] ?? null;
 }
+
+/** Funding charts: funded and unmet (Okabe-Ito blue and orange), coverage line in black. */
+export const FUNDING_COLOURS = { funded: "#0072B2", unmet: "#E69F00", coverage: "#000000" } as const;

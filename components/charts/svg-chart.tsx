@@ -1,0 +1,96 @@
+"use client";
+// Draws a PlotSpec (lib/domain/svg-chart.ts) as plain SVG, with a tooltip on
+// hover and on keyboard focus (arrow keys move between dates). No charting
+// library: the overview's JavaScript stays small.
+import { useState, type KeyboardEvent, type PointerEvent } from "react";
+import { nearestColumn, type PlotSpec } from "@/lib/domain/svg-chart";
+
+export function SvgChart({ spec, label }: { spec: PlotSpec; label: string }) {
+  const [active, setActive] = useState<number | null>(null);
+  const { plot } = spec;
+  const column = active === null ? null : spec.columns[active];
+
+  const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    setActive(nearestColumn(spec.columns, ((event.clientX - box.left) / box.width) * spec.width));
+  };
+  const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
+    const last = spec.columns.length - 1;
+    const step = { ArrowRight: 1, ArrowLeft: -1, Home: -Infinity, End: Infinity }[event.key];
+    if (step === undefined || last < 0) return;
+    event.preventDefault();
+    setActive((i) => Math.max(0, Math.min(last, (i ?? (step > 0 ? -1 : last + 1)) + step)));
+  };
+
+  return (
+    <div className="svg-chart">
+      {spec.legend.length > 0 && (
+        <ul className="svg-legend">
+          {spec.legend.map((l) => (
+            <li key={l.label}>
+              <svg width="18" height="10" aria-hidden="true">
+                {l.kind === "bar" ? <rect width="18" height="10" fill={l.colour} /> : <line x1="0" x2="18" y1="5" y2="5" stroke={l.colour} strokeWidth="2" strokeDasharray={l.dashed ? "5 3" : undefined} />}
+              </svg>
+              {l.label}
+            </li>
+          ))}
+        </ul>
+      )}
+      <svg
+        viewBox={`0 0 ${spec.width} ${spec.height}`}
+        role="img"
+        aria-label={label}
+        tabIndex={0}
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => setActive(null)}
+        onFocus={() => setActive((i) => i ?? spec.columns.length - 1)}
+        onBlur={() => setActive(null)}
+        onKeyDown={onKeyDown}
+      >
+        {spec.yTicks.map((t) => (
+          <g key={`y${t.y}`}>
+            <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} stroke="#e3e7ec" />
+            <text x={plot.left - 6} y={t.y + 4} textAnchor="end" className="svg-tick">
+              {t.label}
+            </text>
+          </g>
+        ))}
+        {spec.y2Ticks.map((t) => (
+          <text key={`y2${t.y}`} x={plot.right + 6} y={t.y + 4} className="svg-tick">
+            {t.label}
+          </text>
+        ))}
+        {spec.xTicks.map((t) => (
+          <text key={`x${t.x}`} x={t.x} y={plot.bottom + 18} textAnchor="middle" className="svg-tick">
+            {t.label}
+          </text>
+        ))}
+        <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke="#8a96a3" />
+        {spec.bars.map((b) => (
+          <rect key={`${b.x},${b.y}`} x={b.x} y={b.y} width={b.width} height={b.height} fill={b.colour} />
+        ))}
+        {column && <line x1={column.x} x2={column.x} y1={plot.top} y2={plot.bottom} stroke="#5b6875" strokeDasharray="3 3" />}
+        {spec.lines.map((l) => (
+          <g key={l.key}>
+            <path d={l.path} fill="none" stroke={l.colour} strokeWidth="2" strokeDasharray={l.dashed ? "6 4" : undefined} />
+            {l.dots.map((d) => (
+              <circle key={`${d.x},${d.y}`} cx={d.x} cy={d.y} r="3" fill="#fff" stroke={l.colour} strokeWidth="1.5" />
+            ))}
+          </g>
+        ))}
+      </svg>
+      <div className="svg-tooltip" role="status" aria-live="polite" hidden={!column} style={column ? { left: `${Math.min(85, Math.max(15, (column.x / spec.width) * 100))}%` } : undefined}>
+        {column && (
+          <>
+            <strong>{column.label}</strong>
+            {column.items.map((item) => (
+              <span key={item.label}>
+                <i style={{ background: item.colour }} aria-hidden="true" /> {item.label}: {item.text}
+              </span>
+            ))}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

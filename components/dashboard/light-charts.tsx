@@ -1,0 +1,39 @@
+// The overview's trend charts, drawn as plain SVG on the server (no recharts
+// in the page: see lib/domain/svg-chart.ts). Same data, figure, table and
+// source line as the theme pages' charts.
+import { getLocale, getTranslations } from "next-intl/server";
+import { ChartFigure } from "@/components/charts/chart-figure";
+import { SvgChart } from "@/components/charts/svg-chart";
+import { svgFormatters } from "@/components/charts/svg-formatters";
+import { FUNDING_COLOURS } from "@/lib/domain/colour-scale";
+import { formatValue } from "@/lib/domain/format";
+import { fundingChartSpec, lineChartSpec } from "@/lib/domain/svg-chart";
+import { fundingByYearData } from "./funding-data";
+import { trendData, type TrendChartProps } from "./trend-data";
+
+export async function LightTrendChart(props: TrendChartProps) {
+  const { id, title, series, unit, height = 300 } = props;
+  const [{ rows, meta, table }, t, locale] = await Promise.all([trendData(props), getTranslations("charts"), getLocale()]);
+  const spec = lineChartSpec(rows, series, height, svgFormatters(locale, unit, t("noData"), t("people")));
+  return (
+    <ChartFigure id={id} height={height} meta={meta} table={table}>
+      <SvgChart spec={spec} label={title} />
+    </ChartFigure>
+  );
+}
+
+export async function LightFundingByYearChart({ id, title }: { id: string; title: string }) {
+  const height = 320;
+  const [{ rows, meta, table }, t, locale] = await Promise.all([fundingByYearData({ title }), getTranslations("charts"), getLocale()]);
+  const or = (v: number | null, unit: "usd" | "percent") => (v === null ? t("noData") : formatValue(v, unit, locale));
+  const spec = fundingChartSpec(rows, height, { funded: t("funded"), unmet: t("unmet"), coverage: t("coverage") }, FUNDING_COLOURS, {
+    ...svgFormatters(locale, "usd", t("noData")),
+    usd: (v) => or(v, "usd"),
+    percent: (v) => or(v, "percent"),
+  });
+  return (
+    <ChartFigure id={id} height={height} meta={meta} table={table}>
+      <SvgChart spec={spec} label={title} />
+    </ChartFigure>
+  );
+}

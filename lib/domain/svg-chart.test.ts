@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { fundingChartSpec, lineChartSpec, nearestColumn, niceScale } from "./svg-chart";
+
+const f = { tick: (v: number) => String(v), value: (v: number | null) => (v === null ? "no data" : `${v} people`), date: (iso: string) => iso };
+
+describe("niceScale", () => {
+  it("rounds the top of the axis up with a step of 1, 2, 2.5 or 5 × 10^n", () => {
+    expect(niceScale(401_736)).toEqual({ max: 500_000, step: 100_000 });
+    expect(niceScale(90)).toEqual({ max: 100, step: 20 });
+    expect(niceScale(701_569_941)).toEqual({ max: 800_000_000, step: 200_000_000 });
+    expect(niceScale(0)).toEqual({ max: 1, step: 0.25 });
+  });
+});
+
+describe("lineChartSpec", () => {
+  const rows = [
+    { date: "2019-12-31", ML: 200 },
+    { date: "2020-12-31", ML: null },
+    { date: "2021-12-31", ML: 400 },
+  ];
+  const spec = lineChartSpec(rows, [{ key: "ML", label: "Mali", colour: "#000" }], 300, f);
+
+  it("spaces dates by time and joins only observed values (a gap is not 0)", () => {
+    expect(spec.lines[0]?.dots).toHaveLength(2);
+    const [first, last] = spec.lines[0]!.dots;
+    expect(first!.x).toBe(spec.plot.left);
+    expect(last!.x).toBe(spec.plot.right);
+    expect(last!.y).toBeLessThan(first!.y); // 400 is drawn higher than 200
+    expect(spec.lines[0]?.path).toMatch(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
+  });
+
+  it("gives the tooltip every date with 'no data' where a value is missing", () => {
+    expect(spec.columns.map((c) => c.items[0]?.text)).toEqual(["200 people", "no data", "400 people"]);
+    expect(spec.yTicks.at(-1)?.label).toBe("400");
+  });
+});
+
+describe("fundingChartSpec", () => {
+  it("stacks funded under unmet to the requirement, and scales coverage on 0–100%", () => {
+    const spec = fundingChartSpec(
+      [{ label: "2024", funded: 300, unmet: 700, coverage: 30 }],
+      320,
+      { funded: "Funded", unmet: "Unmet", coverage: "Coverage" },
+      { funded: "#00f", unmet: "#f90", coverage: "#000" },
+      { ...f, usd: (v) => `$${v}`, percent: (v) => `${v}%` },
+    );
+    const [funded, unmet] = spec.bars;
+    expect(funded!.y + funded!.height).toBeCloseTo(spec.plot.bottom, 0);
+    expect(unmet!.y + unmet!.height).toBeCloseTo(funded!.y, 0);
+    expect(unmet!.height / funded!.height).toBeCloseTo(700 / 300, 1);
+    expect(spec.columns[0]?.items.map((i) => i.text)).toEqual(["$300", "$700", "30%"]);
+  });
+});
+
+describe("nearestColumn", () => {
+  it("finds the column closest to the pointer", () => {
+    expect(nearestColumn([{ x: 10, label: "a", items: [] }, { x: 50, label: "b", items: [] }], 35)).toBe(1);
+    expect(nearestColumn([], 35)).toBe(-1);
+  });
+});

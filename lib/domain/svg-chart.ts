@@ -1,0 +1,161 @@
+// The geometry of the overview's light charts, computed on the server: the
+// browser gets finished coordinates and labels and only runs the tooltip.
+// The overview thus stays inside its JavaScript budget (issue 3: 250 kB
+// gzipped; recharts alone is ~120 kB), which matters on slow connections.
+// Theme pages keep recharts for its richer interaction.
+import type { SeriesRow } from "./series";
+
+export interface PlotColumn {
+  /** Centre of the column, in viewBox units. */
+  x: number;
+  label: string;
+  /** One line per series for the tooltip: its name, colour and formatted value (or "no data"). */
+  items: { label: string; colour: string; text: string }[];
+}
+
+export interface PlotSpec {
+  width: number;
+  height: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  xTicks: { x: number; label: string }[];
+  yTicks: { y: number; label: string }[];
+  y2Ticks: { y: number; label: string }[];
+  lines: { key: string; colour: string; dashed: boolean; path: string; dots: { x: number; y: number }[] }[];
+  bars: { x: number; y: number; width: number; height: number; colour: string }[];
+  columns: PlotColumn[];
+  legend: { label: string; colour: string; kind: "line" | "bar"; dashed?: boolean }[];
+}
+
+export const VIEW_WIDTH = 640;
+
+/** The smallest "nice" step (1, 2, 2.5 or 5 × 10^n) that covers `max` in at most `ticks` steps, and the axis top. */
+export function niceScale(max: number, ticks = 5): { max: number; step: number } {
+  if (!(max > 0)) return { max: 1, step: 0.25 };
+  const power = 10 ** Math.floor(Math.log10(max / ticks));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => Math.ceil(max / s) <= ticks) as number;
+  return { max: Math.ceil(max / step) * step, step };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export interface LineSeriesSpec {
+  key: string;
+  label: string;
+  colour: string;
+  dashed?: boolean;
+}
+
+export interface Formatters {
+  tick: (value: number) => string;
+  value: (value: number | null) => string;
+  date: (iso: string) => string;
+}
+
+function frame(height: number) {
+  return { left: 58, right: VIEW_WIDTH - 16, top: 10, bottom: height - 28 };
+}
+
+/** Lines over time; x is proportional to time, each series joins its own observations. */
+export function lineChartSpec(rows: SeriesRow[], series: LineSeriesSpec[], height: number, f: Formatters): PlotSpec {
+  const plot = frame(height);
+  const dates = rows.map((r) => Date.parse(`${r.date}T00:00:00Z`));
+  const [t0, t1] = [Math.min(...dates), Math.max(...dates)];
+  const x = (t: number) => round(t1 === t0 ? (plot.left + plot.right) / 2 : plot.left + ((t - t0) / (t1 - t0)) * (plot.right - plot.left));
+  const values = rows.flatMap((r) => series.map((s) => r[s.key])).filter((v): v is number => typeof v === "number");
+  const scale = niceScale(Math.max(0, ...values));
+  const y = (v: number) => round(plot.bottom - (v / scale.max) * (plot.bottom - plot.top));
+
+  const lines = series.map((s) => {
+    const dots = rows.flatMap((r, i) => (typeof r[s.key] === "number" ? [{ x: x(dates[i] as number), y: y(r[s.key] as number) }] : []));
+    return { key: s.key, colour: s.colour, dashed: !!s.dashed, path: dots.map((d, i) => `${i ? "L" : "M"}${d.x},${d.y}`).join(""), dots };
+  });
+  const years = [...new Set(rows.map((r) => r.date.slice(0, 4)))];
+  const every = Math.max(1, Math.ceil(years.length / 7));
+  return {
+    width: VIEW_WIDTH,
+    height,
+    plot,
+    xTicks: years.filter((_, i) => i % every === 0).map((year) => ({ x: x(Date.parse(`${year}-01-01T00:00:00Z`)), label: year })).filter((t) => t.x >= plot.left && t.x <= plot.right),
+    yTicks: yTicks(scale, y, f.tick),
+    y2Ticks: [],
+    lines,
+    bars: [],
+    columns: rows.map((r, i) => ({ x: x(dates[i] as number), label: f.date(r.date), items: series.map((s) => ({ label: s.label, colour: s.colour, text: f.value(typeof r[s.key] === "number" ? (r[s.key] as number) : null) })) })),
+    legend: series.length > 1 ? series.map((s) => ({ label: s.label, colour: s.colour, kind: "line" as const, dashed: s.dashed })) : [],
+  };
+}
+
+function yTicks(scale: { max: number; step: number }, y: (v: number) => number, label: (v: number) => string) {
+  const ticks = [];
+  for (let v = 0; v <= scale.max + scale.step / 2; v += scale.step) ticks.push({ y: y(v), label: label(v) });
+  return ticks;
+}
+
+export interface FundingBarRow {
+  label: string;
+  funded: number | null;
+  unmet: number | null;
+  coverage: number | null;
+}
+
+/** Funded and unmet stacked (together the requirement), coverage % as a line on the right axis. */
+export function fundingChartSpec(
+  rows: FundingBarRow[],
+  height: number,
+  labels: { funded: string; unmet: string; coverage: string },
+  colours: { funded: string; unmet: string; coverage: string },
+  f: Formatters & { usd: (v: number | null) => string; percent: (v: number | null) => string },
+): PlotSpec {
+  const plot = { ...frame(height), right: VIEW_WIDTH - 44 };
+  const band = (plot.right - plot.left) / Math.max(1, rows.length);
+  const centre = (i: number) => round(plot.left + band * (i + 0.5));
+  const scale = niceScale(Math.max(0, ...rows.map((r) => (r.funded ?? 0) + (r.unmet ?? 0))));
+  const y = (v: number) => round(plot.bottom - (v / scale.max) * (plot.bottom - plot.top));
+  const y2 = (pct: number) => round(plot.bottom - (Math.min(pct, 100) / 100) * (plot.bottom - plot.top));
+  const width = round(Math.min(36, band * 0.6));
+  const bars = rows.flatMap((r, i) => {
+    const funded = r.funded ?? 0;
+    const unmet = r.unmet ?? 0;
+    const out = [];
+    if (funded > 0) out.push({ x: round(centre(i) - width / 2), y: y(funded), width, height: round(plot.bottom - y(funded)), colour: colours.funded });
+    if (unmet > 0) out.push({ x: round(centre(i) - width / 2), y: y(funded + unmet), width, height: round(y(funded) - y(funded + unmet)), colour: colours.unmet });
+    return out;
+  });
+  const dots = rows.flatMap((r, i) => (r.coverage === null ? [] : [{ x: centre(i), y: y2(r.coverage) }]));
+  const every = Math.max(1, Math.ceil(rows.length / 8));
+  return {
+    width: VIEW_WIDTH,
+    height,
+    plot,
+    xTicks: rows.map((r, i) => ({ x: centre(i), label: r.label })).filter((_, i) => i % every === 0),
+    yTicks: yTicks(scale, y, f.tick),
+    y2Ticks: [0, 25, 50, 75, 100].map((p) => ({ y: y2(p), label: `${p}%` })),
+    lines: [{ key: "coverage", colour: colours.coverage, dashed: false, path: dots.map((d, i) => `${i ? "L" : "M"}${d.x},${d.y}`).join(""), dots }],
+    bars,
+    columns: rows.map((r, i) => ({
+      x: centre(i),
+      label: r.label,
+      items: [
+        { label: labels.funded, colour: colours.funded, text: f.usd(r.funded) },
+        { label: labels.unmet, colour: colours.unmet, text: f.usd(r.unmet) },
+        { label: labels.coverage, colour: colours.coverage, text: f.percent(r.coverage) },
+      ],
+    })),
+    legend: [
+      { label: labels.funded, colour: colours.funded, kind: "bar" },
+      { label: labels.unmet, colour: colours.unmet, kind: "bar" },
+      { label: labels.coverage, colour: colours.coverage, kind: "line" },
+    ],
+  };
+}
+
+/** The column nearest to `x` (viewBox units), for the tooltip. */
+export function nearestColumn(columns: PlotColumn[], x: number): number {
+  let best = -1;
+  let distance = Infinity;
+  columns.forEach((c, i) => {
+    const d = Math.abs(c.x - x);
+    if (d < distance) [best, distance] = [i, d];
+  });
+  return best;
+}
