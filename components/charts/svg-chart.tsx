@@ -5,7 +5,7 @@
 import { useState, type KeyboardEvent, type PointerEvent } from "react";
 import { nearestColumn, type PlotSpec } from "@/lib/domain/svg-chart";
 
-export function SvgChart({ spec, label }: { spec: PlotSpec; label: string }) {
+export function SvgChart({ spec, label, id }: { spec: PlotSpec; label: string; id: string }) {
   const [active, setActive] = useState<number | null>(null);
   const { plot } = spec;
   const column = active === null ? null : spec.columns[active];
@@ -70,22 +70,26 @@ export function SvgChart({ spec, label }: { spec: PlotSpec; label: string }) {
           <rect key={`${b.x},${b.y}`} x={b.x} y={b.y} width={b.width} height={b.height} fill={b.colour} />
         ))}
         {column && <line x1={column.x} x2={column.x} y1={plot.top} y2={plot.bottom} stroke="#5b6875" strokeDasharray="3 3" />}
-        {spec.lines.map((l) => (
-          <g key={l.key}>
-            <path d={l.path} fill="none" stroke={l.colour} strokeWidth="2" strokeDasharray={l.dashed ? "6 4" : undefined} />
-            {l.dots.map((d) => (
-              <circle key={`${d.x},${d.y}`} cx={d.x} cy={d.y} r="3" fill="#fff" stroke={l.colour} strokeWidth="1.5" />
-            ))}
-          </g>
-        ))}
+        {spec.lines.map((l, i) => {
+          // Observations as markers: one element per line however many dates it has.
+          const marker = `url(#${id}-dot-${i})`;
+          return (
+            <g key={l.key}>
+              <marker id={`${id}-dot-${i}`} viewBox="0 0 8 8" refX="4" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse">
+                <circle cx="4" cy="4" r="3" fill="#fff" stroke={l.colour} strokeWidth="1.5" />
+              </marker>
+              <path d={l.path} fill="none" stroke={l.colour} strokeWidth="2" strokeDasharray={l.dashed ? "6 4" : undefined} markerStart={marker} markerMid={marker} markerEnd={marker} />
+            </g>
+          );
+        })}
       </svg>
       <div className="svg-tooltip" role="status" aria-live="polite" hidden={!column} style={column ? { left: `${Math.min(85, Math.max(15, (column.x / spec.width) * 100))}%` } : undefined}>
         {column && (
           <>
             <strong>{column.label}</strong>
-            {column.items.map((item) => (
-              <span key={item.label}>
-                <i style={{ background: item.colour }} aria-hidden="true" /> {item.label}: {item.text}
+            {spec.series.map((s, i) => (
+              <span key={s.label}>
+                <i style={{ background: s.colour }} aria-hidden="true" /> {s.label}: {column.texts[i]}
               </span>
             ))}
           </>

@@ -17,7 +17,7 @@ export async function LightTrendChart(props: TrendChartProps) {
   const spec = lineChartSpec(rows, series, height, svgFormatters(locale, unit, t("noData"), t("people")));
   return (
     <ChartFigure id={id} height={height} meta={meta} table={table}>
-      <SvgChart spec={spec} label={title} />
+      <SvgChart spec={spec} label={title} id={id} />
     </ChartFigure>
   );
 }
@@ -33,7 +33,7 @@ export async function LightFundingByYearChart({ id, title }: { id: string; title
   });
   return (
     <ChartFigure id={id} height={height} meta={meta} table={table}>
-      <SvgChart spec={spec} label={title} />
+      <SvgChart spec={spec} label={title} id={id} />
     </ChartFigure>
   );
 }

@@ -9,8 +9,8 @@ export interface PlotColumn {
   /** Centre of the column, in viewBox units. */
   x: number;
   label: string;
-  /** One line per series for the tooltip: its name, colour and formatted value (or "no data"). */
-  items: { label: string; colour: string; text: string }[];
+  /** The tooltip's formatted value (or "no data") of each of the spec's `series`, in order. */
+  texts: string[];
 }
 
 export interface PlotSpec {
@@ -20,8 +20,11 @@ export interface PlotSpec {
   xTicks: { x: number; label: string }[];
   yTicks: { y: number; label: string }[];
   y2Ticks: { y: number; label: string }[];
-  lines: { key: string; colour: string; dashed: boolean; path: string; dots: { x: number; y: number }[] }[];
+  /** Each line is one path; its observations are drawn as markers on the path's points. */
+  lines: { key: string; colour: string; dashed: boolean; path: string }[];
   bars: { x: number; y: number; width: number; height: number; colour: string }[];
+  /** The tooltip's rows: a name and colour per series (bars and lines alike). */
+  series: { label: string; colour: string }[];
   columns: PlotColumn[];
   legend: { label: string; colour: string; kind: "line" | "bar"; dashed?: boolean }[];
 }
@@ -66,8 +69,8 @@ export function lineChartSpec(rows: SeriesRow[], series: LineSeriesSpec[], heigh
   const y = (v: number) => round(plot.bottom - (v / scale.max) * (plot.bottom - plot.top));
 
   const lines = series.map((s) => {
-    const dots = rows.flatMap((r, i) => (typeof r[s.key] === "number" ? [{ x: x(dates[i] as number), y: y(r[s.key] as number) }] : []));
-    return { key: s.key, colour: s.colour, dashed: !!s.dashed, path: dots.map((d, i) => `${i ? "L" : "M"}${d.x},${d.y}`).join(""), dots };
+    const points = rows.flatMap((r, i) => (typeof r[s.key] === "number" ? [{ x: x(dates[i] as number), y: y(r[s.key] as number) }] : []));
+    return { key: s.key, colour: s.colour, dashed: !!s.dashed, path: pathThrough(points) };
   });
   const years = [...new Set(rows.map((r) => r.date.slice(0, 4)))];
   const every = Math.max(1, Math.ceil(years.length / 7));
@@ -80,9 +83,14 @@ export function lineChartSpec(rows: SeriesRow[], series: LineSeriesSpec[], heigh
     y2Ticks: [],
     lines,
     bars: [],
-    columns: rows.map((r, i) => ({ x: x(dates[i] as number), label: f.date(r.date), items: series.map((s) => ({ label: s.label, colour: s.colour, text: f.value(typeof r[s.key] === "number" ? (r[s.key] as number) : null) })) })),
+    series: series.map((s) => ({ label: s.label, colour: s.colour })),
+    columns: rows.map((r, i) => ({ x: x(dates[i] as number), label: f.date(r.date), texts: series.map((s) => f.value(typeof r[s.key] === "number" ? (r[s.key] as number) : null)) })),
     legend: series.length > 1 ? series.map((s) => ({ label: s.label, colour: s.colour, kind: "line" as const, dashed: s.dashed })) : [],
   };
+}
+
+function pathThrough(points: { x: number; y: number }[]): string {
+  return points.map((p, i) => `${i ? "L" : "M"}${p.x},${p.y}`).join("");
 }
 
 function yTicks(scale: { max: number; step: number }, y: (v: number) => number, label: (v: number) => string) {
@@ -130,17 +138,14 @@ export function fundingChartSpec(
     xTicks: rows.map((r, i) => ({ x: centre(i), label: r.label })).filter((_, i) => i % every === 0),
     yTicks: yTicks(scale, y, f.tick),
     y2Ticks: [0, 25, 50, 75, 100].map((p) => ({ y: y2(p), label: `${p}%` })),
-    lines: [{ key: "coverage", colour: colours.coverage, dashed: false, path: dots.map((d, i) => `${i ? "L" : "M"}${d.x},${d.y}`).join(""), dots }],
+    lines: [{ key: "coverage", colour: colours.coverage, dashed: false, path: pathThrough(dots) }],
     bars,
-    columns: rows.map((r, i) => ({
-      x: centre(i),
-      label: r.label,
-      items: [
-        { label: labels.funded, colour: colours.funded, text: f.usd(r.funded) },
-        { label: labels.unmet, colour: colours.unmet, text: f.usd(r.unmet) },
-        { label: labels.coverage, colour: colours.coverage, text: f.percent(r.coverage) },
-      ],
-    })),
+    series: [
+      { label: labels.funded, colour: colours.funded },
+      { label: labels.unmet, colour: colours.unmet },
+      { label: labels.coverage, colour: colours.coverage },
+    ],
+    columns: rows.map((r, i) => ({ x: centre(i), label: r.label, texts: [f.usd(r.funded), f.usd(r.unmet), f.percent(r.coverage)] })),
     legend: [
       { label: labels.funded, colour: colours.funded, kind: "bar" },
       { label: labels.unmet, colour: colours.unmet, kind: "bar" },
