@@ -9,6 +9,10 @@ import { isRole, ROLES } from "../lib/auth/permissions";
 import { createApiToken, createUser, disableUser, setUserRole, UserError } from "../lib/data/users";
 import { seed } from "../lib/data/seed";
 import { readEnv } from "../lib/env";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { db } from "../lib/db/client";
+import { runImport, reportText } from "../lib/data/import-run";
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -17,7 +21,10 @@ const USAGE = `Usage: npm run cli -- <command>
   user disable <email>
   token create <email> [--name NAME] [--days N]   prints the token alone on its last line
   migrate                                          applies pending migrations
-  seed                                             loads reference and demo data (idempotent)`;
+  seed                                             loads reference and demo data (idempotent)
+  import <file> [--dry-run] [--source-org ORG] [--source-title TITLE] [--source-url URL] [--source-date YYYY-MM-DD]
+         [--year YYYY] [--level 1|2] [--mapping MAPPING.json] [--as EMAIL]
+                                                   imports figures from CSV/XLSX/HXL; exits 1 if any row is invalid`;
 
 class UsageError extends Error {}
 
@@ -42,6 +49,15 @@ async function run(argv: string[]): Promise<void> {
       name: { type: "string" },
       days: { type: "string" },
       "password-stdin": { type: "boolean" },
+      "dry-run": { type: "boolean" },
+      "source-org": { type: "string" },
+      "source-title": { type: "string" },
+      "source-url": { type: "string" },
+      "source-date": { type: "string" },
+      year: { type: "string" },
+      level: { type: "string" },
+      mapping: { type: "string" },
+      as: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -52,10 +68,14 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   const key = ["user", "token"].includes(command) ? `${command} ${sub ?? ""}` : command;
-  const known = ["user add", "user set-role", "user disable", "token create", "migrate", "seed"];
+  const known = ["user add", "user set-role", "user disable", "token create", "migrate", "seed", "import"];
   if (!known.includes(key)) throw new UsageError(`unknown command "${[command, sub].filter(Boolean).join(" ")}"`);
 
   const email = rest[0];
+  if (key === "import" && !sub) throw new UsageError("import needs a file");
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) throw new UsageError("--year must be a year such as 2024");
+  if (values.level !== undefined && !["1", "2"].includes(values.level)) throw new UsageError("--level must be 1 (regions) or 2 (cercles)");
   if ((command === "user" || command === "token") && !email) throw new UsageError(`${key} needs an email`);
   if (key === "user set-role") role(rest[1]);
   let password: string | undefined;
@@ -97,6 +117,25 @@ async function run(argv: string[]): Promise<void> {
       case "migrate":
         console.log(applied.length ? `Applied ${applied.length} migration(s)` : "Database is up to date");
         break;
+      case "import": {
+        const file = path.resolve(sub!);
+        const mapping = values.mapping ? { name: path.basename(values.mapping), mapping: JSON.parse(await readFile(values.mapping, "utf8")) } : undefined;
+        const actor = values.as ? await db().user.findUnique({ where: { email: values.as.toLowerCase() } }) : null;
+        if (values.as && !actor) throw new UsageError(`no user ${values.as}`);
+        const report = await runImport({
+          data: await readFile(file),
+          fileName: path.basename(file),
+          commit: !values["dry-run"],
+          source: { organisation: values["source-org"], title: values["source-title"], url: values["source-url"], date: values["source-date"] },
+          year,
+          level: values.level ? (Number(values.level) as 1 | 2) : undefined,
+          mapping,
+          userId: actor?.id ?? null,
+        });
+        console.log(reportText(report));
+        if (report.status === "invalid_file" || report.status === "invalid_rows") process.exitCode = 1;
+        break;
+      }
       case "seed": {
         const report = await seed({ demoUsers: readEnv().SEED_DEMO_USERS === "true" });
         console.log(`Seeded ${report.regions} regions, ${report.indicators} indicators, ${report.sources} sources, ${report.figuresCreated} new figures, ${report.users} new users`);
@@ -110,7 +149,7 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
     const known = error instanceof UsageError || error instanceof UserError;
     console.error(`Error: ${(error as Error).message}`);

@@ -1,0 +1,126 @@
+// One import, from bytes to a report: the same path for the upload page,
+// POST /api/v1/imports and `npm run cli -- import`. A file with any invalid
+// row is refused whole (the report names every bad row); nothing is written
+// unless the caller commits and every row is valid.
+import { createHash } from "node:crypto";
+import { analyseFile, type AnalyseOptions, type Catalogue } from "../import/analyse";
+import type { Candidate, RowError } from "../import/apply-mapping";
+import type { TableLayout } from "../import/mapping";
+import { createRegionMatcher } from "../import/region-match";
+import { parseIsoDate, toIsoDate } from "../domain/dates";
+import { commitImport, previewImport, type ImportOutcome, type ImportSource, type PlannedFigure } from "./imports";
+import { listIndicators, listRegions } from "./reference";
+
+/** Files above this are refused with a 413 (issue 4: "say 50 MB"). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** A report lists at most this many skipped rows (their total is always given). */
+const SKIPPED_LIMIT = 200;
+
+export interface ImportRequest extends AnalyseOptions {
+  data: Uint8Array;
+  fileName: string;
+  commit: boolean;
+  /** The import's source; a #meta+source cell overrides the organisation row by row. */
+  source?: Partial<ImportSource>;
+  userId: number | null;
+}
+
+export type ImportReport =
+  | { status: "invalid_file"; fileName: string; reason: string; columns?: { header: string; tag: string | null }[]; signature?: string }
+  | {
+      status: "invalid_rows" | "preview" | "committed" | "unchanged";
+      fileName: string;
+      mappingName: string;
+      rows: number;
+      counts: ImportOutcome["counts"] & { invalid: number; skipped: number };
+      changes: ImportOutcome["changes"];
+      errors: RowError[];
+      skipped: { line: number; reason: string }[];
+      importId: number | null;
+    };
+
+async function catalogue(): Promise<Catalogue> {
+  const [regions, indicators] = await Promise.all([listRegions(), listIndicators()]);
+  return {
+    regions: createRegionMatcher(regions.map((r) => ({ pcode: r.pcode, level: r.level, nameEn: r.name.en, nameFr: r.name.fr }))),
+    indicators: new Map(
+      indicators.map((i) => [
+        i.code,
+        { code: i.code, hxl: i.hxl, unit: i.unit as "people", spatialAggregation: i.aggregation.regions as "sum", disaggregation: i.disaggregation as "none" },
+      ]),
+    ),
+  };
+}
+
+function columnsOf(layout: TableLayout | undefined) {
+  return layout?.columns.map((c) => ({ header: c.header, tag: c.tag ? `#${c.tag.hashtag}${c.tag.attributes.map((a) => `+${a}`).join("")}` : null }));
+}
+
+/** Each figure's source: the row's own organisation, else the import's; title, URL and date from the import. */
+function plan(candidates: Candidate[], request: ImportRequest): { figures: PlannedFigure[]; error: string | null } {
+  const s = request.source ?? {};
+  if (s.date && !parseIsoDate(s.date)) return { figures: [], error: `the source date "${s.date}" is not a date written YYYY-MM-DD` };
+  const withoutSource = candidates.find((c) => !c.source && !s.organisation?.trim());
+  if (withoutSource) {
+    return { figures: [], error: "A source is required: give the import's source organisation (and title, URL, date), or add a #meta+source column" };
+  }
+  const defaults = {
+    title: s.title?.trim() || `Import of ${request.fileName}`,
+    url: s.url?.trim() ?? "",
+    date: s.date || toIsoDate(new Date()),
+  };
+  return {
+    error: null,
+    figures: candidates.map((c) => ({
+      lines: c.lines,
+      indicator: c.indicator,
+      region: c.region,
+      periodStart: c.periodStart,
+      periodEnd: c.periodEnd,
+      disaggregation: c.disaggregation,
+      value: c.value,
+      note: c.note,
+      source: { organisation: (c.source ?? s.organisation ?? "").trim(), ...defaults },
+    })),
+  };
+}
+
+export async function runImport(request: ImportRequest): Promise<ImportReport> {
+  const { fileName } = request;
+  const analysis = await analyseFile(request.data, fileName, await catalogue(), request);
+  if (!analysis.ok) return { status: "invalid_file", fileName, reason: analysis.reason, columns: columnsOf(analysis.layout), signature: analysis.signature };
+  const { figures, error } = plan(analysis.candidates, request);
+  if (error) return { status: "invalid_file", fileName, reason: error };
+
+  const invalid = analysis.errors.length > 0;
+  const outcome =
+    request.commit && !invalid
+      ? await commitImport(figures, { fileName, fileSha256: createHash("sha256").update(request.data).digest("hex"), mappingName: analysis.mappingName, userId: request.userId })
+      : await previewImport(figures);
+  const status = invalid ? "invalid_rows" : !request.commit ? "preview" : outcome.importId === null ? "unchanged" : "committed";
+  return {
+    status,
+    fileName,
+    mappingName: analysis.mappingName,
+    rows: analysis.rows,
+    counts: { ...outcome.counts, invalid: new Set(analysis.errors.map((e) => e.line)).size, skipped: analysis.skipped.length },
+    changes: outcome.changes,
+    errors: analysis.errors,
+    skipped: analysis.skipped.slice(0, SKIPPED_LIMIT),
+    importId: outcome.importId,
+  };
+}
+
+/** The report as lines of text, for the CLI. */
+export function reportText(r: ImportReport): string {
+  if (r.status === "invalid_file") return `${r.fileName}: ${r.reason}`;
+  const lines = [
+    `${r.fileName} (${r.mappingName}): ${r.rows} rows → ${r.counts.create} to create, ${r.counts.update} to update, ${r.counts.unchanged} unchanged, ${r.counts.invalid} invalid, ${r.counts.skipped} skipped`,
+    ...r.errors.map((e) => `  line ${e.line}, column "${e.column}": ${e.reason}`),
+  ];
+  if (r.status === "invalid_rows") lines.push("Refused: nothing was written. Fix the rows above and import the file again.");
+  if (r.status === "preview") lines.push("Dry run: nothing was written.");
+  if (r.status === "unchanged") lines.push("Nothing to change: every figure is already as in the file.");
+  if (r.status === "committed") lines.push(`Committed as import ${r.importId}.`);
+  return lines.join("\n");
+}

@@ -1,0 +1,94 @@
+// Importing the real published files (../shared/data, read in place) into
+// PostgreSQL: the stored figures are the published ones, a re-import changes
+// nothing, and a file with planted bad rows is refused whole.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "./test-database";
+import { migrate } from "../../lib/db/migrate";
+import { db, disconnectDb } from "../../lib/db/client";
+import { seed } from "../../lib/data/seed";
+import { runImport, type ImportReport } from "../../lib/data/import-run";
+import { listFigures } from "../../lib/data/figures";
+import { parseFiguresQuery } from "../../lib/validation/figures-query";
+
+const DATA = path.resolve(import.meta.dirname, "../../../shared/data");
+const source = { organisation: "Test import", title: "Published file", url: "https://data.humdata.org/", date: "2024-06-01" };
+
+async function importFile(file: string, options: Partial<Parameters<typeof runImport>[0]> = {}): Promise<ImportReport> {
+  return runImport({ data: readFileSync(path.join(DATA, file)), fileName: path.basename(file), commit: true, source, userId: null, ...options });
+}
+
+async function stored(query: string): Promise<number[]> {
+  const parsed = parseFiguresQuery(new URLSearchParams(query));
+  if (!parsed.ok) throw new Error(parsed.message);
+  return (await listFigures(parsed.value)).data.map((f) => f.value);
+}
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = await createTestDatabase("importreal");
+  await migrate(process.env.DATABASE_URL);
+  await seed({ demoUsers: false });
+  await db().figure.deleteMany(); // regions and indicators stay; the figures come from the imports
+});
+
+afterAll(async () => {
+  await disconnectDb();
+});
+
+describe("importing published files", () => {
+  it("IOM DTM round 72: Mopti 159,027 IDPs on 2021-09-30; the same file again changes nothing", async () => {
+    const report = await importFile("mli-idps-dtm/iom_dtm_hdx_dtm_mali_baseline_assessment_round_72.xlsx");
+    expect(report).toMatchObject({ status: "committed", mappingName: "HXL tags", counts: { invalid: 0 } });
+    expect(await stored("indicator=idps&region=ML05&from=2021-09-30&to=2021-09-30")).toEqual([159_027]);
+    expect(await stored("indicator=idps&region=ML10&from=2021-09-30&to=2021-09-30")).toEqual([12_995]);
+    const again = await importFile("mli-idps-dtm/iom_dtm_hdx_dtm_mali_baseline_assessment_round_72.xlsx");
+    expect(again).toMatchObject({ status: "unchanged", importId: null, counts: { create: 0, update: 0 } });
+  });
+
+  it("FTS plans and global clusters: HMLI24 701,569,941 required, 306,560,566 funded, 43.7 % covered", async () => {
+    expect(await importFile("mli-funding-fts/fts_requirements_funding_global.csv")).toMatchObject({ status: "committed" });
+    expect(await importFile("mli-funding-fts/fts_requirements_funding_globalcluster_global.csv")).toMatchObject({ status: "committed" });
+    const plan = await listFigures(parseFiguresQuery(new URLSearchParams("region=ML&from=2024-01-01&to=2024-12-31&indicator=funding_required,funding_funded,funding_coverage")).value as never);
+    const national = plan.data.filter((f) => f.disaggregation === null);
+    expect(Object.fromEntries(national.map((f) => [f.indicator, f.value]))).toEqual({ funding_required: 701_569_941, funding_funded: 306_560_566, funding_coverage: 43.7 });
+    const food = plan.data.filter((f) => f.disaggregation?.sector === "Food Security");
+    expect(Object.fromEntries(food.map((f) => [f.indicator, f.value]))).toMatchObject({ funding_required: 222_602_369, funding_funded: 105_413_101 });
+  });
+
+  it("Cadre Harmonisé: Mopti projected Jun–Aug 2023, phase 3+ = 436,514", async () => {
+    expect(await importFile("mli-food-security-ch/derived/cadre_harmonise_caf_ipc_MALI_ONLY.csv")).toMatchObject({ status: "committed", counts: { invalid: 0 } });
+    const figures = await listFigures(parseFiguresQuery(new URLSearchParams("indicator=ch_phase3plus&region=ML05&from=2023-06-01&to=2023-08-31")).value as never);
+    expect(figures.data.filter((f) => f.disaggregation?.chStatus === "projected").map((f) => Math.round(f.value))).toEqual([436_514]);
+  });
+
+  it("HNO 2024 (year given) and IDMC", async () => {
+    expect(await importFile("mli-needs-hno/download-hno-data-mli.csv", { year: 2024 })).toMatchObject({ status: "committed" });
+    expect(await stored("indicator=people_in_need&region=ML05&from=2024-01-01&to=2024-12-31")).toEqual([1_300_197]);
+    expect(await importFile("mli-idps-idmc/idps_displacement_data.csv")).toMatchObject({ status: "committed" });
+    expect(await stored("indicator=idps&region=ML&from=2020-12-31&to=2020-12-31")).toEqual([326_298]);
+  });
+
+  it("refuses a file with planted bad rows whole, naming exactly those rows", async () => {
+    const csv = readFileSync(path.join(DATA, "mli-idps-dtm/alldata2.csv"), "utf8").split("\n");
+    // alldata2.csv: HXL tags as its only header; plant two bad Mali rows and a date column.
+    const lines = [`${csv[0]!.trim()},#date`, ...csv.slice(1).filter((l) => l.trim()).map((l) => `${l.trim()},2020-06-30`)];
+    lines.push("Mali,MLI,Atlantis,MLI99,10,20,2020-06-30");
+    lines.push("Mali,MLI,Mopti,MLI05,10,-20,2020-06-30");
+    const before = await db().figure.count();
+    const report = await runImport({ data: Buffer.from(lines.join("\n")), fileName: "planted.csv", commit: true, source, userId: null });
+    expect(report.status).toBe("invalid_rows");
+    if (report.status === "invalid_file") return;
+    expect(report.errors).toEqual([
+      { line: lines.length - 1, column: "#adm1+code", reason: 'unknown region P-code "MLI99"' },
+      { line: lines.length, column: "#affected+idps+ind", reason: "-20 is negative" },
+    ]);
+    expect(report.counts.skipped).toBeGreaterThan(100); // the other countries' rows, listed
+    expect(await db().figure.count()).toBe(before);
+  });
+
+  it("asks for a source when neither the file nor the import gives one", async () => {
+    const report = await importFile("mli-idps-idmc/idps_displacement_data.csv", { source: {} });
+    expect(report).toMatchObject({ status: "invalid_file", reason: expect.stringContaining("source is required") });
+  });
+});
