@@ -11,6 +11,7 @@ const NAV = [
   { href: "/funding", label: "funding" },
   { href: "/map", label: "map" },
   { href: "/figures", label: "figures" },
+  { href: "/imports", label: "imports" },
 ] as const;
 
 export async function SiteHeader({ user }: { user: SessionUser | null }) {

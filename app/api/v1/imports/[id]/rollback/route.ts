@@ -1,0 +1,19 @@
+import { NextResponse } from "next/server";
+import { jsonError, withApi } from "@/lib/api/respond";
+import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
+import { ImportError, rollbackImport } from "@/lib/data/imports";
+
+export const dynamic = "force-dynamic";
+
+/** Undoes a committed import as a whole (409 naming the figures edited since). */
+export const POST = withApi<{ params: Promise<{ id: string }> }>("imports:write", async (_request, { params, user }) => {
+  const raw = (await params).id;
+  const id = parseFigureId(raw);
+  if (id === null) return jsonError(400, "invalid_parameter", `"${raw}" is not an import id`, { parameter: "id" });
+  try {
+    return NextResponse.json({ data: await rollbackImport(id, user.id) });
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    return jsonError(/There is no import/.test(error.message) ? 404 : 409, "rollback_refused", error.message);
+  }
+});

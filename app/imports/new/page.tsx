@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { indicatorIndex } from "@/lib/data/reference";
+import { MAX_IMPORT_BYTES } from "@/lib/data/import-run";
+import { ImportForm } from "@/components/imports/import-form";
+import { ImportsMessages } from "@/components/imports/imports-messages";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("imports"))("title") };
+}
+
+export default async function NewImportPage() {
+  await requireUser("imports:write");
+  const [t, locale, indicators] = await Promise.all([getTranslations("imports"), getLocale(), indicatorIndex()]);
+  const lang = locale === "fr" ? "fr" : "en";
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <ImportsMessages>
+        <ImportForm indicators={[...indicators.values()].map((i) => ({ code: i.code, name: i.name[lang] }))} maxMb={MAX_IMPORT_BYTES / 1024 / 1024} />
+      </ImportsMessages>
+    </>
+  );
+}

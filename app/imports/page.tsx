@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { listImports } from "@/lib/data/imports";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("imports"))("listTitle") };
+}
+
+export default async function ImportsPage() {
+  const user = await requireUser("figures:read");
+  const [t, locale, imports] = await Promise.all([getTranslations("imports"), getLocale(), listImports()]);
+  return (
+    <>
+      <h1>{t("listTitle")}</h1>
+      {can(user.role, "imports:write") && (
+        <p className="form-actions">
+          <Link className="button-link-primary" href="/imports/new">
+            {t("newImport")}
+          </Link>
+        </p>
+      )}
+      {imports.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t("file")}</th>
+              <th scope="col">{t("mapping")}</th>
+              <th scope="col">{t("counts")}</th>
+              <th scope="col">{t("state")}</th>
+              <th scope="col">{t("who")}</th>
+              <th scope="col">{t("when")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {imports.map((i) => (
+              <tr key={i.id}>
+                <td>
+                  <Link href={`/imports/${i.id}`}>{i.id}</Link>
+                </td>
+                <td>{i.fileName}</td>
+                <td>{i.mappingName}</td>
+                <td>{`${i.created} / ${i.updated} / ${i.unchanged}`}</td>
+                <td>{i.status === "committed" ? t("committedState") : t("rolledBackState")}</td>
+                <td>{i.user ?? "—"}</td>
+                <td>{new Date(i.createdAt).toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

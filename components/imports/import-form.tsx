@@ -1,0 +1,226 @@
+"use client";
+
+// Upload a file, see what it would change, then commit it. The upload shows
+// a progress bar (XMLHttpRequest reports upload progress; fetch does not).
+// A file without HXL tags or a known layout gets a column mapping form.
+import { useState, type FormEvent } from "react";
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import type { ImportReport } from "@/lib/data/import-run";
+
+type Report = ImportReport;
+type Role = "" | "regionCode" | "regionName" | "date" | "start" | "end" | "year" | `value:${string}`;
+
+function send(form: FormData, onProgress: (p: number) => void): Promise<{ status: number; body: { data?: Report; error?: { message: string } } }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/v1/imports");
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => resolve({ status: xhr.status, body: xhr.response ?? {} });
+    xhr.onerror = () => reject(new Error("network"));
+    xhr.send(form);
+  });
+}
+
+/** The mapping the column form describes (lib/import/mapping.ts). */
+export function mappingFromRoles(roles: Record<string, Role>): unknown {
+  const col = (role: Role) => Object.entries(roles).find(([, r]) => r === role)?.[0];
+  const [date, start, end, year] = [col("date"), col("start"), col("end"), col("year")];
+  return {
+    region: { ...(col("regionCode") ? { code: col("regionCode") } : {}), ...(col("regionName") ? { name: col("regionName") } : {}) },
+    period: start && end ? { start, end } : date ? { date } : year ? { year } : {},
+    values: Object.entries(roles).flatMap(([column, r]) => (r.startsWith("value:") ? [{ column, indicator: r.slice(6) }] : [])),
+  };
+}
+
+export function ImportForm({ indicators, maxMb }: { indicators: { code: string; name: string }[]; maxMb: number }) {
+  const t = useTranslations("imports");
+  const [progress, setProgress] = useState<number | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [form, setForm] = useState<FormData | null>(null);
+  const [roles, setRoles] = useState<Record<string, Role>>({});
+
+  async function submit(data: FormData, dryRun: boolean) {
+    const file = data.get("file");
+    if (file instanceof File && file.size > maxMb * 1024 * 1024) {
+      setError(t("tooLarge", { mb: maxMb }));
+      return;
+    }
+    const body = new FormData();
+    data.forEach((v, k) => body.append(k, v));
+    body.set("dryRun", String(dryRun));
+    if (Object.keys(roles).length) body.set("mapping", JSON.stringify(mappingFromRoles(roles)));
+    setError(null);
+    setProgress(0);
+    try {
+      const answer = await send(body, setProgress);
+      if (answer.body.data) setReport(answer.body.data);
+      else setError(answer.status === 413 ? t("tooLarge", { mb: maxMb }) : (answer.body.error?.message ?? t("failed")));
+    } catch {
+      setError(t("failed"));
+    }
+    setProgress(null);
+  }
+
+  const onPreview = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setForm(data);
+    setReport(null);
+    void submit(data, true);
+  };
+
+  return (
+    <>
+      <form className="card import-form" onSubmit={onPreview}>
+        <div className="field">
+          <label htmlFor="i-file">{t("file")}</label>
+          <input id="i-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required onChange={() => setRoles({})} />
+          <small className="hint">{t("fileHint", { mb: maxMb })}</small>
+        </div>
+        <fieldset className="source-fields">
+          <legend>{t("source")}</legend>
+          <small className="hint">{t("sourceHint")}</small>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor="i-org">{t("sourceOrganisation")}</label>
+              <input id="i-org" name="sourceOrganisation" type="text" />
+            </div>
+            <div className="field">
+              <label htmlFor="i-title">{t("sourceTitle")}</label>
+              <input id="i-title" name="sourceTitle" type="text" />
+            </div>
+          </div>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor="i-url">{t("sourceUrl")}</label>
+              <input id="i-url" name="sourceUrl" type="url" />
+            </div>
+            <div className="field">
+              <label htmlFor="i-date">{t("sourceDate")}</label>
+              <input id="i-date" name="sourceDate" type="date" />
+            </div>
+          </div>
+        </fieldset>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="i-year">{t("year")}</label>
+            <input id="i-year" name="year" type="text" inputMode="numeric" placeholder="2024" />
+            <small className="hint">{t("yearHint")}</small>
+          </div>
+          <div className="field">
+            <label htmlFor="i-level">{t("level")}</label>
+            <select id="i-level" name="level" defaultValue="">
+              <option value="">{t("levelAuto")}</option>
+              <option value="1">{t("level1")}</option>
+              <option value="2">{t("level2")}</option>
+            </select>
+          </div>
+        </div>
+        {report?.status === "invalid_file" && report.columns && report.columns.length > 0 && (
+          <fieldset className="source-fields">
+            <legend>{t("mapColumns")}</legend>
+            {report.columns.map((c) => (
+              <div className="field" key={c.header}>
+                <label htmlFor={`map-${c.header}`}>{c.header}</label>
+                <select id={`map-${c.header}`} value={roles[c.header] ?? ""} onChange={(e) => setRoles((r) => ({ ...r, [c.header]: e.target.value as Role }))}>
+                  <option value="">{t("ignore")}</option>
+                  <option value="regionCode">{t("roleRegionCode")}</option>
+                  <option value="regionName">{t("roleRegionName")}</option>
+                  <option value="date">{t("roleDate")}</option>
+                  <option value="start">{t("roleStart")}</option>
+                  <option value="end">{t("roleEnd")}</option>
+                  <option value="year">{t("roleYear")}</option>
+                  {indicators.map((i) => (
+                    <option key={i.code} value={`value:${i.code}`}>
+                      {i.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </fieldset>
+        )}
+        <button type="submit" className="primary" disabled={progress !== null}>
+          {t("preview")}
+        </button>
+        {progress !== null && (
+          <p>
+            <label htmlFor="i-progress">{t("uploading")}</label> <progress id="i-progress" max={1} value={progress} />
+          </p>
+        )}
+      </form>
+      <div role="status" aria-live="polite">
+        {error && <p className="form-error">{error}</p>}
+        {report && <ReportView report={report} onCommit={form && report.status === "preview" && report.counts.create + report.counts.update > 0 ? () => submit(form, false) : null} />}
+      </div>
+    </>
+  );
+}
+
+function ReportView({ report, onCommit }: { report: Report; onCommit: (() => void) | null }) {
+  const t = useTranslations("imports");
+  const locale = useLocale();
+  if (report.status === "invalid_file") return <p className="form-error">{t("invalidFile", { reason: report.reason })}</p>;
+  const { counts } = report;
+  return (
+    <section className="import-report" aria-labelledby="report-title">
+      <h2 id="report-title">{t(`status.${report.status}`)}</h2>
+      <p>{t("summary", { file: report.fileName, mapping: report.mappingName, rows: report.rows, ...counts })}</p>
+      {report.status === "committed" && report.importId !== null && <Link href={`/imports/${report.importId}`}>{t("openImport", { id: report.importId })}</Link>}
+      {onCommit && (
+        <button type="button" className="primary" onClick={onCommit}>
+          {t("commit", { count: counts.create + counts.update })}
+        </button>
+      )}
+      {report.errors.length > 0 && (
+        <table>
+          <caption>{t("invalidRows")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("line")}</th>
+              <th scope="col">{t("column")}</th>
+              <th scope="col">{t("reason")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.errors.map((e) => (
+              <tr key={`${e.line}-${e.column}-${e.reason}`}>
+                <td>{e.line}</td>
+                <td>{e.column}</td>
+                <td>{e.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {report.changes.length > 0 && (
+        <table>
+          <caption>{t("changes")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("action")}</th>
+              <th scope="col">{t("line")}</th>
+              <th scope="col">{t("figure")}</th>
+              <th scope="col" className="num">{t("old")}</th>
+              <th scope="col" className="num">{t("new")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.changes.map((c) => (
+              <tr key={`${c.lines[0]}-${c.indicator}-${c.region}-${c.periodStart}-${JSON.stringify(c.disaggregation)}`}>
+                <td>{t(`action_${c.action}`)}</td>
+                <td>{c.lines.length > 1 ? `${c.lines[0]}–${c.lines.at(-1)}` : c.lines[0]}</td>
+                <td>{`${c.indicator} · ${c.region} · ${c.periodStart === c.periodEnd ? c.periodStart : `${c.periodStart} – ${c.periodEnd}`}${c.disaggregation ? ` · ${Object.values(c.disaggregation).join(" ")}` : ""}`}</td>
+                <td className="num">{c.old ? c.old.value.toLocaleString(locale) : "—"}</td>
+                <td className="num">{c.value.toLocaleString(locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+
+export function RollbackButton({ id }: { id: number }) {
+  const t = useTranslations("imports");
+  const router = useRouter();
+  const [asking, setAsking] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  async function rollback() {
+    const res = await fetch(`/api/v1/imports/${id}/rollback`, { method: "POST" });
+    const body = await res.json().catch(() => ({}));
+    setMessage(res.ok ? t("rollbackDone") : (body.error?.message ?? t("failed")));
+    setAsking(false);
+    router.refresh();
+  }
+  return (
+    <div>
+      {asking ? (
+        <div className="notice" role="alertdialog" aria-labelledby={`rb-${id}`}>
+          <p id={`rb-${id}`}>{t("rollbackConfirm")}</p>
+          <button type="button" className="button-danger" onClick={rollback}>
+            {t("rollback")}
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button-danger" onClick={() => setAsking(true)}>
+          {t("rollback")}
+        </button>
+      )}
+      <p role="status">{message}</p>
+    </div>
+  );
+}

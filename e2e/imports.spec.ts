@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { logIn } from "./helpers";
+
+const csv = (lines: string[]) => ({ name: "idps-update.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n")) });
+
+test.describe("imports", () => {
+  test("a file with a bad row shows it and writes nothing", async ({ page }) => {
+    await logIn(page, "analyst");
+    await page.goto("/imports/new");
+    await page.getByLabel("File (CSV or XLSX)").setInputFiles(
+      csv(["Region;Date;IDPs", "#adm1+code;#date;#affected+idps+ind", "ML05;2032-03-31;160 000", "ML99;2032-03-31;5", "ML04;2032-03-31;-7"]),
+    );
+    await page.getByLabel("Source organisation").fill("Protection Cluster Mali");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByRole("heading", { name: "Refused: some rows are invalid, nothing was written" })).toBeVisible();
+    const invalid = page.getByRole("table", { name: "Invalid rows" }).locator("tbody tr");
+    await expect(invalid).toHaveCount(2);
+    await expect(invalid.nth(0)).toContainText('unknown region P-code "ML99"');
+    await expect(invalid.nth(0).locator("td").first()).toHaveText("4");
+    await expect(invalid.nth(1)).toContainText("-7 is negative");
+    await expect(page.getByRole("button", { name: /^Import \d+ figures?$/ })).toHaveCount(0);
+    const api = await (await page.request.get("/api/v1/figures?indicator=idps&from=2032-03-31&to=2032-03-31")).json();
+    expect(api.data).toEqual([]);
+  });
+
+  test("a good import is previewed, committed, and appears on the dashboard", async ({ page }) => {
+    await logIn(page, "analyst");
+    await page.goto("/imports/new");
+    await page.getByLabel("File (CSV or XLSX)").setInputFiles(csv(["#country+code,#date,#affected+idps+ind,#meta+source", "MLI,2032-06-30,420000,Commission Mouvements de Populations", "BFA,2032-06-30,2000000,CONASUR"]));
+    await page.getByLabel("Source title").fill("Rapport CMP juin 2032");
+    await page.getByLabel("Source date").fill("2032-07-10");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByRole("heading", { name: "Preview: nothing written yet" })).toBeVisible();
+    await expect(page.getByText(/1 to create, 0 to update, 0 unchanged, 0 invalid, 1 skipped/)).toBeVisible();
+    await page.getByRole("button", { name: "Import 1 figure" }).click();
+    await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible();
+
+    await page.goto("/");
+    const tile = page.locator('.tile[data-indicator="idps"]');
+    await expect(tile.locator(".value")).toHaveText("420,000");
+    await expect(tile).toContainText("Commission Mouvements de Populations");
+
+    // The same file again changes nothing.
+    await page.goto("/imports/new");
+    await page.getByLabel("File (CSV or XLSX)").setInputFiles(csv(["#country+code,#date,#affected+idps+ind,#meta+source", "MLI,2032-06-30,420000,Commission Mouvements de Populations"]));
+    await page.getByLabel("Source title").fill("Rapport CMP juin 2032");
+    await page.getByLabel("Source date").fill("2032-07-10");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByText(/0 to create, 0 to update, 1 unchanged/)).toBeVisible();
+
+    // Rolled back as a whole, the dashboard shows the previous figure again.
+    await page.goto("/imports");
+    await page.locator("table tbody tr").first().getByRole("link").click();
+    await page.getByRole("button", { name: "Roll back this import" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Roll back this import" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Rolled back." })).toBeVisible();
+    await page.goto("/");
+    await expect(tile.locator(".value")).not.toHaveText("420,000");
+  });
+
+  test("a viewer cannot import (403) and sees no import control", async ({ page }) => {
+    await logIn(page, "viewer");
+    await page.goto("/imports");
+    await expect(page.getByRole("link", { name: "Import a file" })).toHaveCount(0);
+    const res = await page.request.post("/api/v1/imports", { multipart: { file: { name: "x.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n") } } });
+    expect(res.status()).toBe(403);
+  });
+});

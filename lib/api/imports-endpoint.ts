@@ -1,0 +1,51 @@
+// POST /api/v1/imports without the HTTP wrapper: a multipart form with the
+// file and the import's options, answered with the import report.
+import { MAX_IMPORT_BYTES, runImport, type ImportReport } from "../data/import-run";
+
+export interface ImportAnswer {
+  status: number;
+  body: { data: ImportReport } | { error: { code: string; message: string } };
+}
+
+const field = (form: FormData, name: string) => {
+  const v = form.get(name);
+  return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+};
+
+function refuse(status: number, code: string, message: string): ImportAnswer {
+  return { status, body: { error: { code, message } } };
+}
+
+/** Fields: file, dryRun ("true"), sourceOrganisation, sourceTitle, sourceUrl, sourceDate, year, level (1|2), mapping (JSON). */
+export async function importEndpoint(form: FormData, userId: number): Promise<ImportAnswer> {
+  const file = form.get("file");
+  if (!(file instanceof Blob) || file.size === 0) return refuse(400, "invalid_body", "Send the file in a multipart field named \"file\"");
+  if (file.size > MAX_IMPORT_BYTES) return refuse(413, "payload_too_large", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: split it`);
+  // Only the base name of what the client sends is kept (no paths).
+  const fileName = (("name" in file && typeof file.name === "string" && file.name) || "upload").split(/[\\/]/).pop()!.slice(0, 200);
+  const year = field(form, "year");
+  if (year !== undefined && !/^(19|20)\d{2}$/.test(year)) return refuse(400, "invalid_parameter", "year must be a year such as 2024");
+  const level = field(form, "level");
+  if (level !== undefined && level !== "1" && level !== "2") return refuse(400, "invalid_parameter", "level must be 1 (regions) or 2 (cercles)");
+  let mapping: { name: string; mapping: unknown } | undefined;
+  const mappingText = field(form, "mapping");
+  if (mappingText) {
+    try {
+      mapping = { name: field(form, "mappingName") ?? "custom mapping", mapping: JSON.parse(mappingText) };
+    } catch {
+      return refuse(400, "invalid_parameter", "mapping must be JSON");
+    }
+  }
+  const report = await runImport({
+    data: new Uint8Array(await file.arrayBuffer()),
+    fileName,
+    commit: field(form, "dryRun") !== "true",
+    source: { organisation: field(form, "sourceOrganisation"), title: field(form, "sourceTitle"), url: field(form, "sourceUrl"), date: field(form, "sourceDate") },
+    year: year ? Number(year) : undefined,
+    level: level ? (Number(level) as 1 | 2) : undefined,
+    mapping,
+    userId,
+  });
+  const status = report.status === "invalid_file" || report.status === "invalid_rows" ? 422 : report.status === "committed" ? 201 : 200;
+  return { status, body: { data: report } };
+}
