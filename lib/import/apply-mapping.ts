@@ -63,7 +63,13 @@ export function missingColumns(layout: TableLayout, mapping: ImportMapping): str
 }
 
 export function applyMapping(table: Table, layout: TableLayout, mapping: ImportMapping, ctx: Context): MappingResult {
-  const col = (ref: string | undefined) => (ref ? findColumn(layout.columns, ref) : undefined);
+  // Resolved once: a file can have 100,000 rows.
+  const resolved = new Map<string, ReturnType<typeof findColumn>>();
+  const col = (ref: string | undefined) => {
+    if (!ref) return undefined;
+    if (!resolved.has(ref)) resolved.set(ref, findColumn(layout.columns, ref));
+    return resolved.get(ref);
+  };
   const header = (ref: string) => col(ref)?.header || ref;
   const errors: RowError[] = [];
   const skipped: MappingResult["skipped"] = [];
