@@ -19,10 +19,14 @@ async function importFile(file: string, options: Partial<Parameters<typeof runIm
   return runImport({ data: readFileSync(path.join(DATA, file)), fileName: path.basename(file), commit: true, source, userId: null, ...options });
 }
 
-async function stored(query: string): Promise<number[]> {
+async function figures(query: string) {
   const parsed = parseFiguresQuery(new URLSearchParams(query));
   if (!parsed.ok) throw new Error(parsed.message);
-  return (await listFigures(parsed.value)).data.map((f) => f.value);
+  return (await listFigures(parsed.value)).data;
+}
+
+async function stored(query: string): Promise<number[]> {
+  return (await figures(query)).map((f) => f.value);
 }
 
 beforeAll(async () => {
@@ -49,17 +53,17 @@ describe("importing published files", () => {
   it("FTS plans and global clusters: HMLI24 701,569,941 required, 306,560,566 funded, 43.7 % covered", async () => {
     expect(await importFile("mli-funding-fts/fts_requirements_funding_global.csv")).toMatchObject({ status: "committed" });
     expect(await importFile("mli-funding-fts/fts_requirements_funding_globalcluster_global.csv")).toMatchObject({ status: "committed" });
-    const plan = await listFigures(parseFiguresQuery(new URLSearchParams("region=ML&from=2024-01-01&to=2024-12-31&indicator=funding_required,funding_funded,funding_coverage")).value as never);
-    const national = plan.data.filter((f) => f.disaggregation === null);
+    const plan = await figures("region=ML&from=2024-01-01&to=2024-12-31&indicator=funding_required,funding_funded,funding_coverage");
+    const national = plan.filter((f) => f.disaggregation === null);
     expect(Object.fromEntries(national.map((f) => [f.indicator, f.value]))).toEqual({ funding_required: 701_569_941, funding_funded: 306_560_566, funding_coverage: 43.7 });
-    const food = plan.data.filter((f) => f.disaggregation?.sector === "Food Security");
+    const food = plan.filter((f) => f.disaggregation?.sector === "Food Security");
     expect(Object.fromEntries(food.map((f) => [f.indicator, f.value]))).toMatchObject({ funding_required: 222_602_369, funding_funded: 105_413_101 });
   });
 
   it("Cadre Harmonisé: Mopti projected Jun–Aug 2023, phase 3+ = 436,514", async () => {
     expect(await importFile("mli-food-security-ch/derived/cadre_harmonise_caf_ipc_MALI_ONLY.csv")).toMatchObject({ status: "committed", counts: { invalid: 0 } });
-    const figures = await listFigures(parseFiguresQuery(new URLSearchParams("indicator=ch_phase3plus&region=ML05&from=2023-06-01&to=2023-08-31")).value as never);
-    expect(figures.data.filter((f) => f.disaggregation?.chStatus === "projected").map((f) => Math.round(f.value))).toEqual([436_514]);
+    const ch = await figures("indicator=ch_phase3plus&region=ML05&from=2023-06-01&to=2023-08-31");
+    expect(ch.filter((f) => f.disaggregation?.chStatus === "projected").map((f) => Math.round(f.value))).toEqual([436_514]);
   });
 
   it("HNO 2024 (year given) and IDMC", async () => {
