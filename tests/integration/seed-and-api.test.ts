@@ -88,7 +88,7 @@ describe("GET /api/v1/figures", () => {
     expect(page.data.length).toBeGreaterThan(3);
     for (const f of page.data) {
       expect(f).toMatchObject({ indicator: "idps", region: "ML05", unit: "people" });
-      expect(Object.keys(f).sort()).toEqual(["disaggregation", "id", "indicator", "note", "periodEnd", "periodStart", "region", "source", "unit", "updatedAt", "value", "version"]);
+      expect(Object.keys(f).sort()).toEqual(["disaggregation", "id", "importId", "indicator", "note", "periodEnd", "periodStart", "region", "source", "unit", "updatedAt", "value", "version"]);
       expect(f.periodStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(typeof f.value).toBe("number");
       expect(Object.keys(f.source).sort()).toEqual(["date", "organisation", "title", "url"]);
