@@ -1,17 +1,17 @@
 // A file in, figures out: read it, pick or check the mapping, apply it.
 // Pure (no database): the caller passes the regions and indicators.
 import { z } from "zod";
-import { applyMapping, missingColumns, type IndicatorInfo, type MappingResult } from "./apply-mapping";
-import { detectMapping, type IndicatorTag } from "./detect-mapping";
-import { describeColumns, importMappingSchema, layoutSignature, type ImportMappingInput, type TableLayout } from "./mapping";
+import { applyMapping, unknownIndicators, type IndicatorInfo, type MappingResult } from "./apply-mapping";
+import { detectMapping } from "./builtin-mappings";
+import { describeColumns, type TableLayout } from "./hxl";
+import type { HxlOptions, IndicatorTag } from "./hxl-mapping";
+import { importMappingSchema, layoutSignature, missingColumns, type Detected, type ImportMappingInput } from "./mapping";
 import { ImportFileError, readTable } from "./read-table";
 import type { RegionMatcher } from "./region-match";
 
-export interface AnalyseOptions {
+export interface AnalyseOptions extends HxlOptions {
   /** A mapping chosen by the user (a saved one, or made in the preview); else detected. */
   mapping?: { name: string; mapping: unknown };
-  level?: 1 | 2;
-  year?: number;
 }
 
 export interface Catalogue {
@@ -20,7 +20,7 @@ export interface Catalogue {
 }
 
 export type Analysis =
-  | ({ ok: true; mappingName: string; layout: TableLayout; signature: string; rows: number } & MappingResult)
+  | ({ ok: true; mappingName: string; layout: TableLayout; signature: string; rows: number; ignoredColumns: string[] } & MappingResult)
   /** The file as a whole cannot be imported; `layout` is there when it could be read (to map its columns). */
   | { ok: false; reason: string; layout?: TableLayout; signature?: string };
 
@@ -34,14 +34,18 @@ export async function analyseFile(data: Uint8Array, fileName: string, catalogue:
   }
   const layout = describeColumns(table);
   const signature = layoutSignature(layout);
-  const chosen = options.mapping ?? detectMapping(layout, [...catalogue.indicators.entries()].map(([code, i]) => ({ code, hxl: i.hxl })), options);
-  if (chosen.name === null) return { ok: false, reason: "reason" in chosen ? chosen.reason : "no mapping", layout, signature };
+  const fail = (reason: string): Analysis => ({ ok: false, reason, layout, signature });
+  const chosen: Detected | { name: string; mapping: unknown } = options.mapping ?? detectMapping(layout.columns, [...catalogue.indicators.values()], options);
+  if (chosen.name === null) return fail(chosen.reason);
   const parsed = importMappingSchema.safeParse(chosen.mapping);
-  if (!parsed.success) return { ok: false, reason: `the mapping is invalid: ${z.prettifyError(parsed.error)}`, layout, signature };
+  if (!parsed.success) return fail(`the mapping is invalid: ${z.prettifyError(parsed.error)}`);
   const missing = missingColumns(layout, parsed.data);
-  if (missing.length) return { ok: false, reason: `the file has no column ${missing.map((m) => `"${m}"`).join(", ")}`, layout, signature };
+  if (missing.length) return fail(`the file has no column ${missing.map((m) => `"${m}"`).join(", ")}`);
+  const unknown = unknownIndicators(parsed.data, catalogue.indicators);
+  if (unknown.length) return fail(`the mapping names an unknown indicator: ${unknown.join(", ")}`);
   const result = applyMapping(table, layout, parsed.data, catalogue);
-  return { ok: true, mappingName: chosen.name, layout, signature, rows: table.rows.length - layout.dataStart, ...result };
+  const ignoredColumns = "ignored" in chosen && Array.isArray(chosen.ignored) ? chosen.ignored : [];
+  return { ok: true, mappingName: chosen.name, layout, signature, rows: table.rows.length - layout.dataStartIndex, ignoredColumns, ...result };
 }
 
 export type { ImportMappingInput };

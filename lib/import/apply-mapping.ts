@@ -2,11 +2,13 @@
 // and column; rows a filter leaves out are listed as skipped, with the reason.
 // Rows that give the same figure (communes of one region) are added up when
 // the indicator adds up across areas; otherwise that is an error.
-import { disaggregationKey, type Disaggregation } from "../domain/disaggregation";
-import { decimalText, parseCellDate, parseCellNumber, parseCellYear, parseChStatus, parseMonthRange } from "./cells";
-import { findColumn, type ImportMapping, type TableLayout } from "./mapping";
+import { disaggregationKey, type ChStatus, type Disaggregation } from "../domain/disaggregation";
+import { parseCellDate, parseCellNumber, parseCellYear, parseChStatus, parseMonthRange } from "./cells";
+import { fromTenThousandths, toTenThousandths } from "./decimal";
+import { withFundingDerived } from "./funding";
+import { findColumn, type ImportMapping, type MappingCondition, type TableLayout } from "./mapping";
 import type { Table } from "./read-table";
-import type { RegionMatcher } from "./region-match";
+import type { RegionMatch, RegionMatcher } from "./region-match";
 
 export interface IndicatorInfo {
   unit: "people" | "usd" | "percent" | "count";
@@ -16,6 +18,7 @@ export interface IndicatorInfo {
 
 export interface RowError {
   line: number;
+  /** The column's header as the user sees it. */
   column: string;
   reason: string;
 }
@@ -26,11 +29,12 @@ export interface Candidate {
   periodStart: string;
   periodEnd: string;
   disaggregation: Disaggregation | null;
-  /** Exact decimal text. */
+  /** Exact decimal text, at most 4 decimals. */
   value: string;
-  /** The row's own source (a #meta+source cell), if any. */
+  /** The row's own source (a #meta+source cell), if any; of the first row when rows were added up. */
   source: string | null;
   note: string | null;
+  /** Every line that went into the figure. */
   lines: number[];
 }
 
@@ -40,111 +44,82 @@ export interface MappingResult {
   skipped: { line: number; reason: string }[];
 }
 
-interface Context {
+export interface MappingContext {
   regions: RegionMatcher;
   indicators: ReadonlyMap<string, IndicatorInfo>;
 }
 
-/** The mapping's columns that the file lacks: an error for the whole file. */
-export function missingColumns(layout: TableLayout, mapping: ImportMapping): string[] {
-  const p = mapping.period as Record<string, string>;
-  const refs = [
-    mapping.region.code,
-    mapping.region.name,
-    ...["date", "start", "end", "year", "yearEnd", "label"].map((k) => p[k]),
-    ...mapping.values.map((v) => v.column),
-    mapping.status && "column" in mapping.status ? mapping.status.column : undefined,
-    mapping.sector?.column,
-    mapping.source?.column,
-    mapping.note?.column,
-    ...mapping.filters.map((f) => f.column),
-  ].filter((r): r is string => !!r);
-  return [...new Set(refs.filter((r) => !findColumn(layout.columns, r)))];
+type Cell = (ref: string | undefined) => string;
+type Fail = (ref: string, reason: string) => void;
+
+/** Indicators a mapping names that the catalogue does not have: an error for the whole file. */
+export function unknownIndicators(mapping: ImportMapping, indicators: ReadonlyMap<string, IndicatorInfo>): string[] {
+  return [...new Set(mapping.values.map((v) => v.indicator).filter((code) => !indicators.has(code)))];
 }
 
-export function applyMapping(table: Table, layout: TableLayout, mapping: ImportMapping, ctx: Context): MappingResult {
+export function applyMapping(table: Table, layout: TableLayout, mapping: ImportMapping, ctx: MappingContext): MappingResult {
+  const unknown = unknownIndicators(mapping, ctx.indicators);
+  if (unknown.length) throw new Error(`unknown indicator ${unknown.join(", ")}`);
   // Resolved once: a file can have 100,000 rows.
-  const resolved = new Map<string, ReturnType<typeof findColumn>>();
-  const col = (ref: string | undefined) => {
-    if (!ref) return undefined;
-    if (!resolved.has(ref)) resolved.set(ref, findColumn(layout.columns, ref));
-    return resolved.get(ref);
+  const columns = new Map<string, number | undefined>();
+  const index = (ref: string) => {
+    if (!columns.has(ref)) columns.set(ref, findColumn(layout.columns, ref)?.index);
+    return columns.get(ref);
   };
-  const header = (ref: string) => col(ref)?.header || ref;
+  const header = (ref: string) => {
+    const i = index(ref);
+    return (i === undefined ? undefined : layout.columns[i]?.header) || ref;
+  };
+  const decimalMark = table.delimiter === ";" ? "," : ".";
+  const regionOf = memoRegions(mapping, ctx.regions);
+  const filters = mapping.filters.map((f) => ({ reason: f.reason, tests: ("anyOf" in f ? f.anyOf : [f]).map(compileCondition) }));
   const errors: RowError[] = [];
   const skipped: MappingResult["skipped"] = [];
-  const sums = new Map<string, { candidate: Candidate; total: number; summable: boolean }>();
+  const sums = new Map<string, { candidate: Candidate; total: bigint; summable: boolean }>();
 
-  for (let i = layout.dataStart; i < table.rows.length; i++) {
+  for (let i = layout.dataStartIndex; i < table.rows.length; i++) {
     const row = table.rows[i] as string[];
     const line = table.lineNumbers[i] as number;
-    const cell = (ref: string | undefined) => {
-      const c = col(ref);
-      return c ? (row[c.index] ?? "").trim() : "";
+    const cell: Cell = (ref) => {
+      const c = ref === undefined ? undefined : index(ref);
+      return c === undefined ? "" : (row[c] ?? "");
     };
-    const fail = (ref: string, reason: string) => errors.push({ line, column: header(ref), reason });
+    const rowErrors: RowError[] = [];
+    const fail: Fail = (ref, reason) => {
+      const column = header(ref);
+      if (!rowErrors.some((e) => e.column === column && e.reason === reason)) rowErrors.push({ line, column, reason });
+    };
 
-    const refused = mapping.filters.find((f) => !passes(cell(f.column), f));
+    const refused = filters.find((f) => !f.tests.some((t) => t.passes(cell(t.column))));
     if (refused) {
-      skipped.push({ line, reason: `${header(refused.column)} is "${cell(refused.column)}"` });
+      const shown = refused.tests.map((t) => `${header(t.column)} is "${cell(t.column)}"`).join(", ");
+      skipped.push({ line, reason: refused.reason ? `${refused.reason} (${shown})` : shown });
       continue;
     }
-    const before = errors.length;
-    const region = regionOf(mapping, cell, ctx, fail);
-    const period = periodOf(mapping, cell, fail);
-    let status: "current" | "projected" | undefined;
-    if (mapping.status && "fixed" in mapping.status) status = mapping.status.fixed;
-    else if (mapping.status) {
-      const text = cell(mapping.status.column);
-      const parsed = text ? parseChStatus(text) : null;
-      if (text && !parsed) fail(mapping.status.column, `"${text}" is neither current nor projected`);
-      status = parsed ?? undefined;
+    if (mapping.values.every((v) => cell(v.column) === "")) {
+      skipped.push({ line, reason: "no value in the mapped columns" }); // nothing to import, so nothing to check
+      continue;
     }
-    if (errors.length > before || !region || !period) continue;
+    const region = regionOf(cell, fail);
+    const period = periodOf(mapping.period, cell, fail);
+    const status = statusOf(mapping.status, cell, fail);
+    const figures: { key: string; candidate: Candidate; amount: bigint; summable: boolean; column: string }[] = [];
 
     for (const v of mapping.values) {
       const text = cell(v.column);
       if (text === "") continue; // an empty cell is "no data", never 0
-      const info = ctx.indicators.get(v.indicator);
-      if (!info) {
-        fail(v.column, `unknown indicator "${v.indicator}"`);
+      const info = ctx.indicators.get(v.indicator) as IndicatorInfo;
+      const parsed = parseCellNumber(info.unit === "percent" ? text.replace(/\s*%$/, "") : text, decimalMark);
+      if (!parsed.ok) {
+        fail(v.column, parsed.reason);
         continue;
       }
-      const value = parseCellNumber(text);
-      if (value === null) {
-        fail(v.column, `"${text}" is not a number`);
-        continue;
-      }
-      if (value < 0) fail(v.column, `${text} is negative`);
-      else if (info.unit === "percent" && value > 100) fail(v.column, `${text} is a percentage over 100`);
-      const d: Disaggregation = {};
-      if (info.disaggregation === "ch_phase_status") {
-        if (v.chPhase === undefined) fail(v.column, "needs a CH phase (1 to 5)");
-        else d.chPhase = v.chPhase;
-      }
-      if (info.disaggregation === "ch_phase_status" || info.disaggregation === "ch_status") {
-        const s = v.chStatus ?? status;
-        if (!s) fail(mapping.status && "column" in mapping.status ? mapping.status.column : v.column, "needs a status: current or projected");
-        else d.chStatus = s;
-      }
-      if (info.disaggregation === "sector" && mapping.sector) {
-        const sector = cell(mapping.sector.column);
-        if (sector) d.sector = sector;
-      }
-      if (errors.length > before) continue;
-      const disaggregation = Object.keys(d).length ? d : null;
+      const amount = toTenThousandths(parsed.value);
+      if (amount < 0n) fail(v.column, `${text} is negative`);
+      else if (info.unit === "percent" && amount > 1_000_000n) fail(v.column, `${text} is a percentage over 100`);
+      const disaggregation = disaggregationOf(v, info, status, mapping, cell, fail);
+      if (!region || !period || disaggregation === undefined) continue;
       const key = [v.indicator, region, period[0], period[1], disaggregationKey(disaggregation)].join("|");
-      const existing = sums.get(key);
-      const amount = Math.round(value * 10_000);
-      if (existing) {
-        if (!existing.summable) {
-          fail(v.column, `same figure as line ${existing.candidate.lines[0]} (${v.indicator}, ${region}, ${period[0]}); ${v.indicator} does not add up across rows`);
-          continue;
-        }
-        existing.total += amount;
-        existing.candidate.lines.push(line);
-        continue;
-      }
       const candidate: Candidate = {
         indicator: v.indicator,
         region,
@@ -152,43 +127,64 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
         periodEnd: period[1],
         disaggregation,
         value: "",
-        source: mapping.source ? cell(mapping.source.column) || null : null,
-        note: mapping.note ? cell(mapping.note.column) || null : null,
+        source: cell(mapping.source?.column) || null,
+        note: cell(mapping.note?.column) || null,
         lines: [line],
       };
-      sums.set(key, { candidate, total: amount, summable: info.spatialAggregation === "sum" });
+      figures.push({ key, candidate, amount, summable: info.spatialAggregation === "sum", column: v.column });
     }
+
+    for (const f of rowErrors.length ? [] : figures) {
+      const existing = sums.get(f.key);
+      if (!existing) sums.set(f.key, { candidate: f.candidate, total: f.amount, summable: f.summable });
+      else if (!existing.summable) fail(f.column, `duplicate of row ${existing.candidate.lines[0]} (${f.candidate.indicator}, ${f.candidate.region}, ${f.candidate.periodStart}); ${f.candidate.indicator} does not add up across rows`);
+      else {
+        existing.total += f.amount;
+        existing.candidate.lines.push(line);
+      }
+    }
+    errors.push(...rowErrors);
   }
-  const candidates = [...sums.values()].map(({ candidate, total }) => ({ ...candidate, value: decimalText(total) }));
+  const candidates = [...sums.values()].map(({ candidate, total }) => ({ ...candidate, value: fromTenThousandths(total) }));
   return { candidates: mapping.derive.includes("funding") ? withFundingDerived(candidates) : candidates, errors, skipped };
 }
 
-function passes(value: string, f: ImportMapping["filters"][number]): boolean {
-  if (f.equals !== undefined && value.toLowerCase() !== f.equals.toLowerCase()) return false;
-  if (f.notEquals !== undefined && value.toLowerCase() === f.notEquals.toLowerCase()) return false;
-  if (f.notEmpty && value === "") return false;
-  if (f.matches !== undefined && !new RegExp(f.matches, "i").test(value)) return false;
-  return true;
+function compileCondition(c: MappingCondition) {
+  const matches = c.matches === undefined ? null : new RegExp(c.matches, "i");
+  const lower = (s: string | undefined) => s?.trim().toLowerCase();
+  const [equals, notEquals] = [lower(c.equals), lower(c.notEquals)];
+  return {
+    column: c.column,
+    passes(value: string): boolean {
+      const v = value.toLowerCase();
+      if (equals !== undefined && v !== equals) return false;
+      if (notEquals !== undefined && v === notEquals) return false;
+      if (c.notEmpty && value === "") return false;
+      return matches === null || matches.test(value);
+    },
+  };
 }
 
-function regionOf(mapping: ImportMapping, cell: (ref?: string) => string, ctx: Context, fail: (ref: string, reason: string) => void): string | null {
+/** The row's P-code: the code cell, else the name cell, else the mapping's fixed code. Matches are remembered. */
+function memoRegions(mapping: ImportMapping, regions: RegionMatcher) {
   const { code, name, fixed, level } = mapping.region;
-  const codeText = cell(code);
-  const nameText = cell(name);
-  const match = codeText ? ctx.regions.byCode(codeText, level) : nameText ? ctx.regions.byName(nameText, level) : fixed ? ctx.regions.byCode(fixed) : null;
-  if (!match) {
-    fail(code ?? name ?? "region", "no region: the cell is empty");
-    return null;
-  }
-  if (!match.ok) {
-    fail(codeText ? (code as string) : nameText ? (name as string) : "region", match.reason);
-    return null;
-  }
-  return match.pcode;
+  const fixedMatch = fixed ? regions.byCode(fixed) : null;
+  const seen = new Map<string, RegionMatch>();
+  const match = (byCode: boolean, text: string) => {
+    const key = `${byCode}:${text}`;
+    if (!seen.has(key)) seen.set(key, byCode ? regions.byCode(text, level) : regions.byName(text, level));
+    return seen.get(key) as RegionMatch;
+  };
+  return (cell: Cell, fail: Fail): string | null => {
+    const [codeText, nameText] = [cell(code), cell(name)];
+    const result = codeText ? match(true, codeText) : nameText ? match(false, nameText) : fixedMatch;
+    if (!result) fail(code ?? name ?? "region", "no region: the cell is empty");
+    else if (!result.ok) fail((codeText ? code : nameText ? name : undefined) ?? "region", result.reason);
+    return result?.ok ? result.pcode : null;
+  };
 }
 
-function periodOf(mapping: ImportMapping, cell: (ref?: string) => string, fail: (ref: string, reason: string) => void): [string, string] | null {
-  const p = mapping.period;
+function periodOf(p: ImportMapping["period"], cell: Cell, fail: Fail): [string, string] | null {
   const date = (ref: string) => {
     const text = cell(ref);
     const parsed = parseCellDate(text);
@@ -197,7 +193,7 @@ function periodOf(mapping: ImportMapping, cell: (ref?: string) => string, fail: 
   };
   const year = (ref: string) => {
     const parsed = parseCellYear(cell(ref));
-    if (parsed === null) fail(ref, `"${cell(ref)}" is not a year`);
+    if (parsed === null) fail(ref, cell(ref) ? `"${cell(ref)}" is not a year` : "the year is missing");
     return parsed;
   };
   if ("date" in p) {
@@ -207,17 +203,14 @@ function periodOf(mapping: ImportMapping, cell: (ref?: string) => string, fail: 
   if ("start" in p) {
     const [start, end] = [date(p.start), date(p.end)];
     if (!start || !end) return null;
-    if (end < start) {
-      fail(p.end, `the period ends (${end}) before it starts (${start})`);
-      return null;
-    }
-    return [start, end];
+    if (end >= start) return [start, end];
+    fail(p.end, `the period ends (${end}) before it starts (${start})`);
+    return null;
   }
   if ("label" in p) {
     const y = year(p.year);
-    if (y === null) return null;
-    const range = parseMonthRange(cell(p.label), y);
-    if (!range) fail(p.label, `"${cell(p.label)}" is not a month range such as Jun-Aug`);
+    const range = y === null ? null : parseMonthRange(cell(p.label), y);
+    if (y !== null && !range) fail(p.label, `"${cell(p.label)}" is not a month range such as Jun-Aug`);
     return range;
   }
   if ("yearEnd" in p) {
@@ -231,22 +224,39 @@ function periodOf(mapping: ImportMapping, cell: (ref?: string) => string, fail: 
   return [p.fixedStart, p.fixedEnd];
 }
 
-/** Unmet = max(0, required − funded) and coverage = funded / required, from the same row's sums (DOMAIN.md). */
-function withFundingDerived(candidates: Candidate[]): Candidate[] {
-  const groupKey = (c: Candidate) => [c.region, c.periodStart, c.periodEnd, disaggregationKey(c.disaggregation)].join("|");
-  const byKey = new Map<string, Map<string, Candidate>>();
-  for (const c of candidates) byKey.set(groupKey(c), (byKey.get(groupKey(c)) ?? new Map()).set(c.indicator, c));
-  const derived: Candidate[] = [];
-  for (const group of byKey.values()) {
-    const required = group.get("funding_required");
-    if (!required) continue; // funding outside a plan has no requirement and no coverage
-    const req = Math.round(Number(required.value) * 10_000);
-    const funded = group.get("funding_funded");
-    const fund = funded ? Math.round(Number(funded.value) * 10_000) : 0;
-    if (!group.has("funding_unmet")) derived.push({ ...required, indicator: "funding_unmet", value: decimalText(Math.max(0, req - fund)) });
-    if (req > 0 && funded && !group.has("funding_coverage")) {
-      derived.push({ ...required, indicator: "funding_coverage", value: decimalText(Math.round((fund / req) * 1000) * 1000) });
-    }
+/** The row's CH status; null when the cell holds another word (reported here, once). */
+function statusOf(s: ImportMapping["status"], cell: Cell, fail: Fail): ChStatus | undefined | null {
+  if (!s) return undefined;
+  if ("fixed" in s) return s.fixed;
+  const text = cell(s.column);
+  if (!text) return undefined;
+  const parsed = parseChStatus(text);
+  if (!parsed) fail(s.column, `"${text}" is neither current nor projected`);
+  return parsed;
+}
+
+/** The figure's CH phase, status or sector as its indicator needs them; undefined after an error. */
+function disaggregationOf(
+  v: ImportMapping["values"][number],
+  info: IndicatorInfo,
+  status: ChStatus | undefined | null,
+  mapping: ImportMapping,
+  cell: Cell,
+  fail: Fail,
+): Disaggregation | null | undefined {
+  const d: Disaggregation = {};
+  if (info.disaggregation === "ch_phase_status") {
+    if (v.chPhase === undefined) return void fail(v.column, `${v.indicator} needs a CH phase (1 to 5)`);
+    d.chPhase = v.chPhase;
   }
-  return [...candidates, ...derived];
+  if (info.disaggregation === "ch_phase_status" || info.disaggregation === "ch_status") {
+    const s = v.chStatus ?? status;
+    if (s === null) return undefined;
+    const statusColumn = mapping.status && "column" in mapping.status ? mapping.status.column : undefined;
+    if (!s) return void fail(statusColumn ?? v.column, "needs a status: current or projected");
+    d.chStatus = s;
+  }
+  const sector = info.disaggregation === "sector" ? cell(mapping.sector?.column) : "";
+  if (sector) d.sector = sector;
+  return Object.keys(d).length ? d : null;
 }

@@ -1,7 +1,8 @@
 // Mappings for the publications Mali analysts import most, recognised by
-// their header row (see ../shared/data/SOURCES.md for each file's layout).
-import type { Column, ImportMappingInput } from "./mapping";
-import type { Detected } from "./detect-mapping";
+// their header row (../shared/data/SOURCES.md has each file's layout), and
+// the choice of a mapping for a file: HXL tags, else a built-in, else none.
+import { findColumn, type Column, type Detected, type ImportMappingInput } from "./mapping";
+import { mappingFromHxl, type HxlOptions, type IndicatorTag } from "./hxl-mapping";
 
 export interface BuiltinMapping {
   id: string;
@@ -9,102 +10,147 @@ export interface BuiltinMapping {
   detect: (columns: Column[]) => boolean;
   /** True when the file's own HXL tags would mis-map it (rows per sex and age, several stocks). */
   overridesHxl?: boolean;
-  build: (options: { year?: number }) => Detected;
+  /** The mapping, or why the caller must say more (HNO: which year). */
+  mapping: (columns: Column[], options: HxlOptions) => ImportMappingInput | { reason: string };
 }
 
-const hasHeaders = (columns: Column[], ...names: string[]) => names.every((n) => columns.some((c) => c.header.trim().toLowerCase() === n.toLowerCase()));
+const has = (columns: Column[], ...names: string[]) => names.every((n) => findColumn(columns, n));
+/** The first of `names` the file has (publications renamed columns between rounds). */
+const oneOf = (columns: Column[], ...names: string[]) => names.find((n) => findColumn(columns, n));
 
-function ftsPlans(): ImportMappingInput {
-  return {
-    // Mali's plans only (HMLI24...); "Not specified" rows are funding outside any plan.
-    filters: [{ column: "countryCode", equals: "MLI" }, { column: "code", matches: "^[HC]MLI\\d{2}$" }],
-    region: { fixed: "ML" },
-    period: { start: "startDate", end: "endDate" },
-    values: [
-      { column: "requirements", indicator: "funding_required" },
-      { column: "funding", indicator: "funding_funded" },
-    ],
-    derive: ["funding"],
-  };
-}
+/** FTS: Mali's own plans only (HMLI24, CMLI12…); "Not specified" rows are funding outside any plan. */
+const ftsPlans = (sector?: string): ImportMappingInput => ({
+  filters: [
+    { column: "countryCode", equals: "MLI", reason: "other country" },
+    { column: "code", matches: "^[HC]MLI\\d{2}$", reason: "not a Mali response plan (regional appeal or funding outside a plan)" },
+  ],
+  region: { fixed: "ML" },
+  period: { start: "startDate", end: "endDate" },
+  values: [
+    { column: "requirements", indicator: "funding_required" },
+    { column: "funding", indicator: "funding_funded" },
+  ],
+  ...(sector ? { sector: { column: sector } } : {}),
+  // percentFunded is not read: coverage is recomputed from the amounts (DOMAIN.md).
+  derive: ["funding"],
+});
+
+const DTM_IDPS = ["Total No# of IDPs Ind#", "Total No. of IDPs Ind."];
 
 /** The first whose header matches wins: more specific layouts come first. */
 export const BUILTIN_MAPPINGS: BuiltinMapping[] = [
   {
     id: "fts-cluster",
     name: "OCHA FTS requirements and funding by cluster",
-    detect: (c) => hasHeaders(c, "countryCode", "code", "startDate", "endDate", "cluster", "requirements", "funding"),
-    build: () => {
-      return { name: "OCHA FTS requirements and funding by cluster", mapping: { ...ftsPlans(), sector: { column: "cluster" } } };
-    },
+    detect: (c) => has(c, "countryCode", "code", "startDate", "endDate", "cluster", "requirements", "funding"),
+    mapping: () => ftsPlans("cluster"),
   },
   {
     id: "fts",
     name: "OCHA FTS requirements and funding",
-    detect: (c) => hasHeaders(c, "countryCode", "code", "startDate", "endDate", "requirements", "funding"),
-    build: () => ({ name: "OCHA FTS requirements and funding", mapping: ftsPlans() }),
+    detect: (c) => has(c, "countryCode", "code", "startDate", "endDate", "requirements", "funding"),
+    mapping: () => ftsPlans(),
   },
   {
     id: "cadre-harmonise",
     name: "Cadre Harmonisé (HDX export)",
-    detect: (c) => hasHeaders(c, "adm1_pcod2", "chtype", "reference_label", "reference_year", "phase35", "usethisperiod"),
-    build: () => ({
-      name: "Cadre Harmonisé (HDX export)",
-      mapping: {
-        // Superseded projections are marked usethisperiod = N; rows without phases were not analysed.
-        filters: [{ column: "usethisperiod", equals: "Y" }, { column: "phase35", notEmpty: true }],
-        region: { code: "adm1_pcod2", level: 1 },
-        period: { label: "reference_label", year: "reference_year" },
-        status: { column: "chtype" },
-        values: [
-          ...[1, 2, 3, 4, 5].map((p) => ({ column: `phase${p}`, indicator: "ch_population_by_phase", chPhase: p })),
-          { column: "phase35", indicator: "ch_phase3plus" },
-        ],
-      },
+    detect: (c) => has(c, "adm0_name", "adm1_pcod2", "chtype", "reference_label", "reference_year", "phase35", "usethisperiod"),
+    mapping: () => ({
+      filters: [
+        { column: "adm0_name", equals: "Mali", reason: "other country" }, // the full export covers every CH country
+        { column: "usethisperiod", equals: "Y", reason: "superseded projection (usethisperiod = N)" },
+        { column: "phase35", notEmpty: true, reason: "area not analysed (no phase figures)" },
+      ],
+      // Cercle (and Bamako commune) rows, added up into their region.
+      region: { code: "adm1_pcod2", level: 1 },
+      period: { label: "reference_label", year: "reference_year" },
+      status: { column: "chtype" },
+      values: [
+        ...[1, 2, 3, 4, 5].map((p) => ({ column: `phase${p}`, indicator: "ch_population_by_phase", chPhase: p })),
+        { column: "phase35", indicator: "ch_phase3plus" },
+      ],
     }),
   },
   {
     id: "hno",
     name: "OCHA HPC people in need (HNO data)",
-    detect: (c) => hasHeaders(c, "Admin 1 PCode", "Admin 2 PCode", "Sector", "Gender", "Age Range", "Population Group", "In Need"),
+    detect: (c) => has(c, "Admin 1 PCode", "Admin 2 PCode", "Sector", "Gender", "Age Range", "Population Group", "In Need"),
     overridesHxl: true,
-    build: ({ year }) =>
-      year === undefined
-        ? { name: null, reason: "This HNO file does not say which year it covers: give the year (--year 2024)" }
-        : {
-            name: "OCHA HPC people in need (HNO data)",
-            mapping: {
-              // Intersectoral totals only (people are not summed across sectors), by cercle, added up into regions.
-              filters: [
-                { column: "Sector", equals: "ALL" },
-                { column: "Gender", equals: "a" },
-                { column: "Age Range", equals: "ALL" },
-                { column: "Population Group", equals: "ALL" },
-                { column: "Admin 2 PCode", notEmpty: true },
-              ],
-              region: { code: "Admin 1 PCode", level: 1 },
-              period: { fixedStart: `${year}-01-01`, fixedEnd: `${year}-12-31` },
-              values: [
-                { column: "In Need", indicator: "people_in_need" },
-                { column: "Targeted", indicator: "people_targeted" },
-              ],
-            },
-          },
+    // The file says nowhere which year it covers (no date column, a generic
+    // file name): the caller gives it (--year, the form's year field) rather
+    // than a guess from today's date landing figures on the wrong plan year.
+    mapping: (_, { year, level }) => {
+      if (year === undefined) return { reason: "this HNO file does not say which year it covers: give the year (e.g. 2024)" };
+      const byCercle = level === 2;
+      return {
+        // Intersectoral totals only: people are not summed across sectors, sexes or ages.
+        filters: [
+          { column: "Sector", equals: "ALL", reason: "a sector's figure (the intersectoral ALL is imported)" },
+          { column: "Gender", equals: "a", reason: "a figure by sex" },
+          { column: "Age Range", equals: "ALL", reason: "a figure by age" },
+          { column: "Population Group", equals: "ALL", reason: "a population group's figure" },
+          // Regions are the sum of their cercles; the national row (no admin 1) is the published total, kept as is.
+          byCercle
+            ? { column: "Admin 2 PCode", notEmpty: true, reason: "not a cercle" }
+            : { anyOf: [{ column: "Admin 2 PCode", notEmpty: true }, { column: "Admin 1 PCode", equals: "" }], reason: "a region row (its cercles are added up instead)" },
+        ],
+        region: byCercle ? { code: "Admin 2 PCode", level: 2 } : { code: "Admin 1 PCode", level: 1, fixed: "ML" },
+        period: { fixedStart: `${year}-01-01`, fixedEnd: `${year}-12-31` },
+        values: [
+          { column: "In Need", indicator: "people_in_need" },
+          { column: "Targeted", indicator: "people_targeted" },
+        ],
+      };
+    },
   },
   {
     id: "idmc",
     name: "IDMC internal displacement (GIDD)",
-    detect: (c) => hasHeaders(c, "ISO3", "Year", "Conflict Stock Displacement (Raw)"),
-    overridesHxl: true,
-    build: () => ({
-      name: "IDMC internal displacement (GIDD)",
-      mapping: {
-        filters: [{ column: "ISO3", equals: "MLI" }],
-        region: { fixed: "ML" },
-        // A stock counted at the end of each year.
-        period: { yearEnd: "Year" },
-        values: [{ column: "Conflict Stock Displacement (Raw)", indicator: "idps" }],
-      },
+    detect: (c) => has(c, "ISO3", "Year", "Conflict Stock Displacement (Raw)"),
+    overridesHxl: true, // its tags (#affected+idps+ind+stock+conflict…) name several stocks and flows
+    mapping: () => ({
+      filters: [{ column: "ISO3", equals: "MLI", reason: "other country" }],
+      region: { fixed: "ML" },
+      // The conflict stock as counted at the end of each year; the unrounded (Raw) column.
+      period: { yearEnd: "Year" },
+      values: [{ column: "Conflict Stock Displacement (Raw)", indicator: "idps" }],
     }),
   },
+  {
+    id: "iom-dtm-baseline",
+    name: "IOM DTM Mali baseline assessment",
+    detect: (c) => has(c, "Snapshot Date", "Admin 1 pcode") && !!oneOf(c, ...DTM_IDPS),
+    // Commune and cercle rows, added up into their region at the snapshot date.
+    mapping: (c) => {
+      const column = (indicator: string, ...names: string[]) => {
+        const found = oneOf(c, ...names);
+        return found ? [{ column: found, indicator }] : [];
+      };
+      return {
+        region: { code: "Admin 1 pcode", name: "Admin 1", level: 1 },
+        period: { date: "Snapshot Date" },
+        values: [
+          ...column("idps", ...DTM_IDPS),
+          ...column("idp_households", "Total No# of IDPs HH", "Total No. of IDPs HH"),
+          ...column("returnees", "Total No# of Returnees Ind#", "Total No. of Returnees Ind."),
+        ],
+      };
+    },
+  },
 ];
+
+/**
+ * HXL tags first; but a known publication whose tags would mislead wins over
+ * them (HNO: one row per sex and age), and one without tags is recognised by
+ * its header. Otherwise no mapping: the user maps the columns.
+ */
+export function detectMapping(columns: Column[], indicators: IndicatorTag[], options: HxlOptions = {}): Detected {
+  const builtin = BUILTIN_MAPPINGS.find((b) => b.detect(columns));
+  const tagged = columns.some((c) => c.tag);
+  if (builtin && (builtin.overridesHxl || !tagged)) {
+    const mapping = builtin.mapping(columns, options);
+    return "reason" in mapping ? { name: null, reason: mapping.reason } : { name: builtin.name, mapping };
+  }
+  if (tagged) return mappingFromHxl(columns, indicators, options);
+  return { name: null, reason: "the file has no HXL hashtag row and is not a known publication: map its columns" };
+}

@@ -4,19 +4,41 @@
 // Columns are named by their header text or by their HXL tag.
 import { z } from "zod";
 import { parseIsoDate } from "../domain/dates";
-import { parseTag, sameTag, findHashtagRow, tagText, type Tag } from "./hxl";
-import type { Table } from "./read-table";
+import { parseTag, sameTag, tagText, type Column, type TableLayout } from "./hxl";
+
+export type { Column, TableLayout } from "./hxl";
 
 const column = z.string().trim().min(1).max(200);
 const isoDate = z.string().refine((s) => parseIsoDate(s) !== null, "must be a date written YYYY-MM-DD");
 const status = z.enum(["current", "projected"]);
+const regex = z
+  .string()
+  .max(200)
+  .refine((s) => {
+    try {
+      new RegExp(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "is not a valid regular expression");
+
+/** A test on one cell; text comparisons ignore case. `reason` is what the skipped-rows list says ("other country"). */
+const conditionShape = { column, equals: z.string().optional(), notEquals: z.string().optional(), notEmpty: z.boolean().optional(), matches: regex.optional() };
+const reason = z.string().max(200).optional();
+const testsSomething = (c: { equals?: string; notEquals?: string; notEmpty?: boolean; matches?: string }) =>
+  c.equals !== undefined || c.notEquals !== undefined || c.notEmpty !== undefined || c.matches !== undefined;
+const NO_TEST = "a filter needs equals, notEquals, notEmpty or matches";
+const condition = z.object(conditionShape).refine(testsSomething, NO_TEST);
 
 export const importMappingSchema = z.object({
+  /** `code` wins over `name`; an empty code cell falls back to the name, then to `fixed`. */
   region: z
     .object({ code: column.optional(), name: column.optional(), fixed: z.string().max(16).optional(), level: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional() })
     .refine((r) => r.code || r.name || r.fixed, "needs a code or name column, or a fixed P-code"),
   // Strict members: a plain object would match {year} by dropping a label.
   period: z.union([
+    /** A point in time (a stock): start = end. */
     z.strictObject({ date: column }),
     z.strictObject({ start: column, end: column }),
     /** A calendar year: 1 Jan – 31 Dec. */
@@ -32,9 +54,8 @@ export const importMappingSchema = z.object({
     .min(1, "map at least one column to an indicator"),
   status: z.union([z.object({ column }), z.object({ fixed: status })]).optional(),
   sector: z.object({ column }).optional(),
-  filters: z
-    .array(z.object({ column, equals: z.string().optional(), notEquals: z.string().optional(), notEmpty: z.boolean().optional(), matches: z.string().max(200).optional() }))
-    .default([]),
+  /** Every filter must pass; an `anyOf` filter passes when one of its tests does. Other rows are listed as skipped. */
+  filters: z.array(z.union([z.object({ ...conditionShape, reason }).refine(testsSomething, NO_TEST), z.object({ anyOf: z.array(condition).min(1), reason })])).default([]),
   source: z.object({ column }).optional(),
   note: z.object({ column }).optional(),
   /** "funding": rows with required and funded also give unmet and coverage, recomputed. */
@@ -43,39 +64,41 @@ export const importMappingSchema = z.object({
 
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 export type ImportMappingInput = z.input<typeof importMappingSchema>;
+export type MappingFilter = ImportMapping["filters"][number];
+export type MappingCondition = Exclude<MappingFilter, { anyOf: unknown }>;
 
-export interface Column {
-  index: number;
-  header: string;
-  tag: Tag | null;
-}
-
-export interface TableLayout {
-  columns: Column[];
-  /** Index in table.rows of the first data row. */
-  dataStart: number;
-  hxl: boolean;
-}
-
-/** Where the header and the data are: an HXL row (titles above ignored), else the first row. */
-export function describeColumns(table: Table): TableLayout {
-  const tagRow = findHashtagRow(table.rows);
-  const headerRow = tagRow > 0 ? table.rows[tagRow - 1] : tagRow === 0 ? undefined : table.rows[0];
-  const width = Math.max(0, ...table.rows.slice(0, Math.max(tagRow, 0) + 2).map((r) => r.length));
-  const columns = Array.from({ length: width }, (_, index) => {
-    const tag = tagRow >= 0 ? parseTag(table.rows[tagRow]?.[index] ?? "") : null;
-    return { index, header: headerRow?.[index] || (tag ? tagText(tag) : ""), tag };
-  });
-  return { columns, dataStart: tagRow >= 0 ? tagRow + 1 : 1, hxl: tagRow >= 0 };
-}
+/** A mapping found for a file, or why there is none (the user then maps the columns). */
+export type Detected = { name: string; mapping: ImportMappingInput; ignored?: string[] } | { name: null; reason: string };
 
 const headerKey = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
 
-/** The column a mapping names, by header text or by HXL tag. */
+/** The column a mapping names, by header text (case and spaces aside) or by HXL tag (attributes in any order). */
 export function findColumn(columns: Column[], ref: string): Column | undefined {
   const tag = parseTag(ref);
   if (tag) return columns.find((c) => c.tag && sameTag(c.tag, tag));
   return columns.find((c) => headerKey(c.header) === headerKey(ref));
+}
+
+/** Every column a mapping names. */
+export function mappingColumns(mapping: ImportMapping): string[] {
+  const p: Partial<Record<string, string>> = mapping.period;
+  const refs = [
+    mapping.region.code,
+    mapping.region.name,
+    ...["date", "start", "end", "year", "yearEnd", "label"].map((k) => p[k]),
+    ...mapping.values.map((v) => v.column),
+    mapping.status && "column" in mapping.status ? mapping.status.column : undefined,
+    mapping.sector?.column,
+    mapping.source?.column,
+    mapping.note?.column,
+    ...mapping.filters.flatMap((f) => ("anyOf" in f ? f.anyOf : [f]).map((c) => c.column)),
+  ];
+  return [...new Set(refs.filter((r): r is string => !!r))];
+}
+
+/** The mapping's columns that the file lacks: an error for the whole file. */
+export function missingColumns(layout: TableLayout, mapping: ImportMapping): string[] {
+  return mappingColumns(mapping).filter((r) => !findColumn(layout.columns, r));
 }
 
 /** The header row as a key, to offer a saved mapping again for files laid out the same way. */

@@ -1,13 +1,18 @@
 // A file as a grid of trimmed strings, whatever it came as: CSV (comma or
 // semicolon, with or without BOM, CRLF or LF) or XLSX (first sheet with data;
-// dates as YYYY-MM-DD, numbers as exact text, formulas as their result).
+// dates as YYYY-MM-DD, numbers as exact plain text, formulas as their result).
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
+import { plainNumber, shiftDecimal, sumDecimals } from "./decimal";
 
 export interface Table {
   rows: string[][];
   /** The line (CSV) or row (XLSX) number a user sees for rows[i], 1-based. */
   lineNumbers: number[];
+  /** XLSX: the sheet read. */
+  sheet?: string;
+  /** CSV: the delimiter found; ";" means French Excel, whose decimal mark is ",". */
+  delimiter?: "," | ";";
 }
 
 /** The file cannot be read at all: the message is shown to the user as is. */
@@ -16,36 +21,78 @@ export class ImportFileError extends Error {
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0]; // old binary .xls (and .doc)
+const startsWith = (data: Uint8Array, magic: number[]) => magic.every((b, i) => data[i] === b);
 
-export async function readTable(data: Uint8Array, fileName: string): Promise<Table> {
+export async function readTable(data: Buffer | Uint8Array, fileName: string): Promise<Table> {
   if (data.length === 0) throw new ImportFileError(`${fileName} is empty`);
-  if (ZIP.every((b, i) => data[i] === b)) return readXlsx(data, fileName);
-  if (/\.xlsx?$/i.test(fileName)) throw new ImportFileError(`${fileName} is not an XLSX workbook (old .xls files: save them as .xlsx or CSV first)`);
-  return readCsv(data, fileName);
+  if (startsWith(data, ZIP)) return readXlsx(data, fileName);
+  if (startsWith(data, OLE)) throw new ImportFileError(`${fileName} is an old Excel 97–2003 (.xls) workbook: save it as .xlsx or CSV UTF-8 first`);
+  if (/\.xlsx?$/i.test(fileName)) throw new ImportFileError(`${fileName} is not an Excel workbook, although its name ends in .xlsx: save it again from Excel`);
+  const table = readCsv(decodeText(data, fileName), fileName);
+  if (!table.rows.length) throw new ImportFileError(`${fileName} has no rows`);
+  return table;
 }
 
-function readCsv(data: Uint8Array, fileName: string): Table {
+/** UTF-8 (BOM or not); else Windows-1252, what French Excel writes for "CSV (séparateur: point-virgule)". */
+function decodeText(data: Uint8Array, fileName: string): string {
+  if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) {
+    throw new ImportFileError(`${fileName} is UTF-16 text: save it as "CSV UTF-8" or XLSX`);
+  }
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(data);
   } catch {
-    throw new ImportFileError(`${fileName} is not UTF-8 text: save it as "CSV UTF-8" or XLSX`);
+    text = new TextDecoder("windows-1252").decode(data);
   }
-  if (text.includes("\u0000")) throw new ImportFileError(`${fileName} is a binary file, not CSV`);
+  if (hasControlCharacters(text.slice(0, 65_536))) throw new ImportFileError(`${fileName} is a binary file, not CSV or XLSX`);
+  return text;
+}
+
+/** Text has no control characters but tab, line breaks and form feeds; binary files have many. */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && (code < 0x09 || code > 0x0d)) return true;
+  }
+  return false;
+}
+
+function readCsv(text: string, fileName: string): Table {
   const delimiter = guessDelimiter(text);
-  let records: { record: string[]; info: { lines: number } }[];
+  const bytes = Buffer.from(text);
+  let records: { record: string[]; info: { bytes: number } }[];
   try {
-    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as typeof records;
+    records = parse(bytes, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as typeof records;
   } catch (error) {
     throw new ImportFileError(`${fileName} is not valid CSV: ${(error as Error).message}`);
   }
-  const kept = records.filter((r) => r.record.some((c) => c !== ""));
-  return { rows: kept.map((r) => r.record), lineNumbers: kept.map((r) => r.info.lines) };
+  // csv-parse's own line count is off after quoted CRLF; count line breaks up to each record's first byte instead.
+  const rows: string[][] = [];
+  const lineNumbers: number[] = [];
+  let offset = 0;
+  let line = 1;
+  for (const { record, info } of records) {
+    while (bytes[offset] === 0x0a || bytes[offset] === 0x0d) line += bytes[offset++] === 0x0a ? 1 : 0;
+    const cells = record.map((c) => c.trim());
+    if (cells.some((c) => c !== "")) {
+      rows.push(cells);
+      lineNumbers.push(line);
+    }
+    for (; offset < info.bytes; offset++) if (bytes[offset] === 0x0a) line++;
+  }
+  return { rows, lineNumbers, delimiter };
 }
 
-/** Semicolons (French Excel) when the first lines have more of them than commas, outside quotes. */
+/** Semicolons (French Excel) when the first non-empty lines have more of them than commas, outside quotes. */
 export function guessDelimiter(text: string): "," | ";" {
-  const head = text.split(/\r?\n/, 5).join("\n").replace(/"[^"]*"/g, "");
+  const head = text
+    .slice(0, 16_384)
+    .replace(/"(?:[^"]|"")*"/g, "")
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "")
+    .slice(0, 10)
+    .join("\n");
   const count = (c: string) => head.split(c).length - 1;
   return count(";") > count(",") ? ";" : ",";
 }
@@ -55,7 +102,7 @@ async function readXlsx(data: Uint8Array, fileName: string): Promise<Table> {
   try {
     await workbook.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
   } catch (error) {
-    throw new ImportFileError(`${fileName} is not a readable XLSX workbook: ${(error as Error).message}`);
+    throw new ImportFileError(`${fileName} is not a readable XLSX workbook (${(error as Error).message})`);
   }
   const sheet = workbook.worksheets.find((s) => s.actualRowCount > 0);
   if (!sheet) throw new ImportFileError(`${fileName} has no sheet with data`);
@@ -63,45 +110,48 @@ async function readXlsx(data: Uint8Array, fileName: string): Promise<Table> {
   const lineNumbers: number[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c)));
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c)));
     if (cells.some((c) => c !== "")) {
       rows.push(cells);
       lineNumbers.push(number);
     }
   });
-  return { rows, lineNumbers };
+  return { rows, lineNumbers, sheet: sheet.name };
 }
 
+/** What the cell shows, as text. Errors (#N/A) stay visible so that a value cell holding one is reported. */
 function cellText(cell: ExcelJS.Cell): string {
   const value = cell.value;
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "number") return numberText(value);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("").trim();
-    if ("text" in value && typeof value.text === "string") return value.text.trim(); // hyperlinks
-    if ("formula" in value || "sharedFormula" in value) return formulaText(cell);
-    if ("error" in value) return "";
-  }
-  return String(value).trim();
+  if (typeof value === "object" && ("formula" in value || "sharedFormula" in value)) return formulaText(cell);
+  return valueText(value, cell.numFmt);
 }
 
-/** The cached result, or the sum of a plain "A1+B1" formula that has none (IOM DTM R72 has such cells). */
-function formulaText(cell: ExcelJS.Cell): string {
-  const result = cell.result;
-  if (typeof result === "number") return numberText(result);
-  if (result instanceof Date) return result.toISOString().slice(0, 10);
-  if (typeof result === "string") return result.trim();
-  const formula = cell.formula;
-  if (formula && /^[A-Z]+\d+(\+[A-Z]+\d+)*$/.test(formula)) {
-    const total = formula.split("+").reduce((sum, ref) => sum + Number(cellText(cell.worksheet.getCell(ref)) || 0), 0);
-    return numberText(total);
-  }
+function valueText(value: ExcelJS.CellValue, numFmt: string | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // A cell shown as 43.7% holds 0.437: keep what the user sees.
+  if (typeof value === "number") return numFmt && /%/.test(numFmt.replace(/"[^"]*"/g, "")) ? shiftDecimal(plainNumber(value), 2) : plainNumber(value);
+  if (typeof value !== "object") return String(value).trim();
+  if ("richText" in value) return value.richText.map((r) => r.text).join("").trim();
+  if ("text" in value && typeof value.text === "string") return value.text.trim(); // hyperlinks
+  if ("error" in value) return value.error;
   return "";
 }
 
-/** Plain decimal text (no exponent), at most 4 decimals: the database keeps 4. */
-function numberText(n: number): string {
-  if (Number.isInteger(n)) return BigInt(Math.round(n)).toString();
-  return String(Math.round(n * 10_000) / 10_000);
+const SIMPLE_SUM = /^\$?[A-Z]{1,3}\$?\d+(\+\$?[A-Z]{1,3}\$?\d+)*$/;
+
+/**
+ * The cached result; or, when the file was written without results (IOM DTM
+ * R72's shared "L3+O3" formulas), the sum of a plain "A1+B2+…" formula.
+ * Anything else shows as "=FORMULA", which a value column reports.
+ */
+function formulaText(cell: ExcelJS.Cell): string {
+  const result = cell.result;
+  if (result !== undefined && result !== null) return valueText(result as ExcelJS.CellValue, cell.numFmt);
+  const formula = cell.formula?.replace(/^=/, "").replace(/\s+/g, "");
+  if (!formula || !SIMPLE_SUM.test(formula)) return `=${cell.formula ?? ""}`;
+  const parts = formula.split("+").map((ref) => cellText(cell.worksheet.getCell(ref.replace(/\$/g, ""))));
+  if (parts.some((p) => p !== "" && !/^-?\d+(\.\d+)?$/.test(p))) return `=${formula}`;
+  return sumDecimals(parts.map((p) => p || "0"));
 }

@@ -1,32 +1,49 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createRegionMatcher, normalisePcode } from "./region-match";
+import { TEST_REGIONS } from "./test-catalogue";
 
-const regions = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../prisma/seed-data/regions.json"), "utf8"));
-const match = createRegionMatcher(regions);
+const match = createRegionMatcher(TEST_REGIONS);
 
-describe("region matching", () => {
-  it("reads OCHA and IOM P-codes, padded or not", () => {
-    expect(normalisePcode("  MLI05 ")).toBe("ML05");
-    expect(normalisePcode("MLI0501")).toBe("ML0501");
+describe("region codes", () => {
+  it("reads OCHA and IOM P-codes, padded or not, in any case", () => {
+    expect(["  MLI05 ", "MLI0501", "ml05", "MLI", "Mali", "ML 05"].map(normalisePcode)).toEqual(["ML05", "ML0501", "ML05", "ML", "ML", "ML05"]);
     expect(match.byCode("MLI07             ")).toEqual({ ok: true, pcode: "ML07" });
-    expect(match.byCode("ml05")).toEqual({ ok: true, pcode: "ML05" });
-    expect(match.byCode("ML99")).toEqual({ ok: false, reason: 'unknown region P-code "ML99"' });
-    expect(match.byCode("ML0501", 1)).toMatchObject({ ok: false });
+    expect(match.byCode("MLI10")).toEqual({ ok: true, pcode: "ML10" });
+    expect(match.byCode("ML0704", 2)).toEqual({ ok: true, pcode: "ML0704" });
   });
 
-  it("reads names without accents or case, and known variant spellings", () => {
-    expect(match.byName("Koulikouro")).toEqual({ ok: true, pcode: "ML02" });
-    expect(match.byName("Segou")).toEqual({ ok: true, pcode: "ML04" });
-    expect(match.byName("SÉGOU")).toEqual({ ok: true, pcode: "ML04" });
-    expect(match.byName("Timbuktu")).toEqual({ ok: true, pcode: "ML06" });
-    expect(match.byName("Tombouctou")).toEqual({ ok: true, pcode: "ML06" });
-    expect(match.byName("KaYes")).toEqual({ ok: true, pcode: "ML01" });
-    expect(match.byName("Menaka")).toEqual({ ok: true, pcode: "ML10" });
+  it("says why a code does not match", () => {
+    expect(match.byCode("ML99")).toEqual({ ok: false, reason: 'unknown region P-code "ML99"' });
+    expect(match.byCode("ML0501", 1)).toEqual({ ok: false, reason: '"ML0501" is a cercle, not a region' });
+    expect(match.byCode("MLI001001")).toEqual({ ok: false, reason: expect.stringMatching(/^unknown region P-code "MLI001001": an old IOM DTM code/) });
+    expect(match.byCode("ML010312")).toEqual({ ok: false, reason: expect.stringContaining("commune (admin 3)") });
+  });
+});
+
+describe("region names", () => {
+  it("reads names without accents, case, spaces or hyphens, and known variant spellings", () => {
+    const names = ["Koulikouro", "Segou", "SÉGOU", "Timbuktu", "Tombouctou", "KaYes", "Menaka", "MALI", "Gourma Rharous", "tin essako"];
+    expect(names.map((n) => match.byName(n)).map((m) => (m.ok ? m.pcode : m.reason))).toEqual(["ML02", "ML04", "ML04", "ML06", "ML06", "ML01", "ML10", "ML", "ML0603", "ML0804"]);
+  });
+
+  it("prefers the region to its cercle of the same name unless a level or parent says otherwise", () => {
     expect(match.byName("Mopti")).toEqual({ ok: true, pcode: "ML05" });
     expect(match.byName("Mopti", 2)).toEqual({ ok: true, pcode: "ML0506" });
-    expect(match.byName("Taoudeni")).toMatchObject({ ok: false, reason: expect.stringContaining("Tombouctou") });
+    expect(match.byName("Ménaka", 2, "MLI07")).toEqual({ ok: true, pcode: "ML0704" });
+    expect(match.byName("Mopti", 2, "ML01")).toEqual({ ok: false, reason: 'unknown cercle name "Mopti" in ML01' });
+  });
+
+  it("fails unknown names with a reason, and says where Taoudénit's figures go", () => {
     expect(match.byName("Atlantis")).toEqual({ ok: false, reason: 'unknown region name "Atlantis"' });
+    expect(match.byName("Taoudénit")).toEqual({ ok: false, reason: expect.stringContaining("Tombouctou (ML06)") });
+  });
+
+  it("refuses a name shared by two areas of the same level", () => {
+    const twins = createRegionMatcher([
+      { pcode: "X1", level: 2, nameEn: "Kita", nameFr: "Kita", parent: "A" },
+      { pcode: "X2", level: 2, nameEn: "Kita", nameFr: "Kita", parent: "B" },
+    ]);
+    expect(twins.byName("kita")).toEqual({ ok: false, reason: '"kita" names 2 areas (X1, X2): use the P-code' });
+    expect(twins.byName("kita", 2, "B")).toEqual({ ok: true, pcode: "X2" });
   });
 });

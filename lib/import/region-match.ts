@@ -6,11 +6,13 @@ export interface RegionRef {
   level: number;
   nameEn: string;
   nameFr: string;
+  /** The parent's P-code (regions.json has it), to tell apart areas of the same name. */
+  parent?: string | null;
 }
 
 export type RegionMatch = { ok: true; pcode: string } | { ok: false; reason: string };
 
-/** IOM writes MLI05 / MLI0501 for OCHA's ML05 / ML0501. */
+/** IOM writes MLI05 / MLI0501 for OCHA's ML05 / ML0501; some files pad codes with spaces. */
 export function normalisePcode(code: string): string {
   const compact = code.replace(/\s+/g, "").toUpperCase();
   const iom = /^MLI(\d{2}(\d{2})?)$/.exec(compact);
@@ -19,6 +21,7 @@ export function normalisePcode(code: string): string {
   return compact;
 }
 
+/** Accents, case, spaces, hyphens and apostrophes aside: "Gourma-Rharous" = "gourma rharous". */
 export function normaliseName(name: string): string {
   return name
     .normalize("NFD")
@@ -27,42 +30,54 @@ export function normaliseName(name: string): string {
     .replace(/[\s\-'’_.]+/g, "");
 }
 
-/** Spellings met in published files (DOMAIN.md, SOURCES.md) → the name we keep. */
+/** Spellings met in published files (DOMAIN.md, SOURCES.md) → the spelling of regions.json. */
 const VARIANTS: Record<string, string> = {
   koulikouro: "koulikoro",
-  timbuktu: "tombouctou",
-  tombouctu: "tombouctou",
-  menaka: "menaka",
+  timbouctou: "tombouctou",
+  tombuctu: "tombouctou",
   bamakodistrict: "bamako",
   districtdebamako: "bamako",
 };
 
+const LEVEL_NAMES = ["country", "region", "cercle"];
+const levelName = (level: number) => LEVEL_NAMES[level] ?? `level-${level} area`;
+
+/** Why a code that is not in the list is not, when the shape tells. */
+function unknownCodeReason(code: string, pcode: string): string {
+  const base = `unknown region P-code "${code.trim()}"`;
+  if (/^MLI\d{5,}$/.test(pcode)) return `${base}: an old IOM DTM code (MLI + 3-digit parts), not an OCHA P-code; map the file's region or cercle code column (MLI05, MLI0501) instead`;
+  if (/^ML\d{6,}$/.test(pcode)) return `${base}: a commune (admin 3) P-code; figures are kept by region and cercle, so map the region or cercle code column instead`;
+  return base;
+}
+
 export function createRegionMatcher(regions: RegionRef[]) {
-  const byCode = new Map(regions.map((r) => [r.pcode, r]));
-  const byName = new Map<string, RegionRef[]>();
+  const codes = new Map(regions.map((r) => [r.pcode, r]));
+  const names = new Map<string, RegionRef[]>();
   for (const r of regions) {
-    for (const name of new Set([normaliseName(r.nameEn), normaliseName(r.nameFr)])) byName.set(name, [...(byName.get(name) ?? []), r]);
+    for (const name of new Set([normaliseName(r.nameEn), normaliseName(r.nameFr)])) names.set(name, [...(names.get(name) ?? []), r]);
   }
   return {
     byCode(code: string, level?: number): RegionMatch {
       const pcode = normalisePcode(code);
-      const region = byCode.get(pcode);
-      if (!region) {
-        const hint = /^ML\d{3,}/.test(pcode) && !/^ML\d{2}(\d{2})?$/.test(pcode) ? " (old IOM code style, not an OCHA P-code)" : "";
-        return { ok: false, reason: `unknown region P-code "${code.trim()}"${hint}` };
-      }
-      if (level !== undefined && region.level !== level) return { ok: false, reason: `"${code.trim()}" is not a level-${level} area` };
+      const region = codes.get(pcode);
+      if (!region) return { ok: false, reason: unknownCodeReason(code, pcode) };
+      if (level !== undefined && region.level !== level) return { ok: false, reason: `"${code.trim()}" is a ${levelName(region.level)}, not a ${levelName(level)}` };
       return { ok: true, pcode };
     },
-    byName(name: string, level?: number): RegionMatch {
+    byName(name: string, level?: number, parentPcode?: string): RegionMatch {
       const key = normaliseName(name);
-      if (key === "mali") return { ok: true, pcode: "ML" };
-      const found = (byName.get(VARIANTS[key] ?? key) ?? []).filter((r) => level === undefined || r.level === level);
-      // A region and its main cercle share a name (Mopti): prefer the region.
-      const best = found.sort((a, b) => a.level - b.level)[0];
-      if (best) return { ok: true, pcode: best.pcode };
-      const taoudenit = key.startsWith("taoudeni") ? ": Taoudénit has no area of its own here; its figures go under Tombouctou (ML06)" : "";
-      return { ok: false, reason: `unknown region name "${name.trim()}"${taoudenit}` };
+      const parent = parentPcode === undefined ? undefined : normalisePcode(parentPcode);
+      const found = (names.get(VARIANTS[key] ?? key) ?? []).filter((r) => (level === undefined || r.level === level) && (parent === undefined || r.parent === parent));
+      if (!found.length) {
+        const what = `unknown ${level === undefined ? "region" : levelName(level)} name "${name.trim()}"${parent === undefined ? "" : ` in ${parent}`}`;
+        const taoudenit = key.startsWith("taoudeni") ? ": Taoudénit has no area of its own here; its figures go under Tombouctou (ML06)" : "";
+        return { ok: false, reason: `${what}${taoudenit}` };
+      }
+      // A region and its main cercle share a name (Mopti): without a level, the region.
+      const top = Math.min(...found.map((r) => r.level));
+      const best = found.filter((r) => r.level === top);
+      if (best.length > 1) return { ok: false, reason: `"${name.trim()}" names ${best.length} areas (${best.map((r) => r.pcode).join(", ")}): use the P-code` };
+      return { ok: true, pcode: (best[0] as RegionRef).pcode };
     },
   };
 }

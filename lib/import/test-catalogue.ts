@@ -5,10 +5,10 @@ import { INDICATORS } from "../../prisma/seed-data/indicators";
 import type { Catalogue } from "./analyse";
 import { createRegionMatcher, type RegionRef } from "./region-match";
 
-const regions = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../prisma/seed-data/regions.json"), "utf8")) as RegionRef[];
+export const TEST_REGIONS = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../prisma/seed-data/regions.json"), "utf8")) as RegionRef[];
 
 export const TEST_CATALOGUE: Catalogue = {
-  regions: createRegionMatcher(regions),
+  regions: createRegionMatcher(TEST_REGIONS),
   indicators: new Map(INDICATORS.map((i) => [i.code, { unit: i.unit, spatialAggregation: i.spatialAggregation, disaggregation: i.disaggregation, hxl: i.hxl, code: i.code }])),
 };
 
