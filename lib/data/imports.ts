@@ -170,18 +170,27 @@ async function write(tx: Tx, meta: ImportMeta, counts: ImportOutcome["counts"]):
   const userId = meta.userId;
   await tx.$executeRaw`CREATE TEMP TABLE import_before ON COMMIT DROP AS
     SELECT f.id, ${SNAPSHOT} AS snap FROM import_rows x JOIN figures f ON f.id = x.figure_id ${SNAPSHOT_JOINS} WHERE ${ACTION} = 'update'`;
-  await tx.$executeRaw`UPDATE figures f
-    SET value = x.value, source_id = x.source_id, note = COALESCE(x.note, f.note), version = f.version + 1,
-        import_id = ${importId}, updated_by_id = ${userId}, updated_at = now()
-    FROM import_rows x WHERE x.figure_id = f.id AND ${ACTION} = 'update'`;
-  await tx.$executeRaw`INSERT INTO figures (indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector,
-      disaggregation_key, value, source_id, note, import_id, created_by_id, updated_by_id, updated_at)
-    SELECT indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector, disaggregation_key, value,
-      source_id, note, ${importId}, ${userId}, ${userId}, now()
-    FROM import_rows x WHERE x.figure_id IS NULL ORDER BY x.n`;
-  await tx.$executeRaw`INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
+  // Each statement writes the figures and, from the rows it returns, their
+  // history: the figures are not read a second time.
+  await tx.$executeRaw`WITH f AS (
+      UPDATE figures f
+      SET value = x.value, source_id = x.source_id, note = COALESCE(x.note, f.note), version = f.version + 1,
+          import_id = ${importId}, updated_by_id = ${userId}, updated_at = now()
+      FROM import_rows x WHERE x.figure_id = f.id AND ${ACTION} = 'update'
+      RETURNING f.*)
+    INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
     SELECT ${userId}, 'figure.import', 'figure', f.id::text, b.snap, ${SNAPSHOT}
-    FROM figures f ${SNAPSHOT_JOINS} LEFT JOIN import_before b ON b.id = f.id WHERE f.import_id = ${importId}`;
+    FROM f ${SNAPSHOT_JOINS} JOIN import_before b ON b.id = f.id`;
+  await tx.$executeRaw`WITH f AS (
+      INSERT INTO figures (indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector,
+        disaggregation_key, value, source_id, note, import_id, created_by_id, updated_by_id, updated_at)
+      SELECT indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector, disaggregation_key, value,
+        source_id, note, ${importId}, ${userId}, ${userId}, now()
+      FROM import_rows x WHERE x.figure_id IS NULL ORDER BY x.n
+      RETURNING *)
+    INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
+    SELECT ${userId}, 'figure.import', 'figure', f.id::text, NULL, ${SNAPSHOT}
+    FROM f ${SNAPSHOT_JOINS}`;
   await tx.auditEvent.create({ data: { userId, action: "import.commit", entity: "import", entityId: String(importId), after: { ...meta, ...counts } } });
   return importId;
 }

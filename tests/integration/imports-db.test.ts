@@ -69,6 +69,10 @@ describe("imports (database)", () => {
       ["figure.import", 100, 150],
     ]);
     expect(history[1]?.after).toMatchObject({ region: "ML04", periodStart: "2032-01-01", source: { organisation: "Test Org" }, importId: committed.importId });
+    // The snapshot built in SQL is the figure exactly as the API shows it (plus the source id rollback needs).
+    expect(history[1]?.after).toEqual({ ...(await getFigure(ml04.id)), sourceId: ml04.sourceId });
+    const created = await db().figure.findFirstOrThrow({ where: { importId: committed.importId, region: { pcode: "ML07" } } });
+    expect((await figureHistory(created.id))[0]?.after).toEqual({ ...(await getFigure(created.id)), sourceId: created.sourceId });
   });
 
   it("is all or nothing: a row the database refuses leaves nothing behind", async () => {
