@@ -23,7 +23,7 @@ const USAGE = `Usage: npm run cli -- <command>
   migrate                                          applies pending migrations
   seed                                             loads reference and demo data (idempotent)
   import <file> [--dry-run] [--source-org ORG] [--source-title TITLE] [--source-url URL] [--source-date YYYY-MM-DD]
-         [--year YYYY] [--level 1|2] [--mapping MAPPING.json] [--as EMAIL]
+         [--year YYYY] [--level 1|2] [--mapping MAPPING.json [--save-mapping NAME]] [--saved-mapping NAME] [--as EMAIL]
                                                    imports figures from CSV/XLSX/HXL; exits 1 if any row is invalid`;
 
 class UsageError extends Error {}
@@ -57,6 +57,8 @@ async function run(argv: string[]): Promise<void> {
       year: { type: "string" },
       level: { type: "string" },
       mapping: { type: "string" },
+      "save-mapping": { type: "string" },
+      "saved-mapping": { type: "string" },
       as: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -120,6 +122,7 @@ async function run(argv: string[]): Promise<void> {
       case "import": {
         const file = path.resolve(sub!);
         const mapping = values.mapping ? { name: path.basename(values.mapping), mapping: JSON.parse(await readFile(values.mapping, "utf8")) } : undefined;
+        if (values["save-mapping"] !== undefined && !mapping) throw new UsageError("--save-mapping saves the mapping given with --mapping");
         const actor = values.as ? await db().user.findUnique({ where: { email: values.as.toLowerCase() } }) : null;
         if (values.as && !actor) throw new UsageError(`no user ${values.as}`);
         const report = await runImport({
@@ -130,6 +133,8 @@ async function run(argv: string[]): Promise<void> {
           year,
           level: values.level ? (Number(values.level) as 1 | 2) : undefined,
           mapping,
+          savedMapping: values["saved-mapping"],
+          saveMappingAs: values["save-mapping"],
           userId: actor?.id ?? null,
         });
         console.log(reportText(report));

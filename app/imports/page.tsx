@@ -4,6 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listImports } from "@/lib/data/imports";
+import { listImportMappings } from "@/lib/data/import-mappings";
+import { DeleteMappingButton } from "@/components/imports/delete-mapping-button";
 
 export const dynamic = "force-dynamic";
 
@@ -13,11 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ImportsPage() {
   const user = await requireUser("figures:read");
-  const [t, locale, imports] = await Promise.all([getTranslations("imports"), getLocale(), listImports()]);
+  const writer = can(user.role, "imports:write");
+  const [t, locale, imports, mappings] = await Promise.all([getTranslations("imports"), getLocale(), listImports(), writer ? listImportMappings() : []]);
+  const when = (iso: string) => `${new Date(iso).toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC`;
   return (
     <>
       <h1>{t("listTitle")}</h1>
-      {can(user.role, "imports:write") && (
+      {writer && (
         <p className="form-actions">
           <Link className="button-link-primary" href="/imports/new">
             {t("newImport")}
@@ -50,11 +54,47 @@ export default async function ImportsPage() {
                 <td>{`${i.created} / ${i.updated} / ${i.unchanged}`}</td>
                 <td>{i.status === "committed" ? t("committedState") : t("rolledBackState")}</td>
                 <td>{i.user ?? "—"}</td>
-                <td>{new Date(i.createdAt).toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC</td>
+                <td>{when(i.createdAt)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {writer && (
+        <section aria-labelledby="saved-mappings">
+          <h2 id="saved-mappings">{t("savedMappings")}</h2>
+          <p>{t("savedMappingsIntro")}</p>
+          {mappings.length === 0 ? (
+            <p>{t("noMappings")}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("mapping")}</th>
+                  <th scope="col">{t("mappingColumns")}</th>
+                  <th scope="col">{t("who")}</th>
+                  <th scope="col">{t("when")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("action")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {mappings.map((m) => (
+                  <tr key={m.id}>
+                    <td>{m.name}</td>
+                    <td>{m.signature.split("|").join(", ")}</td>
+                    <td>{m.user ?? "—"}</td>
+                    <td>{when(m.createdAt)}</td>
+                    <td>
+                      <DeleteMappingButton id={m.id} name={m.name} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
       )}
     </>
   );

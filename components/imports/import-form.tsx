@@ -51,6 +51,7 @@ export function ImportForm({ indicators, maxMb }: { indicators: { code: string; 
     const body = new FormData();
     data.forEach((v, k) => body.append(k, v));
     body.set("dryRun", String(dryRun));
+    if (!dryRun) body.delete("saveMappingAs"); // saved with the preview already
     if (Object.keys(roles).length) body.set("mapping", JSON.stringify(mappingFromRoles(roles)));
     setError(null);
     setProgress(0);
@@ -141,6 +142,11 @@ export function ImportForm({ indicators, maxMb }: { indicators: { code: string; 
                 </select>
               </div>
             ))}
+            <div className="field">
+              <label htmlFor="i-save-mapping">{t("saveMappingAs")}</label>
+              <input id="i-save-mapping" name="saveMappingAs" type="text" maxLength={100} />
+              <small className="hint">{t("saveMappingHint")}</small>
+            </div>
           </fieldset>
         )}
         <button type="submit" className="primary" disabled={progress !== null}>
@@ -169,6 +175,7 @@ function ReportView({ report, onCommit }: { report: Report; onCommit: (() => voi
     <section className="import-report" aria-labelledby="report-title">
       <h2 id="report-title">{t(`status.${report.status}`)}</h2>
       <p>{t("summary", { file: report.fileName, mapping: report.mappingName, rows: report.rows, ...counts })}</p>
+      {report.savedMapping && <p>{t("mappingSaved", { name: report.savedMapping })}</p>}
       {report.status === "committed" && report.importId !== null && <Link href={`/imports/${report.importId}`}>{t("openImport", { id: report.importId })}</Link>}
       {onCommit && (
         <button type="button" className="primary" onClick={onCommit}>

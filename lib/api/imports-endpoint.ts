@@ -1,6 +1,7 @@
 // POST /api/v1/imports without the HTTP wrapper: a multipart form with the
 // file and the import's options, answered with the import report.
 import { MAX_IMPORT_BYTES, runImport, type ImportReport } from "../data/import-run";
+import { mappingNameSchema } from "../data/import-mappings";
 
 export interface ImportAnswer {
   status: number;
@@ -16,7 +17,10 @@ function refuse(status: number, code: string, message: string): ImportAnswer {
   return { status, body: { error: { code, message } } };
 }
 
-/** Fields: file, dryRun ("true"), sourceOrganisation, sourceTitle, sourceUrl, sourceDate, year, level (1|2), mapping (JSON). */
+/**
+ * Fields: file, dryRun ("true"), sourceOrganisation, sourceTitle, sourceUrl, sourceDate, year, level (1|2),
+ * mapping (JSON) with mappingName, saveMappingAs (save that mapping under a name), savedMapping (use a saved one by name).
+ */
 export async function importEndpoint(form: FormData, userId: number): Promise<ImportAnswer> {
   const file = form.get("file");
   if (!(file instanceof Blob) || file.size === 0) return refuse(400, "invalid_body", "Send the file in a multipart field named \"file\"");
@@ -36,6 +40,12 @@ export async function importEndpoint(form: FormData, userId: number): Promise<Im
       return refuse(400, "invalid_parameter", "mapping must be JSON");
     }
   }
+  const saveMappingAs = field(form, "saveMappingAs");
+  if (saveMappingAs !== undefined) {
+    if (!mapping) return refuse(400, "invalid_parameter", "saveMappingAs saves the mapping sent in the field \"mapping\": send one");
+    const name = mappingNameSchema.safeParse(saveMappingAs);
+    if (!name.success) return refuse(400, "invalid_parameter", `saveMappingAs: ${name.error.issues[0]?.message}`);
+  }
   const report = await runImport({
     data: new Uint8Array(await file.arrayBuffer()),
     fileName,
@@ -44,6 +54,8 @@ export async function importEndpoint(form: FormData, userId: number): Promise<Im
     year: year ? Number(year) : undefined,
     level: level ? (Number(level) as 1 | 2) : undefined,
     mapping,
+    savedMapping: field(form, "savedMapping"),
+    saveMappingAs,
     userId,
   });
   const status = report.status === "invalid_file" || report.status === "invalid_rows" ? 422 : report.status === "committed" ? 201 : 200;

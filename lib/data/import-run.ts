@@ -8,6 +8,7 @@ import type { Candidate, RowError } from "../import/apply-mapping";
 import type { TableLayout } from "../import/mapping";
 import { createRegionMatcher } from "../import/region-match";
 import { parseIsoDate, toIsoDate } from "../domain/dates";
+import { getImportMappingByName, importMappingsBySignature, saveImportMapping } from "./import-mappings";
 import { commitImport, previewImport, type ImportOutcome, type ImportSource, type PlannedFigure } from "./imports";
 import { listIndicators, listRegions } from "./reference";
 
@@ -23,6 +24,10 @@ export interface ImportRequest extends AnalyseOptions {
   /** The import's source; a #meta+source cell overrides the organisation row by row. */
   source?: Partial<ImportSource>;
   userId: number | null;
+  /** Read the file with the mapping saved under this name. */
+  savedMapping?: string;
+  /** Save the request's own mapping under this name once it reads the file. */
+  saveMappingAs?: string;
 }
 
 export type ImportReport =
@@ -37,6 +42,8 @@ export type ImportReport =
       errors: RowError[];
       skipped: { line: number; reason: string }[];
       importId: number | null;
+      /** The name the request's mapping was saved under. */
+      savedMapping?: string;
     };
 
 async function catalogue(): Promise<Catalogue> {
@@ -87,8 +94,18 @@ function plan(candidates: Candidate[], request: ImportRequest): { figures: Plann
 
 export async function runImport(request: ImportRequest): Promise<ImportReport> {
   const { fileName } = request;
-  const analysis = await analyseFile(request.data, fileName, await catalogue(), request);
+  let mapping = request.mapping;
+  if (request.savedMapping !== undefined && !mapping) {
+    const saved = await getImportMappingByName(request.savedMapping);
+    if (!saved) return { status: "invalid_file", fileName, reason: `there is no saved mapping named "${request.savedMapping}"` };
+    mapping = { name: saved.name, mapping: saved.mapping };
+  }
+  const analysis = await analyseFile(request.data, fileName, await catalogue(), { ...request, mapping, savedMappings: await importMappingsBySignature() });
   if (!analysis.ok) return { status: "invalid_file", fileName, reason: analysis.reason, columns: columnsOf(analysis.layout), signature: analysis.signature };
+  // The mapping read the file: keep it for the next file laid out the same way.
+  const savedMapping = request.saveMappingAs !== undefined && request.mapping
+    ? (await saveImportMapping({ name: request.saveMappingAs, signature: analysis.signature, mapping: request.mapping.mapping, userId: request.userId })).name
+    : undefined;
   const { figures, error } = plan(analysis.candidates, request);
   if (error) return { status: "invalid_file", fileName, reason: error };
 
@@ -108,6 +125,7 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
     errors: analysis.errors,
     skipped: analysis.skipped.slice(0, SKIPPED_LIMIT),
     importId: outcome.importId,
+    ...(savedMapping ? { savedMapping } : {}),
   };
 }
 
@@ -122,5 +140,6 @@ export function reportText(r: ImportReport): string {
   if (r.status === "preview") lines.push("Dry run: nothing was written.");
   if (r.status === "unchanged") lines.push("Nothing to change: every figure is already as in the file.");
   if (r.status === "committed") lines.push(`Committed as import ${r.importId}.`);
+  if (r.savedMapping) lines.push(`The mapping was saved as "${r.savedMapping}": files laid out like this one will use it.`);
   return lines.join("\n");
 }

@@ -12,6 +12,8 @@ import type { RegionMatcher } from "./region-match";
 export interface AnalyseOptions extends HxlOptions {
   /** A mapping chosen by the user (a saved one, or made in the preview); else detected. */
   mapping?: { name: string; mapping: unknown };
+  /** Mappings users saved, by the layout signature of the file they were made for. */
+  savedMappings?: ReadonlyMap<string, { name: string; mapping: unknown }>;
 }
 
 export interface Catalogue {
@@ -35,7 +37,10 @@ export async function analyseFile(data: Uint8Array, fileName: string, catalogue:
   const layout = describeColumns(table);
   const signature = layoutSignature(layout);
   const fail = (reason: string): Analysis => ({ ok: false, reason, layout, signature });
-  const chosen: Detected | { name: string; mapping: unknown } = options.mapping ?? detectMapping(layout.columns, [...catalogue.indicators.values()], options);
+  // A user's choice first, then a mapping saved for files laid out exactly
+  // like this one (users save them for layouts nothing else recognises), then detection.
+  const chosen: Detected | { name: string; mapping: unknown } =
+    options.mapping ?? options.savedMappings?.get(signature) ?? detectMapping(layout.columns, [...catalogue.indicators.values()], options);
   if (chosen.name === null) return fail(chosen.reason);
   const parsed = importMappingSchema.safeParse(chosen.mapping);
   if (!parsed.success) return fail(`the mapping is invalid: ${z.prettifyError(parsed.error)}`);

@@ -165,3 +165,26 @@ describe("analyseFile: whole-file problems", () => {
     await expect(analyseFile(bytes("a,b\n1,2\n"), "p.csv", TEST_CATALOGUE, mapping({ ...good, period: {} }))).resolves.toMatchObject({ ok: false, reason: expect.stringContaining("the mapping is invalid") });
   });
 });
+
+describe("analyseFile with saved mappings", () => {
+  const partner = "Zone,Jour,Déplacés\nMopti,2032-01-31,120\n";
+  const saved = { name: "Partner layout", mapping: { region: { name: "Zone" }, period: { date: "Jour" }, values: [{ column: "Déplacés", indicator: "idps" }] } };
+
+  it("reads a file laid out like the one a mapping was saved for, and only such a file", async () => {
+    const first = await analyseFile(bytes(partner), "p.csv", TEST_CATALOGUE);
+    if (first.ok || !first.signature) throw new Error("an unmapped layout should ask for a mapping, with its signature");
+    const savedMappings = new Map([[first.signature, saved]]);
+    const r = await analyseFile(bytes("Zone,Jour,Déplacés\nGao,2032-02-29,7\n"), "p2.csv", TEST_CATALOGUE, { savedMappings });
+    expect(r).toMatchObject({ ok: true, mappingName: "Partner layout" });
+    if (r.ok) expect(brief(r)).toEqual([["idps", "ML07", "2032-02-29", "2032-02-29", null, "7", [2]]]);
+    // Another column order is another layout: the user maps it again.
+    await expect(analyseFile(bytes("Jour,Zone,Déplacés\n2032-01-31,Mopti,120\n"), "p3.csv", TEST_CATALOGUE, { savedMappings })).resolves.toMatchObject({ ok: false });
+  });
+
+  it("lets the user's own mapping win over a saved one", async () => {
+    const first = await analyseFile(bytes(partner), "p.csv", TEST_CATALOGUE);
+    const savedMappings = new Map([[first.ok ? "" : (first.signature ?? ""), saved]]);
+    const own = { name: "mine", mapping: { ...saved.mapping, values: [{ column: "Déplacés", indicator: "returnees" }] } };
+    await expect(analyseFile(bytes(partner), "p.csv", TEST_CATALOGUE, { savedMappings, mapping: own })).resolves.toMatchObject({ ok: true, mappingName: "mine", candidates: [{ indicator: "returnees" }] });
+  });
+});

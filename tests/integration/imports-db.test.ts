@@ -8,6 +8,8 @@ import { seed } from "../../lib/data/seed";
 import { createUser } from "../../lib/data/users";
 import { commitImport, previewImport, rollbackImport, type ImportMeta, type PlannedFigure } from "../../lib/data/imports";
 import { figureHistory, updateFigure, getFigure } from "../../lib/data/figure-writes";
+import { runImport } from "../../lib/data/import-run";
+import { deleteImportMapping, listImportMappings } from "../../lib/data/import-mappings";
 
 let userId: number;
 const source = { organisation: "Test Org", title: "Test bulletin", url: "", date: "2032-01-15" };
@@ -102,5 +104,34 @@ describe("imports (database)", () => {
     await updateFigure(ml01.id, { ...dto!, note: "checked by hand" }, dto!.version, userId);
     await expect(rollbackImport(first.importId as number, userId)).rejects.toThrow(new RegExp(`changed since import ${first.importId} \\(${ml01.id}\\)`));
     expect((await getFigure(ml01.id))?.value).toBe(10);
+  });
+
+  it("saves a column mapping, reads the next file laid out the same way with it, and forgets it when deleted", async () => {
+    const file = (rows: string[]) => new TextEncoder().encode(["Zone,Jour,Déplacés", ...rows].join("\n"));
+    const options = { fileName: "partner.csv", commit: false, source: { organisation: "Partner NGO" }, userId };
+    const mapping = { name: "columns", mapping: { region: { name: "Zone" }, period: { date: "Jour" }, values: [{ column: "Déplacés", indicator: "idps" }] } };
+
+    const unmapped = await runImport({ ...options, data: file(["Mopti,2033-01-31,120"]) });
+    expect(unmapped).toMatchObject({ status: "invalid_file", columns: [{ header: "Zone" }, { header: "Jour" }, { header: "Déplacés" }] });
+
+    const saved = await runImport({ ...options, data: file(["Mopti,2033-01-31,120"]), mapping, saveMappingAs: "  Partner NGO monthly  " });
+    expect(saved).toMatchObject({ status: "preview", savedMapping: "Partner NGO monthly", counts: { create: 1 } });
+    const [record] = await listImportMappings();
+    expect(record).toMatchObject({ name: "Partner NGO monthly", signature: "zone|jour|déplacés", user: "importer" });
+    expect(await db().auditEvent.count({ where: { action: "import_mapping.save", entityId: String(record!.id) } })).toBe(1);
+
+    // The next month's file: no mapping sent, the saved one is used.
+    const next = await runImport({ ...options, data: file(["Gao,2033-02-28,75", "Ménaka,2033-02-28,30"]), commit: true });
+    expect(next).toMatchObject({ status: "committed", mappingName: "Partner NGO monthly", counts: { create: 2, invalid: 0 } });
+    expect(await runImport({ ...options, data: file(["Gao,2033-02-28,75"]), savedMapping: "Partner NGO monthly" })).toMatchObject({ status: "preview", counts: { unchanged: 1 } });
+    expect(await runImport({ ...options, data: file(["Gao,2033-02-28,75"]), savedMapping: "nope" })).toEqual({
+      status: "invalid_file",
+      fileName: "partner.csv",
+      reason: 'there is no saved mapping named "nope"',
+    });
+
+    await deleteImportMapping(record!.id, userId);
+    expect(await runImport({ ...options, data: file(["Gao,2033-02-28,75"]) })).toMatchObject({ status: "invalid_file" });
+    await expect(deleteImportMapping(record!.id, userId)).rejects.toThrow(/no saved mapping/);
   });
 });
