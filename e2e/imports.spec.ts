@@ -58,6 +58,41 @@ test.describe("imports", () => {
     await expect(tile.locator(".value")).not.toHaveText("420,000");
   });
 
+  test("a column mapping saved once reads the next file with the same columns without mapping again", async ({ page }, testInfo) => {
+    // A retry starts from what the failed attempt left: no saved mapping, another year.
+    const year = 2033 + testInfo.retry;
+    const partnerFile = (rows: string[]) => ({ name: "partner-monthly.csv", mimeType: "text/csv", buffer: Buffer.from(["Zone,Jour,Déplacés", ...rows].join("\r\n")) });
+    await logIn(page, "analyst");
+    const { data: leftovers } = await (await page.request.get("/api/v1/import-mappings")).json();
+    for (const m of leftovers as { id: number }[]) await page.request.delete(`/api/v1/import-mappings/${m.id}`);
+    await page.goto("/imports/new");
+    await page.getByLabel("File (CSV or XLSX)").setInputFiles(partnerFile([`Mopti,${year}-01-31,1200`]));
+    await page.getByLabel("Source organisation").fill("Partner NGO");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await page.getByLabel("Zone").selectOption({ label: "Region name" });
+    await page.getByLabel("Jour").selectOption({ label: "Date" });
+    await page.getByLabel("Déplacés").selectOption({ label: "Internally displaced persons (IDPs)" });
+    await page.getByLabel("Save this mapping as (optional)").fill("Partner NGO monthly");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByText("Mapping saved as “Partner NGO monthly”")).toBeVisible();
+    await page.getByRole("button", { name: "Import 1 figure" }).click();
+    await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible();
+
+    // Next month's file, same columns: previewed at once with the saved mapping.
+    await page.goto("/imports/new");
+    await page.getByLabel("File (CSV or XLSX)").setInputFiles(partnerFile([`Gao,${year}-02-28,750`, `Ménaka,${year}-02-28,300`]));
+    await page.getByLabel("Source organisation").fill("Partner NGO");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByText(/\(Partner NGO monthly\): 2 rows → 2 to create/)).toBeVisible();
+    await expect(page.getByLabel("Zone")).toHaveCount(0);
+
+    // Deleted, it is no longer used.
+    await page.goto("/imports");
+    await page.getByRole("button", { name: "Delete mapping Partner NGO monthly" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Mapping deleted." })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Delete mapping Partner NGO monthly" })).toHaveCount(0);
+  });
+
   test("a viewer cannot import (403) and sees no import control", async ({ page }) => {
     await logIn(page, "viewer");
     await page.goto("/imports");

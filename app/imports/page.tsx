@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { listImports } from "@/lib/data/imports";
 import { listImportMappings } from "@/lib/data/import-mappings";
 import { DeleteMappingButton } from "@/components/imports/delete-mapping-button";
+import { ImportsMessages } from "@/components/imports/imports-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -87,7 +88,9 @@ export default async function ImportsPage() {
                     <td>{m.user ?? "—"}</td>
                     <td>{when(m.createdAt)}</td>
                     <td>
-                      <DeleteMappingButton id={m.id} name={m.name} />
+                      <ImportsMessages>
+                        <DeleteMappingButton id={m.id} name={m.name} />
+                      </ImportsMessages>
                     </td>
                   </tr>
                 ))}
