@@ -1,15 +1,17 @@
-// axe finds no serious or critical violation on the dashboards, in English and French.
+// axe finds no serious or critical violation on the dashboards and the admin
+// and account pages, in English and French.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { logIn } from "./helpers";
 
-const PAGES = ["/", "/displacement", "/food-security", "/funding", "/map", "/regions/ML05"];
+const PAGES = ["/", "/displacement", "/food-security", "/funding", "/map", "/regions/ML05", "/account"];
+const ADMIN_PAGES = ["/admin/users", "/admin/users/1", "/admin/tokens", "/admin/audit"];
 
 for (const locale of ["en", "fr"] as const) {
   test(`dashboards have no serious accessibility violations (${locale})`, async ({ page, context }) => {
-    await logIn(page, "viewer");
+    await logIn(page, "admin");
     await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: page.url() }]);
-    for (const path of PAGES) {
+    for (const path of [...PAGES, ...ADMIN_PAGES]) {
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);

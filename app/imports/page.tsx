@@ -6,7 +6,8 @@ import { can } from "@/lib/auth/permissions";
 import { listImports } from "@/lib/data/imports";
 import { listImportMappings } from "@/lib/data/import-mappings";
 import { DeleteMappingButton } from "@/components/imports/delete-mapping-button";
-import { ImportsMessages } from "@/components/imports/imports-messages";
+import { ScopedMessages } from "@/components/layout/scoped-messages";
+import { formatTimestamp } from "@/lib/domain/format";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export default async function ImportsPage() {
   const user = await requireUser("figures:read");
   const writer = can(user.role, "imports:write");
   const [t, locale, imports, mappings] = await Promise.all([getTranslations("imports"), getLocale(), listImports(), writer ? listImportMappings() : []]);
-  const when = (iso: string) => `${new Date(iso).toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC`;
+  const when = (iso: string) => formatTimestamp(iso, locale);
   return (
     <>
       <h1>{t("listTitle")}</h1>
@@ -88,9 +89,9 @@ export default async function ImportsPage() {
                     <td>{m.user ?? "—"}</td>
                     <td>{when(m.createdAt)}</td>
                     <td>
-                      <ImportsMessages>
+                      <ScopedMessages namespaces={["imports"]}>
                         <DeleteMappingButton id={m.id} name={m.name} />
-                      </ImportsMessages>
+                      </ScopedMessages>
                     </td>
                   </tr>
                 ))}

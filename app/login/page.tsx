@@ -15,13 +15,15 @@ function safeCallback(value: string | string[] | undefined): string {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
   if (await currentUser().catch(() => null)) redirect(callbackUrl);
   const t = await getTranslations("login");
   return (
     <div className="login card">
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      {params.passwordChanged === "1" && <p role="status">{t("passwordChanged")}</p>}
       <LoginForm callbackUrl={callbackUrl} />
     </div>
   );

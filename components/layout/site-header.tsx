@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/data/users";
+import { can } from "@/lib/auth/permissions";
 import { LocaleSwitch } from "./locale-switch";
 import { LogoutButton } from "./logout-button";
 
@@ -14,6 +15,12 @@ const NAV = [
   { href: "/imports", label: "imports" },
 ] as const;
 
+const ADMIN_NAV = [
+  { href: "/admin/users", label: "users" },
+  { href: "/admin/tokens", label: "tokens" },
+  { href: "/admin/audit", label: "audit" },
+] as const;
+
 export async function SiteHeader({ user }: { user: SessionUser | null }) {
   const t = await getTranslations();
   return (
@@ -24,7 +31,7 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
       {user && (
         <nav aria-label={t("nav.main")}>
           <ul>
-            {NAV.map((item) => (
+            {[...NAV, ...(can(user.role, "users:manage") ? ADMIN_NAV : [])].map((item) => (
               <li key={item.href}>
                 <Link href={item.href}>{t(`nav.${item.label}`)}</Link>
               </li>
@@ -37,6 +44,7 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
         {user && (
           <>
             <span>{t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</span>
+            <Link href="/account">{t("nav.account")}</Link>
             <LogoutButton label={t("nav.logout")} />
           </>
         )}

@@ -26,10 +26,16 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   return userFromSessionCookie();
 });
 
-/** For pages: the signed-in user with `permission`, else a redirect (login) or 404-like refusal. */
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+/**
+ * For pages: the signed-in user with `permission`, else a redirect (login or
+ * forbidden). A user whose password an admin reset goes to change it first.
+ */
 export async function requireUser(permission: Permission = "figures:read"): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect("/login");
+  if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   if (!can(user.role, permission)) redirect("/forbidden");
   return user;
 }

@@ -11,6 +11,8 @@ export interface SessionUser {
   name: string;
   role: Role;
   sessionVersion: number;
+  /** Set by an admin's password reset: pages send the user to change it first. */
+  mustChangePassword: boolean;
 }
 
 export class UserError extends Error {
@@ -23,7 +25,7 @@ export function normaliseEmail(email: string): string {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export async function createUser(input: { email: string; name?: string; role: Role; password: string }, actorId: number | null = null): Promise<SessionUser> {
+export async function createUser(input: { email: string; name?: string; role: Role; password: string; mustChangePassword?: boolean }, actorId: number | null = null): Promise<SessionUser> {
   const email = normaliseEmail(input.email);
   if (!EMAIL.test(email)) throw new UserError(`"${input.email}" is not an email address`);
   if (input.password.length < MIN_PASSWORD_LENGTH) {
@@ -31,14 +33,14 @@ export async function createUser(input: { email: string; name?: string; role: Ro
   }
   if (await db().user.findUnique({ where: { email } })) throw new UserError(`a user ${email} already exists`);
   const user = await db().user.create({
-    data: { email, name: input.name?.trim() || email.split("@")[0]!, role: input.role, passwordHash: await hashPassword(input.password) },
+    data: { email, name: input.name?.trim() || email.split("@")[0]!, role: input.role, passwordHash: await hashPassword(input.password), mustChangePassword: input.mustChangePassword ?? false },
   });
   await recordAudit({ userId: actorId, action: "user.create", entity: "user", entityId: String(user.id), after: { email, role: user.role } });
   return toSessionUser(user);
 }
 
-function toSessionUser(u: { id: number; email: string; name: string; role: Role; sessionVersion: number }): SessionUser {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, sessionVersion: u.sessionVersion };
+function toSessionUser(u: { id: number; email: string; name: string; role: Role; sessionVersion: number; mustChangePassword: boolean }): SessionUser {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, sessionVersion: u.sessionVersion, mustChangePassword: u.mustChangePassword };
 }
 
 async function requireUserByEmail(email: string) {

@@ -45,3 +45,9 @@ export function formatDate(iso: string, locale: string): string {
 export function formatPeriod(start: string, end: string, locale: string): string {
   return start === end ? formatDate(start, locale) : `${formatDate(start, locale)} – ${formatDate(end, locale)}`;
 }
+
+/** A moment for logs and lists: "25 Nov 2026, 04:10 UTC" (en), "25 nov. 2026, 04:10 UTC" (fr). */
+export function formatTimestamp(iso: string, locale: string): string {
+  const format = memo(`t:${locale}`, () => new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" }));
+  return `${format.format(new Date(iso))} UTC`;
+}

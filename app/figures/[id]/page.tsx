@@ -8,7 +8,7 @@ import { deletedFigure, figureHistory, getFigure, type HistoryEntry } from "@/li
 import type { FigureDto } from "@/lib/data/figures";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
-import { formatDate, formatPeriod, formatValue, type UnitCode } from "@/lib/domain/format";
+import { formatDate, formatPeriod, formatValue, type UnitCode, formatTimestamp } from "@/lib/domain/format";
 import { DeleteFigure, RestoreFigure } from "@/components/figures/figure-actions";
 import { FigureFormMessages } from "@/components/figures/figure-form-provider";
 
@@ -123,7 +123,7 @@ function HistoryTable({
           return (
             <tr key={h.id}>
               <td>
-                <time dateTime={h.at}>{new Date(h.at).toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC</time>
+                <time dateTime={h.at}>{formatTimestamp(h.at, locale)}</time>
               </td>
               <td>{who(h)}</td>
               <td>{what(h)}</td>

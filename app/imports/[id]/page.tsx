@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatTimestamp } from "@/lib/domain/format";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -7,7 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { getImport } from "@/lib/data/imports";
 import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
 import { RollbackButton } from "@/components/imports/rollback-button";
-import { ImportsMessages } from "@/components/imports/imports-messages";
+import { ScopedMessages } from "@/components/layout/scoped-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -38,15 +39,15 @@ export default async function ImportPage({ params }: Props) {
         <dt>{t("who")}</dt>
         <dd>{record.user ?? "—"}</dd>
         <dt>{t("when")}</dt>
-        <dd>{new Date(record.createdAt).toLocaleString(locale === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC</dd>
+        <dd>{formatTimestamp(record.createdAt, locale)}</dd>
       </dl>
       <p>
         <Link href="/imports">{t("listTitle")}</Link>
       </p>
       {record.status === "committed" && can(user.role, "imports:write") && (
-        <ImportsMessages>
+        <ScopedMessages namespaces={["imports"]}>
           <RollbackButton id={record.id} />
-        </ImportsMessages>
+        </ScopedMessages>
       )}
     </>
   );

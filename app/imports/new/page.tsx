@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { indicatorIndex } from "@/lib/data/reference";
 import { MAX_IMPORT_BYTES } from "@/lib/data/import-run";
 import { ImportForm } from "@/components/imports/import-form";
-import { ImportsMessages } from "@/components/imports/imports-messages";
+import { ScopedMessages } from "@/components/layout/scoped-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -20,9 +20,9 @@ export default async function NewImportPage() {
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <ImportsMessages>
+      <ScopedMessages namespaces={["imports"]}>
         <ImportForm indicators={[...indicators.values()].map((i) => ({ code: i.code, name: i.name[lang] }))} maxMb={MAX_IMPORT_BYTES / 1024 / 1024} />
-      </ImportsMessages>
+      </ScopedMessages>
     </>
   );
 }

@@ -1,0 +1,88 @@
+"use server";
+
+// Admin Server Actions. Each is a public endpoint: it checks the caller's
+// role itself, validates with the shared schemas, and reports field errors
+// as message keys (lib/validation/users.ts).
+import { revalidatePath } from "next/cache";
+import { currentUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { formValues, type FormState } from "@/lib/auth/form-state";
+import { createUser, UserError } from "@/lib/data/users";
+import { changeRole, resetPassword, setActive } from "@/lib/data/user-admin";
+import { createUserSchema, formErrors, passwordSchema, roleSchema, userIdSchema } from "@/lib/validation/users";
+
+async function admin() {
+  const user = await currentUser();
+  return user && !user.mustChangePassword && can(user.role, "users:manage") ? user : null;
+}
+
+const FORBIDDEN: FormState = { status: "error", errors: { form: "forbidden" } };
+
+function failed(error: unknown): FormState {
+  if (error instanceof UserError) return { status: "error", errors: { form: "rejected" }, values: { reason: error.message } };
+  console.error("admin action failed", error);
+  return { status: "error", errors: { form: "failed" } };
+}
+
+export async function createUserAction(_: FormState, data: FormData): Promise<FormState> {
+  const actor = await admin();
+  if (!actor) return FORBIDDEN;
+  const values = formValues(data, ["email", "name", "role", "password"]);
+  const parsed = createUserSchema.safeParse(values);
+  if (!parsed.success) return { status: "error", errors: formErrors(parsed.error), values: { ...values, password: "" } };
+  try {
+    // The admin chose the first password: the user replaces it at first login.
+    await createUser({ ...parsed.data, mustChangePassword: true }, actor.id);
+    revalidatePath("/admin/users");
+    return { status: "ok", message: "userCreated" };
+  } catch (error) {
+    if (error instanceof UserError && /already exists/.test(error.message)) return { status: "error", errors: { email: "emailTaken" }, values: { ...values, password: "" } };
+    return failed(error);
+  }
+}
+
+export async function changeRoleAction(_: FormState, data: FormData): Promise<FormState> {
+  const actor = await admin();
+  if (!actor) return FORBIDDEN;
+  const id = userIdSchema.safeParse(data.get("id"));
+  const role = roleSchema.safeParse(data.get("role"));
+  if (!id.success || !role.success) return { status: "error", errors: { role: "role" } };
+  try {
+    await changeRole(id.data, role.data, actor);
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath(`/admin/users/${id.data}`);
+  return { status: "ok", message: "roleChanged" };
+}
+
+export async function setActiveAction(_: FormState, data: FormData): Promise<FormState> {
+  const actor = await admin();
+  if (!actor) return FORBIDDEN;
+  const id = userIdSchema.safeParse(data.get("id"));
+  if (!id.success) return { status: "error", errors: { form: "userId" } };
+  const active = data.get("active") === "true";
+  try {
+    await setActive(id.data, active, actor);
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath(`/admin/users/${id.data}`);
+  return { status: "ok", message: active ? "userEnabled" : "userDisabled" };
+}
+
+export async function resetPasswordAction(_: FormState, data: FormData): Promise<FormState> {
+  const actor = await admin();
+  if (!actor) return FORBIDDEN;
+  const id = userIdSchema.safeParse(data.get("id"));
+  const password = passwordSchema.safeParse(data.get("password") ?? "");
+  if (!id.success) return { status: "error", errors: { form: "userId" } };
+  if (!password.success) return { status: "error", errors: { password: password.error.issues[0]?.message ?? "passwordShort" } };
+  try {
+    await resetPassword(id.data, password.data, actor);
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath(`/admin/users/${id.data}`);
+  return { status: "ok", message: "passwordReset" };
+}

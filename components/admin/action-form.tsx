@@ -1,0 +1,100 @@
+"use client";
+
+// One form for every admin and account action: labelled fields, the Server
+// Action's field errors beside them (aria-describedby), a live status line,
+// and a secret (a new API token) shown once with a copy button.
+import { useActionState, useId } from "react";
+import { useTranslations } from "next-intl";
+import { IDLE, type FormState } from "@/lib/auth/form-state";
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type?: "text" | "email" | "password" | "number" | "select";
+  options?: { value: string; label: string }[];
+  defaultValue?: string;
+  autoComplete?: string;
+  hint?: string;
+  min?: number;
+  max?: number;
+}
+
+interface Props {
+  action: (state: FormState, data: FormData) => Promise<FormState>;
+  submitLabel: string;
+  fields?: FieldSpec[];
+  hidden?: Record<string, string>;
+  danger?: boolean;
+  /** Shown with the browser's confirm() before a destructive action. */
+  confirm?: string;
+  className?: string;
+}
+
+export function ActionForm({ action, submitLabel, fields = [], hidden = {}, danger, confirm, className }: Props) {
+  const t = useTranslations("admin");
+  const id = useId();
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const errors = state.status === "error" ? state.errors : {};
+  const values = state.status === "error" ? (state.values ?? {}) : {};
+  const errorText = (key: string) => (key === "rejected" ? (values.reason ?? t("errors.failed")) : t(`errors.${key}` as never));
+
+  return (
+    <form
+      action={formAction}
+      className={className ?? "admin-form"}
+      onSubmit={(e) => {
+        if (confirm && !window.confirm(confirm)) e.preventDefault();
+      }}
+    >
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {fields.map((f) => {
+        const fieldId = `${id}-${f.name}`;
+        const describedBy = [errors[f.name] ? `${fieldId}-error` : "", f.hint ? `${fieldId}-hint` : ""].filter(Boolean).join(" ") || undefined;
+        const common = { id: fieldId, name: f.name, "aria-invalid": errors[f.name] ? true : undefined, "aria-describedby": describedBy, defaultValue: values[f.name] ?? f.defaultValue };
+        return (
+          <div className="field" key={`${f.name}-${state.status}`}>
+            <label htmlFor={fieldId}>{f.label}</label>
+            {f.type === "select" ? (
+              <select {...common}>
+                {f.options?.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input {...common} type={f.type ?? "text"} autoComplete={f.autoComplete} min={f.min} max={f.max} required={f.type !== "number" || undefined} />
+            )}
+            {f.hint && (
+              <small className="hint" id={`${fieldId}-hint`}>
+                {f.hint}
+              </small>
+            )}
+            {errors[f.name] && (
+              <p className="field-error" id={`${fieldId}-error`}>
+                {errorText(errors[f.name]!)}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      <button type="submit" className={danger ? "button-danger" : undefined} disabled={pending}>
+        {submitLabel}
+      </button>
+      <div role="status" aria-live="polite" className="form-status">
+        {state.status === "ok" && <p className="form-ok">{t(`done.${state.message}` as never)}</p>}
+        {errors.form && <p className="form-error">{errorText(errors.form)}</p>}
+        {state.status === "ok" && state.secret && (
+          <p className="secret">
+            <span>{t("secretOnce")}</span> <code data-testid="new-token">{state.secret}</code>{" "}
+            <button type="button" onClick={() => void navigator.clipboard?.writeText(state.secret!)}>
+              {t("copy")}
+            </button>
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,159 @@
+// What admins and account holders change about users and API tokens. Every
+// change that must end someone's access bumps their session version (their
+// cookies stop working at the next request) and is written to the audit log.
+import { db } from "../db/client";
+import { hashPassword, verifyPassword } from "../auth/password";
+import type { Role } from "../auth/permissions";
+import { generateToken, hashToken } from "../auth/tokens";
+import { recordAudit } from "./audit";
+import { UserError, type SessionUser } from "./users";
+
+export interface UserRow {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  lastLoginAt: string | null;
+  activeTokens: number;
+}
+
+export interface TokenRow {
+  id: number;
+  name: string;
+  userId: number;
+  userEmail: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  /** live, expired or revoked */
+  state: "live" | "expired" | "revoked";
+}
+
+/** Every user, or the one with `id`. */
+export async function listUsers(id: number | null = null): Promise<UserRow[]> {
+  const rows = await db().$queryRaw<
+    { id: number; email: string; name: string; role: Role; active: boolean; must_change_password: boolean; created_at: Date; last_login_at: Date | null; active_tokens: bigint }[]
+  >`
+    SELECT u.id, u.email, u.name, u.role::text AS role, u.active, u.must_change_password, u.created_at,
+           (SELECT max(e.created_at) FROM audit_events e WHERE e.user_id = u.id AND e.action = 'auth.login') AS last_login_at,
+           (SELECT count(*) FROM api_tokens t WHERE t.user_id = u.id AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())) AS active_tokens
+      FROM users u
+     WHERE ${id}::int IS NULL OR u.id = ${id}::int
+     ORDER BY u.active DESC, lower(u.email)`;
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    active: r.active,
+    mustChangePassword: r.must_change_password,
+    createdAt: r.created_at.toISOString(),
+    lastLoginAt: r.last_login_at?.toISOString() ?? null,
+    activeTokens: Number(r.active_tokens),
+  }));
+}
+
+export async function getUser(id: number): Promise<UserRow | null> {
+  return (await listUsers(id))[0] ?? null;
+}
+
+async function requireUserById(id: number) {
+  const user = await db().user.findUnique({ where: { id } });
+  if (!user) throw new UserError(`no user with id ${id}`);
+  return user;
+}
+
+/** Admins may not demote or disable themselves: the last admin could lock everyone out. */
+function refuseSelf(actor: SessionUser, id: number, what: string): void {
+  if (actor.id === id) throw new UserError(`you cannot ${what} your own account; ask another admin`);
+}
+
+export async function changeRole(id: number, role: Role, actor: SessionUser): Promise<void> {
+  const before = await requireUserById(id);
+  if (before.role === role) return;
+  refuseSelf(actor, id, "change the role of");
+  await db().user.update({ where: { id }, data: { role, sessionVersion: { increment: 1 } } });
+  await recordAudit({ userId: actor.id, action: "user.set_role", entity: "user", entityId: String(id), before: { role: before.role }, after: { role } });
+}
+
+export async function setActive(id: number, active: boolean, actor: SessionUser): Promise<void> {
+  const before = await requireUserById(id);
+  if (before.active === active) return;
+  if (!active) refuseSelf(actor, id, "disable");
+  // Disabling ends sessions at once; tokens stop because they require an active user.
+  await db().user.update({ where: { id }, data: { active, sessionVersion: { increment: 1 } } });
+  await recordAudit({ userId: actor.id, action: active ? "user.enable" : "user.disable", entity: "user", entityId: String(id), before: { active: before.active }, after: { active } });
+}
+
+/** Sets a temporary password the user must replace at their next login; their sessions end. */
+export async function resetPassword(id: number, temporaryPassword: string, actor: SessionUser): Promise<void> {
+  await requireUserById(id);
+  await db().user.update({
+    where: { id },
+    data: { passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true, sessionVersion: { increment: 1 } },
+  });
+  await recordAudit({ userId: actor.id, action: "user.reset_password", entity: "user", entityId: String(id) });
+}
+
+/**
+ * The signed-in user's own change. Ends their other sessions (the session
+ * version moves on); the caller signs them in again.
+ */
+export async function changeOwnPassword(userId: number, current: string, next: string): Promise<"changed" | "wrong_current"> {
+  const user = await requireUserById(userId);
+  if (!(await verifyPassword(user.passwordHash, current))) {
+    await recordAudit({ userId, action: "user.change_password_failed", entity: "user", entityId: String(userId) });
+    return "wrong_current";
+  }
+  await db().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(next), mustChangePassword: false, sessionVersion: { increment: 1 } } });
+  await recordAudit({ userId, action: "user.change_password", entity: "user", entityId: String(userId) });
+  return "changed";
+}
+
+function tokenState(t: { expiresAt: Date | null; revokedAt: Date | null }): TokenRow["state"] {
+  if (t.revokedAt) return "revoked";
+  return t.expiresAt && t.expiresAt <= new Date() ? "expired" : "live";
+}
+
+/** One user's tokens, or everyone's (admins). */
+export async function listTokens(userId?: number): Promise<TokenRow[]> {
+  const rows = await db().apiToken.findMany({
+    where: userId === undefined ? {} : { userId },
+    include: { user: { select: { email: true } } },
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+    take: 1000,
+  });
+  return rows.map((t) => ({
+    id: t.id,
+    name: t.name,
+    userId: t.userId,
+    userEmail: t.user.email,
+    createdAt: t.createdAt.toISOString(),
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+    state: tokenState(t),
+  }));
+}
+
+/** A new token for `userId`, returned once: only its hash is kept. */
+export async function createToken(userId: number, name: string, days: number, actor: SessionUser): Promise<string> {
+  const user = await requireUserById(userId);
+  if (!user.active) throw new UserError(`user ${user.email} is disabled`);
+  const token = generateToken();
+  const created = await db().apiToken.create({ data: { userId, name, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + days * 86_400_000) } });
+  await recordAudit({ userId: actor.id, action: "token.create", entity: "api_token", entityId: String(created.id), after: { user: user.email, name, days } });
+  return token;
+}
+
+/** Revokes a token its owner or an admin names; anyone else is told it does not exist. */
+export async function revokeToken(id: number, actor: SessionUser): Promise<void> {
+  const token = await db().apiToken.findUnique({ where: { id }, include: { user: { select: { email: true } } } });
+  if (!token || (token.userId !== actor.id && actor.role !== "admin")) throw new UserError(`no token with id ${id}`);
+  if (token.revokedAt) return;
+  await db().apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+  await recordAudit({ userId: actor.id, action: "token.revoke", entity: "api_token", entityId: String(id), after: { user: token.user.email, name: token.name } });
+}
+

@@ -1,0 +1,44 @@
+// Schemas for the admin and account forms, shared by the Server Actions, the
+// API and the CLI. Messages are keys of the "adminErrors" namespace so each
+// form shows them in the user's language.
+import { z } from "zod";
+import { ROLES } from "../auth/permissions";
+import { MIN_PASSWORD_LENGTH } from "../auth/password";
+
+export const MAX_PASSWORD_LENGTH = 1024;
+
+export const emailSchema = z.string().trim().toLowerCase().max(320, "emailTooLong").pipe(z.email("email"));
+export const roleSchema = z.enum(ROLES, "role");
+export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH, "passwordShort").max(MAX_PASSWORD_LENGTH, "passwordLong");
+export const displayNameSchema = z.string().trim().max(200, "nameTooLong");
+
+export const createUserSchema = z.object({
+  email: emailSchema,
+  name: displayNameSchema.optional(),
+  role: roleSchema,
+  password: passwordSchema,
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const userIdSchema = z.coerce.number("userId").int("userId").positive("userId").max(2_147_483_647, "userId");
+
+export const TOKEN_MAX_DAYS = 365;
+export const createTokenSchema = z.object({
+  name: z.string().trim().min(1, "tokenName").max(100, "tokenName"),
+  days: z.coerce.number("tokenDays").int("tokenDays").min(1, "tokenDays").max(TOKEN_MAX_DAYS, "tokenDays"),
+});
+
+export const changePasswordSchema = z
+  .object({ current: z.string().min(1, "currentPassword").max(MAX_PASSWORD_LENGTH, "passwordLong"), next: passwordSchema, confirm: z.string() })
+  .refine((v) => v.next === v.confirm, { message: "passwordMismatch", path: ["confirm"] })
+  .refine((v) => v.next !== v.current, { message: "passwordSame", path: ["next"] });
+
+/** zod issues as { field: messageKey }, the first per field. */
+export function formErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    out[field] ??= issue.message;
+  }
+  return out;
+}
