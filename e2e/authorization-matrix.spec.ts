@@ -1,0 +1,54 @@
+// The authorization matrix: every page and route handler under app/ (found by
+// reading app/, see route-inventory.ts) against anonymous visitors and each
+// role. Writes are only sent by roles that must be refused, so the matrix
+// never changes data.
+import path from "node:path";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { ROLES, type Role } from "../lib/auth/permissions";
+import { inventory, PUBLIC_API, PUBLIC_PAGES, rolesWith } from "./route-inventory";
+import { logIn } from "./helpers";
+
+const { pages, api, problems } = inventory(path.resolve(import.meta.dirname, "../app"));
+
+test("every page calls requireUser and every route handler is wrapped in withApi", () => {
+  expect(problems).toEqual([]);
+  expect(pages.length).toBeGreaterThan(15);
+  expect(api.length).toBeGreaterThan(12);
+});
+
+test("anonymous: pages redirect to the login page, route handlers answer 401", async ({ page, request }) => {
+  for (const route of pages.filter((p) => !PUBLIC_PAGES.has(p.path))) {
+    await page.goto(route.path);
+    await expect(page, `${route.file}`).toHaveURL(/\/login(\?|$)/);
+  }
+  for (const route of api.filter((r) => !PUBLIC_API.some((re) => re.test(r.path)))) {
+    const res = await request.fetch(route.path, { method: route.method, failOnStatusCode: false, maxRedirects: 0 });
+    expect(res.status(), `${route.method} ${route.path}`).toBe(401);
+  }
+});
+
+async function send(page: Page, request: APIRequestContext, method: string, url: string) {
+  const origin = new URL(page.url()).origin;
+  // Same-origin headers, so the role check (not a CSRF check) is what answers.
+  return request.fetch(url, { method, headers: { origin, "content-type": "application/json" }, data: method === "GET" ? undefined : "{}", failOnStatusCode: false });
+}
+
+for (const role of ROLES) {
+  test(`${role}: refused exactly where the permission table says so`, async ({ page }) => {
+    await logIn(page, role as Role);
+    const request = page.request;
+    for (const route of pages.filter((p) => p.permission)) {
+      const allowed = rolesWith(route.permission!).includes(role);
+      await page.goto(route.path);
+      if (allowed) await expect(page, route.file).not.toHaveURL(/\/(login|forbidden)(\?|$)/);
+      else await expect(page, route.file).toHaveURL(/\/forbidden$/);
+    }
+    for (const route of api.filter((r) => r.permission)) {
+      const allowed = rolesWith(route.permission!).includes(role);
+      if (allowed && route.method !== "GET") continue; // never write in the matrix
+      const res = await send(page, request, route.method, route.path);
+      if (allowed) expect([401, 403], `${route.method} ${route.path}`).not.toContain(res.status());
+      else expect(res.status(), `${role} ${route.method} ${route.path}`).toBe(403);
+    }
+  });
+}
