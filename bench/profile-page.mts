@@ -58,6 +58,10 @@ if (file) {
     byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + t);
   }
   const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)}% ${k}`).join("\n");
+  if (process.env.SAVE_PROFILE) {
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(process.env.SAVE_PROFILE, JSON.stringify({ requests: r.requests.total + 0, byFn: Object.fromEntries(byFn), byPkg: Object.fromEntries(byPkg) }));
+  }
   console.log(`-- by package\n${top(byPkg, 25)}\n-- by function\n${top(byFn, 40)}`);
 }
 await db.stop();

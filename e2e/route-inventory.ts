@@ -27,6 +27,9 @@ export const PUBLIC_API = [/^\/api\/auth\//, /^\/api\/health$/];
 /** Pages that check the session themselves rather than through requireUser (explained in each file). */
 const SESSION_ONLY_PAGES = new Set(["/forbidden", "/account/password"]);
 
+/** Functions that build a withApi handler, and the permission they pass it (see each one). */
+const ROUTE_FACTORIES: Record<string, Permission> = { figureExportRoute: "exports:read" };
+
 const SAMPLE_PARAMS: Record<string, string> = { id: "1", pcode: "ML05", "...nextauth": "session" };
 
 function walk(dir: string): string[] {
@@ -76,7 +79,9 @@ export function inventory(appDir: string): { pages: PageRoute[]; api: ApiRoute[]
         const exported = new RegExp(`export\\s+(?:const\\s+${method}\\s*=|(?:async\\s+)?function\\s+${method}\\b|\\{[^}]*\\b${method}\\b[^}]*\\})`).exec(source);
         if (!exported) continue;
         const wrapped = new RegExp(`export\\s+const\\s+${method}\\s*=\\s*withApi(?:<.*?>)?\\(\\s*"([^"]+)"`).exec(source);
+        const factory = new RegExp(`export\\s+const\\s+${method}\\s*=\\s*(\\w+)\\(`).exec(source)?.[1];
         if (wrapped && isPermission(wrapped[1]!)) api.push({ file: rel, path: route, method, permission: wrapped[1] });
+        else if (factory && factory in ROUTE_FACTORIES) api.push({ file: rel, path: route, method, permission: ROUTE_FACTORIES[factory]! });
         else if (isPublic) api.push({ file: rel, path: route, method, permission: null });
         else problems.push(`${rel}: ${method} is not wrapped in withApi("<permission>", …)`);
       }

@@ -2,10 +2,11 @@
 // Every chart sits in a <figure>: a <figcaption> title, the chart at a fixed
 // height, a "Table" button that swaps in a <table> with the same numbers, and
 // the source line with the "data as of" date under it.
-import { useId, useState, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { formatDate, formatValue, type UnitCode } from "@/lib/domain/format";
 import type { SourceSummary } from "@/lib/domain/sources";
+import { ExportMenu } from "./export-menu";
 
 export interface TableColumn {
   key: string;
@@ -37,13 +38,18 @@ export function ChartFigure({ meta, table, height = 300, children, id }: { meta:
   const locale = useLocale();
   const captionId = useId();
   const empty = table.rows.length === 0;
+  const figure = useRef<HTMLElement>(null);
+  const source = useRef<HTMLParagraphElement>(null);
   return (
-    <figure className="chart card" aria-labelledby={captionId} data-chart={id}>
+    <figure className="chart card" aria-labelledby={captionId} data-chart={id} ref={figure}>
       <div className="chart-head">
         <figcaption id={captionId}>{meta.title}</figcaption>
-        <button type="button" className="chart-toggle" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)} disabled={empty}>
-          {t("table")}
-        </button>
+        <div className="chart-actions">
+          <button type="button" className="chart-toggle" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)} disabled={empty}>
+            {t("table")}
+          </button>
+          <ExportMenu figure={figure} meta={meta} table={table} chartId={id ?? meta.title} sourceText={() => source.current?.querySelector(".source-orgs")?.textContent?.trim() ?? ""} />
+        </div>
       </div>
       {empty ? (
         <p className="chart-empty" style={{ minHeight: height }}>
@@ -58,9 +64,9 @@ export function ChartFigure({ meta, table, height = 300, children, id }: { meta:
           {children}
         </div>
       )}
-      <p className="chart-source">
+      <p className="chart-source" ref={source}>
         {meta.sources.length > 0 && (
-          <>
+          <span className="source-orgs">
             {t("source")}:{" "}
             {meta.sources.map((s, i) => (
               <span key={s.organisation}>
@@ -72,7 +78,7 @@ export function ChartFigure({ meta, table, height = 300, children, id }: { meta:
               </span>
             ))}
             .{" "}
-          </>
+          </span>
         )}
         {meta.asOf && (
           <span className="as-of">

@@ -1,11 +1,17 @@
 // The data behind the funding charts; coverage and unmet are recomputed from the sums.
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { TableColumn } from "@/components/charts/chart-figure";
 import { asOfDate, fundingRow } from "@/lib/domain/charts";
 import { seriesPoints, sourceLine } from "@/lib/data/series";
+import { cachedRead } from "@/lib/data/cache";
 
-/** Requirement, funding, unmet and coverage per plan year, for either renderer. */
-export async function fundingByYearData({ title, from, to }: { title: string; from?: string; to?: string }) {
+/** Requirement, funding, unmet and coverage per plan year, for either renderer (cached like trendData). */
+export async function fundingByYearData(inputs: { title: string; from?: string; to?: string }) {
+  const locale = await getLocale();
+  return cachedRead(`funding-by-year:${locale}:${JSON.stringify(inputs)}`, () => buildFundingByYearData(inputs));
+}
+
+async function buildFundingByYearData({ title, from, to }: { title: string; from?: string; to?: string }) {
   const t = await getTranslations("charts");
   const query = { level: 0 as const, keys: [""], from, to };
   const [required, funded] = await Promise.all([seriesPoints({ indicator: "funding_required", ...query }), seriesPoints({ indicator: "funding_funded", ...query })]);

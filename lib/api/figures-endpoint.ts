@@ -3,7 +3,7 @@
 import { listFigures, type FigureDto } from "../data/figures";
 import { unknownIndicatorCodes, unknownRegionCodes } from "../data/reference";
 import { toIsoDate } from "../domain/dates";
-import { parseFiguresQuery } from "../validation/figures-query";
+import { parseFiguresQuery, type FiguresQuery } from "../validation/figures-query";
 
 export interface ParameterError {
   error: { code: "invalid_parameter"; parameter: string; message: string };
@@ -25,14 +25,26 @@ function invalid(parameter: string, message: string): { status: 400; body: Param
   return { status: 400, body: { error: { code: "invalid_parameter", parameter, message } } };
 }
 
-export async function figuresEndpoint(params: URLSearchParams): Promise<{ status: 200; body: FiguresPage } | { status: 400; body: ParameterError }> {
+/** The filters, parsed and checked against the codes that exist (shared with the exports). */
+export async function checkedFiguresQuery(params: URLSearchParams): Promise<{ ok: true; query: FiguresQuery } | { ok: false; status: 400; body: ParameterError }> {
   const parsed = parseFiguresQuery(params);
-  if (!parsed.ok) return invalid(parsed.parameter, parsed.message);
+  if (!parsed.ok) return { ok: false, ...invalid(parsed.parameter, parsed.message) };
   const query = parsed.value;
   const badIndicators = await unknownIndicatorCodes(query.indicator);
-  if (badIndicators.length) return invalid("indicator", `unknown indicator: ${badIndicators.join(", ")}`);
+  if (badIndicators.length) return { ok: false, ...invalid("indicator", `unknown indicator: ${badIndicators.join(", ")}`) };
   const badRegions = await unknownRegionCodes(query.region);
-  if (badRegions.length) return invalid("region", `unknown region: ${badRegions.join(", ")}`);
+  if (badRegions.length) return { ok: false, ...invalid("region", `unknown region: ${badRegions.join(", ")}`) };
+  return { ok: true, query };
+}
+
+export function filtersOf(query: FiguresQuery): FiguresPage["meta"]["filters"] {
+  return { indicator: query.indicator, region: query.region, from: query.from ? toIsoDate(query.from) : null, to: query.to ? toIsoDate(query.to) : null };
+}
+
+export async function figuresEndpoint(params: URLSearchParams): Promise<{ status: 200; body: FiguresPage } | { status: 400; body: ParameterError }> {
+  const checked = await checkedFiguresQuery(params);
+  if (!checked.ok) return checked;
+  const { query } = checked;
 
   const { data, total } = await listFigures(query);
   const end = query.offset + data.length;
@@ -46,12 +58,7 @@ export async function figuresEndpoint(params: URLSearchParams): Promise<{ status
         limit: query.limit,
         offset: query.offset,
         nextOffset: end < total ? end : null,
-        filters: {
-          indicator: query.indicator,
-          region: query.region,
-          from: query.from ? toIsoDate(query.from) : null,
-          to: query.to ? toIsoDate(query.to) : null,
-        },
+        filters: filtersOf(query),
       },
     },
   };

@@ -70,6 +70,66 @@ function whereFor(q: Pick<FiguresQuery, "indicator" | "region" | "from" | "to">)
   };
 }
 
+/**
+ * Every figure matching the filters, in the API's order, `batch` at a time:
+ * keyset paging on (indicator, region, start, id), so a large export reads
+ * each page by index instead of skipping ever more rows.
+ */
+export async function* streamFigures(q: Pick<FiguresQuery, "indicator" | "region" | "from" | "to">, batch = 5_000): AsyncGenerator<FigureDto[]> {
+  const where = whereFor(q);
+  let after: { indicatorId: number; regionId: number; periodStart: Date; id: number } | null = null;
+  for (;;) {
+    const page: FigureRow[] = await db().figure.findMany({
+      where: after
+        ? {
+            AND: [
+              where,
+              {
+                OR: [
+                  { indicatorId: { gt: after.indicatorId } },
+                  { indicatorId: after.indicatorId, regionId: { gt: after.regionId } },
+                  { indicatorId: after.indicatorId, regionId: after.regionId, periodStart: { gt: after.periodStart } },
+                  { indicatorId: after.indicatorId, regionId: after.regionId, periodStart: after.periodStart, id: { gt: after.id } },
+                ],
+              },
+            ],
+          }
+        : where,
+      include: figureInclude,
+      orderBy: [{ indicatorId: "asc" }, { regionId: "asc" }, { periodStart: "asc" }, { id: "asc" }],
+      take: batch,
+    });
+    if (page.length) yield page.map(toFigureDto);
+    if (page.length < batch) return;
+    const last = page.at(-1)!;
+    after = { indicatorId: last.indicatorId, regionId: last.regionId, periodStart: last.periodStart, id: last.id };
+  }
+}
+
+/** What an HXL export needs before its rows: the areas' levels and the (indicator, CH phase) pairs present. */
+export async function exportShape(q: Pick<FiguresQuery, "indicator" | "region" | "from" | "to">): Promise<{ levels: number[]; combos: { indicator: string; chPhase: number | null }[]; count: number }> {
+  const where = whereFor(q);
+  const [groups, count] = await Promise.all([
+    db().figure.groupBy({ by: ["indicatorId", "regionId", "chPhase"], where }),
+    db().figure.count({ where }),
+  ]);
+  const [indicators, regions] = await Promise.all([
+    db().indicator.findMany({ where: { id: { in: [...new Set(groups.map((g) => g.indicatorId))] } }, select: { id: true, code: true, sortOrder: true } }),
+    db().region.findMany({ where: { id: { in: [...new Set(groups.map((g) => g.regionId))] } }, select: { id: true, level: true } }),
+  ]);
+  const code = new Map(indicators.map((i) => [i.id, i]));
+  const combos = new Map<string, { indicator: string; chPhase: number | null; order: number }>();
+  for (const g of groups) {
+    const i = code.get(g.indicatorId)!;
+    combos.set(`${i.code}|${g.chPhase}`, { indicator: i.code, chPhase: g.chPhase, order: i.sortOrder * 10 + (g.chPhase ?? 0) });
+  }
+  return {
+    levels: [...new Set(regions.map((r) => r.level))].sort(),
+    combos: [...combos.values()].sort((a, b) => a.order - b.order).map(({ indicator, chPhase }) => ({ indicator, chPhase })),
+    count,
+  };
+}
+
 export async function listFigures(q: FiguresQuery): Promise<{ data: FigureDto[]; total: number }> {
   const where = whereFor(q);
   const [rows, total] = await Promise.all([

@@ -63,7 +63,7 @@ function columnsOf(layout: TableLayout | undefined) {
   return layout?.columns.map((c) => ({ header: c.header, tag: c.tag ? `#${c.tag.hashtag}${c.tag.attributes.map((a) => `+${a}`).join("")}` : null }));
 }
 
-/** Each figure's source: the row's own organisation, else the import's; title, URL and date from the import. */
+/** Each figure's source: the row's own organisation (and title, URL, date when the file has them), else the import's. */
 function plan(candidates: Candidate[], request: ImportRequest): { figures: PlannedFigure[]; error: string | null } {
   const s = request.source ?? {};
   if (s.date && !parseIsoDate(s.date)) return { figures: [], error: `the source date "${s.date}" is not a date written YYYY-MM-DD` };
@@ -87,7 +87,7 @@ function plan(candidates: Candidate[], request: ImportRequest): { figures: Plann
       disaggregation: c.disaggregation,
       value: c.value,
       note: c.note,
-      source: { organisation: (c.source ?? s.organisation ?? "").trim(), ...defaults },
+      source: { organisation: (c.source ?? s.organisation ?? "").trim(), ...defaults, ...c.sourceDetails },
     })),
   };
 }

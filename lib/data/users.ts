@@ -87,7 +87,11 @@ export async function createApiToken(email: string, name = "cli", expiresInDays 
 
 /** The active user owning a live, unexpired, unrevoked token. */
 export async function userForToken(token: string): Promise<SessionUser | null> {
-  const row = await db().apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+  // One indexed lookup: it runs on every API request made with a token.
+  const row = await db().apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { revokedAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, sessionVersion: true, mustChangePassword: true, active: true } } },
+  });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt < new Date()) || !row.user.active) return null;
   return toSessionUser(row.user);
 }

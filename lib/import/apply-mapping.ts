@@ -33,6 +33,8 @@ export interface Candidate {
   value: string;
   /** The row's own source (a #meta+source cell), if any; of the first row when rows were added up. */
   source: string | null;
+  /** The row's own source title, URL and date, when the file has those columns. */
+  sourceDetails?: { title?: string; url?: string; date?: string };
   note: string | null;
   /** Every line that went into the figure. */
   lines: number[];
@@ -128,6 +130,7 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
         disaggregation,
         value: "",
         source: cell(mapping.source?.column) || null,
+        sourceDetails: sourceDetailsOf(mapping, cell, fail),
         note: cell(mapping.note?.column) || null,
         lines: [line],
       };
@@ -182,6 +185,21 @@ function memoRegions(mapping: ImportMapping, regions: RegionMatcher) {
     else if (!result.ok) fail((codeText ? code : nameText ? name : undefined) ?? "region", result.reason);
     return result?.ok ? result.pcode : null;
   };
+}
+
+/** The row's source title, URL and date columns, when the mapping has them (undefined when it has none). */
+function sourceDetailsOf(mapping: ImportMapping, cell: Cell, fail: Fail): Candidate["sourceDetails"] {
+  if (!mapping.sourceTitle && !mapping.sourceUrl && !mapping.sourceDate) return undefined;
+  const details: NonNullable<Candidate["sourceDetails"]> = {};
+  if (cell(mapping.sourceTitle?.column)) details.title = cell(mapping.sourceTitle?.column);
+  if (cell(mapping.sourceUrl?.column)) details.url = cell(mapping.sourceUrl?.column);
+  const dateText = cell(mapping.sourceDate?.column);
+  if (dateText) {
+    const date = parseCellDate(dateText);
+    if (date) details.date = date;
+    else fail(mapping.sourceDate!.column, `"${dateText}" is not a date (write YYYY-MM-DD)`);
+  }
+  return details;
 }
 
 function periodOf(p: ImportMapping["period"], cell: Cell, fail: Fail): [string, string] | null {

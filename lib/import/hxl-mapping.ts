@@ -89,7 +89,10 @@ export function mappingFromHxl(columns: Column[], indicators: IndicatorTag[], op
     return { name: null, reason: "the Cadre Harmonisé columns say neither +current nor +projected, and no #status column does" };
   }
   const sector = tagged.find((c) => c.tag?.hashtag === "sector");
-  const source = tagged.find((c) => c.tag?.hashtag === "meta" && has(c.tag, "source"));
+  const sourceMeta = (attribute?: string) =>
+    tagged.find((c) => c.tag?.hashtag === "meta" && has(c.tag, "source") && (attribute ? has(c.tag, attribute) : !["title", "url", "date"].some((a) => has(c.tag as Tag, a))));
+  const source = sourceMeta();
+  const [sourceTitle, sourceUrl, sourceDate] = [sourceMeta("title"), sourceMeta("url"), sourceMeta("date")];
   const note = tagged.find((c) => c.tag?.hashtag === "meta" && has(c.tag, "comment"));
   const indicatorsFound = new Set(values.map((v) => v.indicator));
   const mapping: ImportMappingInput = {
@@ -99,6 +102,9 @@ export function mappingFromHxl(columns: Column[], indicators: IndicatorTag[], op
     ...(status ? { status: { column: ref(status) } } : {}),
     ...(sector ? { sector: { column: ref(sector) } } : {}),
     ...(source ? { source: { column: ref(source) } } : {}),
+    ...(sourceTitle ? { sourceTitle: { column: ref(sourceTitle) } } : {}),
+    ...(sourceUrl ? { sourceUrl: { column: ref(sourceUrl) } } : {}),
+    ...(sourceDate ? { sourceDate: { column: ref(sourceDate) } } : {}),
     ...(note ? { note: { column: ref(note) } } : {}),
     // A multi-country file: only Mali's rows; the others are listed as skipped.
     filters: country ? [{ column: ref(country), matches: "^(MLI|ML)$", reason: "other country" }] : [],

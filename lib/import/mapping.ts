@@ -57,6 +57,10 @@ export const importMappingSchema = z.object({
   /** Every filter must pass; an `anyOf` filter passes when one of its tests does. Other rows are listed as skipped. */
   filters: z.array(z.union([z.object({ ...conditionShape, reason }).refine(testsSomething, NO_TEST), z.object({ anyOf: z.array(condition).min(1), reason })])).default([]),
   source: z.object({ column }).optional(),
+  /** The row's source title, URL and publication date (#meta+source+title, +url, +date), as Situation Room's HXL export writes them. */
+  sourceTitle: z.object({ column }).optional(),
+  sourceUrl: z.object({ column }).optional(),
+  sourceDate: z.object({ column }).optional(),
   note: z.object({ column }).optional(),
   /** "funding": rows with required and funded also give unmet and coverage, recomputed. */
   derive: z.array(z.literal("funding")).default([]),
@@ -90,6 +94,9 @@ export function mappingColumns(mapping: ImportMapping): string[] {
     mapping.status && "column" in mapping.status ? mapping.status.column : undefined,
     mapping.sector?.column,
     mapping.source?.column,
+    mapping.sourceTitle?.column,
+    mapping.sourceUrl?.column,
+    mapping.sourceDate?.column,
     mapping.note?.column,
     ...mapping.filters.flatMap((f) => ("anyOf" in f ? f.anyOf : [f]).map((c) => c.column)),
   ];

@@ -1,0 +1,92 @@
+"use client";
+// The "Export" button of every chart and the map: a menu with PNG, SVG and
+// CSV. Pictures carry the title, unit, active filters, source, "data as of",
+// the product name and the export date (lib/export/chart-export.ts).
+import { useEffect, useId, useRef, useState, type RefObject } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { chartCsv, chartFileName, filtersLine, PRODUCT_NAME } from "@/lib/export/chart-export";
+import { formatDate } from "@/lib/domain/format";
+import type { ChartMeta, TableSpec } from "./chart-figure";
+
+type Format = "png" | "svg" | "csv";
+
+export function ExportMenu({ figure, meta, table, chartId, sourceText }: { figure: RefObject<HTMLElement | null>; meta: ChartMeta; table: TableSpec; chartId: string; sourceText: () => string }) {
+  const t = useTranslations("charts");
+  const locale = useLocale();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const menuId = useId();
+  const menu = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    menu.current?.querySelector<HTMLButtonElement>("button")?.focus();
+    const close = (e: MouseEvent | KeyboardEvent) => {
+      if (e instanceof KeyboardEvent ? e.key === "Escape" : !menu.current?.parentElement?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [open]);
+
+  async function run(format: Format) {
+    setOpen(false);
+    setError(null);
+    const today = new Date().toISOString().slice(0, 10);
+    const name = chartFileName(chartId, meta.asOf, today, format);
+    try {
+      const { download, buildChartSvg, svgToPng } = await import("@/lib/export/chart-image");
+      if (format === "csv") {
+        download(new Blob([chartCsv(table.columns, table.rows)], { type: "text/csv;charset=utf-8" }), name);
+        return;
+      }
+      const svgs = [...(figure.current?.querySelectorAll<SVGSVGElement>(".chart-body svg") ?? [])];
+      const chart = svgs.sort((a, b) => area(b) - area(a))[0];
+      if (!chart) throw new Error(t("noData"));
+      const built = buildChartSvg(chart, {
+        title: meta.title,
+        unit: t(`units.${meta.unit}`),
+        filters: filtersLine(window.location.search, { filters: t("filters") }),
+        source: sourceText(),
+        asOf: meta.asOf ? `${t("asOf")} ${formatDate(meta.asOf, locale)}` : "",
+        credit: t("exportedOn", { product: PRODUCT_NAME, date: today }),
+      });
+      const blob = format === "svg" ? new Blob([built.svg], { type: "image/svg+xml;charset=utf-8" }) : await svgToPng(built.svg, built.width, built.height);
+      download(blob, name);
+    } catch (e) {
+      setError(t("exportFailed", { reason: (e as Error).message }));
+    }
+  }
+
+  return (
+    <div className="export-menu">
+      <button type="button" className="chart-toggle" aria-haspopup="menu" aria-expanded={open} aria-controls={open ? menuId : undefined} onClick={() => setOpen((v) => !v)}>
+        {t("export")}
+      </button>
+      {open && (
+        <ul role="menu" id={menuId} ref={menu} aria-label={t("exportMenu", { title: meta.title })} className="menu">
+          {(["png", "svg", "csv"] as const).map((f) => (
+            <li role="none" key={f}>
+              <button type="button" role="menuitem" onClick={() => void run(f)} disabled={f !== "csv" && table.rows.length === 0}>
+                {t(f === "png" ? "exportPng" : f === "svg" ? "exportSvg" : "exportCsv")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function area(svg: SVGSVGElement): number {
+  const box = svg.getBoundingClientRect();
+  return box.width * box.height;
+}

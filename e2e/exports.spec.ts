@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { logIn } from "./helpers";
+
+async function exportChart(page: Page, chart: string, format: "PNG" | "SVG" | "CSV") {
+  const figure = page.locator(`figure[data-chart="${chart}"]`);
+  await figure.getByRole("button", { name: "Export" }).click();
+  const [download] = await Promise.all([page.waitForEvent("download"), figure.getByRole("menuitem", { name: format }).click()]);
+  return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+}
+
+test.describe("exports", () => {
+  test("a chart exports as a 2× PNG and a self-contained SVG holding its title and source, and as CSV", async ({ page }) => {
+    await logIn(page, "viewer");
+    await page.goto("/displacement?region=ML05&region=ML06");
+    const figure = page.locator('figure[data-chart="idps-by-region"]');
+    await expect(figure.locator(".chart-body svg").first()).toBeVisible();
+    const title = (await figure.locator("figcaption").textContent())!;
+
+    const png = await exportChart(page, "idps-by-region", "PNG");
+    expect(png.name).toMatch(/^idps-by-region_\d{4}-\d{2}-\d{2}\.png$/);
+    expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.bytes.readUInt32BE(16)).toBeGreaterThanOrEqual(1200); // IHDR width
+
+    const svg = await exportChart(page, "idps-by-region", "SVG");
+    expect(svg.name).toBe(png.name.replace(/\.png$/, ".svg"));
+    const text = svg.bytes.toString("utf8");
+    const parsed = await page.evaluate((s) => {
+      const doc = new DOMParser().parseFromString(s, "image/svg+xml");
+      return { error: doc.querySelector("parsererror")?.textContent ?? null, text: doc.documentElement.textContent ?? "", external: [...doc.querySelectorAll("[href]")].map((n) => n.getAttribute("href")) };
+    }, text);
+    expect(parsed.error).toBeNull();
+    expect(parsed.text).toContain(title);
+    expect(parsed.text).toContain("IOM");
+    expect(parsed.text).toMatch(/Data as of/);
+    expect(parsed.text).toMatch(/Filters: region: ML05, ML06/);
+    expect(parsed.text).toMatch(/Situation Room · exported \d{4}-\d{2}-\d{2}/);
+    expect(text).not.toMatch(/<link|@import|url\(http/);
+
+    const csv = await exportChart(page, "idps-by-region", "CSV");
+    const rows = parse(csv.bytes, { bom: true, columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual(["Date", "Mopti", "Timbuktu"]);
+    await figure.getByRole("button", { name: "Table" }).click();
+    await expect(figure.locator("tbody tr")).toHaveCount(rows.length);
+  });
+
+  test("the map has the same Export menu", async ({ page }) => {
+    await logIn(page, "viewer");
+    await page.goto("/map");
+    const map = page.locator("figure", { has: page.locator("path[data-pcode]") }).first();
+    await map.getByRole("button", { name: "Export" }).click();
+    await expect(map.getByRole("menuitem")).toHaveText(["PNG", "SVG", "CSV"]);
+    const [download] = await Promise.all([page.waitForEvent("download"), map.getByRole("menuitem", { name: "SVG" }).click()]);
+    const svg = readFileSync((await download.path())!, "utf8");
+    expect((svg.match(/data-pcode=/g) ?? []).length).toBeGreaterThanOrEqual(9);
+  });
+
+  test("CSV, XLSX and HXL of a filtered view equal the API's JSON; the HXL file imports back unchanged", async ({ page, request }) => {
+    await logIn(page, "analyst");
+    const filter = "indicator=idps&region=ML05,ML06,ML07&from=2019-01-01&to=2023-12-31";
+    const api = (await (await page.request.get(`/api/v1/figures?${filter}&limit=50000`)).json()).data as { id: number; value: number; region: string; periodEnd: string }[];
+    expect(api.length).toBeGreaterThan(5);
+
+    const csv = await page.request.get(`/api/v1/figures.csv?${filter}`);
+    expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="figures_idps_ML05-ML06-ML07_2019-01-01_2023-12-31\.csv"$/);
+    const rows = parse(await csv.body(), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [Number(r.id), r.region, r.period_end, Number(r.value)])).toEqual(api.map((f) => [f.id, f.region, f.periodEnd, f.value]));
+
+    const xlsx = await page.request.get(`/api/v1/figures.xlsx?${filter}`);
+    expect(xlsx.headers()["content-disposition"]).toMatch(/^attachment; filename=".*\.xlsx"$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("Figures")!;
+    const valueCol = (sheet.getRow(1).values as string[]).indexOf("value");
+    expect(Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).getCell(valueCol).value)).toEqual(api.map((f) => f.value));
+    expect(book.getWorksheet("Sources")).toBeTruthy();
+
+    const hxl = await page.request.get(`/api/v1/figures.hxl.csv?${filter}`);
+    expect(hxl.headers()["content-disposition"]).toMatch(/\.hxl\.csv"$/);
+    const body = await hxl.body();
+    const origin = new URL(page.url()).origin;
+    const back = await page.request.post("/api/v1/imports", { headers: { origin }, multipart: { dryRun: "true", file: { name: "roundtrip.hxl.csv", mimeType: "text/csv", buffer: body } } });
+    expect((await back.json()).data).toMatchObject({ status: "preview", counts: { create: 0, update: 0, unchanged: api.length, invalid: 0 } });
+
+    for (const path of ["/api/v1/figures.csv", "/api/v1/figures.xlsx", "/api/v1/figures.hxl.csv"]) expect((await request.get(path)).status()).toBe(401);
+  });
+});

@@ -1,0 +1,141 @@
+// GET /api/v1/figures.csv, .xlsx and .hxl.csv: the figures the JSON API would
+// return for the same filters, as files. CSV and HXL stream in keyset pages
+// (any size); XLSX is built in memory, so it is capped (use CSV beyond).
+import ExcelJS from "exceljs";
+import { getLocale } from "next-intl/server";
+import { NextResponse } from "next/server";
+import { recordAudit } from "../data/audit";
+import { exportShape, listFigures, streamFigures, type FigureDto } from "../data/figures";
+import { indicatorIndex, regionIndex } from "../data/reference";
+import type { SessionUser } from "../data/users";
+import { csvLine, UTF8_BOM } from "../export/csv";
+import { exportFileName, FIGURE_COLUMNS, figureRow, hxlHeader, hxlRow, hxlValueColumns, type ExportNames } from "../export/figure-table";
+import type { FiguresQuery } from "../validation/figures-query";
+import { checkedFiguresQuery, filtersOf } from "./figures-endpoint";
+import { jsonError, withApi } from "./respond";
+
+export type ExportFormat = "csv" | "xlsx" | "hxl";
+export const XLSX_MAX_ROWS = 200_000;
+
+const CONTENT_TYPE: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  hxl: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+const EXTENSION: Record<ExportFormat, string> = { csv: "csv", hxl: "hxl.csv", xlsx: "xlsx" };
+
+/** The figures in order: one page when limit or offset is given (as the JSON API), else all of them. */
+async function* figuresFor(query: FiguresQuery, paged: boolean): AsyncGenerator<FigureDto[]> {
+  if (paged) yield (await listFigures(query)).data;
+  else yield* streamFigures(query);
+}
+
+function textStream(lines: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async pull(controller) {
+      const { value, done } = await lines.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await lines.return(undefined);
+    },
+  });
+}
+
+async function exportNames(lang: "en" | "fr"): Promise<ExportNames> {
+  const [regions, indicators] = await Promise.all([regionIndex(), indicatorIndex()]);
+  return { regions, indicators, lang };
+}
+
+/** The route handler of one format: any signed-in role; names in the user's language. */
+export function figureExportRoute(format: ExportFormat) {
+  return withApi("exports:read", async (request, { user }) => {
+    const lang = (await getLocale()) === "fr" ? "fr" : "en";
+    return exportFigures(format, new URL(request.url).searchParams, user, lang);
+  });
+}
+
+export async function exportFigures(format: ExportFormat, params: URLSearchParams, user: SessionUser, lang: "en" | "fr" = "en"): Promise<Response> {
+  const checked = await checkedFiguresQuery(params);
+  if (!checked.ok) return NextResponse.json(checked.body, { status: 400 });
+  const { query } = checked;
+  const paged = params.has("limit") || params.has("offset");
+  const filters = filtersOf(query);
+  const names = await exportNames(lang);
+  const fileName = exportFileName(filters, EXTENSION[format]);
+
+  let body: ReadableStream<Uint8Array> | Buffer;
+  let rows: number | null = null;
+  if (format === "csv") {
+    body = textStream(
+      (async function* () {
+        yield UTF8_BOM + csvLine(FIGURE_COLUMNS.map((c) => c.header));
+        for await (const page of figuresFor(query, paged)) yield page.map((f) => csvLine(figureRow(f, names))).join("");
+      })(),
+    );
+  } else if (format === "hxl") {
+    const shape = await exportShape(query);
+    if (shape.levels.length > 1) {
+      return jsonError(400, "mixed_levels", "An HXL file holds one administrative level: filter by regions of one level (e.g. region=ML05,ML06) or by the country (region=ML)");
+    }
+    const values = hxlValueColumns(shape.combos, names);
+    const { headers, tags } = hxlHeader((shape.levels[0] ?? 1) as 0 | 1 | 2, values);
+    body = textStream(
+      (async function* () {
+        yield UTF8_BOM + csvLine(headers) + csvLine(tags);
+        for await (const page of figuresFor(query, paged)) yield page.map((f) => csvLine(hxlRow(f, values, names))).join("");
+      })(),
+    );
+  } else {
+    const total = paged ? Math.min(query.limit, XLSX_MAX_ROWS) : (await exportShape(query)).count;
+    if (total > XLSX_MAX_ROWS) return jsonError(413, "too_many_rows", `${total} figures match: an XLSX export holds at most ${XLSX_MAX_ROWS}; narrow the filters or export CSV`);
+    const built = await workbook(query, paged, names);
+    body = built.buffer;
+    rows = built.rows;
+  }
+  await recordAudit({ userId: user.id, action: `export.${format}`, entity: "figures", after: { filters, ...(paged ? { limit: query.limit, offset: query.offset } : {}), ...(rows !== null ? { rows } : {}) } });
+  return new Response(body as BodyInit, {
+    headers: {
+      "content-type": CONTENT_TYPE[format],
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}
+
+/** Typed numbers and dates on a "Figures" sheet, and a "Sources" sheet listing each source once. */
+async function workbook(query: FiguresQuery, paged: boolean, names: ExportNames): Promise<{ buffer: Buffer; rows: number }> {
+  const book = new ExcelJS.Workbook();
+  book.creator = "Situation Room";
+  book.created = new Date();
+  const sheet = book.addWorksheet("Figures", { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = FIGURE_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.kind === "date" ? 12 : c.header === "value" ? 16 : 20, style: c.kind === "date" ? { numFmt: "yyyy-mm-dd" } : c.header === "value" ? { numFmt: "#,##0.####" } : {} }));
+  sheet.getRow(1).font = { bold: true };
+  const sources = new Map<string, FigureDto["source"] & { figures: number }>();
+  let rows = 0;
+  for await (const page of figuresFor(query, paged)) {
+    for (const f of page) {
+      const cells = figureRow(f, names).map((v, i) => (FIGURE_COLUMNS[i]!.kind === "date" && typeof v === "string" ? new Date(`${v}T00:00:00Z`) : v));
+      sheet.addRow(cells);
+      const key = JSON.stringify(f.source);
+      const s = sources.get(key) ?? { ...f.source, figures: 0 };
+      s.figures += 1;
+      sources.set(key, s);
+      rows += 1;
+    }
+  }
+  const list = book.addWorksheet("Sources");
+  list.columns = [
+    { header: "organisation", key: "organisation", width: 36 },
+    { header: "title", key: "title", width: 60 },
+    { header: "url", key: "url", width: 50 },
+    { header: "date", key: "date", width: 12, style: { numFmt: "yyyy-mm-dd" } },
+    { header: "figures", key: "figures", width: 10 },
+  ];
+  list.getRow(1).font = { bold: true };
+  for (const s of sources.values()) list.addRow({ ...s, date: new Date(`${s.date}T00:00:00Z`) });
+  return { buffer: Buffer.from(await book.xlsx.writeBuffer()), rows };
+}
+

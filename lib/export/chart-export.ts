@@ -1,0 +1,42 @@
+// What a chart export says besides the chart: its file name, the header and
+// footer lines drawn into PNG and SVG, and its CSV. Pure, so it is tested
+// here; the drawing itself is lib/export/chart-image.ts (browser only).
+import { csvLine, UTF8_BOM } from "./csv";
+
+export const PRODUCT_NAME = "Situation Room";
+
+/** `idps-by-region_2021-09-30.png`: what the chart shows and the date its data describes. */
+export function chartFileName(chartId: string, asOf: string | null, exportedOn: string, extension: "png" | "svg" | "csv"): string {
+  const slug = chartId.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "chart";
+  return `${slug}_${asOf ?? exportedOn}.${extension}`;
+}
+
+/** The view's filters as one readable line, from the page's query string ("" when there are none). */
+export function filtersLine(search: string, labels: { filters: string }): string {
+  const params = new URLSearchParams(search);
+  const parts = [...new Set(params.keys())].sort().map((key) => `${key}: ${params.getAll(key).join(", ")}`);
+  return parts.length ? `${labels.filters}: ${parts.join(" · ")}` : "";
+}
+
+export interface ExportText {
+  title: string;
+  unit: string;
+  filters: string;
+  source: string;
+  asOf: string;
+  /** "Situation Room · exported 2026-11-25" */
+  credit: string;
+}
+
+/** Header lines above the chart and footer lines below it, empty ones dropped. */
+export function exportLines(text: ExportText): { header: string[]; footer: string[] } {
+  return {
+    header: [text.title, [text.unit, text.filters].filter(Boolean).join(" — ")].filter(Boolean),
+    footer: [text.source, text.asOf, text.credit].filter(Boolean),
+  };
+}
+
+/** The chart's own table as CSV: one header row, then its rows (missing values empty). */
+export function chartCsv(columns: { key: string; label: string }[], rows: Record<string, string | number | null>[]): string {
+  return UTF8_BOM + csvLine(columns.map((c) => c.label)) + rows.map((row) => csvLine(columns.map((c) => row[c.key] ?? null))).join("");
+}
