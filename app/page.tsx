@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { headlineTile, fundingTiles } from "@/lib/data/tiles";
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OverviewPage() {
   await requireUser("figures:read");
-  const [locale, t, tc, td, tf, indicators] = await Promise.all([getLocale(), getTranslations("overview"), getTranslations("charts"), getTranslations("displacement"), getTranslations("fundingPage"), indicatorIndex()]);
+  const [locale, t, tc, td, tf, ts, indicators] = await Promise.all([getLocale(), getTranslations("overview"), getTranslations("charts"), getTranslations("displacement"), getTranslations("fundingPage"), getTranslations("snapshot"), indicatorIndex()]);
   const lang = locale === "fr" ? "fr" : "en";
   const [idps, chCurrent, chProjected, pin, funding] = await Promise.all([
     headlineTile("idps"),
@@ -32,7 +33,9 @@ export default async function OverviewPage() {
   return (
     <>
       <h1>{t("title")}</h1>
-      <p className="lead">{t("intro")}</p>
+      <p className="lead">
+        {t("intro")} <Link href="/snapshot">{ts("link")}</Link>
+      </p>
       <section aria-labelledby="tiles-heading">
         <h2 id="tiles-heading" className="visually-hidden">
           {t("tiles")}

@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { logIn } from "./helpers";
+import { pdfPages } from "./pdf-text";
 
 async function exportChart(page: Page, chart: string, format: "PNG" | "SVG" | "CSV") {
   const figure = page.locator(`figure[data-chart="${chart}"]`);
@@ -85,5 +86,42 @@ test.describe("exports", () => {
     expect((await back.json()).data).toMatchObject({ status: "preview", counts: { create: 0, update: 0, unchanged: api.length, invalid: 0 } });
 
     for (const path of ["/api/v1/figures.csv", "/api/v1/figures.xlsx", "/api/v1/figures.hxl.csv"]) expect((await request.get(path)).status()).toBe(401);
+  });
+});
+
+test.describe("situation snapshot", () => {
+  test("the PDF is one A4 page per snapshot holding the area's name and key figures in the chosen language", async ({ page, request }) => {
+    test.setTimeout(90_000);
+    await logIn(page, "viewer");
+    await page.goto("/regions/ML05");
+    await page.getByRole("link", { name: "Situation snapshot (one page, PDF)" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Situation snapshot: Mopti" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Download PDF" })).toHaveAttribute("href", "/api/v1/snapshot.pdf?region=ML05&locale=en");
+    const idps = (await page.locator('.snapshot-tiles li[data-indicator="idps"] .value').textContent())!.replace(/\D/g, "");
+    expect(idps.length).toBeGreaterThan(3);
+
+    for (const [locale, title] of [["fr", "Point de situation : Mopti"], ["en", "Situation snapshot: Mopti"]] as const) {
+      const res = await page.request.get(`/api/v1/snapshot.pdf?region=ML05&locale=${locale}`);
+      expect(res.status()).toBe(200);
+      expect(res.headers()["content-type"]).toBe("application/pdf");
+      expect(res.headers()["content-disposition"]).toMatch(new RegExp(`^attachment; filename="situation-snapshot_mopti_${locale}_\\d{4}-\\d{2}-\\d{2}\\.pdf"$`));
+      const pages = await pdfPages(await res.body());
+      expect(pages).toHaveLength(1);
+      const text = pages[0]!;
+      // pdf.js splits ligatures ("Chi ff res"): compare without spaces.
+      const squeezed = text.replace(/\s+/g, "");
+      expect(squeezed).toContain(title.replace(/\s+/g, ""));
+      expect(text.replace(/\D/g, "")).toContain(idps);
+      expect(squeezed).toContain(locale === "fr" ? "Chiffresclés" : "Keyfigures");
+    }
+
+    const country = await page.request.get("/api/v1/snapshot.pdf?locale=en");
+    const [countryPage, ...more] = await pdfPages(await country.body());
+    expect(more).toHaveLength(0);
+    expect(countryPage).toContain("Situation snapshot: Mali");
+
+    expect((await page.request.get("/api/v1/snapshot.pdf?region=ML99")).status()).toBe(400);
+    expect((await page.request.get("/api/v1/snapshot.pdf?locale=de")).status()).toBe(400);
+    expect((await request.get("/api/v1/snapshot.pdf")).status()).toBe(401);
   });
 });

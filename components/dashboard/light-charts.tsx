@@ -22,8 +22,7 @@ export async function LightTrendChart(props: TrendChartProps) {
   );
 }
 
-export async function LightFundingByYearChart({ id, title }: { id: string; title: string }) {
-  const height = 320;
+export async function LightFundingByYearChart({ id, title, height = 320 }: { id: string; title: string; height?: number }) {
   const [{ rows, meta, table }, t, locale] = await Promise.all([fundingByYearData({ title }), getTranslations("charts"), getLocale()]);
   const or = (v: number | null, unit: "usd" | "percent") => (v === null ? t("noData") : formatValue(v, unit, locale));
   const spec = fundingChartSpec(rows, height, { funded: t("funded"), unmet: t("unmet"), coverage: t("coverage") }, FUNDING_COLOURS, {

@@ -7,7 +7,7 @@ import type { UnitCode } from "@/lib/domain/format";
 import { seriesPoints, sourceLine, type PeriodOption } from "@/lib/data/series";
 import type { RegionDto } from "@/lib/data/reference";
 
-export async function MapPanel({ title, indicator, unit, period, keys, regions, lang }: { title: string; indicator: string; unit: UnitCode; period: PeriodOption; keys: string[]; regions: RegionDto[]; lang: "en" | "fr" }) {
+export async function MapPanel({ title, indicator, unit, period, keys, regions, lang, height = 520 }: { title: string; indicator: string; unit: UnitCode; period: PeriodOption; keys: string[]; regions: RegionDto[]; lang: "en" | "fr"; height?: number }) {
   const t = await getTranslations("charts");
   const tm = await getTranslations("map");
   const points = (await seriesPoints({ indicator, level: 1, from: period.start, to: period.end, keys })).filter((p) => p.start === period.start && p.end === period.end);
@@ -16,7 +16,7 @@ export async function MapPanel({ title, indicator, unit, period, keys, regions, 
   return (
     <ChartFigure
       id="map"
-      height={520}
+      height={height}
       meta={{ title, unit, sources: await sourceLine(points), asOf: points.length ? period.end : null, note: tm("credit") }}
       table={{ columns: [{ key: "name", label: t("region") }, { key: "value", label: t("value"), unit }], rows: mapRegions.map((r) => ({ name: r.name, value: r.value })) }}
     >

@@ -34,11 +34,12 @@ export default async function RegionPage({ params, searchParams }: Props) {
   const region = await regionFor(pcode);
   if (!region) notFound();
   const filters = parseDashboardFilters(await searchParams);
-  const [locale, t, tc, to, regions, indicators, latest] = await Promise.all([
+  const [locale, t, tc, to, ts, regions, indicators, latest] = await Promise.all([
     getLocale(),
     getTranslations("regionPage"),
     getTranslations("charts"),
     getTranslations("overview"),
+    getTranslations("snapshot"),
     regionIndex(),
     indicatorIndex(),
     latestForRegion(pcode),
@@ -60,6 +61,12 @@ export default async function RegionPage({ params, searchParams }: Props) {
           <>
             {" "}
             <Link href={`/regions/${parent.pcode}`}>{t("parent", { name: parent.name[lang] })}</Link>
+          </>
+        )}
+        {region.level <= 1 && (
+          <>
+            {" "}
+            <Link href={`/snapshot?region=${pcode}`}>{ts("link")}</Link>
           </>
         )}
       </p>

@@ -1,0 +1,104 @@
+// GET /api/v1/snapshot.pdf: the /snapshot page printed to one A4 page by
+// headless Chromium (the one the e2e tests use: lib/browser.ts). Chromium
+// loads the page as the caller (their cookie or token), so the page's own
+// permission check runs on the request; one shared browser, two pages at once.
+import { chromium, type Browser } from "playwright-core";
+import { NextResponse } from "next/server";
+import { chromiumExecutable } from "../browser";
+import { recordAudit } from "../data/audit";
+import { regionIndex } from "../data/reference";
+import type { SessionUser } from "../data/users";
+import { snapshotQuerySchema } from "../validation/snapshot-query";
+import { jsonError } from "./respond";
+
+const RENDER_TIMEOUT_MS = 30_000;
+const MAX_PARALLEL = 2;
+const PRINT_WIDTH_PX = Math.round((190 / 25.4) * 96);
+const PRINT_HEIGHT_PX = Math.round((277 / 25.4) * 96);
+
+let browser: Promise<Browser> | null = null;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+function sharedBrowser(): Promise<Browser> {
+  browser ??= (async () => {
+    const found = chromiumExecutable(() => chromium.executablePath());
+    if (found.source === "none") throw new ChromiumMissing();
+    const launched = await chromium.launch({ executablePath: found.path, args: ["--disable-dev-shm-usage"] });
+    launched.on("disconnected", () => (browser = null));
+    return launched;
+  })().catch((error) => {
+    browser = null;
+    throw error;
+  });
+  return browser;
+}
+
+class ChromiumMissing extends Error {
+  constructor() {
+    super("PDF rendering needs Chromium: install it (Debian: apt install chromium) or set CHROMIUM_PATH");
+  }
+}
+
+async function withSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
+  running += 1;
+  try {
+    return await work();
+  } finally {
+    running -= 1;
+    waiting.shift()?.();
+  }
+}
+
+function cookiesOf(header: string | null, url: string) {
+  return (header ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const at = part.indexOf("=");
+      return { name: part.slice(0, at), value: part.slice(at + 1), url };
+    })
+    .filter((c) => c.name);
+}
+
+export async function snapshotPdf(request: Request, user: SessionUser): Promise<Response> {
+  const url = new URL(request.url);
+  const parsed = snapshotQuerySchema.safeParse({ region: url.searchParams.get("region") ?? undefined, locale: url.searchParams.get("locale") ?? undefined });
+  if (!parsed.success) return jsonError(400, "invalid_parameter", parsed.error.issues[0]!.message);
+  const { region, locale } = parsed.data;
+  const area = (await regionIndex()).get(region);
+  if (!area || area.level > 1) return jsonError(400, "invalid_parameter", `region: no country or region with P-code ${region} (cercles have no snapshot)`);
+
+  try {
+    const pdf = await withSlot(async () => {
+      // Laid out at the printable width of A4 (210 mm less 2 × 10 mm margins, at 96 px per inch).
+      const context = await (await sharedBrowser()).newContext({
+        locale,
+        viewport: { width: PRINT_WIDTH_PX, height: PRINT_HEIGHT_PX },
+        extraHTTPHeaders: request.headers.get("authorization") ? { authorization: request.headers.get("authorization")! } : {},
+      });
+      try {
+        await context.addCookies([...cookiesOf(request.headers.get("cookie"), url.origin).filter((c) => c.name !== "NEXT_LOCALE"), { name: "NEXT_LOCALE", value: locale, url: url.origin }]);
+        const page = await context.newPage();
+        await page.emulateMedia({ media: "print" });
+        const response = await page.goto(`${url.origin}/snapshot?region=${region}`, { waitUntil: "networkidle", timeout: RENDER_TIMEOUT_MS });
+        if (!response?.ok()) throw new Error(`the snapshot page answered ${response?.status() ?? "nothing"}`);
+        // One page, always: a longer source list shrinks the print instead of spilling onto a second sheet.
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        const scale = Math.max(0.5, Math.min(1, (PRINT_HEIGHT_PX / height) * 0.98));
+        return await page.pdf({ format: "A4", printBackground: true, margin: { top: "10mm", bottom: "10mm", left: "10mm", right: "10mm" }, scale });
+      } finally {
+        await context.close();
+      }
+    });
+    await recordAudit({ userId: user.id, action: "export.pdf", entity: "snapshot", entityId: region, after: { locale } });
+    const name = `situation-snapshot_${area.name.en.toLowerCase().replace(/[^a-z0-9]+/g, "-")}_${locale}_${new Date().toISOString().slice(0, 10)}.pdf`;
+    return new NextResponse(new Uint8Array(pdf), { headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${name}"`, "cache-control": "private, no-store" } });
+  } catch (error) {
+    if (error instanceof ChromiumMissing) return jsonError(503, "pdf_unavailable", error.message);
+    console.error("snapshot PDF failed", error);
+    return jsonError(500, "pdf_failed", "The PDF could not be rendered; try again");
+  }
+}
