@@ -47,6 +47,19 @@ test.describe("exports", () => {
     await expect(figure.locator("tbody tr")).toHaveCount(rows.length);
   });
 
+  test("a theme page links its view's figures as CSV, XLSX and HXL with the filters on screen", async ({ page }) => {
+    await logIn(page, "viewer");
+    await page.goto("/displacement?region=ML05&region=ML06&from=2019-01-01");
+    const csvLink = page.getByRole("link", { name: "CSV", exact: true });
+    const href = (await csvLink.getAttribute("href"))!;
+    expect(new URL(href, page.url()).searchParams.get("region")).toBe("ML05,ML06");
+    const rows = parse(await (await page.request.get(href)).body(), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.region))).toEqual(new Set(["ML05", "ML06"]));
+    expect(rows.every((r) => (r.period_end ?? "") >= "2019-01-01")).toBe(true);
+    await expect(page.getByRole("link", { name: "HXL", exact: true })).toHaveAttribute("href", /^\/api\/v1\/figures\.hxl\.csv\?/);
+  });
+
   test("the map has the same Export menu", async ({ page }) => {
     await logIn(page, "viewer");
     await page.goto("/map");

@@ -11,6 +11,7 @@ import { ChartSlot } from "@/components/charts/chart-slot";
 import { TrendChart } from "@/components/dashboard/trend-chart";
 import { RankingChart } from "@/components/dashboard/ranking-chart";
 import { FilterBar } from "@/components/filters/filter-bar";
+import { DataDownloads } from "@/components/dashboard/data-downloads";
 
 export const dynamic = "force-dynamic";
 
@@ -48,6 +49,7 @@ export default async function DisplacementPage({ searchParams }: { searchParams:
           asOf: { value: date ?? "", min: firstDate, max: latestDate },
         }}
       />
+      <DataDownloads indicators={["idps", "returnees"]} regions={selected} from={range.from} to={range.to} />
       <div className="chart-grid">
         <ChartSlot title={t("national")}>
           <TrendChart id="idps-national" title={t("national")} query={{ indicator: "idps", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[0] }]} dateLabel={tc("date")} />

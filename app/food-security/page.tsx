@@ -11,6 +11,7 @@ import { ChartSlot } from "@/components/charts/chart-slot";
 import { TrendChart } from "@/components/dashboard/trend-chart";
 import { PhaseChart } from "@/components/dashboard/phase-chart";
 import { FilterBar } from "@/components/filters/filter-bar";
+import { DataDownloads } from "@/components/dashboard/data-downloads";
 
 export const dynamic = "force-dynamic";
 
@@ -52,6 +53,7 @@ export default async function FoodSecurityPage({ searchParams }: { searchParams:
           range,
         }}
       />
+      <DataDownloads indicators={["ch_population_by_phase", "ch_phase3plus"]} regions={selected.length ? selected : trendRegions} from={range.from} to={range.to} />
       <div className="chart-grid">
         {period && (
           <ChartSlot title={phasesTitle} height={340}>

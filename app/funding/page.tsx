@@ -6,6 +6,7 @@ import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 import { ChartSlot } from "@/components/charts/chart-slot";
 import { FundingByClusterChart, FundingByYearChart } from "@/components/dashboard/funding-charts";
 import { FilterBar } from "@/components/filters/filter-bar";
+import { DataDownloads } from "@/components/dashboard/data-downloads";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +26,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <FilterBar controls={{ year: { options: years.map((y) => ({ value: String(y), label: String(y) })), value: String(year ?? "") }, range: { from: filters.from, to: filters.to } }} />
+      <DataDownloads indicators={["funding_required", "funding_funded", "funding_unmet", "funding_coverage"]} regions={["ML"]} from={filters.from} to={filters.to} />
       <div className="chart-grid wide">
         <ChartSlot title={t("byYear")} height={320}>
           <FundingByYearChart id="funding-by-year" title={t("byYear")} from={filters.from} to={filters.to} />
