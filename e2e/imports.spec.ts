@@ -64,7 +64,8 @@ test.describe("imports", () => {
     const partnerFile = (rows: string[]) => ({ name: "partner-monthly.csv", mimeType: "text/csv", buffer: Buffer.from(["Zone,Jour,Déplacés", ...rows].join("\r\n")) });
     await logIn(page, "analyst");
     const { data: leftovers } = await (await page.request.get("/api/v1/import-mappings")).json();
-    for (const m of leftovers as { id: number }[]) await page.request.delete(`/api/v1/import-mappings/${m.id}`);
+    const origin = new URL(page.url()).origin;
+    for (const m of leftovers as { id: number }[]) await page.request.delete(`/api/v1/import-mappings/${m.id}`, { headers: { origin } });
     await page.goto("/imports/new");
     await page.getByLabel("File (CSV or XLSX)").setInputFiles(partnerFile([`Mopti,${year}-01-31,1200`]));
     await page.getByLabel("Source organisation").fill("Partner NGO");
