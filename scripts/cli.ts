@@ -6,9 +6,11 @@ import { openDatabase } from "../lib/db/runtime";
 import { migrate } from "../lib/db/migrate";
 import { disconnectDb } from "../lib/db/client";
 import { isRole, ROLES } from "../lib/auth/permissions";
-import { createApiToken, createUser, disableUser, setUserRole, UserError } from "../lib/data/users";
+import { createApiToken, createUser, disableUser, setUserPassword, setUserRole, UserError } from "../lib/data/users";
 import { seed } from "../lib/data/seed";
 import { readEnv } from "../lib/env";
+import { passwordProblem, passwordProblemText } from "../lib/validation/password";
+import en from "../messages/en.json";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "../lib/db/client";
@@ -18,6 +20,7 @@ const USAGE = `Usage: npm run cli -- <command>
 
   user add <email> --role <admin|analyst|viewer> --password-stdin [--name NAME]
   user set-role <email> <role>
+  user set-password <email> --password-stdin       ends the user's sessions
   user disable <email>
   token create <email> [--name NAME] [--days N]   prints the token alone on its last line
   migrate                                          applies pending migrations
@@ -70,7 +73,7 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   const key = ["user", "token"].includes(command) ? `${command} ${sub ?? ""}` : command;
-  const known = ["user add", "user set-role", "user disable", "token create", "migrate", "seed", "import"];
+  const known = ["user add", "user set-role", "user set-password", "user disable", "token create", "migrate", "seed", "import"];
   if (!known.includes(key)) throw new UsageError(`unknown command "${[command, sub].filter(Boolean).join(" ")}"`);
 
   const email = rest[0];
@@ -81,10 +84,13 @@ async function run(argv: string[]): Promise<void> {
   if ((command === "user" || command === "token") && !email) throw new UsageError(`${key} needs an email`);
   if (key === "user set-role") role(rest[1]);
   let password: string | undefined;
-  if (key === "user add") {
-    if (!values["password-stdin"]) throw new UsageError("user add needs --password-stdin (the password is never an argument)");
-    role(values.role);
+  if (key === "user add" || key === "user set-password") {
+    if (!values["password-stdin"]) throw new UsageError(`${key} needs --password-stdin (the password is never an argument)`);
+    if (key === "user add") role(values.role);
     password = await readStdin();
+    // The policy is checked before the database is opened: a quick, clear refusal.
+    const problem = passwordProblem(password);
+    if (problem) throw new UserError(passwordProblemText(problem, en.passwordErrors));
   }
 
   const database = await openDatabase((m) => console.error(m));
@@ -101,6 +107,11 @@ async function run(argv: string[]): Promise<void> {
       case "user set-role": {
         const user = await setUserRole(email!, role(rest[1]));
         console.log(`${user.email} is now ${user.role}`);
+        break;
+      }
+      case "user set-password": {
+        const user = await setUserPassword(email!, password!);
+        console.log(`Changed the password of ${user.email}; their sessions ended`);
         break;
       }
       case "user disable": {
