@@ -12,6 +12,8 @@ const schema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   /** Seed demo accounts (admin, analyst, viewer) on an empty database. */
   SEED_DEMO_USERS: z.enum(["true", "false"]).default("true"),
+  /** Behind a reverse proxy: take the client's address for the login limit from its X-Forwarded-For (read by scripts/serve.mjs). */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -3,9 +3,7 @@
 // database (lib/auth/session.ts), so disable or role change ends sessions.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { verifyAgainstDummy, verifyPassword } from "./password";
-import { findActiveUserByEmail } from "../data/users";
-import { recordAudit } from "../data/audit";
+import { attemptLogin, clientIp } from "./login";
 import { isRole } from "./permissions";
 import { authSecret } from "../env";
 
@@ -20,21 +18,10 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const email = credentials?.email ?? "";
-        const password = credentials?.password ?? "";
-        if (!email || !password || email.length > 320 || password.length > 1024) return null;
-        const user = await findActiveUserByEmail(email);
-        if (!user) {
-          await verifyAgainstDummy(password);
-          await recordAudit({ userId: null, action: "auth.login_failed", entity: "user", after: { email: email.slice(0, 320) } });
-          return null;
-        }
-        if (!(await verifyPassword(user.passwordHash, password))) {
-          await recordAudit({ userId: user.id, action: "auth.login_failed", entity: "user", entityId: String(user.id) });
-          return null;
-        }
-        await recordAudit({ userId: user.id, action: "auth.login", entity: "user", entityId: String(user.id) });
+      async authorize(credentials, req) {
+        const outcome = await attemptLogin({ email: credentials?.email ?? "", password: credentials?.password ?? "", ip: clientIp(req?.headers) });
+        if (!outcome.ok) return null;
+        const { user } = outcome;
         return { id: String(user.id), email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),
