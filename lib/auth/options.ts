@@ -1,10 +1,12 @@
-// next-auth (v4): email + password, JWT sessions of at most 12 hours. The JWT
-// carries the user's session version; every request re-checks it against the
-// database (lib/auth/session.ts), so disable or role change ends sessions.
+// next-auth (v4): email + password, JWT sessions of at most 12 hours from
+// login. The JWT carries the user's session version; every request re-checks
+// it against the database (lib/auth/session.ts), so logout, disable, role and
+// password changes end sessions.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { attemptLogin, clientIp } from "./login";
 import { isRole } from "./permissions";
+import { endSessions } from "../data/users";
 import { authSecret } from "../env";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -26,6 +28,12 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // Logout bumps the session version: the cookie, and any copy of it, stops working at once.
+    async signOut({ token }) {
+      if (token?.uid) await endSessions(token.uid, "auth.logout");
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
@@ -33,6 +41,7 @@ export const authOptions: NextAuthOptions = {
         token.uid = Number(u.id);
         token.role = isRole(u.role) ? u.role : "viewer";
         token.sv = u.sessionVersion;
+        token.loginAt = Math.floor(Date.now() / 1000);
       }
       return token;
     },

@@ -66,6 +66,12 @@ export async function setUserPassword(email: string, password: string, actorId: 
   return toSessionUser(user);
 }
 
+/** Ends every session of the user (logout, or "log out everywhere"). */
+export async function endSessions(userId: number, action: "auth.logout" | "user.end_sessions", actorId: number | null = userId): Promise<void> {
+  await db().user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  await recordAudit({ userId: actorId, action, entity: "user", entityId: String(userId) });
+}
+
 export async function disableUser(email: string, actorId: number | null = null): Promise<SessionUser> {
   const before = await requireUserByEmail(email);
   const user = await db().user.update({ where: { id: before.id }, data: { active: false, sessionVersion: { increment: 1 } } });
