@@ -39,3 +39,18 @@ export function databaseUrl(): string {
   if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides it");
   return url;
 }
+
+/** The public URL (NEXTAUTH_URL), if set: its host is accepted as an Origin, and https there means HSTS. */
+export function publicUrl(): URL | null {
+  const value = process.env.NEXTAUTH_URL;
+  if (!value) return null;
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+export function isProduction(): boolean {
+  return process.env.NODE_ENV === "production";
+}
