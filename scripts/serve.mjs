@@ -10,6 +10,7 @@ import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import next from "next";
+import { answeredWhileDatabaseDown, reportDatabaseErrorsAs503 } from "./database-gate.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -48,7 +49,8 @@ if (cluster.isPrimary && workers > 1) {
   const server = createServer((req, res) => {
     const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",").at(-1)?.trim();
     req.headers["x-client-ip"] = (trustProxy && forwarded) || req.socket.remoteAddress || "unknown";
-    void handle(req, res);
+    reportDatabaseErrorsAs503(res);
+    void answeredWhileDatabaseDown(req, res).then((answered) => answered || handle(req, res));
   }).listen(port, hostname, () => {
     if (cluster.isWorker) process.send?.("ready");
     else console.log(`✓ Ready on http://${hostname}:${port}`);
