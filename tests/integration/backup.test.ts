@@ -4,7 +4,7 @@
 // suite's server when the tools found are as new, else on a temporary server
 // of the tools' own version (Debian's postgresql-<major> beside its client).
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -31,6 +31,9 @@ function cli(args: string[], databaseUrl = url) {
 /** A throwaway server from Debian's PostgreSQL <major> packages, on loopback, trust auth. */
 async function startDebianServer(major: number): Promise<string> {
   const bin = `/usr/lib/postgresql/${major}/bin`;
+  if (!existsSync(`${bin}/initdb`)) {
+    throw new Error(`pg_dump ${major} cannot dump the suite's newer server, and no PostgreSQL ${major} server is installed to test against: apt-get install postgresql-${major} (.ci/run does), or set PG_BIN_DIR to newer tools`);
+  }
   const dir = path.join(work, "pg");
   chmodSync(work, 0o755);
   const asPostgres = (command: string, args: string[]) => {
