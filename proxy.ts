@@ -1,23 +1,62 @@
-// Redirects anonymous visitors to /login and answers anonymous API calls with
-// 401. It only looks for a session cookie or a Bearer header: the real checks
-// (a live session, the role) run in every page and route handler.
+// Runs before every page and route handler:
+// - sets the security headers, with a fresh CSP nonce per request (Next reads
+//   it from the request's CSP header and puts it on its own scripts);
+// - refuses (403) a state-changing request that rides on cookies unless its
+//   Origin is this site (CSRF); Bearer-token calls are exempt;
+// - redirects anonymous visitors to /login and answers anonymous API calls
+//   with 401. It only looks for a session cookie or a Bearer header: the real
+//   checks (a live session, the role) run in every page and route handler.
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, createNonce, HSTS, needsOriginCheck, originAllowed } from "./lib/http/security-headers";
+import { isProduction, publicUrl } from "./lib/env";
 
 const PUBLIC = [/^\/login$/, /^\/api\/auth\//, /^\/api\/health$/];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
+function allowedHosts(request: NextRequest): string[] {
+  const hosts = [request.headers.get("host") ?? request.nextUrl.host];
+  const configured = publicUrl();
+  if (configured) hosts.push(configured.host);
+  return hosts;
+}
+
+function isHttps(request: NextRequest): boolean {
+  return publicUrl()?.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:";
+}
+
+function secured(response: NextResponse, csp: string, https: boolean): NextResponse {
+  response.headers.set("Content-Security-Policy", csp);
+  if (https && isProduction()) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
+}
+
 export function proxy(request: NextRequest) {
+  const https = isHttps(request);
+  const csp = contentSecurityPolicy(createNonce(), { dev: !isProduction(), https });
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC.some((re) => re.test(pathname))) return NextResponse.next();
+
+  if (needsOriginCheck(request.method, request.headers) && !originAllowed(request.headers.get("origin"), allowedHosts(request))) {
+    const refusal = NextResponse.json(
+      { error: { code: "forbidden_origin", message: "A request that changes data must come from this site's pages (or use Authorization: Bearer <token>)" } },
+      { status: 403 },
+    );
+    return secured(refusal, csp, https);
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const next = () => secured(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
+
+  if (PUBLIC.some((re) => re.test(pathname))) return next();
   const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIES.some((name) => c.name.startsWith(name)));
   const hasToken = /^Bearer\s+\S+/i.test(request.headers.get("authorization") ?? "");
-  if (hasSession || hasToken) return NextResponse.next();
+  if (hasSession || hasToken) return next();
   if (pathname.startsWith("/api/")) {
-    return NextResponse.json({ error: { code: "unauthorized", message: "Sign in or send Authorization: Bearer <token>" } }, { status: 401 });
+    return secured(NextResponse.json({ error: { code: "unauthorized", message: "Sign in or send Authorization: Bearer <token>" } }, { status: 401 }), csp, https);
   }
   const login = new URL("/login", request.url);
   login.searchParams.set("callbackUrl", pathname + search);
-  return NextResponse.redirect(login);
+  return secured(NextResponse.redirect(login), csp, https);
 }
 
 export const config = {

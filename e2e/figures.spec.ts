@@ -103,9 +103,12 @@ test.describe("data entry", () => {
 
     await page.goto("/figures/new");
     await expect(page).toHaveURL(/\/forbidden$/);
+    // Same-origin, as the app's own fetches are: the 403 is the role check's, not the Origin check's.
     const res = await page.request.post("/api/v1/figures", {
+      headers: { Origin: new URL(page.url()).origin },
       data: { indicator: "idps", region: "ML05", periodStart: "2031-01-31", value: 1, source: { organisation: "x", title: "y", url: "", date: "2031-01-31" } },
     });
     expect(res.status()).toBe(403);
+    expect((await res.json()).error.code).toBe("forbidden");
   });
 });

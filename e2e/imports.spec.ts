@@ -98,7 +98,8 @@ test.describe("imports", () => {
     await logIn(page, "viewer");
     await page.goto("/imports");
     await expect(page.getByRole("link", { name: "Import a file" })).toHaveCount(0);
-    const res = await page.request.post("/api/v1/imports", { multipart: { file: { name: "x.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n") } } });
+    const res = await page.request.post("/api/v1/imports", { headers: { Origin: new URL(page.url()).origin }, multipart: { file: { name: "x.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n") } } });
     expect(res.status()).toBe(403);
+    expect((await res.json()).error.code).toBe("forbidden");
   });
 });

@@ -12,6 +12,8 @@ const schema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   /** Seed demo accounts (admin, analyst, viewer) on an empty database. */
   SEED_DEMO_USERS: z.enum(["true", "false"]).default("true"),
+  /** Behind a reverse proxy: take the client's address for the login limit from its X-Forwarded-For (read by scripts/serve.mjs). */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -36,4 +38,19 @@ export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides it");
   return url;
+}
+
+/** The public URL (NEXTAUTH_URL), if set: its host is accepted as an Origin, and https there means HSTS. */
+export function publicUrl(): URL | null {
+  const value = process.env.NEXTAUTH_URL;
+  if (!value) return null;
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+export function isProduction(): boolean {
+  return process.env.NODE_ENV === "production";
 }

@@ -6,20 +6,26 @@ import { openDatabase } from "../lib/db/runtime";
 import { migrate } from "../lib/db/migrate";
 import { disconnectDb } from "../lib/db/client";
 import { isRole, ROLES } from "../lib/auth/permissions";
-import { createApiToken, createUser, disableUser, setUserRole, UserError } from "../lib/data/users";
+import { createApiToken, createUser, disableUser, setUserPassword, setUserRole, UserError } from "../lib/data/users";
 import { seed } from "../lib/data/seed";
 import { readEnv } from "../lib/env";
+import { passwordProblem, passwordProblemText } from "../lib/validation/password";
+import en from "../messages/en.json";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "../lib/db/client";
 import { runImport, reportText } from "../lib/data/import-run";
+import { backupDatabase, BackupError, restoreDatabase } from "../lib/db/backup";
 
 const USAGE = `Usage: npm run cli -- <command>
 
   user add <email> --role <admin|analyst|viewer> --password-stdin [--name NAME]
   user set-role <email> <role>
+  user set-password <email> --password-stdin       ends the user's sessions
   user disable <email>
   token create <email> [--name NAME] [--days N]   prints the token alone on its last line
+  backup <file>                                    writes the whole database to <file> (pg_dump, custom format)
+  restore <file>                                   replaces the database's contents with a backup's (pg_restore, one transaction)
   migrate                                          applies pending migrations
   seed                                             loads reference and demo data (idempotent)
   import <file> [--dry-run] [--source-org ORG] [--source-title TITLE] [--source-url URL] [--source-date YYYY-MM-DD]
@@ -70,29 +76,46 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   const key = ["user", "token"].includes(command) ? `${command} ${sub ?? ""}` : command;
-  const known = ["user add", "user set-role", "user disable", "token create", "migrate", "seed", "import"];
+  const known = ["backup", "restore", "user add", "user set-role", "user set-password", "user disable", "token create", "migrate", "seed", "import"];
   if (!known.includes(key)) throw new UsageError(`unknown command "${[command, sub].filter(Boolean).join(" ")}"`);
 
   const email = rest[0];
   if (key === "import" && !sub) throw new UsageError("import needs a file");
+  if ((key === "backup" || key === "restore") && !sub) throw new UsageError(`${key} needs a file`);
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) throw new UsageError("--year must be a year such as 2024");
   if (values.level !== undefined && !["1", "2"].includes(values.level)) throw new UsageError("--level must be 1 (regions) or 2 (cercles)");
   if ((command === "user" || command === "token") && !email) throw new UsageError(`${key} needs an email`);
   if (key === "user set-role") role(rest[1]);
   let password: string | undefined;
-  if (key === "user add") {
-    if (!values["password-stdin"]) throw new UsageError("user add needs --password-stdin (the password is never an argument)");
-    role(values.role);
+  if (key === "user add" || key === "user set-password") {
+    if (!values["password-stdin"]) throw new UsageError(`${key} needs --password-stdin (the password is never an argument)`);
+    if (key === "user add") role(values.role);
     password = await readStdin();
+    // The policy is checked before the database is opened: a quick, clear refusal.
+    const problem = passwordProblem(password);
+    if (problem) throw new UserError(passwordProblemText(problem, en.passwordErrors));
   }
 
   const database = await openDatabase((m) => console.error(m));
   process.env.DATABASE_URL = database.url;
   try {
-    const applied = await migrate(database.url);
+    // A backup takes the database as it is, and a restore brings its own schema.
+    const applied = key === "backup" || key === "restore" ? [] : await migrate(database.url);
     if (applied.length) console.error(`Applied migrations: ${applied.join(", ")}`);
     switch (key) {
+      case "backup": {
+        const report = await backupDatabase(database.url, sub!);
+        console.error(`pg_dump: ${report.tool}; server PostgreSQL ${report.serverVersion}`);
+        console.log(`Backed up to ${report.file} (${(report.bytes / 1024).toFixed(0)} kB)`);
+        break;
+      }
+      case "restore": {
+        const report = await restoreDatabase(database.url, sub!);
+        console.error(`pg_restore: ${report.tool}`);
+        console.log(`Restored ${path.resolve(sub!)}`);
+        break;
+      }
       case "user add": {
         const user = await createUser({ email: email!, role: role(values.role), password: password!, name: values.name });
         console.log(`Created ${user.role} ${user.email}`);
@@ -101,6 +124,11 @@ async function run(argv: string[]): Promise<void> {
       case "user set-role": {
         const user = await setUserRole(email!, role(rest[1]));
         console.log(`${user.email} is now ${user.role}`);
+        break;
+      }
+      case "user set-password": {
+        const user = await setUserPassword(email!, password!);
+        console.log(`Changed the password of ${user.email}; their sessions ended`);
         break;
       }
       case "user disable": {
@@ -156,7 +184,7 @@ async function run(argv: string[]): Promise<void> {
 run(process.argv.slice(2)).then(
   () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
-    const known = error instanceof UsageError || error instanceof UserError;
+    const known = error instanceof UsageError || error instanceof UserError || error instanceof BackupError;
     console.error(`Error: ${(error as Error).message}`);
     if (error instanceof UsageError) console.error(`\n${USAGE}`);
     if (!known && process.env.DEBUG) console.error(error);

@@ -10,6 +10,7 @@ import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import next from "next";
+import { answeredWhileDatabaseDown, reportDatabaseErrorsAs503 } from "./database-gate.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -42,7 +43,15 @@ if (cluster.isPrimary && workers > 1) {
   const app = next({ dev: false, dir: ROOT, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createServer((req, res) => void handle(req, res)).listen(port, hostname, () => {
+  // The client's address for the login rate limit (lib/auth/login.ts):
+  // always set here, so a value sent by the client never counts.
+  const trustProxy = process.env.TRUST_PROXY === "true";
+  const server = createServer((req, res) => {
+    const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",").at(-1)?.trim();
+    req.headers["x-client-ip"] = (trustProxy && forwarded) || req.socket.remoteAddress || "unknown";
+    reportDatabaseErrorsAs503(res);
+    void answeredWhileDatabaseDown(req, res).then((answered) => answered || handle(req, res));
+  }).listen(port, hostname, () => {
     if (cluster.isWorker) process.send?.("ready");
     else console.log(`✓ Ready on http://${hostname}:${port}`);
   });

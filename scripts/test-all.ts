@@ -1,5 +1,6 @@
 // `npm test`: everything, in order, stopping at the first failure:
-// typecheck, lint, unit, integration (real PostgreSQL), build, e2e (Chromium).
+// typecheck, lint, unit, integration (real PostgreSQL), build, the database
+// restarted under load, e2e (Chromium).
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 
@@ -24,6 +25,7 @@ const steps: [string, string[]][] = [
   ["unit", vitest("unit")],
   ["integration", vitest("integration")],
   ["build", ["npx", "next", "build"]],
+  ["db-restart", ["npm", "run", "test:db-restart"]],
   ["e2e", ["npm", "run", "test:e2e"]],
 ];
 

@@ -77,7 +77,7 @@ export async function resetPasswordAction(_: FormState, data: FormData): Promise
   const id = userIdSchema.safeParse(data.get("id"));
   const password = passwordSchema.safeParse(data.get("password") ?? "");
   if (!id.success) return { status: "error", errors: { form: "userId" } };
-  if (!password.success) return { status: "error", errors: { password: password.error.issues[0]?.message ?? "passwordShort" } };
+  if (!password.success) return { status: "error", errors: { password: password.error.issues[0]?.message ?? "passwordTooShort" } };
   try {
     await resetPassword(id.data, password.data, actor);
   } catch (error) {

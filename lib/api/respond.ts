@@ -4,17 +4,14 @@ import { NextResponse } from "next/server";
 import { currentUser } from "../auth/session";
 import { can, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../data/users";
+import { isDatabaseDown, markDatabaseDown } from "../db/availability";
+
+export { isDatabaseDown };
 
 export function jsonError(status: number, code: string, message: string, extra: Record<string, unknown> = {}): NextResponse {
   return NextResponse.json({ error: { code, message, ...extra } }, { status });
 }
 
-
-/** True for errors that mean the database cannot be reached. */
-export function isDatabaseDown(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${(error as { cause?: unknown })?.cause ?? ""}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P0[1-3]|Connection terminated|connect timeout|Can't reach database|DatabaseNotReachable/i.test(text);
-}
 
 type Handler<C> = (request: Request, context: C & { user: SessionUser }) => Promise<Response>;
 
@@ -26,7 +23,10 @@ export function withApi<C = unknown>(permission: Permission, handler: Handler<C>
       if (!can(user.role, permission)) return jsonError(403, "forbidden", `Your role (${user.role}) may not do this`);
       return await handler(request, { ...context, user });
     } catch (error) {
-      if (isDatabaseDown(error)) return jsonError(503, "database_unavailable", "The database is unavailable; try again shortly");
+      if (isDatabaseDown(error)) {
+        markDatabaseDown();
+        return jsonError(503, "database_unavailable", "The database is unavailable; try again shortly");
+      }
       console.error("API error", error);
       return jsonError(500, "internal_error", "Something went wrong on our side; the error was logged");
     }

@@ -1,12 +1,12 @@
-// next-auth (v4): email + password, JWT sessions of at most 12 hours. The JWT
-// carries the user's session version; every request re-checks it against the
-// database (lib/auth/session.ts), so disable or role change ends sessions.
+// next-auth (v4): email + password, JWT sessions of at most 12 hours from
+// login. The JWT carries the user's session version; every request re-checks
+// it against the database (lib/auth/session.ts), so logout, disable, role and
+// password changes end sessions.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { verifyAgainstDummy, verifyPassword } from "./password";
-import { findActiveUserByEmail } from "../data/users";
-import { recordAudit } from "../data/audit";
+import { attemptLogin, clientIp } from "./login";
 import { isRole } from "./permissions";
+import { endSessions } from "../data/users";
 import { authSecret } from "../env";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -20,25 +20,20 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const email = credentials?.email ?? "";
-        const password = credentials?.password ?? "";
-        if (!email || !password || email.length > 320 || password.length > 1024) return null;
-        const user = await findActiveUserByEmail(email);
-        if (!user) {
-          await verifyAgainstDummy(password);
-          await recordAudit({ userId: null, action: "auth.login_failed", entity: "user", after: { email: email.slice(0, 320) } });
-          return null;
-        }
-        if (!(await verifyPassword(user.passwordHash, password))) {
-          await recordAudit({ userId: user.id, action: "auth.login_failed", entity: "user", entityId: String(user.id) });
-          return null;
-        }
-        await recordAudit({ userId: user.id, action: "auth.login", entity: "user", entityId: String(user.id) });
+      async authorize(credentials, req) {
+        const outcome = await attemptLogin({ email: credentials?.email ?? "", password: credentials?.password ?? "", ip: clientIp(req?.headers) });
+        if (!outcome.ok) return null;
+        const { user } = outcome;
         return { id: String(user.id), email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),
   ],
+  events: {
+    // Logout bumps the session version: the cookie, and any copy of it, stops working at once.
+    async signOut({ token }) {
+      if (token?.uid) await endSessions(token.uid, "auth.logout");
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
@@ -46,6 +41,7 @@ export const authOptions: NextAuthOptions = {
         token.uid = Number(u.id);
         token.role = isRole(u.role) ? u.role : "viewer";
         token.sv = u.sessionVersion;
+        token.loginAt = Math.floor(Date.now() / 1000);
       }
       return token;
     },

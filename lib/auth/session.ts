@@ -4,19 +4,29 @@
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getToken } from "next-auth/jwt";
+import { getToken, type JWT } from "next-auth/jwt";
+import { SESSION_MAX_AGE_SECONDS } from "./options";
 import { sessionUser, userForToken, type SessionUser } from "../data/users";
 import { can, type Permission } from "./permissions";
 import { bearerToken } from "./tokens";
 import { authSecret } from "../env";
 
+/**
+ * The user behind a decoded session JWT, or null when it is too old (12 h
+ * from login, whatever next-auth's sliding expiry says), the user is disabled,
+ * or their session version moved on (logout, role or password change).
+ */
+export async function userForSessionJwt(token: JWT | null, now = Date.now()): Promise<SessionUser | null> {
+  if (!token?.uid || token.sv === undefined || token.loginAt === undefined) return null;
+  if (now / 1000 - token.loginAt > SESSION_MAX_AGE_SECONDS) return null;
+  return sessionUser(token.uid, token.sv);
+}
+
 async function userFromSessionCookie(): Promise<SessionUser | null> {
   // getToken reads the cookie from any request-like object with cookies.getAll().
   // No headers are passed: a Bearer header is an API token here, never a JWT.
   const req = { cookies: await cookies(), headers: new Headers() };
-  const token = await getToken({ req: req as unknown as Parameters<typeof getToken>[0]["req"], secret: authSecret() });
-  if (!token?.uid || token.sv === undefined) return null;
-  return sessionUser(token.uid, token.sv);
+  return userForSessionJwt(await getToken({ req: req as unknown as Parameters<typeof getToken>[0]["req"], secret: authSecret() }));
 }
 
 /** Cached per request: the layout and the page ask once between them. */

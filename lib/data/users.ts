@@ -1,6 +1,8 @@
 // Users, API tokens and the audit trail of changes to them.
 import { db } from "../db/client";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
+import { hashPassword } from "../auth/password";
+import { passwordProblem, passwordProblemText } from "../validation/password";
+import en from "../../messages/en.json";
 import type { Role } from "../auth/permissions";
 import { generateToken, hashToken } from "../auth/tokens";
 import { recordAudit } from "./audit";
@@ -28,9 +30,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export async function createUser(input: { email: string; name?: string; role: Role; password: string; mustChangePassword?: boolean }, actorId: number | null = null): Promise<SessionUser> {
   const email = normaliseEmail(input.email);
   if (!EMAIL.test(email)) throw new UserError(`"${input.email}" is not an email address`);
-  if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new UserError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
+  const problem = passwordProblem(input.password);
+  if (problem) throw new UserError(passwordProblemText(problem, en.passwordErrors));
   if (await db().user.findUnique({ where: { email } })) throw new UserError(`a user ${email} already exists`);
   const user = await db().user.create({
     data: { email, name: input.name?.trim() || email.split("@")[0]!, role: input.role, passwordHash: await hashPassword(input.password), mustChangePassword: input.mustChangePassword ?? false },
@@ -55,6 +56,22 @@ export async function setUserRole(email: string, role: Role, actorId: number | n
   const user = await db().user.update({ where: { id: before.id }, data: { role, sessionVersion: { increment: 1 } } });
   await recordAudit({ userId: actorId, action: "user.set_role", entity: "user", entityId: String(user.id), before: { role: before.role }, after: { role } });
   return toSessionUser(user);
+}
+
+/** A new password (the policy applies) ends every session of the user. */
+export async function setUserPassword(email: string, password: string, actorId: number | null = null): Promise<SessionUser> {
+  const problem = passwordProblem(password);
+  if (problem) throw new UserError(passwordProblemText(problem, en.passwordErrors));
+  const before = await requireUserByEmail(email);
+  const user = await db().user.update({ where: { id: before.id }, data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } } });
+  await recordAudit({ userId: actorId, action: "user.set_password", entity: "user", entityId: String(user.id) });
+  return toSessionUser(user);
+}
+
+/** Ends every session of the user (logout, or "log out everywhere"). */
+export async function endSessions(userId: number, action: "auth.logout" | "user.end_sessions", actorId: number | null = userId): Promise<void> {
+  await db().user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  await recordAudit({ userId: actorId, action, entity: "user", entityId: String(userId) });
 }
 
 export async function disableUser(email: string, actorId: number | null = null): Promise<SessionUser> {

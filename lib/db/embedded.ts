@@ -123,6 +123,7 @@ async function ensureDatabase(creds: Credentials, port: number): Promise<void> {
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (message: string) => void = () => {},
+  options: { port?: number } = {},
 ): Promise<RunningDatabase> {
   const root = path.resolve(dataDir);
   const pgDir = path.join(root, "pg");
@@ -142,7 +143,8 @@ export async function startEmbeddedPostgres(
   }
 
   await linkBundledLibraries();
-  const port = await freePort();
+  // A fixed port lets a test restart the server where the app expects it.
+  const port = options.port ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: creds.user,

@@ -6,7 +6,7 @@ describe("user form schemas", () => {
     expect(createUserSchema.parse({ email: "  Ana@Example.ORG ", role: "analyst", password: "twelve-chars" })).toMatchObject({ email: "ana@example.org" });
     const bad = createUserSchema.safeParse({ email: "not-an-email", role: "root", password: "short" });
     expect(bad.success).toBe(false);
-    expect(formErrors(bad.error!)).toEqual({ email: "email", role: "role", password: "passwordShort" });
+    expect(formErrors(bad.error!)).toEqual({ email: "email", role: "role", password: "passwordTooShort" });
   });
 
   it("a new password must be confirmed and differ from the current one", () => {
@@ -17,7 +17,7 @@ describe("user form schemas", () => {
     expect(errors({ current: "old-password-1", next: "new-password-12", confirm: "new-password-12" })).toEqual({});
     expect(errors({ current: "old-password-1", next: "new-password-12", confirm: "new-password-13" })).toEqual({ confirm: "passwordMismatch" });
     expect(errors({ current: "same-password-1", next: "same-password-1", confirm: "same-password-1" })).toEqual({ next: "passwordSame" });
-    expect(errors({ current: "", next: "short", confirm: "short" })).toMatchObject({ current: "currentPassword", next: "passwordShort" });
+    expect(errors({ current: "", next: "short", confirm: "short" })).toMatchObject({ current: "currentPassword", next: "passwordTooShort" });
   });
 
   it("a token needs a name and lives 1 to 365 days", () => {

@@ -1,15 +1,14 @@
-// Schemas for the admin and account forms, shared by the Server Actions, the
-// API and the CLI. Messages are keys of the "adminErrors" namespace so each
-// form shows them in the user's language.
+// Schemas for the admin and account forms, shared by the Server Actions and
+// the API; passwords follow the one policy (./password.ts). Messages are keys
+// of "admin.errors", so each form shows them in the user's language.
 import { z } from "zod";
 import { ROLES } from "../auth/permissions";
-import { MIN_PASSWORD_LENGTH } from "../auth/password";
+import { MAX_PASSWORD_LENGTH, passwordSchema } from "./password";
 
-export const MAX_PASSWORD_LENGTH = 1024;
+export { passwordSchema };
 
 export const emailSchema = z.string().trim().toLowerCase().max(320, "emailTooLong").pipe(z.email("email"));
 export const roleSchema = z.enum(ROLES, "role");
-export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH, "passwordShort").max(MAX_PASSWORD_LENGTH, "passwordLong");
 export const displayNameSchema = z.string().trim().max(200, "nameTooLong");
 
 export const createUserSchema = z.object({
@@ -29,7 +28,7 @@ export const createTokenSchema = z.object({
 });
 
 export const changePasswordSchema = z
-  .object({ current: z.string().min(1, "currentPassword").max(MAX_PASSWORD_LENGTH, "passwordLong"), next: passwordSchema, confirm: z.string() })
+  .object({ current: z.string().min(1, "currentPassword").max(MAX_PASSWORD_LENGTH, "passwordTooLong"), next: passwordSchema, confirm: z.string() })
   .refine((v) => v.next === v.confirm, { message: "passwordMismatch", path: ["confirm"] })
   .refine((v) => v.next !== v.current, { message: "passwordSame", path: ["next"] });
 

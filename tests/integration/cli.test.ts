@@ -8,6 +8,7 @@ import { createTestDatabase } from "./test-database";
 import { db, disconnectDb } from "../../lib/db/client";
 import { userForToken } from "../../lib/data/users";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
+import { verifyPassword } from "../../lib/auth/password";
 
 let url: string;
 
@@ -51,6 +52,24 @@ describe("npm run cli", () => {
     const short = cli(["user", "add", "bo@example.org", "--role", "viewer", "--password-stdin"], { input: "short" });
     expect(short.code).not.toBe(0);
     expect(short.stderr).toMatch(/at least 12 characters/);
+
+    const common = cli(["user", "add", "cy@example.org", "--role", "viewer", "--password-stdin"], { input: "qwerty123456\n" });
+    expect(common.code).not.toBe(0);
+    expect(common.stderr).toContain("one of the most common");
+    expect(await db().user.findUnique({ where: { email: "cy@example.org" } })).toBeNull();
+  });
+
+  it("user set-password applies the policy, changes the password and ends the sessions", async () => {
+    const before = await db().user.findUniqueOrThrow({ where: { email: "ana@example.org" } });
+    const weak = cli(["user", "set-password", "ana@example.org", "--password-stdin"], { input: "password1234" });
+    expect(weak.code).not.toBe(0);
+    expect(weak.stderr).toContain("one of the most common");
+    const changed = cli(["user", "set-password", "ana@example.org", "--password-stdin"], { input: "a brand new passphrase\n" });
+    expect(changed.code, changed.stderr).toBe(0);
+    const after = await db().user.findUniqueOrThrow({ where: { email: "ana@example.org" } });
+    expect(after.passwordHash).not.toBe(before.passwordHash);
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await verifyPassword(after.passwordHash, "a brand new passphrase")).toBe(true);
   });
 
   it("rejects bad roles and unknown commands on stderr with a non-zero exit", () => {

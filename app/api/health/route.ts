@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
+import { isDatabaseDown, markDatabaseDown } from "@/lib/db/availability";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,8 @@ export async function GET() {
       new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3_000)),
     ]);
     return NextResponse.json({ status: "ok", db: "ok" });
-  } catch {
+  } catch (error) {
+    if (isDatabaseDown(error)) markDatabaseDown();
     return NextResponse.json({ status: "error", db: "unavailable" }, { status: 503 });
   }
 }
