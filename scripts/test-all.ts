@@ -20,6 +20,8 @@ function vitestFailed(name: string): boolean {
 }
 
 const steps: [string, string[]][] = [
+  // PostgreSQL client tools and a server of their version for the backup test (apt-get as root).
+  ["pg-tools", ["bash", "scripts/ensure-pg-tools.sh"]],
   ["typecheck", ["npm", "run", "typecheck"]],
   ["lint", ["npm", "run", "lint"]],
   ["unit", vitest("unit")],
