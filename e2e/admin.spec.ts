@@ -60,6 +60,16 @@ test.describe("admin", () => {
     await expect(rows.first()).toContainText("admin@example.org");
     await expect(rows.first()).toContainText("active: true → active: false");
     expect(await rows.evaluateAll((trs) => trs.every((tr) => tr.getAttribute("data-action") === "user.disable"))).toBe(true);
+
+    // The filtered log as CSV: the same events.
+    const csvHref = (await page.getByRole("link", { name: "Export CSV" }).getAttribute("href"))!;
+    expect(csvHref).toContain("action=user.disable");
+    const csv = await page.request.get(csvHref);
+    expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="audit-log_\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("id,at,user,action,entity,entity_id,before,after");
+    expect(lines.length - 1).toBe(await rows.count());
+    expect(lines.slice(1).every((l) => l.includes(",user.disable,"))).toBe(true);
   });
 
   test("a user creates an API token shown once, uses it, and revokes it", async ({ page, request }) => {
