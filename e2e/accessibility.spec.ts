@@ -9,6 +9,7 @@ const ADMIN_PAGES = ["/admin/users", "/admin/users/1", "/admin/tokens", "/admin/
 
 for (const locale of ["en", "fr"] as const) {
   test(`dashboards have no serious accessibility violations (${locale})`, async ({ page, context }) => {
+    test.setTimeout(120_000); // eleven pages, each analysed by axe
     await logIn(page, "admin");
     await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: page.url() }]);
     for (const path of [...PAGES, ...ADMIN_PAGES]) {

@@ -135,6 +135,7 @@ test.describe("situation snapshot", () => {
 
     expect((await page.request.get("/api/v1/snapshot.pdf?region=ML99")).status()).toBe(400);
     expect((await page.request.get("/api/v1/snapshot.pdf?locale=de")).status()).toBe(400);
+    expect((await page.request.get("/api/v1/snapshot.pdf?region=ML05&page=2")).status()).toBe(400);
     expect((await request.get("/api/v1/snapshot.pdf")).status()).toBe(401);
   });
 });

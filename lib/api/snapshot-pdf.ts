@@ -65,6 +65,8 @@ function cookiesOf(header: string | null, url: string) {
 
 export async function snapshotPdf(request: Request, user: SessionUser): Promise<Response> {
   const url = new URL(request.url);
+  const unknown = [...url.searchParams.keys()].find((key) => key !== "region" && key !== "locale");
+  if (unknown) return jsonError(400, "invalid_parameter", `unknown parameter "${unknown.slice(0, 50)}": give region and locale only`);
   const parsed = snapshotQuerySchema.safeParse({ region: url.searchParams.get("region") ?? undefined, locale: url.searchParams.get("locale") ?? undefined });
   if (!parsed.success) return jsonError(400, "invalid_parameter", parsed.error.issues[0]!.message);
   const { region, locale } = parsed.data;
