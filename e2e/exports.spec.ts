@@ -38,6 +38,8 @@ test.describe("exports", () => {
     expect(parsed.text).toMatch(/Data as of/);
     expect(parsed.text).toMatch(/Filters: region: ML05, ML06/);
     expect(parsed.text).toMatch(/Situation Room · exported \d{4}-\d{2}-\d{2}/);
+    expect(parsed.text).toContain("Mopti"); // the legend, drawn in HTML on the page, is in the picture
+    expect(parsed.text).toContain("Timbuktu");
     expect(text).not.toMatch(/<link|@import|url\(http/);
 
     const csv = await exportChart(page, "idps-by-region", "CSV");

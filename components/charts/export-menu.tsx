@@ -38,7 +38,7 @@ export function ExportMenu({ figure, meta, table, chartId, sourceText }: { figur
     const today = new Date().toISOString().slice(0, 10);
     const name = chartFileName(chartId, meta.asOf, today, format);
     try {
-      const { download, buildChartSvg, svgToPng } = await import("@/lib/export/chart-image");
+      const { download, buildChartSvg, legendOf, svgToPng } = await import("@/lib/export/chart-image");
       if (format === "csv") {
         download(new Blob([chartCsv(table.columns, table.rows)], { type: "text/csv;charset=utf-8" }), name);
         return;
@@ -53,7 +53,7 @@ export function ExportMenu({ figure, meta, table, chartId, sourceText }: { figur
         source: sourceText(),
         asOf: meta.asOf ? `${t("asOf")} ${formatDate(meta.asOf, locale)}` : "",
         credit: t("exportedOn", { product: PRODUCT_NAME, date: today }),
-      });
+      }, legendOf(figure.current!));
       const blob = format === "svg" ? new Blob([built.svg], { type: "image/svg+xml;charset=utf-8" }) : await svgToPng(built.svg, built.width, built.height);
       download(blob, name);
     } catch (e) {
