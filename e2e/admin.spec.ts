@@ -83,6 +83,7 @@ test.describe("admin", () => {
     expect((await request.get("/api/v1/indicators", { headers: auth })).status()).toBe(200);
     await page.reload();
     await expect(page.getByTestId("new-token")).toHaveCount(0); // shown once
+    await expect(page.getByRole("row", { name: /weekly report/ })).not.toContainText("Never"); // its use was recorded
     await page.getByRole("button", { name: "Revoke token weekly report" }).click();
     // The list refreshes: the token is marked revoked and has no revoke button any more.
     await expect(page.getByRole("row", { name: /weekly report/ })).toContainText("revoked");

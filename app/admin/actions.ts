@@ -4,17 +4,13 @@
 // role itself, validates with the shared schemas, and reports field errors
 // as message keys (lib/validation/users.ts).
 import { revalidatePath } from "next/cache";
-import { currentUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
+import { actionUser } from "@/lib/auth/session";
 import { formValues, type FormState } from "@/lib/auth/form-state";
 import { createUser, UserError } from "@/lib/data/users";
 import { changeRole, resetPassword, setActive } from "@/lib/data/user-admin";
 import { createUserSchema, formErrors, passwordSchema, roleSchema, userIdSchema } from "@/lib/validation/users";
 
-async function admin() {
-  const user = await currentUser();
-  return user && !user.mustChangePassword && can(user.role, "users:manage") ? user : null;
-}
+const admin = () => actionUser("users:manage");
 
 const FORBIDDEN: FormState = { status: "error", errors: { form: "forbidden" } };
 

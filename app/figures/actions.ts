@@ -4,8 +4,7 @@
 // (a Server Action is a public endpoint) and validates with the same schema
 // as the browser and the API.
 import { isOutlier } from "@/lib/domain/outlier";
-import { currentUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
+import { actionUser } from "@/lib/auth/session";
 import {
   createFigure,
   deleteFigure,
@@ -37,10 +36,7 @@ export interface SaveRequest {
   confirmOutlier?: boolean;
 }
 
-async function writer() {
-  const user = await currentUser();
-  return user && can(user.role, "figures:write") ? user : null;
-}
+const writer = () => actionUser("figures:write");
 
 function fromWriteError(error: unknown): SaveResult {
   if (!(error instanceof FigureWriteError)) {
@@ -88,8 +84,8 @@ export async function removeFigure(id: number, version: number): Promise<SaveRes
 }
 
 export async function bringBackFigure(id: number): Promise<SaveResult> {
-  const user = await currentUser();
-  if (!user || !can(user.role, "figures:restore")) return { status: "forbidden" };
+  const user = await actionUser("figures:restore");
+  if (!user) return { status: "forbidden" };
   try {
     await restoreFigure(id, user.id);
     return { status: "saved", id };

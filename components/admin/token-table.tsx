@@ -17,6 +17,7 @@ export async function TokenTable({ tokens, showOwner, caption }: { tokens: Token
           {showOwner && <th scope="col">{t("tokenOwner")}</th>}
           <th scope="col">{t("created")}</th>
           <th scope="col">{t("expires")}</th>
+          <th scope="col">{t("lastUsed")}</th>
           <th scope="col">{t("state")}</th>
           <th scope="col">
             <span className="visually-hidden">{t("action")}</span>
@@ -30,6 +31,7 @@ export async function TokenTable({ tokens, showOwner, caption }: { tokens: Token
             {showOwner && <td>{token.userEmail}</td>}
             <td>{formatTimestamp(token.createdAt, locale)}</td>
             <td>{token.expiresAt ? formatTimestamp(token.expiresAt, locale) : "—"}</td>
+            <td>{token.lastUsedAt ? formatTimestamp(token.lastUsedAt, locale) : t("neverUsed")}</td>
             <td>{t(`states.${token.state}`)}</td>
             <td>{token.state === "live" && <ActionForm action={revokeTokenAction} hidden={{ tokenId: String(token.id) }} submitLabel={t("revoke", { name: token.name })} danger className="inline-form" />}</td>
           </tr>

@@ -49,3 +49,13 @@ export async function requireUser(permission: Permission = "figures:read"): Prom
   if (!can(user.role, permission)) redirect("/forbidden");
   return user;
 }
+
+/**
+ * For Server Actions, which are public endpoints: the signed-in user with
+ * `permission`, or null. Like requireUser, a user who must change their
+ * password can do nothing else first.
+ */
+export async function actionUser(permission: Permission): Promise<SessionUser | null> {
+  const user = await currentUser();
+  return user && !user.mustChangePassword && can(user.role, permission) ? user : null;
+}

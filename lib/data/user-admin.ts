@@ -27,6 +27,7 @@ export interface TokenRow {
   userEmail: string;
   createdAt: string;
   expiresAt: string | null;
+  lastUsedAt: string | null;
   revokedAt: string | null;
   /** live, expired or revoked */
   state: "live" | "expired" | "revoked";
@@ -133,6 +134,7 @@ export async function listTokens(userId?: number): Promise<TokenRow[]> {
     userEmail: t.user.email,
     createdAt: t.createdAt.toISOString(),
     expiresAt: t.expiresAt?.toISOString() ?? null,
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
     revokedAt: t.revokedAt?.toISOString() ?? null,
     state: tokenState(t),
   }));

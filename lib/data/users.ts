@@ -107,8 +107,19 @@ export async function userForToken(token: string): Promise<SessionUser | null> {
   // One indexed lookup: it runs on every API request made with a token.
   const row = await db().apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { revokedAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, sessionVersion: true, mustChangePassword: true, active: true } } },
+    select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true, sessionVersion: true, mustChangePassword: true, active: true } } },
   });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt < new Date()) || !row.user.active) return null;
+  await noteTokenUse(row.id, row.lastUsedAt);
   return toSessionUser(row.user);
+}
+
+/** "Last used" is kept to the minute: a script's burst of requests writes once, not once per request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+async function noteTokenUse(id: number, lastUsedAt: Date | null): Promise<void> {
+  const now = new Date();
+  if (lastUsedAt && now.getTime() - lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
+  // The condition makes concurrent requests of the same minute a no-op rather than a queue of row locks.
+  await db().apiToken.updateMany({ where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] }, data: { lastUsedAt: now } });
 }

@@ -79,6 +79,20 @@ describe("user administration", () => {
     expect(await userForToken(token)).toBeNull();
     expect((await listTokens()).find((t) => t.id === row!.id)).toMatchObject({ state: "revoked" });
   });
+
+  it("a token's last use is recorded, to the minute", async () => {
+    const token = await createToken(analyst.id, "nightly sync", 1, analyst);
+    const row = async () => (await listTokens(analyst.id)).find((t) => t.name === "nightly sync")!;
+    expect((await row()).lastUsedAt).toBeNull();
+    await userForToken(token);
+    const first = (await row()).lastUsedAt;
+    expect(Date.now() - Date.parse(first!)).toBeLessThan(60_000);
+    await userForToken(token);
+    expect((await row()).lastUsedAt).toBe(first); // the same minute: no second write
+    await db().apiToken.updateMany({ where: { name: "nightly sync" }, data: { lastUsedAt: new Date(Date.now() - 3_600_000) } });
+    await userForToken(token);
+    expect(Date.parse((await row()).lastUsedAt!)).toBeGreaterThan(Date.parse(first!) - 1);
+  });
 });
 
 describe("audit log", () => {
@@ -90,7 +104,7 @@ describe("audit log", () => {
     const q = (input: Record<string, unknown>) => listAuditEvents(auditQuerySchema.parse(input));
     expect((await q({ action: "user.disable" })).data).toEqual([expect.objectContaining({ user: "admin@test.org", entity: "user", entityId: String(analyst.id), after: { active: false } })]);
     const tokenEvents = (await q({ action: "token." })).data;
-    expect(tokenEvents.map((e) => e.action).sort()).toEqual(["token.create", "token.create", "token.revoke"]);
+    expect(tokenEvents.map((e) => e.action).sort()).toEqual(["token.create", "token.create", "token.create", "token.revoke"]);
     expect((await q({ user: "ANA@" })).data.every((e) => e.user === "ana@test.org")).toBe(true);
     expect((await q({ to: "2000-01-01" })).data).toEqual([]);
 
