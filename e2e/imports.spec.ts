@@ -54,6 +54,8 @@ test.describe("imports", () => {
     await page.getByRole("button", { name: "Roll back this import" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Roll back this import" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Rolled back." })).toBeVisible();
+    await expect(page.getByText("rolled back", { exact: true })).toBeVisible(); // the refreshed page…
+    await expect(page.getByRole("button", { name: "Roll back this import" })).toHaveCount(0); // …offers it no more
     await page.goto("/");
     await expect(tile.locator(".value")).not.toHaveText("420,000");
   });
@@ -90,6 +92,12 @@ test.describe("imports", () => {
     // Deleted, it is no longer used.
     await page.goto("/imports");
     await page.getByRole("button", { name: "Delete mapping Partner NGO monthly" }).click();
+    const confirm = page.getByRole("alertdialog");
+    await expect(confirm).toContainText("Delete the mapping “Partner NGO monthly”?");
+    await confirm.getByRole("button", { name: "Cancel" }).click(); // a second thought keeps it
+    await expect(confirm).toHaveCount(0);
+    await page.getByRole("button", { name: "Delete mapping Partner NGO monthly" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Delete mapping Partner NGO monthly" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Mapping deleted." })).toBeVisible();
     await expect(page.getByRole("button", { name: "Delete mapping Partner NGO monthly" })).toHaveCount(0);
   });

@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listImports } from "@/lib/data/imports";
 import { listImportMappings } from "@/lib/data/import-mappings";
-import { DeleteMappingButton } from "@/components/imports/delete-mapping-button";
+import { SavedMappings } from "@/components/imports/saved-mappings";
 import { ScopedMessages } from "@/components/layout/scoped-messages";
 import { formatTimestamp } from "@/lib/domain/format";
 
@@ -66,38 +66,9 @@ export default async function ImportsPage() {
         <section aria-labelledby="saved-mappings">
           <h2 id="saved-mappings">{t("savedMappings")}</h2>
           <p>{t("savedMappingsIntro")}</p>
-          {mappings.length === 0 ? (
-            <p>{t("noMappings")}</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("mapping")}</th>
-                  <th scope="col">{t("mappingColumns")}</th>
-                  <th scope="col">{t("who")}</th>
-                  <th scope="col">{t("when")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("action")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {mappings.map((m) => (
-                  <tr key={m.id}>
-                    <td>{m.name}</td>
-                    <td>{m.signature.split("|").join(", ")}</td>
-                    <td>{m.user ?? "—"}</td>
-                    <td>{when(m.createdAt)}</td>
-                    <td>
-                      <ScopedMessages namespaces={["imports"]}>
-                        <DeleteMappingButton id={m.id} name={m.name} />
-                      </ScopedMessages>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <ScopedMessages namespaces={["imports"]}>
+            <SavedMappings rows={mappings.map((m) => ({ id: m.id, name: m.name, columns: m.signature.split("|").join(", "), user: m.user, when: when(m.createdAt) }))} />
+          </ScopedMessages>
         </section>
       )}
     </>

@@ -4,7 +4,11 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 
-export function RollbackButton({ id }: { id: number }) {
+/**
+ * Stays mounted after the rollback (`committed` turns false on refresh), so
+ * its "Rolled back." status outlives the refresh that hides the button.
+ */
+export function RollbackButton({ id, committed }: { id: number; committed: boolean }) {
   const t = useTranslations("imports");
   const router = useRouter();
   const [asking, setAsking] = useState(false);
@@ -18,7 +22,7 @@ export function RollbackButton({ id }: { id: number }) {
   }
   return (
     <div>
-      {asking ? (
+      {!committed ? null : asking ? (
         <div className="notice" role="alertdialog" aria-labelledby={`rb-${id}`}>
           <p id={`rb-${id}`}>{t("rollbackConfirm")}</p>
           <button type="button" className="button-danger" onClick={rollback}>

@@ -44,9 +44,9 @@ export default async function ImportPage({ params }: Props) {
       <p>
         <Link href="/imports">{t("listTitle")}</Link>
       </p>
-      {record.status === "committed" && can(user.role, "imports:write") && (
+      {can(user.role, "imports:write") && (
         <ScopedMessages namespaces={["imports"]}>
-          <RollbackButton id={record.id} />
+          <RollbackButton id={record.id} committed={record.status === "committed"} />
         </ScopedMessages>
       )}
     </>
