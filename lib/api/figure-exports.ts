@@ -1,6 +1,7 @@
 // GET /api/v1/figures.csv, .xlsx and .hxl.csv: the figures the JSON API would
-// return for the same filters, as files. CSV and HXL stream in keyset pages
-// (any size); XLSX is built in memory, so it is capped (use CSV beyond).
+// return for the same filters, as files, streamed in keyset pages: CSV and
+// HXL of any size, XLSX up to the rows one Excel sheet holds.
+import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { getLocale } from "next-intl/server";
 import { NextResponse } from "next/server";
@@ -15,7 +16,8 @@ import { checkedFiguresQuery, filtersOf } from "./figures-endpoint";
 import { jsonError, withApi } from "./respond";
 
 export type ExportFormat = "csv" | "xlsx" | "hxl";
-export const XLSX_MAX_ROWS = 200_000;
+/** One sheet's rows in Excel, less the header row: beyond, the file would not open whole. */
+export const XLSX_MAX_ROWS = 1_048_575;
 
 const CONTENT_TYPE: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -66,7 +68,7 @@ export async function exportFigures(format: ExportFormat, params: URLSearchParam
   const names = await exportNames(lang);
   const fileName = exportFileName(filters, EXTENSION[format]);
 
-  let body: ReadableStream<Uint8Array> | Buffer;
+  let body: ReadableStream<Uint8Array>;
   let rows: number | null = null;
   if (format === "csv") {
     body = textStream(
@@ -89,14 +91,14 @@ export async function exportFigures(format: ExportFormat, params: URLSearchParam
       })(),
     );
   } else {
-    const total = paged ? Math.min(query.limit, XLSX_MAX_ROWS) : (await exportShape(query)).count;
+    const { count } = await exportShape(query);
+    const total = paged ? Math.max(0, Math.min(query.limit, count - query.offset)) : count;
     if (total > XLSX_MAX_ROWS) return jsonError(413, "too_many_rows", `${total} figures match: an XLSX export holds at most ${XLSX_MAX_ROWS}; narrow the filters or export CSV`);
-    const built = await workbook(query, paged, names);
-    body = built.buffer;
-    rows = built.rows;
+    body = workbook(query, paged, names);
+    rows = total;
   }
   await recordAudit({ userId: user.id, action: `export.${format}`, entity: "figures", after: { filters, ...(paged ? { limit: query.limit, offset: query.offset } : {}), ...(rows !== null ? { rows } : {}) } });
-  return new Response(body as BodyInit, {
+  return new Response(body, {
     headers: {
       "content-type": CONTENT_TYPE[format],
       "content-disposition": `attachment; filename="${fileName}"`,
@@ -105,37 +107,49 @@ export async function exportFigures(format: ExportFormat, params: URLSearchParam
   });
 }
 
-/** Typed numbers and dates on a "Figures" sheet, and a "Sources" sheet listing each source once. */
-async function workbook(query: FiguresQuery, paged: boolean, names: ExportNames): Promise<{ buffer: Buffer; rows: number }> {
-  const book = new ExcelJS.Workbook();
+/**
+ * Typed numbers and dates on a "Figures" sheet, and a "Sources" sheet listing
+ * each source once, written row by row into the response as the pages arrive
+ * (exceljs's streaming writer: memory stays flat whatever the size).
+ */
+function workbook(query: FiguresQuery, paged: boolean, names: ExportNames): ReadableStream<Uint8Array> {
+  const out = new PassThrough();
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = "Situation Room";
   book.created = new Date();
-  const sheet = book.addWorksheet("Figures", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = FIGURE_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.kind === "date" ? 12 : c.header === "value" ? 16 : 20, style: c.kind === "date" ? { numFmt: "yyyy-mm-dd" } : c.header === "value" ? { numFmt: "#,##0.####" } : {} }));
-  sheet.getRow(1).font = { bold: true };
-  const sources = new Map<string, FigureDto["source"] & { figures: number }>();
-  let rows = 0;
-  for await (const page of figuresFor(query, paged)) {
-    for (const f of page) {
-      const cells = figureRow(f, names).map((v, i) => (FIGURE_COLUMNS[i]!.kind === "date" && typeof v === "string" ? new Date(`${v}T00:00:00Z`) : v));
-      sheet.addRow(cells);
-      const key = JSON.stringify(f.source);
-      const s = sources.get(key) ?? { ...f.source, figures: 0 };
-      s.figures += 1;
-      sources.set(key, s);
-      rows += 1;
+  const write = async () => {
+    const sheet = book.addWorksheet("Figures", { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = FIGURE_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.kind === "date" ? 12 : c.header === "value" ? 16 : 20, style: c.kind === "date" ? { numFmt: "yyyy-mm-dd" } : c.header === "value" ? { numFmt: "#,##0.####" } : {} }));
+    sheet.getRow(1).font = { bold: true };
+    const sources = new Map<string, FigureDto["source"] & { figures: number }>();
+    for await (const page of figuresFor(query, paged)) {
+      for (const f of page) {
+        const cells = figureRow(f, names).map((v, i) => (FIGURE_COLUMNS[i]!.kind === "date" && typeof v === "string" ? new Date(`${v}T00:00:00Z`) : v));
+        sheet.addRow(cells).commit();
+        const key = JSON.stringify(f.source);
+        const s = sources.get(key) ?? { ...f.source, figures: 0 };
+        s.figures += 1;
+        sources.set(key, s);
+      }
     }
-  }
-  const list = book.addWorksheet("Sources");
-  list.columns = [
-    { header: "organisation", key: "organisation", width: 36 },
-    { header: "title", key: "title", width: 60 },
-    { header: "url", key: "url", width: 50 },
-    { header: "date", key: "date", width: 12, style: { numFmt: "yyyy-mm-dd" } },
-    { header: "figures", key: "figures", width: 10 },
-  ];
-  list.getRow(1).font = { bold: true };
-  for (const s of sources.values()) list.addRow({ ...s, date: new Date(`${s.date}T00:00:00Z`) });
-  return { buffer: Buffer.from(await book.xlsx.writeBuffer()), rows };
+    sheet.commit();
+    const list = book.addWorksheet("Sources");
+    list.columns = [
+      { header: "organisation", key: "organisation", width: 36 },
+      { header: "title", key: "title", width: 60 },
+      { header: "url", key: "url", width: 50 },
+      { header: "date", key: "date", width: 12, style: { numFmt: "yyyy-mm-dd" } },
+      { header: "figures", key: "figures", width: 10 },
+    ];
+    list.getRow(1).font = { bold: true };
+    for (const s of sources.values()) list.addRow({ ...s, date: new Date(`${s.date}T00:00:00Z`) }).commit();
+    list.commit();
+    await book.commit();
+  };
+  write().catch((error: unknown) => {
+    // The headers are gone: all a failure can do now is cut the file short, which a spreadsheet refuses to open.
+    console.error("xlsx export failed", error);
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }
-
