@@ -11,6 +11,7 @@ import { migrate, MigrationError } from "../lib/db/migrate";
 import { disconnectDb } from "../lib/db/client";
 import { isEmpty, seed, DEMO_USERS } from "../lib/data/seed";
 import { readEnv } from "../lib/env";
+import { hasChromium, INSTALL_HINT } from "./ensure-chromium";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
       return;
     }
   }
+  if (!hasChromium()) installChromiumInBackground();
   // Production: scripts/serve.mjs runs one Next.js worker per CPU on the port.
   const [command, args] = dev ? [next, ["dev", "-p", String(env.PORT), "-H", env.HOST]] : [process.execPath, [path.join(ROOT, "scripts", "serve.mjs")]];
   const app = spawn(command, args, { cwd: ROOT, env: { ...childEnv, NODE_ENV: dev ? "development" : "production", PORT: String(env.PORT), HOST: env.HOST }, stdio: ["ignore", "pipe", "inherit"] });
@@ -120,6 +122,17 @@ async function main(): Promise<void> {
   });
   running.app = app;
   app.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+/**
+ * The PDF snapshot prints with Chromium. Without one the app starts anyway
+ * (the PDF answers 503 with what to install) while it is installed beside it.
+ */
+function installChromiumInBackground(): void {
+  log("No Chromium for the PDF snapshot: installing it in the background…");
+  const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
+  const child = spawn(tsx, [path.join(ROOT, "scripts", "ensure-chromium.ts"), "--quiet"], { cwd: ROOT, stdio: "ignore" });
+  child.on("exit", (code) => log(code === 0 ? "Chromium installed: the PDF snapshot is ready." : `Could not install Chromium; the PDF snapshot answers 503 until one is there. ${INSTALL_HINT}`));
 }
 
 main().catch(async (error: unknown) => {
