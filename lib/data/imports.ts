@@ -119,10 +119,9 @@ async function run(tx: Tx, figures: PlannedFigure[], meta: ImportMeta | null): P
 
 /** Indicator, region and source ids for every planned figure (sources are created as needed). */
 async function resolveRows(tx: Tx, figures: PlannedFigure[]): Promise<ImportRow[]> {
-  const [indicators, regions] = await Promise.all([
-    tx.indicator.findMany({ select: { id: true, code: true } }),
-    tx.region.findMany({ select: { id: true, pcode: true } }),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const indicators = await tx.indicator.findMany({ select: { id: true, code: true } });
+  const regions = await tx.region.findMany({ select: { id: true, pcode: true } });
   const indicatorIds = new Map(indicators.map((i) => [i.code, i.id]));
   const regionIds = new Map(regions.map((r) => [r.pcode, r.id]));
   const sourceIds = new Map<string, number>();
