@@ -7,6 +7,7 @@ import { recentFigures } from "@/lib/data/figures";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import { formatDate, formatPeriod, formatValue, type UnitCode } from "@/lib/domain/format";
 import { INDICATOR_CODE, PCODE } from "@/lib/validation/figures-query";
+import { TableScroll } from "@/components/layout/table-scroll";
 
 export const dynamic = "force-dynamic";
 
@@ -38,34 +39,36 @@ export default async function FiguresPage({ searchParams }: Props) {
       {figures.length === 0 ? (
         <p>{t("noFigures")}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t("indicator")}</th>
-              <th scope="col">{t("region")}</th>
-              <th scope="col">{t("period")}</th>
-              <th scope="col" className="num">{t("value")}</th>
-              <th scope="col">{t("source")}</th>
-              <th scope="col">{t("updated")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.map((f) => (
-              <tr key={f.id}>
-                <td>
-                  <Link href={`/figures/${f.id}`}>{f.id}</Link>
-                </td>
-                <td>{indicators.get(f.indicator)?.name[lang] ?? f.indicator}</td>
-                <td>{regions.get(f.region)?.name[lang] ?? f.region}</td>
-                <td>{formatPeriod(f.periodStart, f.periodEnd, locale)}</td>
-                <td className="num">{formatValue(f.value, f.unit as UnitCode, locale)}</td>
-                <td>{f.source.organisation}</td>
-                <td>{formatDate(f.updatedAt.slice(0, 10), locale)}</td>
+        <TableScroll>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t("indicator")}</th>
+                <th scope="col">{t("region")}</th>
+                <th scope="col">{t("period")}</th>
+                <th scope="col" className="num">{t("value")}</th>
+                <th scope="col">{t("source")}</th>
+                <th scope="col">{t("updated")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {figures.map((f) => (
+                <tr key={f.id}>
+                  <td>
+                    <Link href={`/figures/${f.id}`}>{f.id}</Link>
+                  </td>
+                  <td>{indicators.get(f.indicator)?.name[lang] ?? f.indicator}</td>
+                  <td>{regions.get(f.region)?.name[lang] ?? f.region}</td>
+                  <td>{formatPeriod(f.periodStart, f.periodEnd, locale)}</td>
+                  <td className="num">{formatValue(f.value, f.unit as UnitCode, locale)}</td>
+                  <td>{f.source.organisation}</td>
+                  <td>{formatDate(f.updatedAt.slice(0, 10), locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -8,6 +8,7 @@ import { listImportMappings } from "@/lib/data/import-mappings";
 import { SavedMappings } from "@/components/imports/saved-mappings";
 import { ScopedMessages } from "@/components/layout/scoped-messages";
 import { formatTimestamp } from "@/lib/domain/format";
+import { TableScroll } from "@/components/layout/table-scroll";
 
 export const dynamic = "force-dynamic";
 
@@ -33,34 +34,36 @@ export default async function ImportsPage() {
       {imports.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t("file")}</th>
-              <th scope="col">{t("mapping")}</th>
-              <th scope="col">{t("counts")}</th>
-              <th scope="col">{t("state")}</th>
-              <th scope="col">{t("who")}</th>
-              <th scope="col">{t("when")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {imports.map((i) => (
-              <tr key={i.id}>
-                <td>
-                  <Link href={`/imports/${i.id}`}>{i.id}</Link>
-                </td>
-                <td>{i.fileName}</td>
-                <td>{i.mappingName}</td>
-                <td>{`${i.created} / ${i.updated} / ${i.unchanged}`}</td>
-                <td>{i.status === "committed" ? t("committedState") : t("rolledBackState")}</td>
-                <td>{i.user ?? "—"}</td>
-                <td>{when(i.createdAt)}</td>
+        <TableScroll>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t("file")}</th>
+                <th scope="col">{t("mapping")}</th>
+                <th scope="col">{t("counts")}</th>
+                <th scope="col">{t("state")}</th>
+                <th scope="col">{t("who")}</th>
+                <th scope="col">{t("when")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {imports.map((i) => (
+                <tr key={i.id}>
+                  <td>
+                    <Link href={`/imports/${i.id}`}>{i.id}</Link>
+                  </td>
+                  <td>{i.fileName}</td>
+                  <td>{i.mappingName}</td>
+                  <td>{`${i.created} / ${i.updated} / ${i.unchanged}`}</td>
+                  <td>{i.status === "committed" ? t("committedState") : t("rolledBackState")}</td>
+                  <td>{i.user ?? "—"}</td>
+                  <td>{when(i.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {writer && (
         <section aria-labelledby="saved-mappings">

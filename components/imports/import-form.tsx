@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { ImportReport } from "@/lib/data/import-run";
+import { TableScroll } from "@/components/layout/table-scroll";
 
 type Report = ImportReport;
 type Role = "" | "regionCode" | "regionName" | "date" | "start" | "end" | "year" | `value:${string}`;
@@ -183,50 +184,54 @@ function ReportView({ report, onCommit }: { report: Report; onCommit: (() => voi
         </button>
       )}
       {report.errors.length > 0 && (
-        <table>
-          <caption>{t("invalidRows")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("line")}</th>
-              <th scope="col">{t("column")}</th>
-              <th scope="col">{t("reason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.errors.map((e) => (
-              <tr key={`${e.line}-${e.column}-${e.reason}`}>
-                <td>{e.line}</td>
-                <td>{e.column}</td>
-                <td>{e.reason}</td>
+        <TableScroll focusable>
+          <table>
+            <caption>{t("invalidRows")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("line")}</th>
+                <th scope="col">{t("column")}</th>
+                <th scope="col">{t("reason")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.errors.map((e) => (
+                <tr key={`${e.line}-${e.column}-${e.reason}`}>
+                  <td>{e.line}</td>
+                  <td>{e.column}</td>
+                  <td>{e.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {report.changes.length > 0 && (
-        <table>
-          <caption>{t("changes")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("action")}</th>
-              <th scope="col">{t("line")}</th>
-              <th scope="col">{t("figure")}</th>
-              <th scope="col" className="num">{t("old")}</th>
-              <th scope="col" className="num">{t("new")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.changes.map((c) => (
-              <tr key={`${c.lines[0]}-${c.indicator}-${c.region}-${c.periodStart}-${JSON.stringify(c.disaggregation)}`}>
-                <td>{t(`action_${c.action}`)}</td>
-                <td>{c.lines.length > 1 ? `${c.lines[0]}–${c.lines.at(-1)}` : c.lines[0]}</td>
-                <td>{`${c.indicator} · ${c.region} · ${c.periodStart === c.periodEnd ? c.periodStart : `${c.periodStart} – ${c.periodEnd}`}${c.disaggregation ? ` · ${Object.values(c.disaggregation).join(" ")}` : ""}`}</td>
-                <td className="num">{c.old ? c.old.value.toLocaleString(locale) : "—"}</td>
-                <td className="num">{c.value.toLocaleString(locale)}</td>
+        <TableScroll focusable>
+          <table>
+            <caption>{t("changes")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("action")}</th>
+                <th scope="col">{t("line")}</th>
+                <th scope="col">{t("figure")}</th>
+                <th scope="col" className="num">{t("old")}</th>
+                <th scope="col" className="num">{t("new")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.changes.map((c) => (
+                <tr key={`${c.lines[0]}-${c.indicator}-${c.region}-${c.periodStart}-${JSON.stringify(c.disaggregation)}`}>
+                  <td>{t(`action_${c.action}`)}</td>
+                  <td>{c.lines.length > 1 ? `${c.lines[0]}–${c.lines.at(-1)}` : c.lines[0]}</td>
+                  <td>{`${c.indicator} · ${c.region} · ${c.periodStart === c.periodEnd ? c.periodStart : `${c.periodStart} – ${c.periodEnd}`}${c.disaggregation ? ` · ${Object.values(c.disaggregation).join(" ")}` : ""}`}</td>
+                  <td className="num">{c.old ? c.old.value.toLocaleString(locale) : "—"}</td>
+                  <td className="num">{c.value.toLocaleString(locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

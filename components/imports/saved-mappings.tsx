@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { TableScroll } from "@/components/layout/table-scroll";
 
 export interface MappingRow {
   id: number;
@@ -33,46 +34,48 @@ export function SavedMappings({ rows }: { rows: MappingRow[] }) {
       {rows.length === 0 ? (
         <p>{t("noMappings")}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("mapping")}</th>
-              <th scope="col">{t("mappingColumns")}</th>
-              <th scope="col">{t("who")}</th>
-              <th scope="col">{t("when")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("action")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((m) => (
-              <tr key={m.id}>
-                <td>{m.name}</td>
-                <td>{m.columns}</td>
-                <td>{m.user ?? "—"}</td>
-                <td>{m.when}</td>
-                <td>
-                  {asking === m.id ? (
-                    <div className="notice" role="alertdialog" aria-labelledby={`dm-${m.id}`}>
-                      <p id={`dm-${m.id}`}>{t("deleteMappingConfirm", { name: m.name })}</p>
-                      <button type="button" className="button-danger" onClick={() => remove(m.id)}>
-                        {t("deleteMapping", { name: m.name })}
-                      </button>{" "}
-                      <button type="button" onClick={() => setAsking(null)}>
-                        {t("cancel")}
-                      </button>
-                    </div>
-                  ) : (
-                    <button type="button" className="button-danger" onClick={() => setAsking(m.id)}>
-                      {t("deleteMapping", { name: m.name })}
-                    </button>
-                  )}
-                </td>
+        <TableScroll>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("mapping")}</th>
+                <th scope="col">{t("mappingColumns")}</th>
+                <th scope="col">{t("who")}</th>
+                <th scope="col">{t("when")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("action")}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.name}</td>
+                  <td>{m.columns}</td>
+                  <td>{m.user ?? "—"}</td>
+                  <td>{m.when}</td>
+                  <td>
+                    {asking === m.id ? (
+                      <div className="notice" role="alertdialog" aria-labelledby={`dm-${m.id}`}>
+                        <p id={`dm-${m.id}`}>{t("deleteMappingConfirm", { name: m.name })}</p>
+                        <button type="button" className="button-danger" onClick={() => remove(m.id)}>
+                          {t("deleteMapping", { name: m.name })}
+                        </button>{" "}
+                        <button type="button" onClick={() => setAsking(null)}>
+                          {t("cancel")}
+                        </button>
+                      </div>
+                    ) : (
+                      <button type="button" className="button-danger" onClick={() => setAsking(m.id)}>
+                        {t("deleteMapping", { name: m.name })}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <p role="status">{message}</p>
     </>

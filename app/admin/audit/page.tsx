@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { auditActions, listAuditEvents } from "@/lib/data/audit";
 import { formatTimestamp } from "@/lib/domain/format";
 import { auditQueryInput, auditQuerySchema } from "@/lib/validation/audit-query";
+import { TableScroll } from "@/components/layout/table-scroll";
 
 export const dynamic = "force-dynamic";
 
@@ -67,31 +68,33 @@ export default async function AuditPage({ searchParams }: Props) {
       {page.data.length === 0 ? (
         <p>{t("noEvents")}</p>
       ) : (
-        <table className="audit-log">
-          <caption className="visually-hidden">{t("auditTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("when")}</th>
-              <th scope="col">{t("user")}</th>
-              <th scope="col">{t("action")}</th>
-              <th scope="col">{t("entity")}</th>
-              <th scope="col">{t("details")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.data.map((e) => (
-              <tr key={e.id} data-action={e.action}>
-                <td>
-                  <time dateTime={e.at}>{formatTimestamp(e.at, locale)}</time>
-                </td>
-                <td>{e.user ?? t("system")}</td>
-                <td>{e.action}</td>
-                <td>{e.entityId ? `${e.entity} ${e.entityId}` : e.entity}</td>
-                <td className="details">{details(e.before, e.after)}</td>
+        <TableScroll focusable>
+          <table className="audit-log">
+            <caption className="visually-hidden">{t("auditTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("when")}</th>
+                <th scope="col">{t("user")}</th>
+                <th scope="col">{t("action")}</th>
+                <th scope="col">{t("entity")}</th>
+                <th scope="col">{t("details")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.data.map((e) => (
+                <tr key={e.id} data-action={e.action}>
+                  <td>
+                    <time dateTime={e.at}>{formatTimestamp(e.at, locale)}</time>
+                  </td>
+                  <td>{e.user ?? t("system")}</td>
+                  <td>{e.action}</td>
+                  <td>{e.entityId ? `${e.entity} ${e.entityId}` : e.entity}</td>
+                  <td className="details">{details(e.before, e.after)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <p className="pager">
         {query.before && <Link href={`/admin/audit?${filters}`}>{t("newest")}</Link>} {page.next && <Link href={withBefore(page.next)}>{t("older")} →</Link>}

@@ -8,6 +8,7 @@ import { formatTimestamp } from "@/lib/domain/format";
 import { ActionForm } from "@/components/admin/action-form";
 import { ScopedMessages } from "@/components/layout/scoped-messages";
 import { createUserAction } from "../actions";
+import { TableScroll } from "@/components/layout/table-scroll";
 
 export const dynamic = "force-dynamic";
 
@@ -22,40 +23,42 @@ export default async function UsersPage() {
     <>
       <h1>{t("usersTitle")}</h1>
       <p className="lead">{t("usersIntro")}</p>
-      <table>
-        <caption className="visually-hidden">{t("usersTitle")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("email")}</th>
-            <th scope="col">{t("name")}</th>
-            <th scope="col">{t("role")}</th>
-            <th scope="col">{t("status")}</th>
-            <th scope="col">{t("lastLogin")}</th>
-            <th scope="col" className="num">
-              {t("tokens")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} data-email={u.email}>
-              <td>
-                <Link href={`/admin/users/${u.id}`} aria-label={t("open", { email: u.email })}>
-                  {u.email}
-                </Link>
-              </td>
-              <td>{u.name}</td>
-              <td>{tr(u.role)}</td>
-              <td>
-                {u.active ? t("active") : t("disabled")}
-                {u.mustChangePassword && ` (${t("mustChange")})`}
-              </td>
-              <td>{u.lastLoginAt ? formatTimestamp(u.lastLoginAt, locale) : t("never")}</td>
-              <td className="num">{u.activeTokens}</td>
+      <TableScroll>
+        <table>
+          <caption className="visually-hidden">{t("usersTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("email")}</th>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">{t("role")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">{t("lastLogin")}</th>
+              <th scope="col" className="num">
+                {t("tokens")}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} data-email={u.email}>
+                <td>
+                  <Link href={`/admin/users/${u.id}`} aria-label={t("open", { email: u.email })}>
+                    {u.email}
+                  </Link>
+                </td>
+                <td>{u.name}</td>
+                <td>{tr(u.role)}</td>
+                <td>
+                  {u.active ? t("active") : t("disabled")}
+                  {u.mustChangePassword && ` (${t("mustChange")})`}
+                </td>
+                <td>{u.lastLoginAt ? formatTimestamp(u.lastLoginAt, locale) : t("never")}</td>
+                <td className="num">{u.activeTokens}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <section aria-labelledby="create-user">
         <h2 id="create-user">{t("createUser")}</h2>
         <ScopedMessages namespaces={["admin"]}>

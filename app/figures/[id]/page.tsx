@@ -11,6 +11,7 @@ import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
 import { formatDate, formatPeriod, formatValue, type UnitCode, formatTimestamp } from "@/lib/domain/format";
 import { DeleteFigure, RestoreFigure } from "@/components/figures/figure-actions";
 import { FigureFormMessages } from "@/components/figures/figure-form-provider";
+import { TableScroll } from "@/components/layout/table-scroll";
 
 export const dynamic = "force-dynamic";
 
@@ -108,40 +109,42 @@ function HistoryTable({
 }) {
   const sourceText = (f: FigureDto | null) => (f ? `${f.source.organisation} — ${f.source.title}` : "");
   return (
-    <table className="history">
-      <thead>
-        <tr>
-          <th scope="col">{labels.when}</th>
-          <th scope="col">{labels.who}</th>
-          <th scope="col">{labels.what}</th>
-          <th scope="col">{labels.change}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {history.map((h) => {
-          const sourceChanged = h.before && h.after && sourceText(h.before) !== sourceText(h.after);
-          return (
-            <tr key={h.id}>
-              <td>
-                <time dateTime={h.at}>{formatTimestamp(h.at, locale)}</time>
-              </td>
-              <td>{who(h)}</td>
-              <td>{what(h)}</td>
-              <td>
-                {value(h.before)} → {value(h.after)}
-                {sourceChanged && (
-                  <>
-                    <br />
-                    <small>
-                      {sourceText(h.before)} → {sourceText(h.after)}
-                    </small>
-                  </>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableScroll focusable>
+      <table className="history">
+        <thead>
+          <tr>
+            <th scope="col">{labels.when}</th>
+            <th scope="col">{labels.who}</th>
+            <th scope="col">{labels.what}</th>
+            <th scope="col">{labels.change}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {history.map((h) => {
+            const sourceChanged = h.before && h.after && sourceText(h.before) !== sourceText(h.after);
+            return (
+              <tr key={h.id}>
+                <td>
+                  <time dateTime={h.at}>{formatTimestamp(h.at, locale)}</time>
+                </td>
+                <td>{who(h)}</td>
+                <td>{what(h)}</td>
+                <td>
+                  {value(h.before)} → {value(h.after)}
+                  {sourceChanged && (
+                    <>
+                      <br />
+                      <small>
+                        {sourceText(h.before)} → {sourceText(h.after)}
+                      </small>
+                    </>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -12,6 +12,7 @@ import { formatDate, formatPeriod, formatValue, type UnitCode } from "@/lib/doma
 import { shareOf } from "@/lib/domain/series";
 import { ChartSlot } from "@/components/charts/chart-slot";
 import { TrendChart } from "@/components/dashboard/trend-chart";
+import { TableScroll } from "@/components/layout/table-scroll";
 
 export const dynamic = "force-dynamic";
 
@@ -75,36 +76,38 @@ export default async function RegionPage({ params, searchParams }: Props) {
       ) : (
         <section aria-labelledby="latest-heading" className="card">
           <h2 id="latest-heading">{t("indicators")}</h2>
-          <table className="data-table" data-region={pcode}>
-            <thead>
-              <tr>
-                <th scope="col">{to("indicator")}</th>
-                <th scope="col" className="num">{to("value")}</th>
-                <th scope="col">{to("period")}</th>
-                <th scope="col" className="num">{t("nationalValue")}</th>
-                <th scope="col" className="num">{t("share")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {latest.map((l) => {
-                const indicator = indicators.get(l.indicator);
-                const unit = (indicator?.unit ?? "count") as UnitCode;
-                const share = indicator?.aggregation.regions === "sum" ? shareOf(l.value, l.national) : null;
-                return (
-                  <tr key={`${l.indicator}-${l.key}`} data-indicator={l.indicator} data-key={l.key}>
-                    <th scope="row">
-                      {indicator?.name[lang] ?? l.indicator}
-                      {statusLabel(l.key)}
-                    </th>
-                    <td className="num" data-value={l.value}>{formatValue(l.value, unit, locale)}</td>
-                    <td>{formatPeriod(l.start, l.end, locale)}</td>
-                    <td className="num">{l.national === null ? tc("noData") : formatValue(l.national, unit, locale)}</td>
-                    <td className="num">{share === null ? "—" : formatValue(share, "percent", locale)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <TableScroll focusable>
+            <table className="data-table" data-region={pcode}>
+              <thead>
+                <tr>
+                  <th scope="col">{to("indicator")}</th>
+                  <th scope="col" className="num">{to("value")}</th>
+                  <th scope="col">{to("period")}</th>
+                  <th scope="col" className="num">{t("nationalValue")}</th>
+                  <th scope="col" className="num">{t("share")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {latest.map((l) => {
+                  const indicator = indicators.get(l.indicator);
+                  const unit = (indicator?.unit ?? "count") as UnitCode;
+                  const share = indicator?.aggregation.regions === "sum" ? shareOf(l.value, l.national) : null;
+                  return (
+                    <tr key={`${l.indicator}-${l.key}`} data-indicator={l.indicator} data-key={l.key}>
+                      <th scope="row">
+                        {indicator?.name[lang] ?? l.indicator}
+                        {statusLabel(l.key)}
+                      </th>
+                      <td className="num" data-value={l.value}>{formatValue(l.value, unit, locale)}</td>
+                      <td>{formatPeriod(l.start, l.end, locale)}</td>
+                      <td className="num">{l.national === null ? tc("noData") : formatValue(l.national, unit, locale)}</td>
+                      <td className="num">{share === null ? "—" : formatValue(share, "percent", locale)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
           <p className="chart-source">
             {tc("source")}: {sources.map((s) => `${s.organisation} (${formatDate(s.date, locale)})`).join("; ")}
           </p>
