@@ -74,6 +74,9 @@ test.describe("dashboards", () => {
 
   test("displacement: the ranking's table equals the API, filters live in the URL", async ({ page }) => {
     await page.goto("/displacement");
+    const nav = page.getByRole("navigation", { name: "Main navigation" });
+    await expect(nav.getByRole("link", { name: "Displacement" })).toHaveAttribute("aria-current", "page");
+    await expect(nav.locator("[aria-current]")).toHaveCount(1);
     const ranking = chart(page, /^Regions ranked by IDPs, as of 30 Sept 2021$/);
     await expect(ranking.locator(".recharts-bar-rectangle").first()).toBeVisible();
     const rows = await tableOf(ranking);

@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/data/users";
 import { can } from "@/lib/auth/permissions";
 import { LocaleSwitch } from "./locale-switch";
 import { LogoutButton } from "./logout-button";
+import { NavLink } from "./nav-link";
 
 const NAV = [
   { href: "/", label: "overview" },
@@ -33,7 +34,7 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
           <ul>
             {[...NAV, ...(can(user.role, "users:manage") ? ADMIN_NAV : [])].map((item) => (
               <li key={item.href}>
-                <Link href={item.href}>{t(`nav.${item.label}`)}</Link>
+                <NavLink href={item.href}>{t(`nav.${item.label}`)}</NavLink>
               </li>
             ))}
           </ul>

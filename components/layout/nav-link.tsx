@@ -1,0 +1,23 @@
+"use client";
+
+import type { ReactNode } from "react";
+import Link, { useLinkStatus } from "next/link";
+import { usePathname } from "next/navigation";
+
+/** A dot that pulses while the link's page loads: on a slow connection the click is seen to have been taken. */
+function PendingHint() {
+  const { pending } = useLinkStatus();
+  return <span aria-hidden="true" className={pending ? "nav-pending is-pending" : "nav-pending"} />;
+}
+
+/** A main-navigation link, marked as the current page (aria-current) on its page and the pages under it. */
+export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+  const pathname = usePathname();
+  const current = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+  return (
+    <Link href={href} aria-current={current ? "page" : undefined}>
+      {children}
+      <PendingHint />
+    </Link>
+  );
+}
