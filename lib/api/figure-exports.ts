@@ -10,6 +10,7 @@ import { exportShape, listFigures, streamFigures, type FigureDto } from "../data
 import { indicatorIndex, regionIndex } from "../data/reference";
 import type { SessionUser } from "../data/users";
 import { csvLine, UTF8_BOM } from "../export/csv";
+import { textStream } from "../export/text-stream";
 import { exportFileName, FIGURE_COLUMNS, figureRow, hxlHeader, hxlRow, hxlValueColumns, type ExportNames } from "../export/figure-table";
 import type { FiguresQuery } from "../validation/figures-query";
 import { checkedFiguresQuery, filtersOf } from "./figures-endpoint";
@@ -30,20 +31,6 @@ const EXTENSION: Record<ExportFormat, string> = { csv: "csv", hxl: "hxl.csv", xl
 async function* figuresFor(query: FiguresQuery, paged: boolean): AsyncGenerator<FigureDto[]> {
   if (paged) yield (await listFigures(query)).data;
   else yield* streamFigures(query);
-}
-
-function textStream(lines: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    async pull(controller) {
-      const { value, done } = await lines.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(value));
-    },
-    async cancel() {
-      await lines.return(undefined);
-    },
-  });
 }
 
 async function exportNames(lang: "en" | "fr"): Promise<ExportNames> {

@@ -11,8 +11,9 @@ export interface AuditInput {
   after?: Prisma.InputJsonValue;
 }
 
-export async function recordAudit(event: AuditInput): Promise<void> {
-  await db().auditEvent.create({ data: event });
+/** Records one event; its id orders it among the others. */
+export async function recordAudit(event: AuditInput): Promise<number> {
+  return (await db().auditEvent.create({ data: event, select: { id: true } })).id;
 }
 
 export interface AuditRow {
