@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "figures_updated_at_id_idx" ON "figures"("updated_at", "id");
