@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 const db = await startEmbeddedPostgres("/work/main/.data-bench");
 process.env.DATABASE_URL = db.url;
-const { createApiToken } = await import("../lib/data/users");
+const { createApiToken } = await import("../lib/data/user-admin");
 const { disconnectDb } = await import("../lib/db/client");
 const token = await createApiToken("bench@example.org", "measure-download", 1);
 await disconnectDb();

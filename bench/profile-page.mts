@@ -10,7 +10,7 @@ const connections = Number(process.argv[3] ?? 10);
 const seconds = Number(process.argv[4] ?? 10);
 const db = await startEmbeddedPostgres("/work/main/.data-bench");
 process.env.DATABASE_URL = db.url;
-const { createApiToken } = await import("../lib/data/users");
+const { createApiToken } = await import("../lib/data/user-admin");
 const { disconnectDb } = await import("../lib/db/client");
 const token = await createApiToken("bench@example.org", "profile", 1);
 await disconnectDb();

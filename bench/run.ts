@@ -112,7 +112,7 @@ async function prepareDatabase(): Promise<{ db: RunningDatabase; figures: number
 }
 
 async function apiToken(): Promise<string> {
-  const { createApiToken } = await import("../lib/data/users");
+  const { createApiToken } = await import("../lib/data/user-admin");
   const { disconnectDb } = await import("../lib/db/client");
   const token = await createApiToken("bench@example.org", "bench", 1);
   await disconnectDb();

@@ -11,9 +11,14 @@ export interface AuditInput {
   after?: Prisma.InputJsonValue;
 }
 
+/** The insert of one event, to run in a batch transaction with the change it records. */
+export function auditInsert(event: AuditInput) {
+  return db().auditEvent.create({ data: event, select: { id: true } });
+}
+
 /** Records one event; its id orders it among the others. */
 export async function recordAudit(event: AuditInput): Promise<number> {
-  return (await db().auditEvent.create({ data: event, select: { id: true } })).id;
+  return (await auditInsert(event)).id;
 }
 
 export interface AuditRow {

@@ -5,8 +5,16 @@ import { db } from "../db/client";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { Role } from "../auth/permissions";
 import { generateToken, hashToken } from "../auth/tokens";
-import { recordAudit } from "./audit";
-import { UserError, type SessionUser } from "./users";
+import { passwordProblem, passwordProblemText } from "../validation/password";
+import en from "../../messages/en.json";
+import { auditInsert, recordAudit } from "./audit";
+import { requireUserByEmail, toSessionUser, UserError, type SessionUser } from "./users";
+
+/**
+ * Who makes a change: the signed-in user, or null for the operator at the
+ * console (`npm run cli`), who is trusted with the database already.
+ */
+export type Actor = SessionUser | null;
 
 export interface UserRow {
   id: number;
@@ -68,35 +76,42 @@ async function requireUserById(id: number) {
 }
 
 /** Admins may not demote or disable themselves: the last admin could lock everyone out. */
-function refuseSelf(actor: SessionUser, id: number, what: string): void {
-  if (actor.id === id) throw new UserError(`you cannot ${what} your own account; ask another admin`);
+function refuseSelf(actor: Actor, id: number, what: string): void {
+  if (actor?.id === id) throw new UserError(`you cannot ${what} your own account; ask another admin`);
 }
 
-export async function changeRole(id: number, role: Role, actor: SessionUser): Promise<void> {
+// Each change below and its audit event are written in one transaction: no
+// change without its record, no record of a change that did not happen.
+
+export async function changeRole(id: number, role: Role, actor: Actor): Promise<void> {
   const before = await requireUserById(id);
   if (before.role === role) return;
   refuseSelf(actor, id, "change the role of");
-  await db().user.update({ where: { id }, data: { role, sessionVersion: { increment: 1 } } });
-  await recordAudit({ userId: actor.id, action: "user.set_role", entity: "user", entityId: String(id), before: { role: before.role }, after: { role } });
+  await db().$transaction([
+    db().user.update({ where: { id }, data: { role, sessionVersion: { increment: 1 } } }),
+    auditInsert({ userId: actor?.id ?? null, action: "user.set_role", entity: "user", entityId: String(id), before: { role: before.role }, after: { role } }),
+  ]);
 }
 
-export async function setActive(id: number, active: boolean, actor: SessionUser): Promise<void> {
+export async function setActive(id: number, active: boolean, actor: Actor): Promise<void> {
   const before = await requireUserById(id);
   if (before.active === active) return;
   if (!active) refuseSelf(actor, id, "disable");
   // Disabling ends sessions at once; tokens stop because they require an active user.
-  await db().user.update({ where: { id }, data: { active, sessionVersion: { increment: 1 } } });
-  await recordAudit({ userId: actor.id, action: active ? "user.enable" : "user.disable", entity: "user", entityId: String(id), before: { active: before.active }, after: { active } });
+  await db().$transaction([
+    db().user.update({ where: { id }, data: { active, sessionVersion: { increment: 1 } } }),
+    auditInsert({ userId: actor?.id ?? null, action: active ? "user.enable" : "user.disable", entity: "user", entityId: String(id), before: { active: before.active }, after: { active } }),
+  ]);
 }
 
 /** Sets a temporary password the user must replace at their next login; their sessions end. */
-export async function resetPassword(id: number, temporaryPassword: string, actor: SessionUser): Promise<void> {
+export async function resetPassword(id: number, temporaryPassword: string, actor: Actor): Promise<void> {
   await requireUserById(id);
-  await db().user.update({
-    where: { id },
-    data: { passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true, sessionVersion: { increment: 1 } },
-  });
-  await recordAudit({ userId: actor.id, action: "user.reset_password", entity: "user", entityId: String(id) });
+  const passwordHash = await hashPassword(temporaryPassword);
+  await db().$transaction([
+    db().user.update({ where: { id }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } }),
+    auditInsert({ userId: actor?.id ?? null, action: "user.reset_password", entity: "user", entityId: String(id) }),
+  ]);
 }
 
 /**
@@ -109,8 +124,11 @@ export async function changeOwnPassword(userId: number, current: string, next: s
     await recordAudit({ userId, action: "user.change_password_failed", entity: "user", entityId: String(userId) });
     return "wrong_current";
   }
-  await db().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(next), mustChangePassword: false, sessionVersion: { increment: 1 } } });
-  await recordAudit({ userId, action: "user.change_password", entity: "user", entityId: String(userId) });
+  const passwordHash = await hashPassword(next);
+  await db().$transaction([
+    db().user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } }),
+    auditInsert({ userId, action: "user.change_password", entity: "user", entityId: String(userId) }),
+  ]);
   return "changed";
 }
 
@@ -141,12 +159,14 @@ export async function listTokens(userId?: number): Promise<TokenRow[]> {
 }
 
 /** A new token for `userId`, returned once: only its hash is kept. */
-export async function createToken(userId: number, name: string, days: number, actor: SessionUser): Promise<string> {
+export async function createToken(userId: number, name: string, days: number, actor: Actor): Promise<string> {
   const user = await requireUserById(userId);
   if (!user.active) throw new UserError(`user ${user.email} is disabled`);
   const token = generateToken();
-  const created = await db().apiToken.create({ data: { userId, name, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + days * 86_400_000) } });
-  await recordAudit({ userId: actor.id, action: "token.create", entity: "api_token", entityId: String(created.id), after: { user: user.email, name, days } });
+  await db().$transaction(async (tx) => {
+    const created = await tx.apiToken.create({ data: { userId, name, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + days * 86_400_000) } });
+    await tx.auditEvent.create({ data: { userId: actor?.id ?? userId, action: "token.create", entity: "api_token", entityId: String(created.id), after: { user: user.email, name, days } } });
+  });
   return token;
 }
 
@@ -155,7 +175,39 @@ export async function revokeToken(id: number, actor: SessionUser): Promise<void>
   const token = await db().apiToken.findUnique({ where: { id }, include: { user: { select: { email: true } } } });
   if (!token || (token.userId !== actor.id && actor.role !== "admin")) throw new UserError(`no token with id ${id}`);
   if (token.revokedAt) return;
-  await db().apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
-  await recordAudit({ userId: actor.id, action: "token.revoke", entity: "api_token", entityId: String(id), after: { user: token.user.email, name: token.name } });
+  await db().$transaction([
+    db().apiToken.update({ where: { id }, data: { revokedAt: new Date() } }),
+    auditInsert({ userId: actor.id, action: "token.revoke", entity: "api_token", entityId: String(id), after: { user: token.user.email, name: token.name } }),
+  ]);
 }
 
+// The console's commands (`npm run cli -- user …`, `token create`) name users by email.
+
+export async function setUserRole(email: string, role: Role): Promise<SessionUser> {
+  const user = await requireUserByEmail(email);
+  await changeRole(user.id, role, null);
+  return toSessionUser(await requireUserById(user.id));
+}
+
+export async function disableUser(email: string): Promise<SessionUser> {
+  const user = await requireUserByEmail(email);
+  await setActive(user.id, false, null);
+  return toSessionUser(await requireUserById(user.id));
+}
+
+/** A new password set by the operator (the policy applies); every session of the user ends. */
+export async function setUserPassword(email: string, password: string): Promise<SessionUser> {
+  const problem = passwordProblem(password);
+  if (problem) throw new UserError(passwordProblemText(problem, en.passwordErrors));
+  const user = await requireUserByEmail(email);
+  const passwordHash = await hashPassword(password);
+  await db().$transaction([
+    db().user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } }),
+    auditInsert({ userId: null, action: "user.set_password", entity: "user", entityId: String(user.id) }),
+  ]);
+  return toSessionUser(await requireUserById(user.id));
+}
+
+export async function createApiToken(email: string, name = "cli", days = 365): Promise<string> {
+  return createToken((await requireUserByEmail(email)).id, name, days, null);
+}

@@ -4,8 +4,8 @@ import { hashPassword } from "../auth/password";
 import { passwordProblem, passwordProblemText } from "../validation/password";
 import en from "../../messages/en.json";
 import type { Role } from "../auth/permissions";
-import { generateToken, hashToken } from "../auth/tokens";
-import { recordAudit } from "./audit";
+import { hashToken } from "../auth/tokens";
+import { auditInsert } from "./audit";
 
 export interface SessionUser {
   id: number;
@@ -33,52 +33,31 @@ export async function createUser(input: { email: string; name?: string; role: Ro
   const problem = passwordProblem(input.password);
   if (problem) throw new UserError(passwordProblemText(problem, en.passwordErrors));
   if (await db().user.findUnique({ where: { email } })) throw new UserError(`a user ${email} already exists`);
-  const user = await db().user.create({
-    data: { email, name: input.name?.trim() || email.split("@")[0]!, role: input.role, passwordHash: await hashPassword(input.password), mustChangePassword: input.mustChangePassword ?? false },
+  const passwordHash = await hashPassword(input.password);
+  const user = await db().$transaction(async (tx) => {
+    const created = await tx.user.create({ data: { email, name: input.name?.trim() || email.split("@")[0]!, role: input.role, passwordHash, mustChangePassword: input.mustChangePassword ?? false } });
+    await tx.auditEvent.create({ data: { userId: actorId, action: "user.create", entity: "user", entityId: String(created.id), after: { email, role: created.role } } });
+    return created;
   });
-  await recordAudit({ userId: actorId, action: "user.create", entity: "user", entityId: String(user.id), after: { email, role: user.role } });
   return toSessionUser(user);
 }
 
-function toSessionUser(u: { id: number; email: string; name: string; role: Role; sessionVersion: number; mustChangePassword: boolean }): SessionUser {
+export function toSessionUser(u: { id: number; email: string; name: string; role: Role; sessionVersion: number; mustChangePassword: boolean }): SessionUser {
   return { id: u.id, email: u.email, name: u.name, role: u.role, sessionVersion: u.sessionVersion, mustChangePassword: u.mustChangePassword };
 }
 
-async function requireUserByEmail(email: string) {
+export async function requireUserByEmail(email: string) {
   const user = await db().user.findUnique({ where: { email: normaliseEmail(email) } });
   if (!user) throw new UserError(`no user ${normaliseEmail(email)}`);
   return user;
 }
 
-export async function setUserRole(email: string, role: Role, actorId: number | null = null): Promise<SessionUser> {
-  const before = await requireUserByEmail(email);
-  // A new role ends the user's sessions so the old rights stop at once.
-  const user = await db().user.update({ where: { id: before.id }, data: { role, sessionVersion: { increment: 1 } } });
-  await recordAudit({ userId: actorId, action: "user.set_role", entity: "user", entityId: String(user.id), before: { role: before.role }, after: { role } });
-  return toSessionUser(user);
-}
-
-/** A new password (the policy applies) ends every session of the user. */
-export async function setUserPassword(email: string, password: string, actorId: number | null = null): Promise<SessionUser> {
-  const problem = passwordProblem(password);
-  if (problem) throw new UserError(passwordProblemText(problem, en.passwordErrors));
-  const before = await requireUserByEmail(email);
-  const user = await db().user.update({ where: { id: before.id }, data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } } });
-  await recordAudit({ userId: actorId, action: "user.set_password", entity: "user", entityId: String(user.id) });
-  return toSessionUser(user);
-}
-
 /** Ends every session of the user (logout, or "log out everywhere"). */
 export async function endSessions(userId: number, action: "auth.logout" | "user.end_sessions", actorId: number | null = userId): Promise<void> {
-  await db().user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
-  await recordAudit({ userId: actorId, action, entity: "user", entityId: String(userId) });
-}
-
-export async function disableUser(email: string, actorId: number | null = null): Promise<SessionUser> {
-  const before = await requireUserByEmail(email);
-  const user = await db().user.update({ where: { id: before.id }, data: { active: false, sessionVersion: { increment: 1 } } });
-  await recordAudit({ userId: actorId, action: "user.disable", entity: "user", entityId: String(user.id), before: { active: before.active }, after: { active: false } });
-  return toSessionUser(user);
+  await db().$transaction([
+    db().user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } }),
+    auditInsert({ userId: actorId, action, entity: "user", entityId: String(userId) }),
+  ]);
 }
 
 export async function findActiveUserByEmail(email: string) {
@@ -89,17 +68,6 @@ export async function findActiveUserByEmail(email: string) {
 export async function sessionUser(id: number, sessionVersion: number): Promise<SessionUser | null> {
   const user = await db().user.findFirst({ where: { id, active: true, sessionVersion } });
   return user ? toSessionUser(user) : null;
-}
-
-export async function createApiToken(email: string, name = "cli", expiresInDays = 365, actorId: number | null = null): Promise<string> {
-  const user = await requireUserByEmail(email);
-  if (!user.active) throw new UserError(`user ${user.email} is disabled`);
-  const token = generateToken();
-  const created = await db().apiToken.create({
-    data: { userId: user.id, name, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + expiresInDays * 86_400_000) },
-  });
-  await recordAudit({ userId: actorId ?? user.id, action: "token.create", entity: "api_token", entityId: String(created.id), after: { user: user.email, name } });
-  return token;
 }
 
 /** The active user owning a live, unexpired, unrevoked token. */

@@ -44,6 +44,21 @@ describe("user administration", () => {
     await changeRole(analyst.id, "analyst", admin);
   });
 
+  it("a change whose audit event cannot be written is not made either", async () => {
+    // The audit log refuses role changes for this test: the change must roll back with it.
+    await db().$executeRawUnsafe(`CREATE FUNCTION refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER refuse_role_events BEFORE INSERT ON audit_events FOR EACH ROW WHEN (NEW.action IN ('user.set_role', 'user.disable')) EXECUTE FUNCTION refuse_event()`);
+    try {
+      const before = await db().user.findUniqueOrThrow({ where: { id: analyst.id } });
+      await expect(changeRole(analyst.id, "viewer", admin)).rejects.toThrow(/audit refused/);
+      await expect(setActive(analyst.id, false, admin)).rejects.toThrow(/audit refused/);
+      expect(await db().user.findUniqueOrThrow({ where: { id: analyst.id } })).toMatchObject({ role: before.role, active: true, sessionVersion: before.sessionVersion });
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER refuse_role_events ON audit_events`);
+      await db().$executeRawUnsafe(`DROP FUNCTION refuse_event()`);
+    }
+  });
+
   it("disabling stops sessions and tokens at once; enabling lets tokens work again", async () => {
     const token = await createToken(analyst.id, "scripts", 30, analyst);
     expect(await userForToken(token)).toMatchObject({ id: analyst.id });
