@@ -27,8 +27,8 @@ function chart(page: Page, title: string | RegExp): Locator {
 }
 
 /** Opens a chart's table view and returns { row label: numbers by column data-value }. */
-async function tableOf(figure: Locator): Promise<Map<string, (number | null)[]>> {
-  await figure.getByRole("button", { name: "Table" }).click();
+async function tableOf(figure: Locator, button = "Table"): Promise<Map<string, (number | null)[]>> {
+  await figure.getByRole("button", { name: button }).click();
   const table = figure.getByRole("table");
   await expect(table).toBeVisible();
   const rows = new Map<string, (number | null)[]>();
@@ -154,6 +154,12 @@ test.describe("dashboards", () => {
     const api = await apiFigures(page.request, "indicator=funding_required&region=ML&from=2024-01-01&to=2024-12-31");
     const food = api.find((f) => f.disaggregation?.sector === "Food Security");
     expect(food?.value).toBe(222602369);
+
+    // In French the clusters carry their French names; the numbers are the same.
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "fr", url: page.url() }]);
+    await page.reload();
+    const fr = await tableOf(chart(page, "Financement par secteur, plan 2024"), "Tableau");
+    expect(fr.get("Sécurité alimentaire")).toEqual([222602369, 105413101, 117189268, 47.4]);
   });
 
   test("the map colours each region, its tooltip shows the API's value, and no data is hatched", async ({ page }) => {

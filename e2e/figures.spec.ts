@@ -101,6 +101,11 @@ test.describe("data entry", () => {
     await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
 
+    // A figure as the seed loaded it has no history yet, and says so.
+    await page.goto("/figures/1");
+    await expect(page.getByText("No change recorded since this figure was loaded with the reference data.")).toBeVisible();
+    await expect(page.locator("table.history")).toHaveCount(0);
+
     await page.goto("/figures/new");
     await expect(page).toHaveURL(/\/forbidden$/);
     // Same-origin, as the app's own fetches are: the 403 is the role check's, not the Origin check's.

@@ -1,9 +1,10 @@
 // Funding against requirements: per plan year with the coverage line, and by
 // cluster for one plan. Coverage and unmet are recomputed from the sums.
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { FundingChart } from "@/components/charts/funding-chart";
 import { asOfDate, fundingRow } from "@/lib/domain/charts";
+import { sectorName } from "@/lib/domain/sector-names";
 import { seriesPoints, sourceLine } from "@/lib/data/series";
 import { fundingByYearData, fundingColumns } from "./funding-data";
 
@@ -17,7 +18,7 @@ export async function FundingByYearChart({ id, ...props }: { id: string; title: 
 }
 
 export async function FundingByClusterChart({ id, title, year }: { id: string; title: string; year: number }) {
-  const t = await getTranslations("charts");
+  const [t, locale] = await Promise.all([getTranslations("charts"), getLocale()]);
   const query = { level: 0 as const, keyPrefix: "sector=", from: `${year}-01-01`, to: `${year}-12-31` };
   const [required, funded] = await Promise.all([seriesPoints({ indicator: "funding_required", ...query }), seriesPoints({ indicator: "funding_funded", ...query })]);
   const inYear = <P extends { start: string }>(ps: P[]) => ps.filter((p) => p.start.startsWith(String(year)));
@@ -25,7 +26,7 @@ export async function FundingByClusterChart({ id, title, year }: { id: string; t
   const fund = inYear(funded);
   const sectors = [...new Set([...req, ...fund].map((p) => p.key))];
   const sectorLabels = new Map([...req, ...fund].map((p) => [p.key, p.sector ?? p.key]));
-  const label = (key: string) => sectorLabels.get(key) ?? key;
+  const label = (key: string) => sectorName(sectorLabels.get(key) ?? key, locale === "fr" ? "fr" : "en");
   const rows = sectors
     .map((key) => fundingRow(label(key), req.find((p) => p.key === key)?.value ?? null, fund.find((p) => p.key === key)?.value ?? null))
     .sort((a, b) => (b.required ?? -1) - (a.required ?? -1) || (b.funded ?? 0) - (a.funded ?? 0));

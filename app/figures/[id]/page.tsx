@@ -12,6 +12,7 @@ import { formatDate, formatPeriod, formatValue, type UnitCode, formatTimestamp }
 import { DeleteFigure, RestoreFigure } from "@/components/figures/figure-actions";
 import { FigureFormMessages } from "@/components/figures/figure-form-provider";
 import { TableScroll } from "@/components/layout/table-scroll";
+import { sectorName } from "@/lib/domain/sector-names";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +38,7 @@ export default async function FigurePage({ params }: Props) {
   const breakdown = (f: FigureDto) => {
     const d = f.disaggregation;
     if (!d) return t("none");
-    return [d.chPhase !== undefined ? `${t("chPhase")} ${d.chPhase}` : null, d.chStatus ? t(d.chStatus) : null, d.sector ?? null].filter(Boolean).join(", ");
+    return [d.chPhase !== undefined ? `${t("chPhase")} ${d.chPhase}` : null, d.chStatus ? t(d.chStatus) : null, d.sector ? sectorName(d.sector, lang) : null].filter(Boolean).join(", ");
   };
 
   return (
@@ -87,7 +88,7 @@ export default async function FigurePage({ params }: Props) {
         </div>
       </FigureFormMessages>
       <h2>{t("history")}</h2>
-      <HistoryTable history={history} value={value} who={(h) => h.user?.name ?? t("unknownUser")} what={(h) => t(`action.${h.action.replace("figure.", "")}`)} locale={locale} labels={{ when: t("when"), who: t("who"), what: t("what"), change: t("change") }} />
+      {history.length === 0 ? <p>{t("noHistory")}</p> : <HistoryTable history={history} value={value} who={(h) => h.user?.name ?? t("unknownUser")} what={(h) => t(`action.${h.action.replace("figure.", "")}`)} locale={locale} labels={{ when: t("when"), who: t("who"), what: t("what"), change: t("change") }} />}
     </>
   );
 }
