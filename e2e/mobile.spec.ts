@@ -25,6 +25,11 @@ test("no page scrolls sideways on a phone; wide tables scroll in their own focus
   await page.goto("/admin/audit");
   const box = page.locator(".table-scroll").first();
   expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true); // the log is wider than a phone…
+  await expect(box).toHaveAttribute("tabindex", "0");
   const results = await new AxeBuilder({ page }).withRules(["scrollable-region-focusable"]).analyze();
   expect(results.violations).toEqual([]); // …and its box can be scrolled from the keyboard
+
+  // On a wide screen the same box does not scroll, and is no tab stop.
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await expect(box).not.toHaveAttribute("tabindex");
 });

@@ -1,13 +1,27 @@
-import type { ReactNode } from "react";
+"use client";
+
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 /**
  * A wide table scrolls sideways inside this box on a phone instead of
  * widening the page. `focusable` for tables with no link or button of their
- * own, so that keyboard users can scroll them too.
+ * own: the box is then a tab stop while it actually scrolls, so keyboard
+ * users can scroll it, and no stop at all on a screen wide enough.
  */
 export function TableScroll({ children, focusable = false }: { children: ReactNode; focusable?: boolean }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (!focusable || !el) return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [focusable]);
   return (
-    <div className="table-scroll" tabIndex={focusable ? 0 : undefined}>
+    <div ref={box} className="table-scroll" tabIndex={focusable && scrolls ? 0 : undefined}>
       {children}
     </div>
   );
