@@ -6,12 +6,10 @@ import { openDatabase } from "../lib/db/runtime";
 import { migrate } from "../lib/db/migrate";
 import { disconnectDb } from "../lib/db/client";
 import { isRole, ROLES } from "../lib/auth/permissions";
-import { createUser, UserError } from "../lib/data/users";
+import { assertPasswordPolicy, createUser, UserError } from "../lib/data/users";
 import { createApiToken, disableUser, setUserPassword, setUserRole } from "../lib/data/user-admin";
 import { seed } from "../lib/data/seed";
 import { readEnv } from "../lib/env";
-import { passwordProblem, passwordProblemText } from "../lib/validation/password";
-import en from "../messages/en.json";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "../lib/db/client";
@@ -94,8 +92,7 @@ async function run(argv: string[]): Promise<void> {
     if (key === "user add") role(values.role);
     password = await readStdin();
     // The policy is checked before the database is opened: a quick, clear refusal.
-    const problem = passwordProblem(password);
-    if (problem) throw new UserError(passwordProblemText(problem, en.passwordErrors));
+    assertPasswordPolicy(password);
   }
 
   const database = await openDatabase((m) => console.error(m));

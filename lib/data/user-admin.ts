@@ -5,10 +5,8 @@ import { db } from "../db/client";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { Role } from "../auth/permissions";
 import { generateToken, hashToken } from "../auth/tokens";
-import { passwordProblem, passwordProblemText } from "../validation/password";
-import en from "../../messages/en.json";
-import { auditInsert, recordAudit } from "./audit";
-import { requireUserByEmail, toSessionUser, UserError, type SessionUser } from "./users";
+import { auditInsert, recordAudit, type AuditInput } from "./audit";
+import { assertPasswordPolicy, requireUserByEmail, toSessionUser, UserError, type SessionUser } from "./users";
 
 /**
  * Who makes a change: the signed-in user, or null for the operator at the
@@ -107,10 +105,18 @@ export async function setActive(id: number, active: boolean, actor: Actor): Prom
 /** Sets a temporary password the user must replace at their next login; their sessions end. */
 export async function resetPassword(id: number, temporaryPassword: string, actor: Actor): Promise<void> {
   await requireUserById(id);
-  const passwordHash = await hashPassword(temporaryPassword);
+  await writePassword(id, temporaryPassword, true, { userId: actor?.id ?? null, action: "user.reset_password" });
+}
+
+/**
+ * A new password for user `id`, which ends their sessions, written with its
+ * audit event; `mustChangePassword` undefined leaves the flag as it is.
+ */
+async function writePassword(id: number, password: string, mustChangePassword: boolean | undefined, event: Pick<AuditInput, "userId" | "action">): Promise<void> {
+  const passwordHash = await hashPassword(password);
   await db().$transaction([
-    db().user.update({ where: { id }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } }),
-    auditInsert({ userId: actor?.id ?? null, action: "user.reset_password", entity: "user", entityId: String(id) }),
+    db().user.update({ where: { id }, data: { passwordHash, mustChangePassword, sessionVersion: { increment: 1 } } }),
+    auditInsert({ ...event, entity: "user", entityId: String(id) }),
   ]);
 }
 
@@ -124,11 +130,7 @@ export async function changeOwnPassword(userId: number, current: string, next: s
     await recordAudit({ userId, action: "user.change_password_failed", entity: "user", entityId: String(userId) });
     return "wrong_current";
   }
-  const passwordHash = await hashPassword(next);
-  await db().$transaction([
-    db().user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } }),
-    auditInsert({ userId, action: "user.change_password", entity: "user", entityId: String(userId) }),
-  ]);
+  await writePassword(userId, next, false, { userId, action: "user.change_password" });
   return "changed";
 }
 
@@ -197,14 +199,9 @@ export async function disableUser(email: string): Promise<SessionUser> {
 
 /** A new password set by the operator (the policy applies); every session of the user ends. */
 export async function setUserPassword(email: string, password: string): Promise<SessionUser> {
-  const problem = passwordProblem(password);
-  if (problem) throw new UserError(passwordProblemText(problem, en.passwordErrors));
+  assertPasswordPolicy(password);
   const user = await requireUserByEmail(email);
-  const passwordHash = await hashPassword(password);
-  await db().$transaction([
-    db().user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } }),
-    auditInsert({ userId: null, action: "user.set_password", entity: "user", entityId: String(user.id) }),
-  ]);
+  await writePassword(user.id, password, undefined, { userId: null, action: "user.set_password" });
   return toSessionUser(await requireUserById(user.id));
 }
 

@@ -25,13 +25,18 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** The password policy (lib/validation/password.ts), refused with its English message: for the console and the data layer. */
+export function assertPasswordPolicy(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw new UserError(passwordProblemText(problem, en.passwordErrors));
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export async function createUser(input: { email: string; name?: string; role: Role; password: string; mustChangePassword?: boolean }, actorId: number | null = null): Promise<SessionUser> {
   const email = normaliseEmail(input.email);
   if (!EMAIL.test(email)) throw new UserError(`"${input.email}" is not an email address`);
-  const problem = passwordProblem(input.password);
-  if (problem) throw new UserError(passwordProblemText(problem, en.passwordErrors));
+  assertPasswordPolicy(input.password);
   if (await db().user.findUnique({ where: { email } })) throw new UserError(`a user ${email} already exists`);
   const passwordHash = await hashPassword(input.password);
   const user = await db().$transaction(async (tx) => {
