@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { getLocale } from "next-intl/server";
 import { NextResponse } from "next/server";
 import { recordAudit } from "../data/audit";
-import { exportShape, listFigures, streamFigures, type FigureDto } from "../data/figures";
+import { countFigures, exportShape, listFigures, streamFigures, type FigureDto } from "../data/figures";
 import { indicatorIndex, regionIndex } from "../data/reference";
 import type { SessionUser } from "../data/users";
 import { csvLine, UTF8_BOM } from "../export/csv";
@@ -78,7 +78,7 @@ export async function exportFigures(format: ExportFormat, params: URLSearchParam
       })(),
     );
   } else {
-    const { count } = await exportShape(query);
+    const count = await countFigures(query);
     const total = paged ? Math.max(0, Math.min(query.limit, count - query.offset)) : count;
     if (total > XLSX_MAX_ROWS) return jsonError(413, "too_many_rows", `${total} figures match: an XLSX export holds at most ${XLSX_MAX_ROWS}; narrow the filters or export CSV`);
     body = workbook(query, paged, names);

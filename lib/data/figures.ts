@@ -106,12 +106,17 @@ export async function* streamFigures(q: Pick<FiguresQuery, "indicator" | "region
   }
 }
 
+/** How many figures match the filters. */
+export function countFigures(q: Pick<FiguresQuery, "indicator" | "region" | "from" | "to">): Promise<number> {
+  return db().figure.count({ where: whereFor(q) });
+}
+
 /** What an HXL export needs before its rows: the areas' levels and the (indicator, CH phase) pairs present. */
 export async function exportShape(q: Pick<FiguresQuery, "indicator" | "region" | "from" | "to">): Promise<{ levels: number[]; combos: { indicator: string; chPhase: number | null }[]; count: number }> {
   const where = whereFor(q);
   const [groups, count] = await Promise.all([
     db().figure.groupBy({ by: ["indicatorId", "regionId", "chPhase"], where }),
-    db().figure.count({ where }),
+    countFigures(q),
   ]);
   const [indicators, regions] = await Promise.all([
     db().indicator.findMany({ where: { id: { in: [...new Set(groups.map((g) => g.indicatorId))] } }, select: { id: true, code: true, sortOrder: true } }),
