@@ -141,3 +141,60 @@ test.describe("situation snapshot", () => {
     expect((await request.get("/api/v1/snapshot.pdf")).status()).toBe(401);
   });
 });
+
+test.describe("heavy exports", () => {
+  test("a download link fetches its file; beyond the user's export slots it says so next to the link, in French too", async ({ page }) => {
+    test.setTimeout(90_000);
+    await logIn(page, "viewer");
+    await page.goto("/displacement?region=ML05");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "XLSX", exact: true }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^figures_idps.*ML05.*\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    expect(book.getWorksheet("Figures")!.rowCount).toBeGreaterThan(1);
+
+    // Two PDFs hold this user's two export slots for at least the half second
+    // Chromium waits for the page to settle; a third download meanwhile is refused.
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "fr", url: page.url() }]);
+    await page.goto("/snapshot?region=ML05");
+    const link = page.getByRole("link", { name: "Télécharger le PDF" });
+    const holding = [page.request.get("/api/v1/snapshot.pdf?region=ML05&locale=en"), page.request.get("/api/v1/snapshot.pdf?region=ML06&locale=en")];
+    await page.waitForTimeout(250);
+    await link.click();
+    await expect(page.getByRole("status").filter({ hasText: "Vous avez déjà des téléchargements en cours" })).toBeVisible();
+    expect((await Promise.all(holding)).map((r) => r.status())).toEqual([200, 200]);
+
+    // Once they are done, the same link downloads the PDF.
+    const [pdf] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^situation-snapshot_mopti_fr_\d{4}-\d{2}-\d{2}\.pdf$/);
+    await expect(page.getByRole("status").filter({ hasText: "Vous avez déjà" })).toHaveCount(0);
+  });
+
+  test("exports run in a process of their own at a lower CPU priority than pages", async ({ page }) => {
+    test.skip(process.platform !== "linux", "reads /proc");
+    await logIn(page, "viewer");
+    expect((await page.request.get("/api/v1/figures.csv?indicator=idps&region=ML05")).status()).toBe(200);
+    const { readdirSync } = await import("node:fs");
+    const niceOf = (stat: string) => Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+    const workers = readdirSync("/proc")
+      .filter((pid) => /^\d+$/.test(pid))
+      .flatMap((pid) => {
+        try {
+          // The app's own Node processes (Chromium, which the export process starts for PDFs, inherits its environment).
+          if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("serve.mjs")) return [];
+          const env = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+          const role = env.find((e) => e.startsWith("SR_WORKER_ROLE="))?.slice("SR_WORKER_ROLE=".length);
+          const port = env.find((e) => e.startsWith("PORT="))?.slice(5);
+          return role && port === new URL(page.url()).port ? [{ pid, role, threads: readdirSync(`/proc/${pid}/task`).map((tid) => niceOf(readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8"))) }] : [];
+        } catch {
+          return [];
+        }
+      });
+    const exporters = workers.filter((w) => w.role === "export");
+    expect(exporters).toHaveLength(1);
+    expect(Math.min(...exporters[0]!.threads)).toBeGreaterThanOrEqual(10);
+    const web = workers.filter((w) => w.role === "web");
+    expect(web.length).toBeGreaterThanOrEqual(1);
+    expect(web.every((w) => Math.max(...w.threads) === 0)).toBe(true);
+  });
+});

@@ -14,6 +14,11 @@ const schema = z.object({
   SEED_DEMO_USERS: z.enum(["true", "false"]).default("true"),
   /** Behind a reverse proxy: take the client's address for the login limit from its X-Forwarded-For (read by scripts/serve.mjs). */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /** Heavy exports (figure files, the audit CSV, the PDF) running at once: per user, and in all on this instance. */
+  EXPORT_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+  EXPORT_MAX_TOTAL: z.coerce.number().int().min(1).max(1000).default(4),
+  /** scripts/serve.mjs runs heavy exports in a process of their own at a lower CPU priority (read there). */
+  EXPORT_WORKER: z.enum(["true", "false"]).default("true"),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -49,6 +54,12 @@ export function publicUrl(): URL | null {
   } catch {
     return null;
   }
+}
+
+/** How many heavy exports may run at once (lib/api/export-gate.ts). */
+export function exportLimits(): { perUser: number; total: number } {
+  const env = readEnv();
+  return { perUser: env.EXPORT_MAX_PER_USER, total: env.EXPORT_MAX_TOTAL };
 }
 
 export function isProduction(): boolean {

@@ -9,6 +9,7 @@ import { formatDate, formatPeriod, formatValue, type UnitCode } from "@/lib/doma
 import { snapshotQuerySchema } from "@/lib/validation/snapshot-query";
 import { LightFundingByYearChart, LightTrendChart } from "@/components/dashboard/light-charts";
 import { MapPanel } from "@/components/dashboard/map-panel";
+import { DownloadLink } from "@/components/exports/download-link";
 
 export const dynamic = "force-dynamic";
 
@@ -57,9 +58,11 @@ export default async function SnapshotPage({ searchParams }: Props) {
       <header className="snapshot-head">
         <h1>{t("title", { name })}</h1>
         <p>{asOf ? t("subtitle", { date: formatDate(asOf, locale) }) : t("none", { name })}</p>
-        <a className="button-link-primary no-print" href={pdfHref} download>
-          {t("downloadPdf")}
-        </a>
+        <span className="no-print">
+          <DownloadLink className="button-link-primary" href={pdfHref}>
+            {t("downloadPdf")}
+          </DownloadLink>
+        </span>
       </header>
       <section aria-labelledby="snap-figures">
         <h2 id="snap-figures">{t("keyFigures")}</h2>

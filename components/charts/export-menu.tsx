@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState, type RefObject } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { chartCsv, chartFileName, filtersLine, PRODUCT_NAME } from "@/lib/export/chart-export";
 import { formatDate } from "@/lib/domain/format";
+import { download } from "@/lib/export/save-file";
 import type { ChartMeta, TableSpec } from "./chart-figure";
 
 type Format = "png" | "svg" | "csv";
@@ -38,7 +39,7 @@ export function ExportMenu({ figure, meta, table, chartId, sourceText }: { figur
     const today = new Date().toISOString().slice(0, 10);
     const name = chartFileName(chartId, meta.asOf, today, format);
     try {
-      const { download, buildChartSvg, legendOf, svgToPng } = await import("@/lib/export/chart-image");
+      const { buildChartSvg, legendOf, svgToPng } = await import("@/lib/export/chart-image");
       if (format === "csv") {
         download(new Blob([chartCsv(table.columns, table.rows)], { type: "text/csv;charset=utf-8" }), name);
         return;

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DownloadLink } from "@/components/exports/download-link";
 
 /**
  * Links to the view's figures as files: the same filters as on screen, in the
@@ -10,11 +11,7 @@ export async function DataDownloads({ indicators, regions = [], from, to }: { in
   if (regions.length) query.set("region", regions.join(","));
   if (from) query.set("from", from);
   if (to) query.set("to", to);
-  const link = (path: string, label: string) => (
-    <a href={`${path}?${query}`} download>
-      {label}
-    </a>
-  );
+  const link = (path: string, label: string) => <DownloadLink href={`${path}?${query}`}>{label}</DownloadLink>;
   return (
     <p className="data-downloads">
       {t("label")} {link("/api/v1/figures.csv", "CSV")} · {link("/api/v1/figures.xlsx", "XLSX")} · {link("/api/v1/figures.hxl.csv", "HXL")}

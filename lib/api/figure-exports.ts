@@ -14,6 +14,7 @@ import { textStream } from "../export/text-stream";
 import { exportFileName, FIGURE_COLUMNS, figureRow, hxlHeader, hxlRow, hxlValueColumns, type ExportNames } from "../export/figure-table";
 import type { FiguresQuery } from "../validation/figures-query";
 import { checkedFiguresQuery, filtersOf } from "./figures-endpoint";
+import { withExportSlot } from "./export-gate";
 import { jsonError, withApi } from "./respond";
 
 export type ExportFormat = "csv" | "xlsx" | "hxl";
@@ -38,11 +39,11 @@ async function exportNames(lang: "en" | "fr"): Promise<ExportNames> {
   return { regions, indicators, lang };
 }
 
-/** The route handler of one format: any signed-in role; names in the user's language. */
+/** The route handler of one format: any signed-in role, in one of the user's export slots; names in the user's language. */
 export function figureExportRoute(format: ExportFormat) {
   return withApi("exports:read", async (request, { user }) => {
     const lang = (await getLocale()) === "fr" ? "fr" : "en";
-    return exportFigures(format, new URL(request.url).searchParams, user, lang);
+    return withExportSlot(user.id, () => exportFigures(format, new URL(request.url).searchParams, user, lang));
   });
 }
 

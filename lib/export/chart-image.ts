@@ -127,14 +127,3 @@ export async function svgToPng(svg: string, width: number, height: number, scale
     URL.revokeObjectURL(url);
   }
 }
-
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

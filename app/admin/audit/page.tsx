@@ -6,6 +6,7 @@ import { auditActions, listAuditEvents } from "@/lib/data/audit";
 import { formatTimestamp } from "@/lib/domain/format";
 import { auditQueryInput, auditQuerySchema } from "@/lib/validation/audit-query";
 import { TableScroll } from "@/components/layout/table-scroll";
+import { DownloadLink } from "@/components/exports/download-link";
 
 export const dynamic = "force-dynamic";
 
@@ -60,9 +61,9 @@ export default async function AuditPage({ searchParams }: Props) {
           <input id="a-to" name="to" type="date" defaultValue={query.to ?? ""} />
         </div>
         <button type="submit">{t("filter")}</button>
-        <a className="button-link" href={`/api/v1/audit.csv?${filters}`} download>
+        <DownloadLink className="button-link" href={`/api/v1/audit.csv?${filters}`}>
           {t("exportCsv")}
-        </a>
+        </DownloadLink>
       </form>
       {!parsed.success && <p className="form-error">{parsed.error.issues.map((i) => i.message).join("; ")}</p>}
       {page.data.length === 0 ? (

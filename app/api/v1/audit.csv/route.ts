@@ -1,3 +1,4 @@
+import { withExportSlot } from "@/lib/api/export-gate";
 import { jsonError, withApi } from "@/lib/api/respond";
 import { listAuditEvents, recordAudit } from "@/lib/data/audit";
 import { csvLine, UTF8_BOM } from "@/lib/export/csv";
@@ -19,13 +20,15 @@ async function* auditCsv(query: AuditQuery): AsyncGenerator<string> {
 }
 
 /** The audit log with the audit page's filters, as CSV: all of it, streamed (an import alone writes an event per figure). */
-export const GET = withApi("audit:read", async (request, { user }) => {
+export const GET = withApi("audit:read", (request, { user }) => withExportSlot(user.id, () => auditCsvResponse(request, user.id)));
+
+async function auditCsvResponse(request: Request, userId: number): Promise<Response> {
   const parsed = auditQuerySchema.safeParse({ ...auditQueryInput(new URL(request.url).searchParams), limit: 1000 });
   if (!parsed.success) return jsonError(400, "invalid_query", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-  const exportId = await recordAudit({ userId: user.id, action: "export.audit_csv", entity: "audit_events", after: { filters: parsed.data } });
+  const exportId = await recordAudit({ userId, action: "export.audit_csv", entity: "audit_events", after: { filters: parsed.data } });
   // The log as it stood when asked for: events after this export's own are not in the file.
   const before = Math.min(parsed.data.before ?? exportId, exportId);
   return new Response(textStream(auditCsv({ ...parsed.data, before })), {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="audit-log_${new Date().toISOString().slice(0, 10)}.csv"`, "cache-control": "private, no-store" },
   });
-});
+}
