@@ -1,30 +1,50 @@
 // The published files analysts import, read as they are (../shared/data, never
 // copied here), must give the figures their publishers state (SOURCES.md).
+// They run whenever that folder is there (CI has it); a clone without it runs
+// the same parsing checks on made-up files in their shapes (publications.test.ts),
+// and the first check here keeps those fixtures in the publications' shapes.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyseFile, type Analysis, type AnalyseOptions } from "./analyse";
-import type { Candidate } from "./apply-mapping";
-import { SHARED_DATA, TEST_CATALOGUE } from "./test-catalogue";
+import { analyseFile, type AnalyseOptions } from "./analyse";
+import { describeColumns } from "./hxl";
+import { layoutSignature } from "./mapping";
+import { readTable } from "./read-table";
+import { analysed, figureValue as value, hasSharedData, indicatorTotal as total, SHARED_DATA, TEST_CATALOGUE } from "./test-catalogue";
+import { publicationFixture } from "../../tests/fixtures/publications";
 
 const read = (file: string, options: AnalyseOptions = {}) => analyseFile(readFileSync(path.join(SHARED_DATA, file)), path.basename(file), TEST_CATALOGUE, options);
+const analyse = (file: string, options: AnalyseOptions = {}) => analysed(readFileSync(path.join(SHARED_DATA, file)), path.basename(file), options);
 
-async function analyse(file: string, options: AnalyseOptions = {}): Promise<Extract<Analysis, { ok: true }>> {
-  const result = await read(file, options);
-  if (!result.ok) throw new Error(result.reason);
-  return result;
-}
+/** Each publication and the fixture written in its shape (tests/fixtures/publications). */
+const FIXTURES = [
+  "mli-idps-dtm/iom_dtm_hdx_dtm_mali_baseline_assessment_round_72.xlsx",
+  "mli-idps-dtm/Mali_Baseline_Assessment_December_2018.xlsx",
+  "mli-idps-dtm/Baseline_December_2017.xlsx",
+  "mli-idps-dtm/alldata2.csv",
+  "mli-food-security-ch/derived/cadre_harmonise_caf_ipc_MALI_ONLY.csv",
+  "mli-food-security-ch/cadre_harmonise.csv",
+  "mli-funding-fts/fts_requirements_funding_global.csv",
+  "mli-funding-fts/fts_requirements_funding_globalcluster_global.csv",
+  "mli-funding-fts/fts_requirements_funding_cluster_global.csv",
+  "mli-needs-hno/download-hno-data-mli.csv",
+  "mli-needs-hno/mli_hno_2018.csv",
+  "mli-idps-idmc/idps_displacement_data.csv",
+];
 
-/** The one figure of an indicator, region and period start (and disaggregation), as a number. */
-function value(cs: Candidate[], indicator: string, region: string, start: string, extra: Record<string, unknown> = {}): number {
-  const hits = cs.filter((c) => c.indicator === indicator && c.region === region && c.periodStart === start && Object.entries(extra).every(([k, v]) => (c.disaggregation as Record<string, unknown> | null)?.[k] === v));
-  expect(hits, `${indicator} ${region} ${start} ${JSON.stringify(extra)}`).toHaveLength(1);
-  return Number(hits[0]!.value);
-}
+/** A file's columns, header texts and HXL tags (what a saved mapping is keyed by). */
+const layoutOf = async (data: Uint8Array, file: string) => layoutSignature(describeColumns(await readTable(data, path.basename(file))));
 
-const total = (cs: Candidate[], indicator: string) => cs.reduce((s, c) => s + (c.indicator === indicator ? Number(c.value) : 0), 0);
+describe.runIf(hasSharedData)("the fixtures", () => {
+  it("have the layout of their publications: the same columns, headers and HXL tags", { timeout: 60_000 }, async () => {
+    for (const file of FIXTURES) {
+      const real = await layoutOf(readFileSync(path.join(SHARED_DATA, file)), file);
+      expect(await layoutOf(await publicationFixture(path.basename(file)), file), file).toBe(real);
+    }
+  });
+});
 
-describe("IOM DTM", () => {
+describe.runIf(hasSharedData)("IOM DTM", () => {
   it("round 72 (XLSX with an HXL row): communes add up to regions, padded P-codes included", async () => {
     const r = await analyse("mli-idps-dtm/iom_dtm_hdx_dtm_mali_baseline_assessment_round_72.xlsx");
     expect(r).toMatchObject({ mappingName: "HXL tags", errors: [], skipped: [], rows: 56 });
@@ -51,7 +71,7 @@ describe("IOM DTM", () => {
   });
 });
 
-describe("Cadre Harmonisé", () => {
+describe.runIf(hasSharedData)("Cadre Harmonisé", () => {
   it("built-in mapping: cercles add up to Mopti's phase 3+ (projected Jun–Aug 2023: 436,514; Jan–May 2021 projection: 574,637)", async () => {
     const r = await analyse("mli-food-security-ch/derived/cadre_harmonise_caf_ipc_MALI_ONLY.csv");
     expect(r).toMatchObject({ mappingName: "Cadre Harmonisé (HDX export)", errors: [] });
@@ -72,7 +92,7 @@ describe("Cadre Harmonisé", () => {
   });
 });
 
-describe("OCHA FTS", () => {
+describe.runIf(hasSharedData)("OCHA FTS", () => {
   it("plans: HMLI24 required 701,569,941, funded 306,560,566, coverage recomputed 43.7", async () => {
     const r = await analyse("mli-funding-fts/fts_requirements_funding_global.csv");
     expect(r).toMatchObject({ mappingName: "OCHA FTS requirements and funding", errors: [] });
@@ -99,7 +119,7 @@ describe("OCHA FTS", () => {
   });
 });
 
-describe("HNO", () => {
+describe.runIf(hasSharedData)("HNO", () => {
   it("2024 (built-in mapping over its HXL tags): asks for the year, then Mopti 1,300,197 (cercles) and Mali 7,107,194 (published)", async () => {
     await expect(read("mli-needs-hno/download-hno-data-mli.csv")).resolves.toMatchObject({ ok: false, reason: expect.stringContaining("year") });
     const r = await analyse("mli-needs-hno/download-hno-data-mli.csv", { year: 2024 });
@@ -121,7 +141,7 @@ describe("HNO", () => {
   });
 });
 
-describe("IDMC", () => {
+describe.runIf(hasSharedData)("IDMC", () => {
   it("Mali's conflict stock at the end of 2020 is 326,298 (raw)", async () => {
     const r = await analyse("mli-idps-idmc/idps_displacement_data.csv");
     expect(r).toMatchObject({ mappingName: "IDMC internal displacement (GIDD)", errors: [] });
