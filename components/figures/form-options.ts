@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { toIsoDate } from "@/lib/domain/dates";
 import { isDerivedIndicator } from "@/lib/domain/funding";
+import { numberInputText } from "@/lib/domain/number-input";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import type { FormIndicator, FormRegion, FormSource } from "./figure-form";
 
@@ -32,7 +33,7 @@ export async function figureFormOptions(locale: string, unitLabel: (unit: string
   };
 }
 
-/** A stored value as the form's text field shows it in `locale`. */
+/** A stored value as the form's text field shows it in `locale` (read back unchanged, never ambiguous). */
 export function valueForInput(value: number, locale: string): string {
-  return locale === "fr" ? String(value).replace(".", ",") : String(value);
+  return numberInputText(value, locale);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNumberInput } from "./number-input";
+import { numberInputText, parseNumberInput } from "./number-input";
 
 const NB = "\u00a0";
 
@@ -98,5 +98,16 @@ describe("parseNumberInput in an English form", () => {
     expect(parseNumberInput("1,234 567", "en")).toMatchObject({ ok: false, problem: "badGrouping" });
     expect(parseNumberInput("1,2345", "en")).toMatchObject({ ok: false });
     expect(parseNumberInput("one", "en")).toMatchObject({ ok: false, problem: "notANumber" });
+  });
+});
+
+describe("numberInputText", () => {
+  it("writes a stored value so that the form reads it back unchanged, in either language", () => {
+    for (const value of [0, 7, 1.234, 12.125, 181.25, 181_250, 181_250.5, 2506.7873, 1_234_567.0001, 999_999_999_999_999]) {
+      for (const locale of ["en", "fr"]) expect(parseNumberInput(numberInputText(value, locale), locale), `${value} ${locale}`).toEqual({ ok: true, value });
+    }
+    expect(numberInputText(1.234, "fr")).toBe("1,2340");
+    expect(numberInputText(181_250.5, "fr")).toBe(`181${NB}250,5`);
+    expect(numberInputText(181_250.5, "en")).toBe("181,250.5");
   });
 });

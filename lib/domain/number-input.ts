@@ -2,6 +2,7 @@
 // "181,250" in a French form is 181,25 to French eyes and 181 250 to English
 // habits, so it is refused with both readings instead of saved as either.
 // Pure, so the browser and the tests share it.
+import { plainNumber } from "../import/decimal";
 
 /** One way to read the input, and how to type that value in the form's language so it is not ambiguous. */
 export interface NumberReading {
@@ -99,4 +100,11 @@ export function parseNumberInput(raw: string, locale: string): ParsedNumber {
   }
   if (readings.length) return { ok: false, problem: "foreign", input, readings };
   return { ok: false, problem: /^[-\u2212]?[\d., ]*\d[\d., ]*$/.test(input) ? "badGrouping" : "notANumber", input };
+}
+
+/** A stored value as the form's text field shows it in `locale`: read back, it is the same value. */
+export function numberInputText(value: number, locale: string): string {
+  const digits = read(plainNumber(value), { groups: [], decimal: "." });
+  if (!digits) throw new Error(`not a finite number: ${value}`);
+  return typed(digits, locale.startsWith("fr"));
 }
