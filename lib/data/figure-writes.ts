@@ -317,6 +317,12 @@ async function syncDerivedOf(tx: Tx, figures: (FigureDto | null)[], userId: numb
  * deleted, each change audited as "figure.derive". A derived figure that
  * changes cites the source of the write that changed it (`sourceId`), else
  * that of the funding (or requirement) it follows.
+ *
+ * Called after the transaction's own figure write: that write's statement
+ * trigger locks the one data_versions row (migration 20261124181957) until
+ * commit, so figure writers are serialised from there and the amounts read
+ * here are the committed ones (tests/integration/funding-derived.test.ts
+ * edits both amounts at once). A change to that trigger needs a lock here.
  */
 export async function syncFundingGroup(tx: Tx, group: FundingGroup, userId: number | null, sourceId?: number): Promise<void> {
   const rows = await tx.figure.findMany({

@@ -139,4 +139,25 @@ describe("funding derivations through every write path", () => {
     expect(deleted).toMatchObject({ status: 409, body: { error: { code: "derived_figure" } } });
     await expectEveryReaderToSay({ required: 800_000_000, funded: 350_000_123, unmet: 449_999_877, coverage: 43.8 });
   });
+
+  it("stays in step when the requirement and the funding of one plan are edited at the same moment", async () => {
+    const year = "2032";
+    const at = (indicator: string, value: number) => ({ ...figure(indicator, value), periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` });
+    const req = data(await createFigureEndpoint(at("funding_required", 1_000_000), analyst.id));
+    const fund = data(await createFigureEndpoint(at("funding_funded", 400_000), analyst.id));
+    const stored = async () => {
+      const api = await figuresEndpoint(new URLSearchParams(`indicator=funding_required,funding_funded,funding_unmet&region=ML&from=${year}-01-01&to=${year}-12-31`));
+      return Object.fromEntries((api.body as { data: FigureDto[] }).data.map((f) => [f.indicator, f.value]));
+    };
+    for (let round = 1; round <= 15; round++) {
+      const [r, f] = await Promise.all([
+        updateFigureEndpoint(req.id, { value: 1_000_000 + round * 1_000, version: round }, analyst.id),
+        // Another source: the two writes share no row but the derived ones.
+        updateFigureEndpoint(fund.id, { value: 400_000 + round * 7_000, version: round, source: { ...source, title: "FTS daily update" } }, admin.id),
+      ]);
+      expect([r.status, f.status]).toEqual([200, 200]);
+      const now = await stored();
+      expect(now.funding_unmet, `round ${round}`).toBe(now.funding_required! - now.funding_funded!);
+    }
+  });
 });
