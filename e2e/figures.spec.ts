@@ -50,26 +50,34 @@ test.describe("data entry", () => {
 
   test("the same figure twice offers to edit the existing one; an outlier asks for confirmation", async ({ page }) => {
     await logIn(page, "analyst");
-    await fillNewFigure(page, "1000", "2031-03-31");
+    // Near the seeded Ségou figure (54,885 IDPs, September 2021), so only the jump below is an outlier.
+    await fillNewFigure(page, "50000", "2031-03-31");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("heading", { level: 1, name: /^Figure \d+$/ })).toBeVisible();
     const firstId = page.url().split("/").pop();
 
-    await fillNewFigure(page, "1200", "2031-03-31");
+    await fillNewFigure(page, "52000", "2031-03-31");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByText("A figure for this indicator, region, period and breakdown already exists.")).toBeVisible();
     await expect(page.getByRole("link", { name: "Edit the existing figure" })).toHaveAttribute("href", `/figures/${firstId}/edit`);
 
-    await fillNewFigure(page, "9000", "2031-04-30");
+    await fillNewFigure(page, "450000", "2031-04-30");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByText(/more than 3 times the previous figure/)).toBeVisible();
     await page.getByRole("button", { name: "Save anyway" }).click();
-    await expect(page.locator(".figure-value")).toHaveText("9,000");
+    await expect(page.locator(".figure-value")).toHaveText("450,000");
+
+    // A fall to less than a third asks too (a lost zero).
+    await fillNewFigure(page, "45000", "2031-05-15");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText(/less than a third of the previous figure/)).toBeVisible();
+    await page.getByRole("button", { name: "Save anyway" }).click();
+    await expect(page.locator(".figure-value")).toHaveText("45,000");
   });
 
   test("a stale edit shows the newer value and keeps the analyst's input", async ({ page, browser }) => {
     await logIn(page, "analyst");
-    await fillNewFigure(page, "2000", "2031-05-31");
+    await fillNewFigure(page, "44000", "2031-05-31");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("heading", { level: 1, name: /^Figure \d+$/ })).toBeVisible();
     const id = page.url().split("/").pop();
@@ -79,16 +87,16 @@ test.describe("data entry", () => {
     const other = await (await browser.newContext()).newPage();
     await logIn(other, "admin");
     await other.goto(`/figures/${id}/edit`);
-    await other.getByLabel("Value").fill("2100");
+    await other.getByLabel("Value").fill("44100");
     await other.getByRole("button", { name: "Save" }).click();
-    await expect(other.locator(".figure-value")).toHaveText("2,100");
+    await expect(other.locator(".figure-value")).toHaveText("44,100");
 
-    await page.getByLabel("Value").fill("2200");
+    await page.getByLabel("Value").fill("44200");
     await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByText(/Someone else changed this figure since you opened it: it is now 2,100/)).toBeVisible();
-    await expect(page.getByLabel("Value")).toHaveValue("2200");
+    await expect(page.getByText(/Someone else changed this figure since you opened it: it is now 44,100/)).toBeVisible();
+    await expect(page.getByLabel("Value")).toHaveValue("44200");
     await page.getByRole("button", { name: "Save mine over theirs" }).click();
-    await expect(page.locator(".figure-value")).toHaveText("2,200");
+    await expect(page.locator(".figure-value")).toHaveText("44,200");
   });
 
   test("a viewer sees no write control, and a direct POST gets 403", async ({ page }) => {
@@ -115,5 +123,34 @@ test.describe("data entry", () => {
     });
     expect(res.status()).toBe(403);
     expect((await res.json()).error.code).toBe("forbidden");
+  });
+
+  test("the French form refuses 181,250 at the field with both readings; people are whole numbers", async ({ page, context }) => {
+    await logIn(page, "analyst");
+    await context.addCookies([{ name: "NEXT_LOCALE", value: "fr", url: page.url() }]);
+    await page.goto("/figures/new");
+    await page.getByLabel("Indicateur").selectOption({ label: "Personnes déplacées internes (PDI)" });
+    await page.getByLabel("Région").selectOption("ML05");
+    await page.getByLabel("Date", { exact: true }).fill("2031-06-30");
+    await page.getByLabel("Valeur").fill("181,250");
+    await page.getByLabel("Organisation source").fill("Protection Cluster Mali");
+    await page.getByLabel("Titre de la source").fill("Mise à jour mensuelle");
+    await page.getByLabel("Date de la source").fill("2031-07-05");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(page.locator("form [role=alert]")).toHaveText("1 champ à corriger. Rien n'a été enregistré.");
+    const value = page.getByLabel("Valeur");
+    await expect(value).toHaveAttribute("aria-invalid", "true");
+    // Both readings: 181,25 as French reads it, and 181 250 as English habits meant it.
+    await expect(value).toHaveAccessibleDescription(/^« 181,250 » se lit 181,25 en français : la virgule marque les décimales\. Pour 181\s250, tapez 181\s250 ; sinon, tapez 181,25\.$/);
+
+    await value.fill("181 250,5");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(value).toHaveAccessibleDescription(/nombres entiers/);
+
+    await value.fill("181 250");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Chiffre \d+$/ })).toBeVisible();
+    const id = page.url().split("/").pop();
+    expect((await (await page.request.get(`/api/v1/figures/${id}`)).json()).data.value).toBe(181_250);
   });
 });

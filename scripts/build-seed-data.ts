@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import type { Disaggregation } from "../lib/domain/disaggregation";
+import { deriveFunding } from "../lib/domain/funding";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { data: { type: "string", default: path.resolve(ROOT, "../shared/data") } } });
@@ -322,13 +323,17 @@ async function ftsFigures(): Promise<void> {
     const end = r.endDate as string;
     const disaggregation = sector ? { sector } : null;
     const base = { region: "ML", start, end, source: "fts", disaggregation, note: `${r.name} (${r.code}).` };
-    const funded = r.funding ? num(r.funding) : 0;
-    if (r.funding) addFigure({ indicator: "funding_funded", value: decimal(funded), ...base });
+    // FTS leaves the funding cell empty when a plan's cluster received nothing (percentFunded is
+    // empty too): against a requirement that is a reported 0, stored as such so that unmet and
+    // coverage derive from two stored figures. Without a requirement, an empty cell is no data.
+    const funded = r.funding ? decimal(num(r.funding)) : r.requirements ? "0" : null;
+    if (funded !== null) addFigure({ indicator: "funding_funded", value: funded, ...base });
     if (!r.requirements) return; // funding outside the plan: no requirement, no coverage
-    const required = num(r.requirements);
-    addFigure({ indicator: "funding_required", value: decimal(required), ...base });
-    addFigure({ indicator: "funding_unmet", value: decimal(Math.max(0, required - funded)), ...base });
-    if (required > 0) addFigure({ indicator: "funding_coverage", value: decimal(Math.round((funded / required) * 1000) / 10), ...base });
+    const required = decimal(num(r.requirements));
+    addFigure({ indicator: "funding_required", value: required, ...base });
+    const { unmet, coverage } = deriveFunding(required, funded);
+    if (unmet !== null) addFigure({ indicator: "funding_unmet", value: unmet, ...base });
+    if (coverage !== null) addFigure({ indicator: "funding_coverage", value: coverage, ...base });
   };
   for (const plan of (await csv("mli-funding-fts/fts_requirements_funding_global.csv")).filter(isMaliPlan)) emit(plan);
   for (const row of (await csv("mli-funding-fts/fts_requirements_funding_globalcluster_global.csv")).filter(isMaliPlan)) {

@@ -1,30 +1,14 @@
 "use server";
 
 // The figure form's Server Actions. Each checks the caller's role itself
-// (a Server Action is a public endpoint) and validates with the same schema
-// as the browser and the API.
-import { isOutlier } from "@/lib/domain/outlier";
+// (a Server Action is a public endpoint), runs the one figure-write use case
+// (lib/data/figure-writes.ts) and passes its outcome on to the form.
 import { actionUser } from "@/lib/auth/session";
-import {
-  createFigure,
-  deleteFigure,
-  figureRules,
-  FigureWriteError,
-  findSameFigure,
-  previousFigure,
-  restoreFigure,
-  updateFigure,
-} from "@/lib/data/figure-writes";
-import type { FigureDto } from "@/lib/data/figures";
-import { fieldErrors, figureInputSchema, type FieldErrors } from "@/lib/validation/figure-input";
+import { writeFigure, type FigureWriteOutcome } from "@/lib/data/figure-writes";
 
 export type SaveResult =
   | { status: "saved"; id: number }
-  | { status: "invalid"; errors: FieldErrors }
-  | { status: "duplicate"; existingId: number | null }
-  | { status: "outlier"; previous: FigureDto }
-  | { status: "conflict"; current: FigureDto }
-  | { status: "not_found" }
+  | Exclude<FigureWriteOutcome, { status: "saved" } | { status: "deleted" }>
   | { status: "forbidden" }
   | { status: "failed" };
 
@@ -38,58 +22,39 @@ export interface SaveRequest {
 
 const writer = () => actionUser("figures:write");
 
-function fromWriteError(error: unknown): SaveResult {
-  if (!(error instanceof FigureWriteError)) {
-    console.error("figure save failed", error);
+function answer(outcome: FigureWriteOutcome): SaveResult {
+  if (outcome.status === "saved" || outcome.status === "deleted") return { status: "saved", id: outcome.figure.id };
+  return outcome;
+}
+
+async function run(write: () => Promise<FigureWriteOutcome>): Promise<SaveResult> {
+  try {
+    return answer(await write());
+  } catch (error) {
+    console.error("figure write failed", error);
     return { status: "failed" };
   }
-  if (error.kind === "conflict" && error.detail.current) return { status: "conflict", current: error.detail.current };
-  if (error.kind === "duplicate") return { status: "duplicate", existingId: error.detail.existingId ?? null };
-  return { status: "not_found" };
 }
 
 export async function saveFigure(request: SaveRequest): Promise<SaveResult> {
   const user = await writer();
   if (!user) return { status: "forbidden" };
-  const rules = await figureRules();
-  const parsed = figureInputSchema(rules.indicators, rules.regions).safeParse(request.values);
-  if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
-  const input = parsed.data;
-  try {
-    const existing = await findSameFigure(input, request.id);
-    if (existing) return { status: "duplicate", existingId: existing };
-    if (!request.confirmOutlier) {
-      const previous = await previousFigure(input, request.id);
-      if (previous && isOutlier(input.value, previous.value)) return { status: "outlier", previous };
-    }
-    const saved =
-      request.id === undefined
-        ? await createFigure(input, user.id)
-        : await updateFigure(request.id, input, request.version ?? 0, user.id);
-    return { status: "saved", id: saved.id };
-  } catch (error) {
-    return fromWriteError(error);
-  }
+  const outliers = request.confirmOutlier ? "confirmed" : "ask";
+  return run(() =>
+    request.id === undefined
+      ? writeFigure({ op: "create", values: request.values, outliers }, user.id)
+      : writeFigure({ op: "update", id: request.id, version: request.version ?? 0, values: request.values, outliers }, user.id),
+  );
 }
 
 export async function removeFigure(id: number, version: number): Promise<SaveResult> {
   const user = await writer();
   if (!user) return { status: "forbidden" };
-  try {
-    await deleteFigure(id, version, user.id);
-    return { status: "saved", id };
-  } catch (error) {
-    return fromWriteError(error);
-  }
+  return run(() => writeFigure({ op: "delete", id, version }, user.id));
 }
 
 export async function bringBackFigure(id: number): Promise<SaveResult> {
   const user = await actionUser("figures:restore");
   if (!user) return { status: "forbidden" };
-  try {
-    await restoreFigure(id, user.id);
-    return { status: "saved", id };
-  } catch (error) {
-    return fromWriteError(error);
-  }
+  return run(() => writeFigure({ op: "restore", id }, user.id));
 }

@@ -39,7 +39,7 @@ export function DeleteFigure({ id, version }: { id: number; version: number }) {
       <button type="button" className="button-secondary" onClick={() => setAsking(false)}>
         {t("cancel")}
       </button>
-      {failed && <p className="form-error" role="status">{failed === "conflict" ? t("deleteConflict") : t("failed")}</p>}
+      {failed && <p className="form-error" role="status">{failed === "conflict" ? t("deleteConflict") : failed === "derived" ? t("derivedRefused") : t("failed")}</p>}
     </div>
   );
 }
@@ -65,7 +65,7 @@ export function RestoreFigure({ id }: { id: number }) {
       >
         {t("restore")}
       </button>
-      {failed && <p className="form-error" role="status">{failed.status === "duplicate" ? t("duplicate") : t("failed")}</p>}
+      {failed && <p className="form-error" role="status">{failed.status === "duplicate" ? t("duplicate") : failed.status === "derived" ? t("derivedRefused") : t("failed")}</p>}
     </>
   );
 }

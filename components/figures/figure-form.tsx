@@ -8,7 +8,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { saveFigure, type SaveResult } from "@/app/figures/actions";
-import { coversPeriodByDefault, EMPTY_FORM, formValuesToInput, type FigureFormValues } from "@/lib/domain/figure-form";
+import { coversPeriodByDefault, EMPTY_FORM, readFigureForm, type FigureFormValues, type ValueMessage } from "@/lib/domain/figure-form";
 import { formatDate, formatValue, type UnitCode } from "@/lib/domain/format";
 import { fieldErrors, figureInputSchema, type FieldErrors, type IndicatorRule } from "@/lib/validation/figure-input";
 
@@ -37,23 +37,27 @@ interface Props {
   initial?: Partial<FigureFormValues>;
   figureId?: number;
   version?: number;
+  /** The stored value of the figure being edited: kept as it is, it is not judged again. */
+  storedValue?: number;
 }
 
 type Notice = Exclude<SaveResult, { status: "saved" } | { status: "invalid" }> | null;
 
-export function FigureForm({ indicators, regions, recentSources, initial, figureId, version: initialVersion }: Props) {
+export function FigureForm({ indicators, regions, recentSources, initial, figureId, version: initialVersion, storedValue }: Props) {
   const t = useTranslations("figureForm");
   const te = useTranslations("figureErrors");
   const locale = useLocale();
   const router = useRouter();
   const [values, setValues] = useState<FigureFormValues>({ ...EMPTY_FORM, ...initial });
   const [errors, setErrors] = useState<FieldErrors>({});
+  // A value that cannot be read in the form's language, with its readings.
+  const [valueProblem, setValueProblem] = useState<ValueMessage | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [version, setVersion] = useState(initialVersion);
   const [pending, startTransition] = useTransition();
 
   const byCode = useMemo(() => new Map(indicators.map((i) => [i.code, i])), [indicators]);
-  const schema = useMemo(() => figureInputSchema(byCode, new Set(regions.map((r) => r.pcode))), [byCode, regions]);
+  const schema = useMemo(() => figureInputSchema(byCode, new Set(regions.map((r) => r.pcode)), { storedValue }), [byCode, regions, storedValue]);
   const indicator = byCode.get(values.indicator);
 
   const set = <K extends keyof FigureFormValues>(key: K, value: FigureFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
@@ -63,8 +67,9 @@ export function FigureForm({ indicators, regions, recentSources, initial, figure
   };
 
   function submit(confirmOutlier = false, overVersion = version) {
-    const input = formValuesToInput(values, locale);
+    const { input, valueProblem: problem } = readFigureForm(values, locale);
     const checked = schema.safeParse(input);
+    setValueProblem(problem);
     if (!checked.success) {
       setErrors(fieldErrors(checked.error));
       setNotice(null);
@@ -95,9 +100,11 @@ export function FigureForm({ indicators, regions, recentSources, initial, figure
   const describedBy = (path: string) => (fieldError(path) ? `err-${path.replace(".", "-")}` : undefined);
   const errorText = (path: string) => {
     const key = fieldError(path);
-    return key ? (
+    // The value's own reading problem says more than "not a number".
+    const message = path === "value" && valueProblem ? te(valueProblem.key, valueProblem.values) : key ? te(key) : null;
+    return message ? (
       <p id={`err-${path.replace(".", "-")}`} className="field-error">
-        {te(key)}
+        {message}
       </p>
     ) : null;
   };
@@ -256,7 +263,7 @@ function NoticeBox({
     case "outlier":
       return (
         <div className="notice" role="status">
-          <p>{t("outlier", { value: values.value, previous: fmt(notice.previous.value), date: formatDate(notice.previous.periodEnd, locale) })}</p>
+          <p>{t(notice.change === "fall" ? "outlierFall" : "outlier", { value: values.value, previous: fmt(notice.previous.value), date: formatDate(notice.previous.periodEnd, locale) })}</p>
           <button type="button" className="button-secondary" onClick={onConfirmOutlier}>
             {t("saveAnyway")}
           </button>
@@ -276,6 +283,8 @@ function NoticeBox({
       );
     case "forbidden":
       return <p className="form-error" role="status">{t("forbidden")}</p>;
+    case "derived":
+      return <p className="form-error" role="status">{t("derivedRefused")}</p>;
     default:
       return <p className="form-error" role="status">{t("failed")}</p>;
   }

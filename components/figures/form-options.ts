@@ -3,6 +3,8 @@ import "server-only";
 // (country, regions, then cercles), and the latest sources for reuse.
 import { db } from "@/lib/db/client";
 import { toIsoDate } from "@/lib/domain/dates";
+import { isDerivedIndicator } from "@/lib/domain/funding";
+import { numberInputText } from "@/lib/domain/number-input";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import type { FormIndicator, FormRegion, FormSource } from "./figure-form";
 
@@ -14,7 +16,8 @@ export async function figureFormOptions(locale: string, unitLabel: (unit: string
     db().source.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 12 }),
   ]);
   return {
-    indicators: [...indicators.values()].map((i) => ({
+    // Unmet requirements and coverage are recomputed from funding, never typed.
+    indicators: [...indicators.values()].filter((i) => !isDerivedIndicator(i.code)).map((i) => ({
       code: i.code,
       name: i.name[lang],
       theme: i.theme,
@@ -30,7 +33,7 @@ export async function figureFormOptions(locale: string, unitLabel: (unit: string
   };
 }
 
-/** A stored value as the form's text field shows it in `locale`. */
+/** A stored value as the form's text field shows it in `locale` (read back unchanged, never ambiguous). */
 export function valueForInput(value: number, locale: string): string {
-  return locale === "fr" ? String(value).replace(".", ",") : String(value);
+  return numberInputText(value, locale);
 }

@@ -1,18 +1,10 @@
-// POST /api/v1/figures, PATCH and DELETE /api/v1/figures/:id without the
-// HTTP wrapper: the same schema and rules as the form, answers as JSON.
+// POST /api/v1/figures, PATCH and DELETE /api/v1/figures/:id and POST
+// /api/v1/figures/:id/restore without the HTTP wrapper: each runs the one
+// figure-write use case (lib/data/figure-writes.ts) and translates its
+// outcome to a status and a JSON body, in this one place.
 import en from "../../messages/en.json";
-import { isOutlier } from "../domain/outlier";
-import {
-  createFigure,
-  deleteFigure,
-  figureRules,
-  FigureWriteError,
-  getFigure,
-  previousFigure,
-  updateFigure,
-} from "../data/figure-writes";
-import type { FigureDto } from "../data/figures";
-import { fieldErrors, figureInputSchema, versionSchema, type FieldErrors } from "../validation/figure-input";
+import { writeFigure, type FigureWriteOutcome, type OutlierWarning } from "../data/figure-writes";
+import { versionSchema, type FieldErrors } from "../validation/figure-input";
 
 export interface EndpointResult {
   status: number;
@@ -30,35 +22,40 @@ function invalidBody(fields: FieldErrors): EndpointResult {
   };
 }
 
-function refused(error: unknown): EndpointResult {
-  if (!(error instanceof FigureWriteError)) throw error;
-  const status = { not_found: 404, conflict: 409, duplicate: 409, not_deleted: 409 }[error.kind];
-  const code = { not_found: "not_found", conflict: "version_conflict", duplicate: "duplicate_figure", not_deleted: "not_deleted" }[error.kind];
-  return { status, body: { error: { code, message: error.message, ...error.detail } } };
+const error = (status: number, code: string, message: string, extra: Record<string, unknown> = {}): EndpointResult => ({ status, body: { error: { code, message, ...extra } } });
+
+function warning(w: OutlierWarning) {
+  const how = w.change === "rise" ? "more than 3 times" : "less than a third of";
+  return { ...w, message: `${how} the previous figure (${w.previous.value} on ${w.previous.periodEnd})` };
 }
 
-/** The fields of a figure that a client may send (the read API's shape without id and version). */
-function writable(f: FigureDto) {
-  return { indicator: f.indicator, region: f.region, periodStart: f.periodStart, periodEnd: f.periodEnd, disaggregation: f.disaggregation, value: f.value, source: f.source, note: f.note };
-}
-
-async function validate(body: unknown) {
-  const rules = await figureRules();
-  return figureInputSchema(rules.indicators, rules.regions).safeParse(body);
+/** The one translation of a figure write's outcome to HTTP. */
+export function figureWriteResponse(outcome: FigureWriteOutcome, id?: number): EndpointResult {
+  switch (outcome.status) {
+    case "saved":
+      return { status: outcome.created && id === undefined ? 201 : 200, body: { data: outcome.figure, meta: { warnings: outcome.warnings.map(warning) } } };
+    case "deleted":
+      return { status: 204 };
+    case "invalid":
+      return invalidBody(outcome.errors);
+    case "duplicate":
+      return error(409, "duplicate_figure", "A figure for this indicator, region, period and disaggregation already exists", outcome.existingId === null ? {} : { existingId: outcome.existingId });
+    case "conflict":
+      return error(409, "version_conflict", `The figure was changed by someone else (now version ${outcome.current.version})`, { current: outcome.current });
+    case "not_found":
+      return error(404, "not_found", `There is no figure ${id ?? ""}`.trim());
+    case "not_deleted":
+      return error(409, "not_deleted", `Figure ${id} is not deleted`);
+    case "derived":
+      return error(409, "derived_figure", `${outcome.indicator} is recomputed from funding required and received: change those figures instead`);
+    case "outlier":
+      return error(409, "outlier", `The value is ${outcome.change === "rise" ? "more than 3 times" : "less than a third of"} the previous figure`, { previous: outcome.previous });
+  }
 }
 
 export async function createFigureEndpoint(body: unknown, userId: number): Promise<EndpointResult> {
-  const parsed = await validate(body);
-  if (!parsed.success) return invalidBody(fieldErrors(parsed.error));
-  try {
-    const figure = await createFigure(parsed.data, userId);
-    // The API accepts an outlier (the form asks first) but says so.
-    const previous = await previousFigure(parsed.data, figure.id);
-    const warnings = previous && isOutlier(figure.value, previous.value) ? [{ code: "outlier", message: `more than 3 times the previous figure (${previous.value} on ${previous.periodEnd})`, previous }] : [];
-    return { status: 201, body: { data: figure, meta: { warnings } } };
-  } catch (error) {
-    return refused(error);
-  }
+  // The API accepts an outlier (the form asks first) but says so.
+  return figureWriteResponse(await writeFigure({ op: "create", values: body, outliers: "warn" }, userId));
 }
 
 export async function updateFigureEndpoint(id: number, body: unknown, userId: number): Promise<EndpointResult> {
@@ -66,26 +63,20 @@ export async function updateFigureEndpoint(id: number, body: unknown, userId: nu
   const { version, ...changes } = body as Record<string, unknown>;
   const parsedVersion = versionSchema.safeParse(version);
   if (!parsedVersion.success) return invalidBody({ version: "required" });
-  const current = await getFigure(id);
-  if (!current) return refused(new FigureWriteError("not_found", `There is no figure ${id}`));
-  const parsed = await validate({ ...writable(current), ...changes });
-  if (!parsed.success) return invalidBody(fieldErrors(parsed.error));
-  try {
-    return { status: 200, body: { data: await updateFigure(id, parsed.data, parsedVersion.data, userId) } };
-  } catch (error) {
-    return refused(error);
-  }
+  return figureWriteResponse(await writeFigure({ op: "update", id, version: parsedVersion.data, values: changes, partial: true, outliers: "warn" }, userId), id);
 }
 
 export async function deleteFigureEndpoint(id: number, version: string | null, userId: number): Promise<EndpointResult> {
   const parsedVersion = version === null ? undefined : Number(version);
   if (parsedVersion !== undefined && !versionSchema.safeParse(parsedVersion).success) return invalidBody({ version: "notANumber" });
-  try {
-    await deleteFigure(id, parsedVersion, userId);
-    return { status: 204 };
-  } catch (error) {
-    return refused(error);
-  }
+  return figureWriteResponse(await writeFigure({ op: "delete", id, version: parsedVersion }, userId), id);
+}
+
+/** Admins bring a deleted figure back under its old id. */
+export async function restoreFigureEndpoint(id: number, userId: number): Promise<EndpointResult> {
+  const result = figureWriteResponse(await writeFigure({ op: "restore", id }, userId), id);
+  // A restore answers the figure alone, as it always has.
+  return result.status === 200 ? { status: 200, body: { data: (result.body as { data: unknown }).data } } : result;
 }
 
 /** A figure id from the URL: a positive integer, else null. */

@@ -1,28 +1,62 @@
-// Writing single figures: create, edit, delete and restore, each in one
-// transaction with its audit event. The audit event holds the figure as it
-// was before and after the change: that is the figure's history, and the
-// delete event's "before" is what a restore brings back.
+// Writing single figures: one use case, writeFigure, for the form's Server
+// Actions, the write API and restore. It validates, checks the version and
+// duplicates, applies the outlier policy, writes, recomputes the funding
+// figures derived from the one written, and records an audit event per
+// figure changed, all in one transaction, and answers with one outcome type
+// that each caller only translates. The audit event holds the figure as it
+// was before and after: that is the figure's history, and the delete event's
+// "before" is what a restore brings back.
 import { db } from "../db/client";
 import { parseIsoDate } from "../domain/dates";
 import { disaggregationKey } from "../domain/disaggregation";
+import { deriveFunding, DERIVED_FUNDING, FUNDING_COVERAGE, FUNDING_FUNDED, FUNDING_REQUIRED, FUNDING_UNMET, isDerivedIndicator, isFundingInput } from "../domain/funding";
+import { outlierChange, type OutlierChange } from "../domain/outlier";
 import { Prisma } from "../generated/prisma/client";
-import type { FigureInput, IndicatorRule } from "../validation/figure-input";
+import { fieldErrors, figureInputSchema, type FieldErrors, type FigureInput, type IndicatorRule } from "../validation/figure-input";
 import { toFigureDto, figureInclude, type FigureDto } from "./figures";
 import { indicatorIndex, regionIndex } from "./reference";
 
 type Tx = Prisma.TransactionClient;
 
-export type FigureWriteErrorKind = "not_found" | "conflict" | "duplicate" | "not_deleted";
+export type FigureCommand =
+  | { op: "create"; values: unknown; outliers: OutlierPolicy }
+  /** `partial`: `values` holds only the fields to change (the API's PATCH); else the whole figure (the form). */
+  | { op: "update"; id: number; version: number; values: unknown; partial?: boolean; outliers: OutlierPolicy }
+  /** Without a version, deletes whatever version is stored. */
+  | { op: "delete"; id: number; version?: number }
+  | { op: "restore"; id: number };
 
-/** A refused write, with what the caller needs to explain it. */
-export class FigureWriteError extends Error {
-  override name = "FigureWriteError";
-  constructor(
-    readonly kind: FigureWriteErrorKind,
-    message: string,
-    readonly detail: { current?: FigureDto; existingId?: number } = {},
-  ) {
-    super(message);
+/**
+ * "ask": a value far from the previous figure is not written, the caller asks
+ * first (the form); "confirmed": the analyst saw that and saves anyway;
+ * "warn": written, with a warning in the outcome (the API).
+ */
+export type OutlierPolicy = "ask" | "confirmed" | "warn";
+
+export interface OutlierWarning {
+  code: "outlier";
+  change: OutlierChange;
+  previous: FigureDto;
+}
+
+export type FigureWriteOutcome =
+  | { status: "saved"; figure: FigureDto; created: boolean; warnings: OutlierWarning[] }
+  | { status: "deleted"; figure: FigureDto }
+  | { status: "invalid"; errors: FieldErrors }
+  | { status: "outlier"; change: OutlierChange; previous: FigureDto }
+  | { status: "duplicate"; existingId: number | null }
+  | { status: "conflict"; current: FigureDto }
+  | { status: "not_found" }
+  | { status: "not_deleted" }
+  /** Unmet requirements and coverage are recomputed from funding, never written by hand. */
+  | { status: "derived"; indicator: string };
+
+type Refusal = Exclude<FigureWriteOutcome, { status: "saved" } | { status: "deleted" }>;
+
+/** Ends a transaction without writing, carrying the outcome to answer. */
+class Refused extends Error {
+  constructor(readonly outcome: Refusal) {
+    super(outcome.status);
   }
 }
 
@@ -35,12 +69,145 @@ export async function figureRules(): Promise<{ indicators: Map<string, Indicator
   };
 }
 
+export async function writeFigure(command: FigureCommand, userId: number): Promise<FigureWriteOutcome> {
+  try {
+    switch (command.op) {
+      case "create":
+      case "update":
+        return await save(command, userId);
+      case "delete":
+        return await remove(command.id, command.version, userId);
+      case "restore":
+        return await restore(command.id, userId);
+    }
+  } catch (error) {
+    if (error instanceof Refused) return error.outcome;
+    throw error;
+  }
+}
+
+/** The fields of a figure that a writer may send (the read API's shape without id and version). */
+function writable(f: FigureDto) {
+  return { indicator: f.indicator, region: f.region, periodStart: f.periodStart, periodEnd: f.periodEnd, disaggregation: f.disaggregation, value: f.value, source: f.source, note: f.note };
+}
+
+async function save(command: Extract<FigureCommand, { op: "create" | "update" }>, userId: number): Promise<FigureWriteOutcome> {
+  const current = command.op === "update" ? await getFigure(command.id) : null;
+  if (command.op === "update" && !current) return { status: "not_found" };
+  const values = current && command.op === "update" && command.partial && isRecord(command.values) ? { ...writable(current), ...command.values } : command.values;
+  const rules = await figureRules();
+  const parsed = figureInputSchema(rules.indicators, rules.regions, { storedValue: current?.value }).safeParse(values);
+  if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
+  const input = parsed.data;
+  const id = command.op === "update" ? command.id : undefined;
+  try {
+    return await db().$transaction(async (tx) => {
+      const before = id === undefined ? null : await readDto(tx, id);
+      if (id !== undefined && !before) throw new Refused({ status: "not_found" });
+      if (before && command.op === "update" && before.version !== command.version) throw new Refused({ status: "conflict", current: before });
+      const key = await keyOf(tx, input);
+      const same = await tx.figure.findUnique({ where: keyWhere(key), select: { id: true } });
+      if (same && same.id !== id) throw new Refused({ status: "duplicate", existingId: same.id });
+      const warnings: OutlierWarning[] = [];
+      if (!before || before.value !== input.value) {
+        const previous = await previousFigure(tx, input, id);
+        const change = previous ? outlierChange(input.value, previous.value) : null;
+        if (previous && change) {
+          if (command.outliers === "ask") throw new Refused({ status: "outlier", change, previous });
+          if (command.outliers === "warn") warnings.push({ code: "outlier", change, previous });
+        }
+      }
+      const columns = { ...key, ...(await sourceAndValue(tx, input)) };
+      let figure: FigureDto;
+      if (id === undefined) {
+        const row = await tx.figure.create({ data: { ...columns, createdById: userId, updatedById: userId }, include: figureInclude });
+        figure = toFigureDto(row);
+        await audit(tx, userId, "figure.create", row.id, null, figure);
+      } else {
+        const { count } = await tx.figure.updateMany({
+          where: { id, version: (before as FigureDto).version },
+          data: { ...columns, importId: null, updatedById: userId, version: { increment: 1 } },
+        });
+        if (count === 0) throw new Refused({ status: "conflict", current: (await readDto(tx, id)) ?? (before as FigureDto) });
+        figure = (await readDto(tx, id)) as FigureDto;
+        await audit(tx, userId, "figure.update", id, before, figure);
+      }
+      await syncDerivedOf(tx, [before, figure], userId);
+      return { status: "saved" as const, figure, created: id === undefined, warnings };
+    });
+  } catch (error) {
+    // Two simultaneous writes of the same figure: the unique key lets one win.
+    if (isUniqueViolation(error)) return { status: "duplicate", existingId: await findSameFigure(input, id) };
+    throw error;
+  }
+}
+
+async function remove(id: number, version: number | undefined, userId: number): Promise<FigureWriteOutcome> {
+  return db().$transaction(async (tx) => {
+    const before = await readDto(tx, id);
+    if (!before) throw new Refused({ status: "not_found" });
+    if (isDerivedIndicator(before.indicator)) throw new Refused({ status: "derived", indicator: before.indicator });
+    if (version !== undefined && before.version !== version) throw new Refused({ status: "conflict", current: before });
+    const { count } = await tx.figure.deleteMany({ where: { id, version: before.version } });
+    if (count === 0) throw new Refused({ status: "conflict", current: (await readDto(tx, id)) ?? before });
+    await audit(tx, userId, "figure.delete", id, before, null);
+    await syncDerivedOf(tx, [before], userId);
+    return { status: "deleted" as const, figure: before };
+  });
+}
+
+/** Brings a deleted figure back under its old id (admins only; checked by the caller). */
+async function restore(id: number, userId: number): Promise<FigureWriteOutcome> {
+  const snapshot = await deletedFigure(id);
+  if (!snapshot) return { status: "not_found" };
+  if (isDerivedIndicator(snapshot.indicator)) return { status: "derived", indicator: snapshot.indicator };
+  const input: FigureInput = { ...writable(snapshot) };
+  try {
+    return await db().$transaction(async (tx) => {
+      if (await tx.figure.findUnique({ where: { id }, select: { id: true } })) throw new Refused({ status: "not_deleted" });
+      const key = await keyOf(tx, input);
+      const same = await tx.figure.findUnique({ where: keyWhere(key), select: { id: true } });
+      if (same) throw new Refused({ status: "duplicate", existingId: same.id });
+      const columns = { ...key, ...(await sourceAndValue(tx, input)) };
+      await tx.figure.create({ data: { id, ...columns, createdById: userId, updatedById: userId, version: snapshot.version + 1 } });
+      const figure = (await readDto(tx, id)) as FigureDto;
+      await audit(tx, userId, "figure.restore", id, null, figure);
+      await syncDerivedOf(tx, [figure], userId);
+      return { status: "saved" as const, figure, created: true, warnings: [] };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { status: "duplicate", existingId: await findSameFigure(input) };
+    throw error;
+  }
+}
+
 const day = (iso: string): Date => parseIsoDate(iso) as Date;
 
-async function columnsFor(tx: Tx, input: FigureInput) {
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The columns of the figure's unique key, and its breakdown. */
+async function keyOf(tx: Tx, input: FigureInput) {
   // One after the other: a transaction is one connection.
   const indicator = await tx.indicator.findUniqueOrThrow({ where: { code: input.indicator }, select: { id: true } });
   const region = await tx.region.findUniqueOrThrow({ where: { pcode: input.region }, select: { id: true } });
+  const d = input.disaggregation;
+  return {
+    indicatorId: indicator.id,
+    regionId: region.id,
+    periodStart: day(input.periodStart),
+    periodEnd: day(input.periodEnd),
+    chPhase: d?.chPhase ?? null,
+    chStatus: d?.chStatus ?? null,
+    sector: d?.sector ?? null,
+    disaggregationKey: disaggregationKey(d),
+  };
+}
+
+type Key = Awaited<ReturnType<typeof keyOf>>;
+
+async function sourceAndValue(tx: Tx, input: FigureInput) {
   const s = input.source;
   const publishedOn = day(s.date);
   const source = await tx.source.upsert({
@@ -49,23 +216,10 @@ async function columnsFor(tx: Tx, input: FigureInput) {
     update: {},
     select: { id: true },
   });
-  const d = input.disaggregation;
-  return {
-    indicatorId: indicator.id,
-    regionId: region.id,
-    sourceId: source.id,
-    periodStart: day(input.periodStart),
-    periodEnd: day(input.periodEnd),
-    chPhase: d?.chPhase ?? null,
-    chStatus: d?.chStatus ?? null,
-    sector: d?.sector ?? null,
-    disaggregationKey: disaggregationKey(d),
-    value: new Prisma.Decimal(input.value),
-    note: input.note,
-  };
+  return { sourceId: source.id, value: new Prisma.Decimal(input.value), note: input.note };
 }
 
-function keyWhere(c: Awaited<ReturnType<typeof columnsFor>>) {
+function keyWhere(c: Pick<Key, "indicatorId" | "regionId" | "periodStart" | "periodEnd" | "disaggregationKey">) {
   return {
     indicatorId_regionId_periodStart_periodEnd_disaggregationKey: {
       indicatorId: c.indicatorId,
@@ -86,7 +240,7 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-async function audit(tx: Tx, userId: number, action: string, id: number, before: FigureDto | null, after: FigureDto | null): Promise<void> {
+async function audit(tx: Tx, userId: number | null, action: string, id: number, before: FigureDto | null, after: FigureDto | null): Promise<void> {
   await tx.auditEvent.create({
     data: {
       userId,
@@ -100,16 +254,11 @@ async function audit(tx: Tx, userId: number, action: string, id: number, before:
 }
 
 /** The figure with the same indicator, region, period and disaggregation, if any. */
-export async function findSameFigure(input: FigureInput, exceptId?: number): Promise<number | null> {
-  const [indicator, region] = await Promise.all([
-    db().indicator.findUnique({ where: { code: input.indicator }, select: { id: true } }),
-    db().region.findUnique({ where: { pcode: input.region }, select: { id: true } }),
-  ]);
-  if (!indicator || !region) return null;
+async function findSameFigure(input: FigureInput, exceptId?: number): Promise<number | null> {
   const row = await db().figure.findFirst({
     where: {
-      indicatorId: indicator.id,
-      regionId: region.id,
+      indicator: { code: input.indicator },
+      region: { pcode: input.region },
       periodStart: day(input.periodStart),
       periodEnd: day(input.periodEnd),
       disaggregationKey: disaggregationKey(input.disaggregation),
@@ -121,8 +270,8 @@ export async function findSameFigure(input: FigureInput, exceptId?: number): Pro
 }
 
 /** The latest earlier figure of the same series (indicator, region, disaggregation), for the outlier check. */
-export async function previousFigure(input: FigureInput, exceptId?: number): Promise<FigureDto | null> {
-  const row = await db().figure.findFirst({
+async function previousFigure(tx: Tx, input: FigureInput, exceptId?: number): Promise<FigureDto | null> {
+  const row = await tx.figure.findFirst({
     where: {
       indicator: { code: input.indicator },
       region: { pcode: input.region },
@@ -136,106 +285,94 @@ export async function previousFigure(input: FigureInput, exceptId?: number): Pro
   return row ? toFigureDto(row) : null;
 }
 
-export async function createFigure(input: FigureInput, userId: number): Promise<FigureDto> {
-  try {
-    return await db().$transaction(async (tx) => {
-      const columns = await columnsFor(tx, input);
-      const existing = await tx.figure.findUnique({ where: keyWhere(columns), select: { id: true } });
-      if (existing) throw duplicate(existing.id);
-      const row = await tx.figure.create({ data: { ...columns, createdById: userId, updatedById: userId }, include: figureInclude });
-      const after = toFigureDto(row);
-      await audit(tx, userId, "figure.create", row.id, null, after);
-      return after;
-    });
-  } catch (error) {
-    // Two simultaneous creates of the same figure: the unique key lets one win.
-    if (isUniqueViolation(error)) throw duplicate(await findSameFigure(input));
-    throw error;
+// ---------------------------------------------------------------- derived funding
+
+/** One region, period and breakdown: the figures that derive from each other. */
+export interface FundingGroup {
+  regionId: number;
+  periodStart: Date;
+  periodEnd: Date;
+  disaggregationKey: string;
+}
+
+/** Recomputes the groups of the funding inputs among `figures` (before and after a change). */
+async function syncDerivedOf(tx: Tx, figures: (FigureDto | null)[], userId: number): Promise<void> {
+  const seen = new Set<string>();
+  const written = figures.at(-1);
+  for (const f of figures) {
+    if (!f || !isFundingInput(f.indicator)) continue;
+    const region = await tx.region.findUniqueOrThrow({ where: { pcode: f.region }, select: { id: true } });
+    const group = { regionId: region.id, periodStart: day(f.periodStart), periodEnd: day(f.periodEnd), disaggregationKey: disaggregationKey(f.disaggregation) };
+    const id = JSON.stringify(group);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const sourceId = written && f === written ? (await tx.figure.findUnique({ where: { id: written.id }, select: { sourceId: true } }))?.sourceId : undefined;
+    await syncFundingGroup(tx, group, userId, sourceId);
   }
-}
-
-function duplicate(existingId: number | null): FigureWriteError {
-  return new FigureWriteError("duplicate", "A figure for this indicator, region, period and disaggregation already exists", existingId ? { existingId } : {});
-}
-
-function conflict(current: FigureDto): FigureWriteError {
-  return new FigureWriteError("conflict", `The figure was changed by someone else (now version ${current.version})`, { current });
-}
-
-function notFound(id: number): FigureWriteError {
-  return new FigureWriteError("not_found", `There is no figure ${id}`);
 }
 
 /**
- * Replaces figure `id` with `input` if it is still at `version`. The UPDATE
- * checks the version itself, so of two simultaneous saves only one matches.
+ * Makes the stored unmet requirement and coverage of `group` what its stored
+ * requirement and funding give (lib/domain/funding.ts): created, updated or
+ * deleted, each change audited as "figure.derive". A derived figure that
+ * changes cites the source of the write that changed it (`sourceId`), else
+ * that of the funding (or requirement) it follows.
+ *
+ * Called after the transaction's own figure write: that write's statement
+ * trigger locks the one data_versions row (migration 20261124181957) until
+ * commit, so figure writers are serialised from there and the amounts read
+ * here are the committed ones (tests/integration/funding-derived.test.ts
+ * edits both amounts at once). A change to that trigger needs a lock here.
  */
-export async function updateFigure(id: number, input: FigureInput, version: number, userId: number): Promise<FigureDto> {
-  try {
-    return await db().$transaction(async (tx) => {
-      const before = await readDto(tx, id);
-      if (!before) throw notFound(id);
-      if (before.version !== version) throw conflict(before);
-      const columns = await columnsFor(tx, input);
-      const { count } = await tx.figure.updateMany({
-        where: { id, version },
-        data: { ...columns, importId: null, updatedById: userId, version: { increment: 1 } },
+export async function syncFundingGroup(tx: Tx, group: FundingGroup, userId: number | null, sourceId?: number): Promise<void> {
+  const rows = await tx.figure.findMany({
+    where: { ...group, indicator: { code: { in: [FUNDING_REQUIRED, FUNDING_FUNDED, ...DERIVED_FUNDING] } } },
+    include: figureInclude,
+  });
+  const of = (code: string) => rows.find((r) => r.indicator.code === code);
+  const required = of(FUNDING_REQUIRED);
+  const funded = of(FUNDING_FUNDED);
+  const derived = deriveFunding(required?.value.toFixed() ?? null, funded?.value.toFixed() ?? null);
+  const basis = funded ?? required;
+  for (const [code, value] of [
+    [FUNDING_UNMET, derived.unmet],
+    [FUNDING_COVERAGE, derived.coverage],
+  ] as const) {
+    const stored = of(code);
+    if (value === null || !basis) {
+      if (!stored) continue;
+      await tx.figure.delete({ where: { id: stored.id } });
+      await audit(tx, userId, "figure.derive", stored.id, toFigureDto(stored), null);
+      continue;
+    }
+    if (stored?.value.equals(value)) continue;
+    const data = { value: new Prisma.Decimal(value), sourceId: sourceId ?? basis.sourceId, updatedById: userId };
+    if (stored) {
+      const row = await tx.figure.update({ where: { id: stored.id }, data: { ...data, importId: null, version: { increment: 1 } }, include: figureInclude });
+      await audit(tx, userId, "figure.derive", row.id, toFigureDto(stored), toFigureDto(row));
+    } else {
+      const indicator = await tx.indicator.findUniqueOrThrow({ where: { code }, select: { id: true } });
+      const row = await tx.figure.create({
+        data: { ...group, ...data, indicatorId: indicator.id, chPhase: basis.chPhase, chStatus: basis.chStatus, sector: basis.sector, createdById: userId },
+        include: figureInclude,
       });
-      if (count === 0) throw conflict((await readDto(tx, id)) ?? before);
-      const after = (await readDto(tx, id)) as FigureDto;
-      await audit(tx, userId, "figure.update", id, before, after);
-      return after;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicate(await findSameFigure(input, id));
-    throw error;
+      await audit(tx, userId, "figure.derive", row.id, null, toFigureDto(row));
+    }
   }
 }
 
-/** Deletes figure `id` (at `version`, when given); the audit event keeps it for a restore. */
-export async function deleteFigure(id: number, version: number | undefined, userId: number): Promise<FigureDto> {
-  return db().$transaction(async (tx) => {
-    const before = await readDto(tx, id);
-    if (!before) throw notFound(id);
-    if (version !== undefined && before.version !== version) throw conflict(before);
-    const { count } = await tx.figure.deleteMany({ where: { id, version: before.version } });
-    if (count === 0) throw conflict((await readDto(tx, id)) ?? before);
-    await audit(tx, userId, "figure.delete", id, before, null);
-    return before;
-  });
-}
+// ---------------------------------------------------------------- reads
 
-/** The figure as its last delete left it, or null if it was never deleted. */
+/**
+ * The figure as its last delete left it (by hand, or a derived figure whose
+ * funding went), or null if it was never deleted.
+ */
 export async function deletedFigure(id: number): Promise<FigureDto | null> {
   const event = await db().auditEvent.findFirst({
-    where: { entity: "figure", entityId: String(id), action: "figure.delete" },
+    where: { entity: "figure", entityId: String(id), action: { in: ["figure.delete", "figure.derive"] } },
     orderBy: { id: "desc" },
   });
-  return event ? (event.before as unknown as FigureDto) : null;
-}
-
-/** Brings a deleted figure back under its old id (admins only; checked by the caller). */
-export async function restoreFigure(id: number, userId: number): Promise<FigureDto> {
-  const snapshot = await deletedFigure(id);
-  if (!snapshot) throw notFound(id);
-  try {
-    return await db().$transaction(async (tx) => {
-      if (await tx.figure.findUnique({ where: { id }, select: { id: true } })) {
-        throw new FigureWriteError("not_deleted", `Figure ${id} is not deleted`);
-      }
-      const input: FigureInput = { ...snapshot, disaggregation: snapshot.disaggregation, note: snapshot.note };
-      const columns = await columnsFor(tx, input);
-      const existing = await tx.figure.findUnique({ where: keyWhere(columns), select: { id: true } });
-      if (existing) throw duplicate(existing.id);
-      await tx.figure.create({ data: { id, ...columns, createdById: userId, updatedById: userId, version: snapshot.version + 1 } });
-      const after = (await readDto(tx, id)) as FigureDto;
-      await audit(tx, userId, "figure.restore", id, null, after);
-      return after;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicate(await findSameFigure(snapshot));
-    throw error;
-  }
+  return event && event.after === null ? (event.before as unknown as FigureDto) : null;
 }
 
 export interface HistoryEntry {

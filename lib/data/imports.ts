@@ -5,7 +5,10 @@
 import { db } from "../db/client";
 import { disaggregationKey, type Disaggregation } from "../domain/disaggregation";
 import { parseIsoDate } from "../domain/dates";
+import { FUNDING_FUNDED, FUNDING_REQUIRED } from "../domain/funding";
 import { Prisma } from "../generated/prisma/client";
+import { syncFundingGroup, type FundingGroup } from "./figure-writes";
+import { withDerivedFunding } from "./import-funding";
 import { ACTION, SNAPSHOT, SNAPSHOT_JOINS, stageRows, type ImportRow } from "./import-sql";
 
 type Tx = Prisma.TransactionClient;
@@ -57,8 +60,17 @@ export interface ImportMeta {
   userId: number | null;
 }
 
+/** Why an import or a rollback was refused: callers tell the cases apart by `kind`, never by the message. */
+export type ImportErrorKind = "invalid" | "not_found" | "refused";
+
 export class ImportError extends Error {
   override name = "ImportError";
+  constructor(
+    message: string,
+    readonly kind: ImportErrorKind = "invalid",
+  ) {
+    super(message);
+  }
 }
 
 const PREVIEW_LIMIT = 500;
@@ -85,7 +97,8 @@ export async function commitImport(figures: PlannedFigure[], meta: ImportMeta): 
   return db().$transaction((tx) => run(tx, figures, meta), TX_OPTIONS);
 }
 
-async function run(tx: Tx, figures: PlannedFigure[], meta: ImportMeta | null): Promise<ImportOutcome> {
+async function run(tx: Tx, planned: PlannedFigure[], meta: ImportMeta | null): Promise<ImportOutcome> {
+  const figures = await withDerivedFunding(tx, planned);
   const rows = await resolveRows(tx, figures);
   await stageRows(tx, rows);
   const counts = { create: 0, update: 0, unchanged: 0 };
@@ -114,6 +127,10 @@ async function run(tx: Tx, figures: PlannedFigure[], meta: ImportMeta | null): P
   if (!meta) throw new PreviewOnly({ counts, changes, importId: null });
   if (counts.create + counts.update === 0) return { counts, changes, importId: null };
   const importId = await write(tx, meta, counts);
+  // Normally a no-op (the plan held them): a requirement brought to 0 loses its coverage.
+  for (const group of await fundingGroupsOf(tx, Prisma.sql`SELECT id FROM figures WHERE import_id = ${importId}`)) {
+    await syncFundingGroup(tx, group, meta.userId);
+  }
   return { counts, changes, importId };
 }
 
@@ -246,8 +263,8 @@ export async function importsOfFile(sha256: string): Promise<ImportRecord[]> {
 export async function rollbackImport(importId: number, userId: number): Promise<{ deleted: number; reverted: number }> {
   return db().$transaction(async (tx) => {
     const record = await tx.import.findUnique({ where: { id: importId } });
-    if (!record) throw new ImportError(`There is no import ${importId}`);
-    if (record.status !== "committed") throw new ImportError(`Import ${importId} was already rolled back`);
+    if (!record) throw new ImportError(`There is no import ${importId}`, "not_found");
+    if (record.status !== "committed") throw new ImportError(`Import ${importId} was already rolled back`, "refused");
     await tx.$executeRaw`CREATE TEMP TABLE rollback_rows ON COMMIT DROP AS
       SELECT e.entity_id::int AS id, e.before, (e.after->>'version')::int AS version
       FROM audit_events e
@@ -256,8 +273,9 @@ export async function rollbackImport(importId: number, userId: number): Promise<
       SELECT x.id FROM rollback_rows x LEFT JOIN figures f ON f.id = x.id
       WHERE f.id IS NULL OR f.version <> x.version OR f.import_id IS DISTINCT FROM ${importId} ORDER BY x.id LIMIT 50`;
     if (edited.length) {
-      throw new ImportError(`Figures changed since import ${importId} (${edited.map((e) => e.id).join(", ")}): edit or delete them by hand, or roll back the later changes first`);
+      throw new ImportError(`Figures changed since import ${importId} (${edited.map((e) => e.id).join(", ")}): edit or delete them by hand, or roll back the later changes first`, "refused");
     }
+    const groups = await fundingGroupsOf(tx, Prisma.sql`SELECT id FROM rollback_rows`);
     await tx.$executeRaw`INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
       SELECT ${userId}, 'figure.rollback', 'figure', f.id::text, ${SNAPSHOT}, x.before
       FROM rollback_rows x JOIN figures f ON f.id = x.id ${SNAPSHOT_JOINS}`;
@@ -266,8 +284,18 @@ export async function rollbackImport(importId: number, userId: number): Promise<
       SET value = (x.before->>'value')::numeric, source_id = (x.before->>'sourceId')::int, note = x.before->>'note',
           import_id = (x.before->>'importId')::int, version = f.version + 1, updated_by_id = ${userId}, updated_at = now()
       FROM rollback_rows x WHERE f.id = x.id AND x.before IS NOT NULL`;
+    // Normally a no-op (the rollback put them back too); keeps them in step whatever came before.
+    for (const group of groups) await syncFundingGroup(tx, group, userId);
     await tx.import.update({ where: { id: importId }, data: { status: "rolled_back", rolledBackAt: new Date() } });
     await tx.auditEvent.create({ data: { userId, action: "import.rollback", entity: "import", entityId: String(importId), after: { deleted, reverted } } });
     return { deleted, reverted };
   }, TX_OPTIONS);
+}
+
+/** The regions, periods and breakdowns of the funding requirements and amounts among the figures `ids` selects. */
+async function fundingGroupsOf(tx: Tx, ids: Prisma.Sql): Promise<FundingGroup[]> {
+  return tx.$queryRaw<FundingGroup[]>`
+    SELECT DISTINCT f.region_id AS "regionId", f.period_start AS "periodStart", f.period_end AS "periodEnd", f.disaggregation_key AS "disaggregationKey"
+      FROM figures f JOIN indicators i ON i.id = f.indicator_id
+     WHERE f.id IN (${ids}) AND i.code IN (${FUNDING_REQUIRED}, ${FUNDING_FUNDED})`;
 }

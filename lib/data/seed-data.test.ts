@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { INDICATORS } from "../../prisma/seed-data/indicators";
 import { disaggregationKey, type Disaggregation } from "../domain/disaggregation";
 import { parseIsoDate } from "../domain/dates";
+import { deriveFunding } from "../domain/funding";
 
 const dir = path.resolve(import.meta.dirname, "../../prisma/seed-data");
 const regions = JSON.parse(readFileSync(path.join(dir, "regions.json"), "utf8")) as { pcode: string; level: number; parent: string | null; nameFr: string }[];
@@ -74,11 +75,16 @@ describe("seed data", () => {
     expect(value("idps", "ML", "2020-12-31")).toBe(326_298);
   });
 
-  it("keeps funding coverage consistent with requirements and funding", () => {
-    for (const f of figures.filter((x) => x.indicator === "funding_coverage")) {
-      const required = value("funding_required", f.region, f.start, f.end, f.disaggregation) ?? 0;
-      const funded = value("funding_funded", f.region, f.start, f.end, f.disaggregation) ?? 0;
-      expect(Number(f.value)).toBeCloseTo((funded / required) * 100, 1);
+  it("stores unmet and coverage exactly as the one funding rule derives them, and only beside both amounts", () => {
+    const groups = new Map<string, Map<string, string>>();
+    for (const f of figures.filter((x) => x.indicator.startsWith("funding_"))) {
+      const key = [f.region, f.start, f.end, disaggregationKey(f.disaggregation)].join("|");
+      groups.set(key, (groups.get(key) ?? new Map<string, string>()).set(f.indicator, f.value));
+    }
+    expect(groups.size).toBeGreaterThan(200);
+    for (const [key, g] of groups) {
+      const derived = deriveFunding(g.get("funding_required") ?? null, g.get("funding_funded") ?? null);
+      expect({ key, unmet: g.get("funding_unmet") ?? null, coverage: g.get("funding_coverage") ?? null }).toEqual({ key, ...derived });
     }
   });
 });

@@ -1,5 +1,6 @@
 // From series points to what a chart draws and what its table lists: pure, so
 // tests can check that the chart, its table and the API agree.
+import { deriveFundingFromNumbers } from "./funding";
 import { pivotByDate, type SeriesRow } from "./series";
 
 export interface KeyedPoint {
@@ -46,11 +47,9 @@ export interface FundingRowData {
   coverage: number | null;
 }
 
-/** Requirement, funding, unmet and coverage, recomputed from the stored requirement and funding. */
+/** Requirement, funding, unmet and coverage, recomputed from the stored requirement and funding by the one rule. */
 export function fundingRow(label: string, required: number | null, funded: number | null): FundingRowData {
-  const unmet = required === null ? null : Math.max(0, required - (funded ?? 0));
-  const coverage = required === null || required <= 0 || funded === null ? null : Math.round((funded / required) * 1000) / 10;
-  return { label, required, funded, unmet, coverage };
+  return { label, required, funded, ...deriveFundingFromNumbers(required, funded) };
 }
 
 export type Thinning = "none" | "quarter" | "year";

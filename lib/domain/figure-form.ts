@@ -1,7 +1,7 @@
 // The figure form's text fields and the figure they describe, both ways. Pure,
 // so the browser and the tests share it; validation is figure-input's schema.
-import { parseNumberInput } from "../validation/figure-input";
 import type { Disaggregation } from "./disaggregation";
+import { parseNumberInput, type NumberRefusal } from "./number-input";
 
 export interface FigureFormValues {
   indicator: string;
@@ -42,7 +42,41 @@ export function coversPeriodByDefault(theme: string): boolean {
   return theme !== "displacement";
 }
 
-/** The object the figure schema validates (a bad number stays NaN so the schema names it). */
+/** A value the form refuses before the schema sees it: a message key of "figureErrors" and its values. */
+export interface ValueMessage {
+  key: "required" | "notANumber" | "badGrouping" | "valueAmbiguous" | "valueForeign" | "valueForeignTwo";
+  values: Record<string, string>;
+}
+
+/** What to tell the analyst about a value that cannot be read, with every reading it has. */
+export function valueMessage(refusal: NumberRefusal): ValueMessage {
+  const input = refusal.input;
+  switch (refusal.problem) {
+    case "empty":
+      return { key: "required", values: {} };
+    case "ambiguous":
+      return { key: "valueAmbiguous", values: { input, reading: refusal.reading.text, other: refusal.other.text } };
+    case "foreign": {
+      const [first, second] = refusal.readings;
+      return second
+        ? { key: "valueForeignTwo", values: { input, first: first?.text ?? "", second: second.text } }
+        : { key: "valueForeign", values: { input, reading: first?.text ?? "" } };
+    }
+    default:
+      return { key: refusal.problem, values: { input } };
+  }
+}
+
+/**
+ * The form's values as the figure schema reads them, and the message for a
+ * value that cannot be read (then the input's value is NaN: nothing is saved).
+ */
+export function readFigureForm(v: FigureFormValues, locale: string): { input: ReturnType<typeof formValuesToInput>; valueProblem: ValueMessage | null } {
+  const parsed = parseNumberInput(v.value, locale);
+  return { input: formValuesToInput(v, locale), valueProblem: parsed.ok ? null : valueMessage(parsed) };
+}
+
+/** The object the figure schema validates (a value that cannot be read is NaN, so the schema refuses it too). */
 export function formValuesToInput(v: FigureFormValues, locale: string) {
   const disaggregation: Disaggregation = {};
   if (v.chPhase) disaggregation.chPhase = Number(v.chPhase);
@@ -55,7 +89,7 @@ export function formValuesToInput(v: FigureFormValues, locale: string) {
     periodStart: v.periodStart,
     periodEnd: v.isRange ? v.periodEnd : "",
     disaggregation: Object.keys(disaggregation).length ? disaggregation : null,
-    value: parseNumberInput(v.value, locale),
+    value: numberOrNaN(v.value, locale),
     source: anySource ? { organisation: v.sourceOrganisation, title: v.sourceTitle, url: v.sourceUrl, date: v.sourceDate } : null,
     note: v.note.trim() || null,
   };
@@ -89,4 +123,9 @@ export function figureToFormValues(f: FigureLike, formatNumber: (n: number) => s
     sourceDate: f.source.date,
     note: f.note ?? "",
   };
+}
+
+function numberOrNaN(text: string, locale: string): number {
+  const parsed = parseNumberInput(text, locale);
+  return parsed.ok ? parsed.value : Number.NaN;
 }

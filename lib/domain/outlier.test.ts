@@ -1,16 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { isOutlier } from "./outlier";
+import { outlierChange } from "./outlier";
 
-describe("isOutlier", () => {
+describe("outlierChange", () => {
   it("flags a value more than three times the previous one", () => {
-    expect(isOutlier(301, 100)).toBe(true);
-    expect(isOutlier(300, 100)).toBe(false);
-    expect(isOutlier(10, 100)).toBe(false);
+    expect(outlierChange(301, 100)).toBe("rise");
+    expect(outlierChange(300, 100)).toBeNull();
+    expect(outlierChange(100, 100)).toBeNull();
+  });
+
+  it("flags a fall to less than a third of the previous one, a zero included", () => {
+    expect(outlierChange(33, 100)).toBe("fall");
+    expect(outlierChange(0, 100)).toBe("fall");
+    expect(outlierChange(34, 100)).toBeNull();
+    expect(outlierChange(100 / 3, 100)).toBeNull();
   });
 
   it("never flags without a positive previous figure", () => {
-    expect(isOutlier(5_000, null)).toBe(false);
-    expect(isOutlier(5_000, undefined)).toBe(false);
-    expect(isOutlier(5_000, 0)).toBe(false);
+    expect(outlierChange(5_000, null)).toBeNull();
+    expect(outlierChange(5_000, undefined)).toBeNull();
+    expect(outlierChange(5_000, 0)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeBetween, coveragePercent, isComparablePeriod, latestPerKey, periodInForce, pivotByDate, previousComparable, rank, shareOf, unmetRequirement } from "./series";
+import { changeBetween, isComparablePeriod, latestPerKey, periodInForce, pivotByDate, previousComparable, rank, shareOf } from "./series";
 
 describe("pivotByDate", () => {
   it("makes one row per date with null where a key has no figure", () => {
@@ -29,17 +29,6 @@ describe("changeBetween", () => {
   it("has no change without a previous figure, and no percentage from zero", () => {
     expect(changeBetween(5, null)).toBeNull();
     expect(changeBetween(5, 0)).toEqual({ absolute: 5, percent: null });
-  });
-});
-
-describe("funding", () => {
-  it("recomputes coverage from sums and never lets unmet go below zero", () => {
-    expect(coveragePercent(701569941, 306560566)).toBeCloseTo(43.7, 1);
-    expect(coveragePercent(0, 10)).toBeNull();
-    expect(coveragePercent(null, 10)).toBeNull();
-    expect(unmetRequirement(100, 120)).toBe(0);
-    expect(unmetRequirement(100, null)).toBe(100);
-    expect(unmetRequirement(null, 5)).toBeNull();
   });
 });
 

@@ -45,18 +45,6 @@ export function changeBetween(current: number, previous: number | null | undefin
   return { absolute, percent: previous === 0 ? null : (absolute / previous) * 100 };
 }
 
-/** Funding coverage in percent, recomputed from sums (never averaged); null without a requirement. */
-export function coveragePercent(required: number | null, funded: number | null): number | null {
-  if (required === null || funded === null || required <= 0) return null;
-  return (funded / required) * 100;
-}
-
-/** Unmet requirement: required − funded, never below zero. */
-export function unmetRequirement(required: number | null, funded: number | null): number | null {
-  if (required === null) return null;
-  return Math.max(0, required - (funded ?? 0));
-}
-
 /** Each region's share of a national total, in percent; null when either is missing. */
 export function shareOf(part: number | null, total: number | null): number | null {
   if (part === null || total === null || total === 0) return null;

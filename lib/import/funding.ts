@@ -1,8 +1,10 @@
 // FTS amounts give two more figures, recomputed from the (summed) amounts at
-// every level, never averaged (DOMAIN.md): unmet = max(0, required − funded),
-// coverage = funded / required in percent, one decimal.
+// every level by the one rule (lib/domain/funding.ts), so a preview of the
+// file alone lists them. A file's own unmet or coverage column is not taken
+// as such: it is recomputed (FTS's percentFunded is rounded to whole percents).
+// lib/data/import-funding.ts completes this with the stored figures.
 import { disaggregationKey } from "../domain/disaggregation";
-import { fromTenThousandths, toTenThousandths } from "./decimal";
+import { deriveFunding, FUNDING_COVERAGE, FUNDING_FUNDED, FUNDING_REQUIRED, FUNDING_UNMET, isDerivedIndicator } from "../domain/funding";
 import type { Candidate } from "./apply-mapping";
 
 export function withFundingDerived(candidates: Candidate[]): Candidate[] {
@@ -10,18 +12,18 @@ export function withFundingDerived(candidates: Candidate[]): Candidate[] {
   const groups = new Map<string, Map<string, Candidate>>();
   for (const c of candidates) groups.set(groupKey(c), (groups.get(groupKey(c)) ?? new Map<string, Candidate>()).set(c.indicator, c));
   const derived: Candidate[] = [];
-  for (const group of groups.values()) {
-    const required = group.get("funding_required");
-    const funded = group.get("funding_funded");
+  const recomputed = new Set<string>();
+  for (const [key, group] of groups) {
+    const required = group.get(FUNDING_REQUIRED);
+    const funded = group.get(FUNDING_FUNDED);
     // Funding outside a plan, or for "multiple clusters", has no requirement: no unmet, no coverage.
     if (!required || !funded) continue;
-    const req = toTenThousandths(required.value);
-    const fund = toTenThousandths(funded.value);
+    recomputed.add(key);
+    const { unmet, coverage } = deriveFunding(required.value, funded.value);
     const lines = [...new Set([...required.lines, ...funded.lines])].sort((a, b) => a - b);
-    const like = (indicator: string, value: bigint): Candidate => ({ ...required, indicator, value: fromTenThousandths(value), lines });
-    if (!group.has("funding_unmet")) derived.push(like("funding_unmet", req > fund ? req - fund : 0n));
-    // Tenths of a percent, rounded half up, then in ten-thousandths: 43.7 → 437000.
-    if (req > 0n && !group.has("funding_coverage")) derived.push(like("funding_coverage", ((fund * 2000n + req) / (2n * req)) * 1000n));
+    const like = (indicator: string, value: string): Candidate => ({ ...required, indicator, value, lines });
+    if (unmet !== null) derived.push(like(FUNDING_UNMET, unmet));
+    if (coverage !== null) derived.push(like(FUNDING_COVERAGE, coverage));
   }
-  return [...candidates, ...derived];
+  return [...candidates.filter((c) => !(isDerivedIndicator(c.indicator) && recomputed.has(groupKey(c)))), ...derived];
 }

@@ -3,6 +3,7 @@
 // the "figureErrors" messages, so each side says them in the reader's language.
 import { z } from "zod";
 import { parseIsoDate } from "../domain/dates";
+import { isDerivedIndicator } from "../domain/funding";
 
 export type IndicatorUnit = "people" | "usd" | "percent" | "count";
 export type DisaggregationKindCode = "none" | "ch_phase_status" | "ch_status" | "sector";
@@ -24,6 +25,8 @@ export type FigureErrorKey =
   | "percentOver100"
   | "tooLarge"
   | "tooManyDecimals"
+  | "wholeNumber"
+  | "derivedIndicator"
   | "phaseRequired"
   | "statusRequired"
   | "disaggregationNotAllowed"
@@ -32,6 +35,18 @@ export type FigureErrorKey =
   | "tooLong";
 
 const MAX_VALUE = 1e15; // DECIMAL(20,4) holds 16 integer digits
+
+/** People and events are counted, not measured. */
+const WHOLE_UNITS = new Set<IndicatorUnit>(["people", "count"]);
+
+export interface FigureSchemaOptions {
+  /**
+   * The value of the figure being edited. Kept as it is, it is not judged
+   * again: a Cadre Harmonisé estimate imported as population × share may
+   * hold a fraction of a person, and editing its note must not fail on it.
+   */
+  storedValue?: number;
+}
 
 const text = (max: number) => z.string({ error: "required" satisfies FigureErrorKey }).trim().max(max, { error: "tooLong" satisfies FigureErrorKey });
 const isoDate = text(10).refine((s) => parseIsoDate(s) !== null, { error: "dateInvalid" satisfies FigureErrorKey });
@@ -67,7 +82,7 @@ const baseSchema = z.object({
 });
 
 /** The figure schema for a catalogue of indicators and regions (known P-codes). */
-export function figureInputSchema(indicators: ReadonlyMap<string, IndicatorRule>, regions: ReadonlySet<string>) {
+export function figureInputSchema(indicators: ReadonlyMap<string, IndicatorRule>, regions: ReadonlySet<string>, options: FigureSchemaOptions = {}) {
   return baseSchema
     .superRefine((f, ctx) => {
       const issue = (path: (string | number)[], key: FigureErrorKey) => ctx.addIssue({ code: "custom", path, message: key });
@@ -77,11 +92,14 @@ export function figureInputSchema(indicators: ReadonlyMap<string, IndicatorRule>
 
       const rule = indicators.get(f.indicator);
       if (!rule) issue(["indicator"], "unknownIndicator");
+      // Unmet requirements and coverage follow funding required and received (lib/domain/funding.ts).
+      else if (isDerivedIndicator(f.indicator)) issue(["indicator"], "derivedIndicator");
       const value = f.value;
       if (typeof value !== "number" || !Number.isFinite(value)) issue(["value"], "notANumber");
       else if (value < 0) issue(["value"], "negative");
       else if (rule?.unit === "percent" && value > 100) issue(["value"], "percentOver100");
       else if (value >= MAX_VALUE) issue(["value"], "tooLarge");
+      else if (rule && WHOLE_UNITS.has(rule.unit) && !Number.isInteger(value) && value !== options.storedValue) issue(["value"], "wholeNumber");
       else if (Math.round(value * 10_000) / 10_000 !== value) issue(["value"], "tooManyDecimals");
       if (!rule) return;
 
@@ -121,7 +139,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 
 const KEYS = new Set<string>([
   "required", "unknownIndicator", "unknownRegion", "dateInvalid", "endBeforeStart", "notANumber", "negative", "percentOver100",
-  "tooLarge", "tooManyDecimals", "phaseRequired", "statusRequired", "disaggregationNotAllowed", "sourceMissing", "urlInvalid", "tooLong",
+  "tooLarge", "tooManyDecimals", "wholeNumber", "derivedIndicator", "phaseRequired", "statusRequired", "disaggregationNotAllowed", "sourceMissing", "urlInvalid", "tooLong",
 ] satisfies FigureErrorKey[]);
 
 function isErrorKey(message: string): message is FigureErrorKey {
@@ -131,14 +149,3 @@ function isErrorKey(message: string): message is FigureErrorKey {
 /** The changes a PATCH may carry: any figure field, plus the version it was read at. */
 export const versionSchema = z.number({ error: "required" }).int().min(1);
 
-/**
- * A value typed in a form, read in the form's locale: "1 234,5" in French,
- * "1,234.5" in English; spaces (also narrow no-break ones) group thousands.
- * NaN for anything else, so the schema can say "not a number".
- */
-export function parseNumberInput(raw: string, locale: string): number {
-  const compact = raw.replace(/[\s\u00a0\u202f]/g, "");
-  if (compact === "") return Number.NaN;
-  const normalised = locale.startsWith("fr") ? compact.replace(/\./g, "").replace(",", ".") : compact.replace(/,/g, "");
-  return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : Number.NaN;
-}

@@ -9,7 +9,7 @@ import { migrate } from "../../lib/db/migrate";
 import { db, disconnectDb } from "../../lib/db/client";
 import { seed } from "../../lib/data/seed";
 import { createUser, type SessionUser } from "../../lib/data/users";
-import { createFigure } from "../../lib/data/figure-writes";
+import { writeFigure } from "../../lib/data/figure-writes";
 import { figuresEndpoint } from "../../lib/api/figures-endpoint";
 import { exportFigures } from "../../lib/api/figure-exports";
 import { runImport } from "../../lib/data/import-run";
@@ -57,10 +57,8 @@ describe("figure exports", () => {
   });
 
   it("CSV guards cells a spreadsheet would run as formulas", async () => {
-    await createFigure(
-      { indicator: "idps", region: "ML10", periodStart: "2035-01-31", periodEnd: "2035-01-31", disaggregation: null, value: 5, note: '=HYPERLINK("http://evil.example","click")', source: { organisation: "@org", title: "+title", url: "", date: "2035-02-01" } },
-      user.id,
-    );
+    const values = { indicator: "idps", region: "ML10", periodStart: "2035-01-31", periodEnd: "2035-01-31", disaggregation: null, value: 5, note: '=HYPERLINK("http://evil.example","click")', source: { organisation: "@org", title: "+title", url: "", date: "2035-02-01" } };
+    expect(await writeFigure({ op: "create", values, outliers: "confirmed" }, user.id)).toMatchObject({ status: "saved" });
     const rows = parse((await exported("csv", "indicator=idps&region=ML10&from=2035-01-01")).bytes, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ note: `'=HYPERLINK("http://evil.example","click")`, source_organisation: "'@org", source_title: "'+title", value: "5" });

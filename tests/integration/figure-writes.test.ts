@@ -6,8 +6,8 @@ import { migrate } from "../../lib/db/migrate";
 import { db, disconnectDb } from "../../lib/db/client";
 import { seed } from "../../lib/data/seed";
 import { createUser } from "../../lib/data/users";
-import { createFigureEndpoint, deleteFigureEndpoint, updateFigureEndpoint } from "../../lib/api/figure-writes-endpoint";
-import { figureHistory, getFigure, restoreFigure } from "../../lib/data/figure-writes";
+import { createFigureEndpoint, deleteFigureEndpoint, restoreFigureEndpoint, updateFigureEndpoint } from "../../lib/api/figure-writes-endpoint";
+import { figureHistory, getFigure, writeFigure } from "../../lib/data/figure-writes";
 import type { FigureDto } from "../../lib/data/figures";
 
 let analyst: number;
@@ -59,6 +59,8 @@ describe("write API", () => {
     ["a source without organisation", figure({ source: { ...source, organisation: "" } }), "source.organisation", "needs a source"],
     ["a period end before its start", figure({ periodStart: "2030-03-01", periodEnd: "2030-02-01" }), "periodEnd", "cannot end before"],
     ["a CH figure without status", figure({ indicator: "ch_phase3plus" }), "disaggregation.chStatus", "current or projected"],
+    ["1.5 people", figure({ value: 1.5 }), "value", "whole number"],
+    ["a fraction of an event", figure({ indicator: "ied_incidents", value: 0.5 }), "value", "whole number"],
   ])("refuses %s with a 400 naming the field, and writes nothing", async (_name, body, field, message) => {
     const before = await db().figure.count();
     const result = await createFigureEndpoint(body, analyst);
@@ -113,8 +115,9 @@ describe("write API", () => {
     expect(await getFigure(created.id)).toBeNull();
     expect((await deleteFigureEndpoint(created.id, null, analyst)).status).toBe(404);
 
-    const restored = await restoreFigure(created.id, admin);
-    expect(restored).toMatchObject({ id: created.id, value: 160_000, version: 2 });
+    const restored = await restoreFigureEndpoint(created.id, admin);
+    expect(restored.status).toBe(200);
+    expect((restored.body as { data: FigureDto }).data).toMatchObject({ id: created.id, value: 160_000, version: 2 });
     const history = await figureHistory(created.id);
     expect(history.map((h) => h.action)).toEqual(["figure.create", "figure.delete", "figure.restore"]);
     expect(history[1]?.before?.value).toBe(160_000);
@@ -126,5 +129,69 @@ describe("write API", () => {
     await updateFigureEndpoint(created.id, { value: 150_000, version: 1, source: { ...source, title: "Revised round" } }, admin);
     const [, update] = await figureHistory(created.id);
     expect(update).toMatchObject({ action: "figure.update", user: { email: "admin@test.org" }, before: { value: 160_000 }, after: { value: 150_000, source: { title: "Revised round" } } });
+  });
+
+  it("restore answers like POST: 409 duplicate_figure with the existing id, 409 not_deleted, 404", async () => {
+    const day = { periodStart: "2030-11-30", periodEnd: "2030-11-30" };
+    const created = ((await createFigureEndpoint(figure(day), analyst)).body as { data: FigureDto }).data;
+    expect((await deleteFigureEndpoint(created.id, null, analyst)).status).toBe(204);
+    expect((await restoreFigureEndpoint(created.id, admin)).status).toBe(200);
+    expect((await restoreFigureEndpoint(created.id, admin)).body).toMatchObject({ error: { code: "not_deleted" } });
+
+    expect((await deleteFigureEndpoint(created.id, null, analyst)).status).toBe(204);
+    const again = ((await createFigureEndpoint(figure({ ...day, value: 160_500 }), analyst)).body as { data: FigureDto }).data;
+    expect(await restoreFigureEndpoint(created.id, admin)).toEqual({ status: 409, body: { error: { code: "duplicate_figure", existingId: again.id, message: expect.any(String) } } });
+    expect((await restoreFigureEndpoint(999_999, admin)).status).toBe(404);
+  });
+});
+
+describe("the figure-write use case (writeFigure): one outcome per case", () => {
+  const at = (day: string, changes: Record<string, unknown> = {}) => figure({ periodStart: day, periodEnd: day, ...changes });
+
+  it("asks before saving a value over 3× or under a third of the previous one; saves once confirmed; warns the API", async () => {
+    await writeFigure({ op: "create", values: at("2031-01-31", { value: 90_000 }), outliers: "ask" }, analyst);
+    const rise = await writeFigure({ op: "create", values: at("2031-02-28", { value: 300_000 }), outliers: "ask" }, analyst);
+    expect(rise).toMatchObject({ status: "outlier", change: "rise", previous: { value: 90_000, periodEnd: "2031-01-31" } });
+    const fall = await writeFigure({ op: "create", values: at("2031-02-28", { value: 29_000 }), outliers: "ask" }, analyst);
+    expect(fall).toMatchObject({ status: "outlier", change: "fall", previous: { value: 90_000 } });
+    expect(await db().figure.count({ where: { periodStart: new Date("2031-02-28") } })).toBe(0);
+
+    const confirmed = await writeFigure({ op: "create", values: at("2031-02-28", { value: 29_000 }), outliers: "confirmed" }, analyst);
+    expect(confirmed).toMatchObject({ status: "saved", created: true, warnings: [], figure: { value: 29_000 } });
+    const warned = await createFigureEndpoint(at("2031-03-31", { value: 1_000 }), analyst);
+    expect(warned.status).toBe(201);
+    expect((warned.body as { meta: { warnings: { code: string; change: string; message: string }[] } }).meta.warnings).toEqual([
+      expect.objectContaining({ code: "outlier", change: "fall", message: expect.stringContaining("less than a third") }),
+    ]);
+  });
+
+  it("does not ask again when an edit keeps the value (a note only)", async () => {
+    const saved = await writeFigure({ op: "create", values: at("2031-04-30", { value: 900_000 }), outliers: "confirmed" }, analyst);
+    if (saved.status !== "saved") throw new Error(saved.status);
+    const edited = await writeFigure({ op: "update", id: saved.figure.id, version: 1, values: { note: "checked" }, partial: true, outliers: "ask" }, analyst);
+    expect(edited).toMatchObject({ status: "saved", created: false, figure: { note: "checked", version: 2 } });
+  });
+
+  it("names invalid fields, duplicates, stale versions and missing figures as outcomes, never as thrown errors", async () => {
+    const day = at("2031-05-31", { value: 800_000 });
+    expect(await writeFigure({ op: "create", values: { ...day, value: 2.5 }, outliers: "ask" }, analyst)).toEqual({ status: "invalid", errors: { value: "wholeNumber" } });
+    const first = await writeFigure({ op: "create", values: day, outliers: "ask" }, analyst);
+    if (first.status !== "saved") throw new Error(first.status);
+    expect(await writeFigure({ op: "create", values: day, outliers: "ask" }, analyst)).toEqual({ status: "duplicate", existingId: first.figure.id });
+    expect(await writeFigure({ op: "update", id: first.figure.id, version: 7, values: day, outliers: "ask" }, analyst)).toMatchObject({ status: "conflict", current: { version: 1 } });
+    expect(await writeFigure({ op: "update", id: 999_999, version: 1, values: day, outliers: "ask" }, analyst)).toEqual({ status: "not_found" });
+    expect(await writeFigure({ op: "delete", id: 999_999 }, analyst)).toEqual({ status: "not_found" });
+    expect(await writeFigure({ op: "delete", id: first.figure.id, version: 1 }, analyst)).toMatchObject({ status: "deleted", figure: { id: first.figure.id } });
+  });
+
+  it("keeps an imported fraction of a person when an edit leaves the value alone", async () => {
+    const ch = await db().figure.findFirstOrThrow({ where: { indicator: { code: "ch_population_by_phase" }, value: { not: { equals: 0 } } }, orderBy: { id: "asc" } });
+    await db().figure.update({ where: { id: ch.id }, data: { value: "2506.7873" } });
+    const dto = (await getFigure(ch.id))!;
+    const edited = await updateFigureEndpoint(ch.id, { note: "Checked against the CH report", version: dto.version }, analyst);
+    expect(edited.status).toBe(200);
+    expect((edited.body as { data: FigureDto }).data).toMatchObject({ value: 2506.7873, note: "Checked against the CH report" });
+    const changed = await updateFigureEndpoint(ch.id, { value: 2506.5, version: dto.version + 1 }, analyst);
+    expect((changed.body as ErrorBody).error.fields?.value).toContain("whole number");
   });
 });

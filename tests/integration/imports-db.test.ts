@@ -7,7 +7,7 @@ import { db, disconnectDb } from "../../lib/db/client";
 import { seed } from "../../lib/data/seed";
 import { createUser } from "../../lib/data/users";
 import { commitImport, previewImport, rollbackImport, type ImportMeta, type PlannedFigure } from "../../lib/data/imports";
-import { figureHistory, updateFigure, getFigure } from "../../lib/data/figure-writes";
+import { figureHistory, writeFigure, getFigure } from "../../lib/data/figure-writes";
 import { runImport } from "../../lib/data/import-run";
 import { deleteImportMapping, listImportMappings } from "../../lib/data/import-mappings";
 
@@ -101,7 +101,7 @@ describe("imports (database)", () => {
     await expect(rollbackImport(second.importId as number, userId)).rejects.toThrow(/already rolled back/);
 
     const dto = await getFigure(ml01.id);
-    await updateFigure(ml01.id, { ...dto!, note: "checked by hand" }, dto!.version, userId);
+    expect(await writeFigure({ op: "update", id: ml01.id, version: dto!.version, values: { ...dto!, note: "checked by hand" }, outliers: "confirmed" }, userId)).toMatchObject({ status: "saved" });
     await expect(rollbackImport(first.importId as number, userId)).rejects.toThrow(new RegExp(`changed since import ${first.importId} \\(${ml01.id}\\)`));
     expect((await getFigure(ml01.id))?.value).toBe(10);
   });

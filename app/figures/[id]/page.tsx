@@ -8,6 +8,7 @@ import { deletedFigure, figureHistory, getFigure, type HistoryEntry } from "@/li
 import type { FigureDto } from "@/lib/data/figures";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
+import { isDerivedIndicator } from "@/lib/domain/funding";
 import { formatDate, formatPeriod, formatValue, type UnitCode, formatTimestamp } from "@/lib/domain/format";
 import { DeleteFigure, RestoreFigure } from "@/components/figures/figure-actions";
 import { FigureFormMessages } from "@/components/figures/figure-form-provider";
@@ -48,6 +49,7 @@ export default async function FigurePage({ params }: Props) {
         {indicator?.name[lang] ?? shown.indicator} — <Link href={`/regions/${shown.region}`}>{region?.name[lang] ?? shown.region}</Link>
       </p>
       {!figure && <p className="notice" role="status">{t("deleted")}</p>}
+      {isDerivedIndicator(shown.indicator) && <p className="notice">{t("derivedNote")}</p>}
       <dl className="figure-facts card">
         <dt>{t("value")}</dt>
         <dd className="figure-value">{value(shown)}</dd>
@@ -76,7 +78,7 @@ export default async function FigurePage({ params }: Props) {
       </dl>
       <FigureFormMessages>
         <div className="form-actions">
-          {figure && can(user.role, "figures:write") && (
+          {figure && can(user.role, "figures:write") && !isDerivedIndicator(figure.indicator) && (
             <>
               <Link className="button-link-primary" href={`/figures/${id}/edit`}>
                 {t("edit")}
@@ -84,7 +86,7 @@ export default async function FigurePage({ params }: Props) {
               <DeleteFigure id={id} version={figure.version} />
             </>
           )}
-          {!figure && can(user.role, "figures:restore") && <RestoreFigure id={id} />}
+          {!figure && can(user.role, "figures:restore") && !isDerivedIndicator(shown.indicator) && <RestoreFigure id={id} />}
         </div>
       </FigureFormMessages>
       <h2>{t("history")}</h2>

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getFigure } from "@/lib/data/figure-writes";
 import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
 import { figureToFormValues } from "@/lib/domain/figure-form";
+import { isDerivedIndicator } from "@/lib/domain/funding";
 import { FigureForm } from "@/components/figures/figure-form";
 import { FigureFormMessages } from "@/components/figures/figure-form-provider";
 import { figureFormOptions, valueForInput } from "@/components/figures/form-options";
@@ -23,12 +24,22 @@ export default async function EditFigurePage({ params }: Props) {
   const figure = id === null ? null : await getFigure(id);
   if (!figure) notFound();
   const [locale, t, tu] = await Promise.all([getLocale(), getTranslations("figureForm"), getTranslations("units")]);
+  if (isDerivedIndicator(figure.indicator)) {
+    return (
+      <>
+        <h1>{t("editTitle", { id: figure.id })}</h1>
+        <p className="notice" role="status">
+          {t("derivedNote")}
+        </p>
+      </>
+    );
+  }
   const options = await figureFormOptions(locale, (u) => tu(u) || u);
   return (
     <>
       <h1>{t("editTitle", { id: figure.id })}</h1>
       <FigureFormMessages>
-        <FigureForm {...options} figureId={figure.id} version={figure.version} initial={figureToFormValues(figure, (n) => valueForInput(n, locale))} />
+        <FigureForm {...options} figureId={figure.id} version={figure.version} storedValue={figure.value} initial={figureToFormValues(figure, (n) => valueForInput(n, locale))} />
       </FigureFormMessages>
     </>
   );

@@ -1,7 +1,5 @@
-import { NextResponse } from "next/server";
-import { jsonError, withApi } from "@/lib/api/respond";
-import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
-import { FigureWriteError, restoreFigure } from "@/lib/data/figure-writes";
+import { endpointResponse, jsonError, withApi } from "@/lib/api/respond";
+import { parseFigureId, restoreFigureEndpoint } from "@/lib/api/figure-writes-endpoint";
 
 export const dynamic = "force-dynamic";
 
@@ -10,10 +8,5 @@ export const POST = withApi<{ params: Promise<{ id: string }> }>("figures:restor
   const raw = (await params).id;
   const id = parseFigureId(raw);
   if (id === null) return jsonError(400, "invalid_parameter", `"${raw}" is not a figure id`, { parameter: "id" });
-  try {
-    return NextResponse.json({ data: await restoreFigure(id, user.id) });
-  } catch (error) {
-    if (!(error instanceof FigureWriteError)) throw error;
-    return jsonError(error.kind === "not_found" ? 404 : 409, error.kind, error.message, { ...error.detail });
-  }
+  return endpointResponse(await restoreFigureEndpoint(id, user.id));
 });

@@ -14,6 +14,6 @@ export const POST = withApi<{ params: Promise<{ id: string }> }>("imports:write"
     return NextResponse.json({ data: await rollbackImport(id, user.id) });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
-    return jsonError(/There is no import/.test(error.message) ? 404 : 409, "rollback_refused", error.message);
+    return jsonError(error.kind === "not_found" ? 404 : 409, "rollback_refused", error.message);
   }
 });
