@@ -318,13 +318,17 @@ async function syncDerivedOf(tx: Tx, figures: (FigureDto | null)[], userId: numb
  * changes cites the source of the write that changed it (`sourceId`), else
  * that of the funding (or requirement) it follows.
  *
- * Called after the transaction's own figure write: that write's statement
- * trigger locks the one data_versions row (migration 20261124181957) until
- * commit, so figure writers are serialised from there and the amounts read
- * here are the committed ones (tests/integration/funding-derived.test.ts
- * edits both amounts at once). A change to that trigger needs a lock here.
+ * Called after the transaction's own figure write. Funding writers take turns
+ * on one transaction lock (held until commit; funding is written rarely, and
+ * one lock cannot deadlock nor fill the lock table on a large import), and
+ * each statement reads what was committed before it: so the second of two
+ * simultaneous edits (requirement and funding) reads the first's amount, not
+ * the one before it (tests/integration/funding-derived.test.ts). The lock is
+ * the rule's own; today the data_versions trigger serialises figure writers
+ * too, but that is the cache's business and may change.
  */
 export async function syncFundingGroup(tx: Tx, group: FundingGroup, userId: number | null, sourceId?: number): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('situation-room:funding-derivation'))`;
   const rows = await tx.figure.findMany({
     where: { ...group, indicator: { code: { in: [FUNDING_REQUIRED, FUNDING_FUNDED, ...DERIVED_FUNDING] } } },
     include: figureInclude,
