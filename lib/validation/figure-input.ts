@@ -2,7 +2,7 @@
 // again in the Server Action) and by the write API. Its messages are keys of
 // the "figureErrors" messages, so each side says them in the reader's language.
 import { z } from "zod";
-import { parseIsoDate } from "../domain/dates";
+import { isoDateText } from "./iso-date";
 
 export type IndicatorUnit = "people" | "usd" | "percent" | "count";
 export type DisaggregationKindCode = "none" | "ch_phase_status" | "ch_status" | "sector";
@@ -34,7 +34,7 @@ export type FigureErrorKey =
 const MAX_VALUE = 1e15; // DECIMAL(20,4) holds 16 integer digits
 
 const text = (max: number) => z.string({ error: "required" satisfies FigureErrorKey }).trim().max(max, { error: "tooLong" satisfies FigureErrorKey });
-const isoDate = text(10).refine((s) => parseIsoDate(s) !== null, { error: "dateInvalid" satisfies FigureErrorKey });
+const isoDate = text(10).pipe(isoDateText("dateInvalid" satisfies FigureErrorKey));
 
 export const sourceInputSchema = z.object({
   organisation: text(200).min(1, { error: "sourceMissing" satisfies FigureErrorKey }),
