@@ -2,7 +2,8 @@
 // change that must end someone's access bumps their session version (their
 // cookies stop working at the next request) and is written to the audit log.
 import { db } from "../db/client";
-import { hashPassword, verifyPassword } from "../auth/password";
+import { hashPassword } from "../auth/password";
+import { checkAccountPassword } from "../auth/login";
 import type { Role } from "../auth/permissions";
 import { generateToken, hashToken } from "../auth/tokens";
 import { auditInsert, recordAudit, type AuditInput } from "./audit";
@@ -122,13 +123,16 @@ async function writePassword(id: number, password: string, mustChangePassword: b
 
 /**
  * The signed-in user's own change. Ends their other sessions (the session
- * version moves on); the caller signs them in again.
+ * version moves on); the caller signs them in again. The current password is
+ * checked like a login's, under the account's lockout: a stolen session cannot
+ * guess it, and a locked account refuses the change.
  */
-export async function changeOwnPassword(userId: number, current: string, next: string): Promise<"changed" | "wrong_current"> {
+export async function changeOwnPassword(userId: number, current: string, next: string): Promise<"changed" | "wrong_current" | "locked"> {
   const user = await requireUserById(userId);
-  if (!(await verifyPassword(user.passwordHash, current))) {
-    await recordAudit({ userId, action: "user.change_password_failed", entity: "user", entityId: String(userId) });
-    return "wrong_current";
+  const check = await checkAccountPassword({ email: user.email, userId, passwordHash: user.passwordHash, password: current, context: { via: "user.change_password" } });
+  if (check !== "ok") {
+    await recordAudit({ userId, action: "user.change_password_failed", entity: "user", entityId: String(userId), after: check === "locked" ? { reason: "locked" } : undefined });
+    return check === "locked" ? "locked" : "wrong_current";
   }
   await writePassword(userId, next, false, { userId, action: "user.change_password" });
   return "changed";

@@ -25,6 +25,11 @@ export async function asSession(user: SessionUser): Promise<void> {
   current.cookies = [{ name: SESSION_COOKIE, value: await encode({ token, secret: authSecret()! }) }];
 }
 
+/** Adds `Authorization: Bearer <token>` to whatever the next request already carries. */
+export function withBearer(token: string): void {
+  current.authorization = `Bearer ${token}`;
+}
+
 export function anonymous(): void {
   current.authorization = null;
   current.cookies = [];
