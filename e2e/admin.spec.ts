@@ -34,6 +34,10 @@ test.describe("admin", () => {
     await expect(them.getByRole("heading", { level: 1, name: "Choose a new password" })).toBeVisible();
     await them.goto("/figures");
     await expect(them).toHaveURL(/\/account\/password$/);
+    // The API refuses their cookie too until they do.
+    const refused = await them.request.get("/api/v1/regions");
+    expect(refused.status()).toBe(403);
+    expect((await refused.json()).error.code).toBe("password_change_required");
     await them.getByLabel("Current password").fill("temporary-password-1");
     await them.getByLabel("New password", { exact: true }).fill("my own passphrase 2026");
     await them.getByLabel("New password again").fill("my own passphrase 2026");
