@@ -2,12 +2,13 @@
 // - sets the security headers, with a fresh CSP nonce per request (Next reads
 //   it from the request's CSP header and puts it on its own scripts);
 // - refuses (403) a state-changing request that rides on cookies unless its
-//   Origin is this site (CSRF); Bearer-token calls are exempt;
+//   Origin is this site (CSRF); Bearer-token calls to /api/v1 are exempt;
 // - redirects anonymous visitors to /login and answers anonymous API calls
-//   with 401. It only looks for a session cookie or a Bearer header: the real
-//   checks (a live session, the role) run in every page and route handler.
+//   with 401. It only looks for a session cookie, or a Bearer header on
+//   /api/v1 (the only place a token counts): the real checks (a live session,
+//   the role) run in every page and route handler.
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, createNonce, HSTS, needsOriginCheck, originAllowed } from "./lib/http/security-headers";
+import { contentSecurityPolicy, createNonce, HSTS, needsOriginCheck, originAllowed, TOKEN_PATHS } from "./lib/http/security-headers";
 import { isProduction, publicUrl } from "./lib/env";
 
 const PUBLIC = [/^\/login$/, /^\/api\/auth\//, /^\/api\/health$/];
@@ -35,7 +36,7 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(createNonce(), { dev: !isProduction(), https });
   const { pathname, search } = request.nextUrl;
 
-  if (needsOriginCheck(request.method, request.headers) && !originAllowed(request.headers.get("origin"), allowedHosts(request))) {
+  if (needsOriginCheck(request.method, request.headers, pathname) && !originAllowed(request.headers.get("origin"), allowedHosts(request))) {
     const refusal = NextResponse.json(
       { error: { code: "forbidden_origin", message: "A request that changes data must come from this site's pages (or use Authorization: Bearer <token>)" } },
       { status: 403 },
@@ -49,7 +50,7 @@ export function proxy(request: NextRequest) {
 
   if (PUBLIC.some((re) => re.test(pathname))) return next();
   const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIES.some((name) => c.name.startsWith(name)));
-  const hasToken = /^Bearer\s+\S+/i.test(request.headers.get("authorization") ?? "");
+  const hasToken = TOKEN_PATHS.test(pathname) && /^Bearer\s+\S+/i.test(request.headers.get("authorization") ?? "");
   if (hasSession || hasToken) return next();
   if (pathname.startsWith("/api/")) {
     return secured(NextResponse.json({ error: { code: "unauthorized", message: "Sign in or send Authorization: Bearer <token>" } }, { status: 401 }), csp, https);

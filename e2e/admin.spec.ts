@@ -34,6 +34,10 @@ test.describe("admin", () => {
     await expect(them.getByRole("heading", { level: 1, name: "Choose a new password" })).toBeVisible();
     await them.goto("/figures");
     await expect(them).toHaveURL(/\/account\/password$/);
+    // The API refuses their cookie too until they do.
+    const refused = await them.request.get("/api/v1/regions");
+    expect(refused.status()).toBe(403);
+    expect((await refused.json()).error.code).toBe("password_change_required");
     await them.getByLabel("Current password").fill("temporary-password-1");
     await them.getByLabel("New password", { exact: true }).fill("my own passphrase 2026");
     await them.getByLabel("New password again").fill("my own passphrase 2026");
@@ -108,5 +112,24 @@ test.describe("admin", () => {
     const { data } = await res.json();
     expect(data).toEqual(expect.arrayContaining(Object.values(USERS).map((u) => expect.objectContaining({ email: u.email, active: true }))));
     expect(data[0]).not.toHaveProperty("passwordHash");
+  });
+
+  test("an impossible date in the audit log's address is an error at its field, not a failed page", async ({ page }) => {
+    await logIn(page, "admin");
+    const res = await page.goto("/admin/audit?action=auth.login&from=2024-99-99&to=2024-00-00");
+    expect(res!.status()).toBe(200);
+    for (const label of ["From", "To"]) {
+      const field = page.getByLabel(label);
+      await expect(field).toHaveAttribute("aria-invalid", "true");
+      await expect(field).toHaveAccessibleDescription(/Not a date: write it as YYYY-MM-DD/);
+    }
+    // The valid filter still applies, and the export link carries only it.
+    const rows = page.locator("table.audit-log tbody tr");
+    await expect(rows.first()).toHaveAttribute("data-action", "auth.login");
+    expect(await page.getByRole("link", { name: "Export CSV" }).getAttribute("href")).toBe("/api/v1/audit.csv?action=auth.login");
+    const api = await page.request.get("/api/v1/audit?from=2024-99-99");
+    expect(api.status()).toBe(400);
+    expect((await api.json()).error).toMatchObject({ code: "invalid_parameter", parameter: "from" });
+    expect((await page.request.get("/api/v1/audit.csv?from=2024-00-00")).status()).toBe(400);
   });
 });

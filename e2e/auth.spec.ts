@@ -48,6 +48,23 @@ test.describe("login and roles", () => {
     await expect(page).toHaveURL(/\/\?from=bookmark$/);
   });
 
+  test("a hostile callbackUrl never leads off the site after a real login", async ({ page, context, baseURL }) => {
+    // Each is how the value arrives in the login page's address; browsers read
+    // the decoded backslash as a slash and drop the tab and the newline.
+    for (const callback of ["/%5Cevil.example", "/%09/evil.example", "/%0A/evil.example", "/%5C/evil.example", "//evil.example", "/%2F%2Fevil.example", "https://evil.example/", "javascript:alert(1)"]) {
+      await context.clearCookies();
+      await page.goto(`/login?callbackUrl=${callback}`);
+      await page.getByLabel("Email").fill(USERS.viewer.email);
+      await page.getByLabel("Password").fill(USERS.viewer.password);
+      await page.getByRole("button", { name: "Log in" }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+      expect(new URL(page.url()).origin, callback).toBe(baseURL);
+    }
+    // Once signed in, the login page sends a hostile callbackUrl home too.
+    await page.goto("/login?callbackUrl=/%5Cevil.example");
+    await expect(page).toHaveURL(`${baseURL}/`);
+  });
+
   test("the language switch shows the dashboard in French with French numbers", async ({ page }) => {
     await logIn(page, "viewer");
     await page.getByRole("button", { name: "Français" }).click();

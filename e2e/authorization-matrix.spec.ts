@@ -6,7 +6,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { ROLES, type Role } from "../lib/auth/permissions";
 import { inventory, PUBLIC_API, PUBLIC_PAGES, rolesWith } from "./route-inventory";
-import { logIn } from "./helpers";
+import { cli, logIn } from "./helpers";
 
 const { pages, api, problems } = inventory(path.resolve(import.meta.dirname, "../app"));
 
@@ -25,6 +25,21 @@ test("anonymous: pages redirect to the login page, route handlers answer 401", a
     const res = await request.fetch(route.path, { method: route.method, failOnStatusCode: false, maxRedirects: 0 });
     expect(res.status(), `${route.method} ${route.path}`).toBe(401);
   }
+});
+
+test("an API token opens /api/v1 only: with an admin's token every page still asks to log in", async ({ browser }) => {
+  const token = cli(["token", "create", "admin@example.org", "--name", "matrix", "--days", "1"]).trim().split("\n").pop()!;
+  const context = await browser.newContext({ extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const page = await context.newPage();
+  for (const route of pages.filter((p) => !PUBLIC_PAGES.has(p.path))) {
+    await page.goto(route.path);
+    await expect(page, route.file).toHaveURL(/\/login(\?|$)/);
+  }
+  for (const route of api.filter((r) => r.permission && r.method === "GET")) {
+    const res = await context.request.get(route.path, { failOnStatusCode: false });
+    expect([401, 403], `GET ${route.path}`).not.toContain(res.status());
+  }
+  await context.close();
 });
 
 async function send(page: Page, request: APIRequestContext, method: string, url: string) {

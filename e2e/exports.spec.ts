@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { logIn } from "./helpers";
+import { cli, logIn } from "./helpers";
 import { pdfPages } from "./pdf-text";
 
 async function exportChart(page: Page, chart: string, format: "PNG" | "SVG" | "CSV") {
@@ -139,6 +139,12 @@ test.describe("situation snapshot", () => {
     expect((await page.request.get("/api/v1/snapshot.pdf?locale=de")).status()).toBe(400);
     expect((await page.request.get("/api/v1/snapshot.pdf?region=ML05&page=2")).status()).toBe(400);
     expect((await request.get("/api/v1/snapshot.pdf")).status()).toBe(401);
+
+    // With an API token (which opens no page), the PDF is still the snapshot, not the login page.
+    const token = cli(["token", "create", "viewer@example.org", "--name", "pdf", "--days", "1"]).trim().split("\n").pop()!;
+    const byToken = await request.get("/api/v1/snapshot.pdf?region=ML05&locale=en", { headers: { authorization: `Bearer ${token}` } });
+    expect(byToken.status()).toBe(200);
+    expect((await pdfPages(await byToken.body()))[0]!.replace(/\s+/g, "")).toContain("Situationsnapshot:Mopti");
   });
 });
 

@@ -131,7 +131,7 @@ async function run(argv: string[]): Promise<void> {
       }
       case "user disable": {
         const user = await disableUser(email!);
-        console.log(`Disabled ${user.email}; their sessions and tokens no longer work`);
+        console.log(`Disabled ${user.email}; their sessions have ended and their API tokens are revoked`);
         break;
       }
       case "token create": {

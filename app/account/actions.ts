@@ -1,6 +1,8 @@
 "use server";
 
-// The signed-in user's own account: password and API tokens. Any role.
+// The signed-in user's own account: password and API tokens. Any role, and a
+// session only: currentUser never reads an API token, so a token cannot mint
+// longer-lived tokens or change the password.
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/session";
 import { formValues, type FormState } from "@/lib/auth/form-state";
@@ -17,6 +19,7 @@ export async function changePasswordAction(_: FormState, data: FormData): Promis
   if (!parsed.success) return { status: "error", errors: formErrors(parsed.error) };
   const result = await changeOwnPassword(user.id, parsed.data.current, parsed.data.next);
   if (result === "wrong_current") return { status: "error", errors: { current: "wrongPassword" } };
+  if (result === "locked") return { status: "error", errors: { current: "accountLocked" } };
   // The session version moved on, so this session has ended: the page sends the user to log in again.
   return { status: "ok", message: "passwordChanged" };
 }

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
@@ -21,8 +22,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         redirect: false,
       });
       if (result?.ok && !result.error) {
-        // A full navigation, so every server component sees the new session.
-        window.location.assign(callbackUrl);
+        // A full navigation, so every server component sees the new session; the
+        // path is checked again here, where it is followed.
+        window.location.assign(safeCallbackPath(callbackUrl, window.location.origin));
         return;
       }
       setError(result?.status === 401 || result?.error === "CredentialsSignin" ? t("failed") : t("error"));

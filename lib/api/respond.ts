@@ -1,8 +1,8 @@
 // JSON answers and the wrapper every API route handler goes through:
 // authenticate, authorize, run, and never leak internals in a 500.
 import { NextResponse } from "next/server";
-import { currentUser } from "../auth/session";
-import { can, type Permission } from "../auth/permissions";
+import { apiUser } from "../auth/session";
+import { accessRefusal, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../data/users";
 import { isDatabaseDown, markDatabaseDown } from "../db/availability";
 
@@ -18,9 +18,11 @@ type Handler<C> = (request: Request, context: C & { user: SessionUser }) => Prom
 export function withApi<C = unknown>(permission: Permission, handler: Handler<C>) {
   return async (request: Request, context: C): Promise<Response> => {
     try {
-      const user = await currentUser();
+      const user = await apiUser();
       if (!user) return jsonError(401, "unauthorized", "Sign in or send Authorization: Bearer <token>");
-      if (!can(user.role, permission)) return jsonError(403, "forbidden", `Your role (${user.role}) may not do this`);
+      const refusal = accessRefusal(user, permission);
+      if (refusal === "password_change_required") return jsonError(403, "password_change_required", "An admin reset your password: log in to the app and choose a new one first");
+      if (refusal) return jsonError(403, "forbidden", `Your role (${user.role}) may not do this`);
       return await handler(request, { ...context, user });
     } catch (error) {
       if (isDatabaseDown(error)) {

@@ -1,13 +1,15 @@
 // GET /api/v1/snapshot.pdf: the /snapshot page printed to one A4 page by
 // headless Chromium (the one the e2e tests use: lib/browser.ts). Chromium
-// loads the page as the caller (their cookie or token), so the page's own
-// permission check runs on the request; one shared browser, two pages at once.
+// loads the page with a short session of the caller's own (they may have come
+// with an API token, which pages refuse), so the page's permission check runs
+// for them; one shared browser, two pages at once.
 import { chromium, type Browser } from "playwright-core";
 import { NextResponse } from "next/server";
 import { chromiumExecutable } from "../browser";
 import { recordAudit } from "../data/audit";
 import { regionIndex } from "../data/reference";
 import type { SessionUser } from "../data/users";
+import { internalSessionCookie } from "../auth/session";
 import { snapshotQuerySchema } from "../validation/snapshot-query";
 import { jsonError } from "./respond";
 
@@ -51,18 +53,6 @@ async function withSlot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function cookiesOf(header: string | null, url: string) {
-  return (header ?? "")
-    .split(";")
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const at = part.indexOf("=");
-      return { name: part.slice(0, at), value: part.slice(at + 1), url };
-    })
-    .filter((c) => c.name);
-}
-
 export async function snapshotPdf(request: Request, user: SessionUser): Promise<Response> {
   const url = new URL(request.url);
   const unknown = [...url.searchParams.keys()].find((key) => key !== "region" && key !== "locale");
@@ -79,14 +69,14 @@ export async function snapshotPdf(request: Request, user: SessionUser): Promise<
       const context = await (await sharedBrowser()).newContext({
         locale,
         viewport: { width: PRINT_WIDTH_PX, height: PRINT_HEIGHT_PX },
-        extraHTTPHeaders: request.headers.get("authorization") ? { authorization: request.headers.get("authorization")! } : {},
       });
       try {
-        await context.addCookies([...cookiesOf(request.headers.get("cookie"), url.origin).filter((c) => c.name !== "NEXT_LOCALE"), { name: "NEXT_LOCALE", value: locale, url: url.origin }]);
+        await context.addCookies([{ ...(await internalSessionCookie(user)), url: url.origin }, { name: "NEXT_LOCALE", value: locale, url: url.origin }]);
         const page = await context.newPage();
         await page.emulateMedia({ media: "print" });
         const response = await page.goto(`${url.origin}/snapshot?region=${region}`, { waitUntil: "networkidle", timeout: RENDER_TIMEOUT_MS });
-        if (!response?.ok()) throw new Error(`the snapshot page answered ${response?.status() ?? "nothing"}`);
+        // A redirect (to /login, /forbidden) would print the wrong page.
+        if (!response?.ok() || new URL(page.url()).pathname !== "/snapshot") throw new Error(`the snapshot page answered ${response?.status() ?? "nothing"} at ${page.url()}`);
         // One page, always: a longer source list shrinks the print instead of spilling onto a second sheet.
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         const scale = Math.max(0.5, Math.min(1, (PRINT_HEIGHT_PX / height) * 0.98));

@@ -39,33 +39,61 @@ export async function attemptLogin({ email: rawEmail, password, ip }: LoginInput
   const ipAttempt = await reserveAttempt(ipKey(ip), IP_POLICY);
   if (ipAttempt.refused) return { ok: false, reason: "ip_blocked" };
 
-  const account = accountKey(email);
-  const accountAttempt = await reserveAttempt(account, ACCOUNT_POLICY);
   const user = await findActiveUserByEmail(email);
-  if (accountAttempt.refused) {
-    // Same cost as a real check, so a locked account answers like any other refusal.
-    await verifyAgainstDummy(password);
-    await recordAudit({ ...audit, userId: user?.id ?? null, action: "auth.login_failed", entityId: user ? String(user.id) : undefined, after: { email, ip, reason: "locked" } });
+  const userId = user?.id ?? null;
+  const entityId = user ? String(user.id) : undefined;
+  const check = await checkAccountPassword({ email, userId, passwordHash: user?.passwordHash ?? null, password, context: { ip } });
+  if (check === "locked") {
+    await recordAudit({ ...audit, userId, action: "auth.login_failed", entityId, after: { email, ip, reason: "locked" } });
     return { ok: false, reason: "account_locked" };
   }
-
-  const valid = user ? await verifyPassword(user.passwordHash, password) : (await verifyAgainstDummy(password), false);
-  if (!user || !valid) {
-    const userId = user?.id ?? null;
-    const entityId = user ? String(user.id) : undefined;
+  if (check === "wrong" || !user) {
     await recordAudit({ ...audit, userId, action: "auth.login_failed", entityId });
-    // Unknown emails lock too: a lockout must not reveal which accounts exist.
-    if (accountAttempt.reachedLimit) await recordAudit({ ...audit, userId, action: "auth.lockout", entityId, after: { email, ip, minutes: ACCOUNT_POLICY.lockSeconds / 60 } });
     if (ipAttempt.reachedLimit) await recordAudit({ ...audit, userId, action: "auth.ip_blocked", entityId, after: { email, ip, minutes: IP_POLICY.lockSeconds / 60 } });
     return { ok: false, reason: "bad_credentials" };
   }
 
-  await clearKey(account);
   await releaseAttempt(ipKey(ip), IP_POLICY);
   // Old rows are swept now and then, by whoever logs in.
   if (Math.random() < 0.02) await pruneThrottles();
   await recordAudit({ userId: user.id, action: "auth.login", entity: "user", entityId: String(user.id), after: { ip } });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+}
+
+/**
+ * One password check under the account's lockout (ACCOUNT_POLICY). Logins and
+ * the change of one's own password share it (and the account's key), so the
+ * current-password field is no way around the lockout. The attempt is reserved
+ * before the check (see reserveAttempt); the right password forgives the
+ * account's failures; the failure that reaches the limit is audited
+ * `auth.lockout`. An unknown account (`passwordHash` null) and a locked one
+ * cost one argon2 verification like any other.
+ */
+export async function checkAccountPassword(input: {
+  email: string;
+  userId: number | null;
+  passwordHash: string | null;
+  password: string;
+  /** Added to the lockout's audit event: the client address, or the form that checked it. */
+  context: Record<string, string>;
+}): Promise<"ok" | "wrong" | "locked"> {
+  const { email, userId, passwordHash, password } = input;
+  const key = accountKey(email);
+  const attempt = await reserveAttempt(key, ACCOUNT_POLICY);
+  if (attempt.refused) {
+    await verifyAgainstDummy(password);
+    return "locked";
+  }
+  const valid = passwordHash ? await verifyPassword(passwordHash, password) : (await verifyAgainstDummy(password), false);
+  if (valid) {
+    await clearKey(key);
+    return "ok";
+  }
+  // Unknown emails lock too: a lockout must not reveal which accounts exist.
+  if (attempt.reachedLimit) {
+    await recordAudit({ userId, action: "auth.lockout", entity: "user", entityId: userId === null ? undefined : String(userId), after: { email: normaliseEmail(email), ...input.context, minutes: ACCOUNT_POLICY.lockSeconds / 60 } });
+  }
+  return "wrong";
 }
 
 /**

@@ -4,6 +4,7 @@
 // password changes end sessions.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { safeCallbackPath } from "./callback-url";
 import { attemptLogin, clientIp } from "./login";
 import { isRole } from "./permissions";
 import { endSessions } from "../data/users";
@@ -35,6 +36,10 @@ export const authOptions: NextAuthOptions = {
     },
   },
   callbacks: {
+    // Where next-auth sends the browser after login or logout: only a path on this site.
+    redirect({ url, baseUrl }) {
+      return baseUrl + safeCallbackPath(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user) {
         const u = user as typeof user & { role: string; sessionVersion: number };

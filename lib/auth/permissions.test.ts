@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, ROLES } from "./permissions";
+import { accessRefusal, can, PERMISSIONS, ROLES } from "./permissions";
 
 describe("the permission table", () => {
   it("lets every role read and export", () => {
@@ -17,6 +17,18 @@ describe("the permission table", () => {
   it("keeps user management and the audit log to admins", () => {
     for (const permission of ["users:manage", "audit:read"] as const) {
       expect(PERMISSIONS[permission]).toEqual(["admin"]);
+    }
+  });
+});
+
+describe("accessRefusal (pages, Server Actions and the API)", () => {
+  it("follows the table for a user in good standing", () => {
+    expect(accessRefusal({ role: "viewer", mustChangePassword: false }, "figures:read")).toBeNull();
+    expect(accessRefusal({ role: "viewer", mustChangePassword: false }, "figures:write")).toBe("forbidden");
+  });
+  it("refuses everything to a user who must change their password, whatever the role", () => {
+    for (const permission of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) {
+      expect(accessRefusal({ role: "admin", mustChangePassword: true }, permission)).toBe("password_change_required");
     }
   });
 });

@@ -19,6 +19,16 @@ export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
+/**
+ * Why a signed-in user may not do what `permission` covers, or null when they
+ * may. A user whose password an admin reset may do nothing before changing it,
+ * on pages, Server Actions and the API alike.
+ */
+export function accessRefusal(user: { role: Role; mustChangePassword: boolean }, permission: Permission): "password_change_required" | "forbidden" | null {
+  if (user.mustChangePassword) return "password_change_required";
+  return can(user.role, permission) ? null : "forbidden";
+}
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

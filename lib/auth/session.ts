@@ -1,15 +1,17 @@
-// Who is asking: a session cookie (pages, Server Actions, fetches from the
-// app) or an API token (scripts). Both are re-checked against the database on
+// Who is asking. Pages and Server Actions act for the session cookie only; the
+// API (/api/v1, through withApi) also takes an API token. A token is not a
+// password: it never opens a page or a Server Action, so it cannot mint new
+// tokens or change the password. Both are re-checked against the database on
 // every request: a disabled user or a bumped session version is refused.
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getToken, type JWT } from "next-auth/jwt";
+import { encode, getToken, type JWT } from "next-auth/jwt";
 import { SESSION_MAX_AGE_SECONDS } from "./options";
 import { sessionUser, userForToken, type SessionUser } from "../data/users";
-import { can, type Permission } from "./permissions";
+import { accessRefusal, type Permission } from "./permissions";
 import { bearerToken } from "./tokens";
-import { authSecret } from "../env";
+import { authSecret, publicUrl } from "../env";
 
 /**
  * The user behind a decoded session JWT, or null when it is too old (12 h
@@ -29,12 +31,30 @@ async function userFromSessionCookie(): Promise<SessionUser | null> {
   return userForSessionJwt(await getToken({ req: req as unknown as Parameters<typeof getToken>[0]["req"], secret: authSecret() }));
 }
 
-/** Cached per request: the layout and the page ask once between them. */
-export const currentUser = cache(async (): Promise<SessionUser | null> => {
+/** The session's user, for pages and Server Actions (never an API token). Cached per request: the layout and the page ask once between them. */
+export const currentUser = cache(userFromSessionCookie);
+
+/**
+ * For /api/v1 route handlers (withApi): the token's user when the request
+ * sends `Authorization: Bearer`, else the session's. A bad token is refused,
+ * never made up for by a cookie sent alongside it.
+ */
+export async function apiUser(): Promise<SessionUser | null> {
   const token = bearerToken((await headers()).get("authorization"));
-  if (token) return userForToken(token);
-  return userFromSessionCookie();
-});
+  return token ? userForToken(token) : currentUser();
+}
+
+/**
+ * A session cookie of two minutes for `user`, for the server's own headless
+ * browser only (the snapshot PDF prints a page as its API caller, who may have
+ * come with a token, which pages do not take). It never leaves the server.
+ */
+export async function internalSessionCookie(user: SessionUser, maxAgeSeconds = 120): Promise<{ name: string; value: string; secure: boolean }> {
+  // Named as next-auth names it (and getToken reads it): __Secure- when NEXTAUTH_URL is https.
+  const secure = publicUrl()?.protocol === "https:";
+  const token: JWT = { uid: user.id, sv: user.sessionVersion, loginAt: Math.floor(Date.now() / 1000), email: user.email, name: user.name, role: user.role };
+  return { name: `${secure ? "__Secure-" : ""}next-auth.session-token`, value: await encode({ token, secret: authSecret() ?? "", maxAge: maxAgeSeconds }), secure };
+}
 
 export const CHANGE_PASSWORD_PATH = "/account/password";
 
@@ -45,8 +65,9 @@ export const CHANGE_PASSWORD_PATH = "/account/password";
 export async function requireUser(permission: Permission = "figures:read"): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect("/login");
-  if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
-  if (!can(user.role, permission)) redirect("/forbidden");
+  const refusal = accessRefusal(user, permission);
+  if (refusal === "password_change_required") redirect(CHANGE_PASSWORD_PATH);
+  if (refusal === "forbidden") redirect("/forbidden");
   return user;
 }
 
@@ -57,5 +78,5 @@ export async function requireUser(permission: Permission = "figures:read"): Prom
  */
 export async function actionUser(permission: Permission): Promise<SessionUser | null> {
   const user = await currentUser();
-  return user && !user.mustChangePassword && can(user.role, permission) ? user : null;
+  return user && !accessRefusal(user, permission) ? user : null;
 }

@@ -2,7 +2,9 @@
 // change that must end someone's access bumps their session version (their
 // cookies stop working at the next request) and is written to the audit log.
 import { db } from "../db/client";
-import { hashPassword, verifyPassword } from "../auth/password";
+import type { Prisma } from "../generated/prisma/client";
+import { hashPassword } from "../auth/password";
+import { checkAccountPassword } from "../auth/login";
 import type { Role } from "../auth/permissions";
 import { generateToken, hashToken } from "../auth/tokens";
 import { auditInsert, recordAudit, type AuditInput } from "./audit";
@@ -91,44 +93,72 @@ export async function changeRole(id: number, role: Role, actor: Actor): Promise<
   ]);
 }
 
+/**
+ * Revokes every live token of the user, each with a `token.revoke` event
+ * naming the change that did it; inside that change's transaction, so a token
+ * is never left working after a disable or a reset, nor revoked without it.
+ */
+async function revokeLiveTokens(tx: Prisma.TransactionClient, user: { id: number; email: string }, actorId: number | null, reason: string): Promise<void> {
+  const now = new Date();
+  const revoked = await tx.apiToken.updateManyAndReturn({
+    where: { userId: user.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    data: { revokedAt: now },
+    select: { id: true, name: true },
+  });
+  if (revoked.length === 0) return;
+  await tx.auditEvent.createMany({
+    data: revoked.map((t) => ({ userId: actorId, action: "token.revoke", entity: "api_token", entityId: String(t.id), after: { user: user.email, name: t.name, reason } })),
+  });
+}
+
+/**
+ * Disabling ends sessions and revokes the user's live tokens for good:
+ * enabling them again lets them log in, and their old tokens stay revoked.
+ */
 export async function setActive(id: number, active: boolean, actor: Actor): Promise<void> {
   const before = await requireUserById(id);
   if (before.active === active) return;
   if (!active) refuseSelf(actor, id, "disable");
-  // Disabling ends sessions at once; tokens stop because they require an active user.
-  await db().$transaction([
-    db().user.update({ where: { id }, data: { active, sessionVersion: { increment: 1 } } }),
-    auditInsert({ userId: actor?.id ?? null, action: active ? "user.enable" : "user.disable", entity: "user", entityId: String(id), before: { active: before.active }, after: { active } }),
-  ]);
+  const action = active ? "user.enable" : "user.disable";
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id }, data: { active, sessionVersion: { increment: 1 } } });
+    await tx.auditEvent.create({ data: { userId: actor?.id ?? null, action, entity: "user", entityId: String(id), before: { active: before.active }, after: { active } }, select: { id: true } });
+    if (!active) await revokeLiveTokens(tx, before, actor?.id ?? null, action);
+  });
 }
 
-/** Sets a temporary password the user must replace at their next login; their sessions end. */
+/** Sets a temporary password the user must replace at their next login; their sessions end and their tokens are revoked. */
 export async function resetPassword(id: number, temporaryPassword: string, actor: Actor): Promise<void> {
   await requireUserById(id);
-  await writePassword(id, temporaryPassword, true, { userId: actor?.id ?? null, action: "user.reset_password" });
+  await writePassword(id, temporaryPassword, true, { userId: actor?.id ?? null, action: "user.reset_password" }, true);
 }
 
 /**
- * A new password for user `id`, which ends their sessions, written with its
- * audit event; `mustChangePassword` undefined leaves the flag as it is.
+ * A new password for user `id`, which ends their sessions (and, with
+ * `revokeTokens`, revokes their live tokens), written with its audit event;
+ * `mustChangePassword` undefined leaves the flag as it is.
  */
-async function writePassword(id: number, password: string, mustChangePassword: boolean | undefined, event: Pick<AuditInput, "userId" | "action">): Promise<void> {
+async function writePassword(id: number, password: string, mustChangePassword: boolean | undefined, event: Pick<AuditInput, "userId" | "action">, revokeTokens = false): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await db().$transaction([
-    db().user.update({ where: { id }, data: { passwordHash, mustChangePassword, sessionVersion: { increment: 1 } } }),
-    auditInsert({ ...event, entity: "user", entityId: String(id) }),
-  ]);
+  await db().$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword, sessionVersion: { increment: 1 } }, select: { id: true, email: true } });
+    await tx.auditEvent.create({ data: { ...event, entity: "user", entityId: String(id) }, select: { id: true } });
+    if (revokeTokens) await revokeLiveTokens(tx, user, event.userId, event.action);
+  });
 }
 
 /**
  * The signed-in user's own change. Ends their other sessions (the session
- * version moves on); the caller signs them in again.
+ * version moves on); the caller signs them in again. The current password is
+ * checked like a login's, under the account's lockout: a stolen session cannot
+ * guess it, and a locked account refuses the change.
  */
-export async function changeOwnPassword(userId: number, current: string, next: string): Promise<"changed" | "wrong_current"> {
+export async function changeOwnPassword(userId: number, current: string, next: string): Promise<"changed" | "wrong_current" | "locked"> {
   const user = await requireUserById(userId);
-  if (!(await verifyPassword(user.passwordHash, current))) {
-    await recordAudit({ userId, action: "user.change_password_failed", entity: "user", entityId: String(userId) });
-    return "wrong_current";
+  const check = await checkAccountPassword({ email: user.email, userId, passwordHash: user.passwordHash, password: current, context: { via: "user.change_password" } });
+  if (check !== "ok") {
+    await recordAudit({ userId, action: "user.change_password_failed", entity: "user", entityId: String(userId), after: check === "locked" ? { reason: "locked" } : undefined });
+    return check === "locked" ? "locked" : "wrong_current";
   }
   await writePassword(userId, next, false, { userId, action: "user.change_password" });
   return "changed";

@@ -22,11 +22,14 @@ describe("contentSecurityPolicy", () => {
 describe("Origin check", () => {
   const h = (init: Record<string, string>) => new Headers(init);
   it("applies to state-changing requests with cookies, not to safe methods, Bearer calls or cookie-less calls", () => {
-    expect(needsOriginCheck("POST", h({ cookie: "next-auth.session-token=x" }))).toBe(true);
-    expect(needsOriginCheck("delete", h({ cookie: "a=b" }))).toBe(true);
-    expect(needsOriginCheck("GET", h({ cookie: "a=b" }))).toBe(false);
-    expect(needsOriginCheck("POST", h({ cookie: "a=b", authorization: "Bearer sr_x" }))).toBe(false);
-    expect(needsOriginCheck("PATCH", h({}))).toBe(false);
+    expect(needsOriginCheck("POST", h({ cookie: "next-auth.session-token=x" }), "/api/v1/figures")).toBe(true);
+    expect(needsOriginCheck("delete", h({ cookie: "a=b" }), "/api/v1/figures/1")).toBe(true);
+    expect(needsOriginCheck("GET", h({ cookie: "a=b" }), "/figures")).toBe(false);
+    expect(needsOriginCheck("POST", h({ cookie: "a=b", authorization: "Bearer sr_x" }), "/api/v1/figures")).toBe(false);
+    expect(needsOriginCheck("PATCH", h({}), "/api/v1/figures/1")).toBe(false);
+    // Pages and Server Actions read only the cookie: a Bearer header there buys no exemption.
+    expect(needsOriginCheck("POST", h({ cookie: "a=b", authorization: "Bearer sr_x" }), "/account")).toBe(true);
+    expect(needsOriginCheck("POST", h({ cookie: "a=b", authorization: "Bearer sr_x" }), "/api/v1evil")).toBe(true);
   });
 
   it("accepts only an Origin naming an allowed host", () => {

@@ -44,15 +44,20 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean; ht
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** Where an API token is a credential (lib/auth/session.ts apiUser): the API only, never pages or Server Actions. */
+export const TOKEN_PATHS = /^\/api\/v1(\/|$)/;
+
 /**
  * True when a request must prove it comes from this site: it may change state
  * (not GET/HEAD/OPTIONS) and rides on cookies (a session, or next-auth's CSRF
- * cookie at login). A Bearer-token call carries its credential explicitly, so a
- * cross-site page cannot forge it, and a request with no cookie has no session to abuse.
+ * cookie at login). A Bearer-token call to the API carries its credential
+ * explicitly (the API then ignores the cookie), so a cross-site page cannot
+ * forge it; elsewhere a Bearer header proves nothing, as pages read only the
+ * cookie. A request with no cookie has no session to abuse.
  */
-export function needsOriginCheck(method: string, headers: Headers): boolean {
+export function needsOriginCheck(method: string, headers: Headers, pathname: string): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
-  if (/^Bearer\s+\S+/i.test(headers.get("authorization") ?? "")) return false;
+  if (TOKEN_PATHS.test(pathname) && /^Bearer\s+\S+/i.test(headers.get("authorization") ?? "")) return false;
   return (headers.get("cookie") ?? "").trim() !== "";
 }
 

@@ -3,7 +3,7 @@
 // &status=projected&date=2021-09-30&year=2024. A malformed value is dropped
 // (the page falls back to its default) rather than failing the whole page.
 import { z } from "zod";
-import { parseIsoDate } from "../domain/dates";
+import { isoDateText } from "./iso-date";
 import { INDICATOR_CODE, PCODE } from "./figures-query";
 
 export type ChStatusFilter = "current" | "projected";
@@ -20,7 +20,7 @@ export interface DashboardFilters {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const isoDate = z.string().refine((s) => parseIsoDate(s) !== null);
+const isoDate = isoDateText();
 const fields = {
   indicator: z.string().regex(INDICATOR_CODE),
   region: z.string().regex(PCODE),

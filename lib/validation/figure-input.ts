@@ -2,8 +2,8 @@
 // again in the Server Action) and by the write API. Its messages are keys of
 // the "figureErrors" messages, so each side says them in the reader's language.
 import { z } from "zod";
-import { parseIsoDate } from "../domain/dates";
 import { isDerivedIndicator } from "../domain/funding";
+import { isoDateText } from "./iso-date";
 
 export type IndicatorUnit = "people" | "usd" | "percent" | "count";
 export type DisaggregationKindCode = "none" | "ch_phase_status" | "ch_status" | "sector";
@@ -49,7 +49,7 @@ export interface FigureSchemaOptions {
 }
 
 const text = (max: number) => z.string({ error: "required" satisfies FigureErrorKey }).trim().max(max, { error: "tooLong" satisfies FigureErrorKey });
-const isoDate = text(10).refine((s) => parseIsoDate(s) !== null, { error: "dateInvalid" satisfies FigureErrorKey });
+const isoDate = text(10).pipe(isoDateText("dateInvalid" satisfies FigureErrorKey));
 
 export const sourceInputSchema = z.object({
   organisation: text(200).min(1, { error: "sourceMissing" satisfies FigureErrorKey }),

@@ -1,22 +1,18 @@
 // The filters of GET /api/v1/figures (and, later, its exports).
 import { z } from "zod";
-import { parseIsoDate } from "../domain/dates";
+import { isoDate } from "./iso-date";
+import { queryIssue } from "./query-issue";
 
 export const INDICATOR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
 // OCHA P-codes (ML, ML05, ML0501); IOM's MLI05 is accepted by imports, not here.
 export const PCODE = /^ML(\d{2}){0,3}$/;
 
-const isoDate = z
-  .string()
-  .refine((s) => parseIsoDate(s) !== null, { message: "must be a date written YYYY-MM-DD" })
-  .transform((s) => parseIsoDate(s) as Date);
-
 export const figuresQuerySchema = z
   .object({
     indicator: z.array(z.string().regex(INDICATOR_CODE, "must be an indicator code such as idps")).max(50),
     region: z.array(z.string().regex(PCODE, "must be a P-code such as ML05")).max(200),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    from: isoDate().optional(),
+    to: isoDate().optional(),
     limit: z.coerce.number().int().min(1).max(50_000).default(5_000),
     offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
   })
@@ -46,7 +42,5 @@ export function parseFiguresQuery(params: URLSearchParams): ParseResult<FiguresQ
   };
   const parsed = figuresQuerySchema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const issue = parsed.error.issues[0];
-  const parameter = String(issue?.path[0] ?? "query");
-  return { ok: false, parameter, message: `${parameter} ${issue?.message ?? "is invalid"}` };
+  return { ok: false, ...queryIssue(parsed.error) };
 }

@@ -96,3 +96,15 @@ describe("session revocation", () => {
     expect(await userForSessionJwt(seven)).not.toBeNull();
   });
 });
+
+describe("after login", () => {
+  it("next-auth's redirect callback follows only paths on this site", async () => {
+    const redirect = authOptions.callbacks!.redirect!;
+    const baseUrl = "http://localhost:3000";
+    expect(await redirect({ url: "/figures?x=1", baseUrl })).toBe(`${baseUrl}/figures?x=1`);
+    expect(await redirect({ url: `${baseUrl}/login`, baseUrl })).toBe(`${baseUrl}/login`);
+    for (const url of ["/\\evil.example", "/\t/evil.example", "//evil.example", "https://evil.example/", "javascript:alert(1)"]) {
+      expect(await redirect({ url, baseUrl }), url).toBe(`${baseUrl}/`);
+    }
+  });
+});

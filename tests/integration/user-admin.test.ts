@@ -1,7 +1,9 @@
 // User and token administration against real PostgreSQL: every change that
 // must end access does so at the next check, and lands in the audit log.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// The API's answers go through the real route handlers (./fake-request.ts).
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "./test-database";
+import { asSession, asToken } from "./fake-request";
 import { migrate } from "../../lib/db/migrate";
 import { db, disconnectDb } from "../../lib/db/client";
 import { createUser, sessionUser, userForToken, type SessionUser } from "../../lib/data/users";
@@ -9,11 +11,20 @@ import { changeOwnPassword, changeRole, createToken, getUser, listTokens, listUs
 import { auditActions, listAuditEvents } from "../../lib/data/audit";
 import { auditQuerySchema } from "../../lib/validation/audit-query";
 import { verifyPassword } from "../../lib/auth/password";
+import { attemptLogin } from "../../lib/auth/login";
+import { IDLE } from "../../lib/auth/form-state";
+import { changePasswordAction } from "../../app/account/actions";
+import { GET as regionsGet } from "../../app/api/v1/regions/route";
+import { POST as figuresPost } from "../../app/api/v1/figures/route";
+
+vi.mock("next/headers", async () => (await import("./fake-request")).nextHeaders);
+vi.mock("next/cache", async () => (await import("./fake-request")).nextCache);
 
 let admin: SessionUser;
 let analyst: SessionUser;
 
 beforeAll(async () => {
+  process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789";
   process.env.DATABASE_URL = await createTestDatabase("admin");
   await migrate(process.env.DATABASE_URL);
   admin = await createUser({ email: "admin@test.org", role: "admin", password: "admin-long-password" });
@@ -25,6 +36,14 @@ afterAll(async () => {
 });
 
 const version = async (id: number) => (await db().user.findUniqueOrThrow({ where: { id } })).sessionVersion;
+const row = (email: string) => db().user.findUniqueOrThrow({ where: { email } });
+const apiGet = () => regionsGet(new Request("http://localhost/api/v1/regions"), {});
+const apiPost = () => figuresPost(new Request("http://localhost/api/v1/figures", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }), {});
+const changePassword = (current: string, next = "a-brand-new-passphrase") => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries({ current, next, confirm: next })) data.set(k, v);
+  return changePasswordAction(IDLE, data);
+};
 
 describe("user administration", () => {
   it("lists users with their status, and one by id", async () => {
@@ -48,27 +67,66 @@ describe("user administration", () => {
     // The audit log refuses role changes for this test: the change must roll back with it.
     await db().$executeRawUnsafe(`CREATE FUNCTION refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$`);
     await db().$executeRawUnsafe(`CREATE TRIGGER refuse_role_events BEFORE INSERT ON audit_events FOR EACH ROW WHEN (NEW.action IN ('user.set_role', 'user.disable')) EXECUTE FUNCTION refuse_event()`);
+    const token = await createToken(analyst.id, "kept", 1, analyst);
     try {
       const before = await db().user.findUniqueOrThrow({ where: { id: analyst.id } });
       await expect(changeRole(analyst.id, "viewer", admin)).rejects.toThrow(/audit refused/);
       await expect(setActive(analyst.id, false, admin)).rejects.toThrow(/audit refused/);
       expect(await db().user.findUniqueOrThrow({ where: { id: analyst.id } })).toMatchObject({ role: before.role, active: true, sessionVersion: before.sessionVersion });
+      expect(await userForToken(token)).toMatchObject({ id: analyst.id }); // the disable's revocation rolled back too
     } finally {
       await db().$executeRawUnsafe(`DROP TRIGGER refuse_role_events ON audit_events`);
       await db().$executeRawUnsafe(`DROP FUNCTION refuse_event()`);
     }
   });
 
-  it("disabling stops sessions and tokens at once; enabling lets tokens work again", async () => {
+  it("disabling ends sessions and revokes live tokens, audited; enabling does not bring the tokens back", async () => {
     const token = await createToken(analyst.id, "scripts", 30, analyst);
+    const expired = await db().apiToken.create({ data: { userId: analyst.id, name: "old", tokenHash: "expired-token-hash", expiresAt: new Date(Date.now() - 1000) } });
     expect(await userForToken(token)).toMatchObject({ id: analyst.id });
     const sv = await version(analyst.id);
     await setActive(analyst.id, false, admin);
     expect(await sessionUser(analyst.id, sv)).toBeNull();
     expect(await userForToken(token)).toBeNull();
+    const live = (await listTokens(analyst.id)).filter((t) => t.name === "scripts" || t.name === "kept");
+    expect(live.map((t) => t.state)).toEqual(["revoked", "revoked"]);
+    expect((await listTokens(analyst.id)).find((t) => t.id === expired.id)).toMatchObject({ state: "expired", revokedAt: null });
+    const revoked = await db().auditEvent.findMany({ where: { action: "token.revoke", entityId: { in: live.map((t) => String(t.id)) } } });
+    expect(revoked.map((e) => [e.userId, e.after])).toEqual(live.map(() => [admin.id, expect.objectContaining({ user: "ana@test.org", reason: "user.disable" })]));
     await expect(createToken(analyst.id, "more", 30, admin)).rejects.toThrow(/disabled/);
+
     await setActive(analyst.id, true, admin);
-    expect(await userForToken(token)).toMatchObject({ id: analyst.id });
+    expect(await userForToken(token)).toBeNull();
+    expect(await sessionUser(analyst.id, await version(analyst.id))).not.toBeNull();
+  });
+
+  it("an admin's reset ends every session and token, and the API refuses the user until they change their password", async () => {
+    const user = await createUser({ email: "reset@test.org", role: "analyst", password: "reset-long-password" });
+    const token = await createToken(user.id, "sync", 30, user);
+    await resetPassword(user.id, "temporary-password-1", admin);
+    expect(await sessionUser(user.id, user.sessionVersion)).toBeNull();
+    expect(await userForToken(token)).toBeNull();
+    expect((await listTokens(user.id)).map((t) => t.state)).toEqual(["revoked"]);
+    const revocations = await db().auditEvent.findMany({ where: { action: "token.revoke", userId: admin.id } });
+    expect(revocations.map((e) => e.after)).toContainEqual(expect.objectContaining({ user: user.email, name: "sync", reason: "user.reset_password" }));
+
+    // Logged in again with the temporary password: pages send them to change it, and so does the API.
+    const login = await attemptLogin({ email: user.email, password: "temporary-password-1", ip: "192.0.2.10" });
+    expect(login.ok).toBe(true);
+    await asSession((await sessionUser(user.id, (await row(user.email)).sessionVersion))!);
+    for (const res of [await apiGet(), await apiPost()]) {
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ error: { code: "password_change_required" } });
+    }
+    // A token made for them meanwhile (by the operator's console) is refused the same way.
+    asToken(await createToken(user.id, "console", 1, null));
+    expect((await apiGet()).status).toBe(403);
+
+    // Once changed, the API answers again.
+    await asSession((await sessionUser(user.id, (await row(user.email)).sessionVersion))!);
+    expect(await changePassword("temporary-password-1")).toEqual({ status: "ok", message: "passwordChanged" });
+    await asSession((await sessionUser(user.id, (await row(user.email)).sessionVersion))!);
+    expect((await apiGet()).status).toBe(200);
   });
 
   it("a reset sets a temporary password the user must change; changing it ends sessions and clears the flag", async () => {
@@ -119,7 +177,8 @@ describe("audit log", () => {
     const q = (input: Record<string, unknown>) => listAuditEvents(auditQuerySchema.parse(input));
     expect((await q({ action: "user.disable" })).data).toEqual([expect.objectContaining({ user: "admin@test.org", entity: "user", entityId: String(analyst.id), after: { active: false } })]);
     const tokenEvents = (await q({ action: "token." })).data;
-    expect(tokenEvents.map((e) => e.action).sort()).toEqual(["token.create", "token.create", "token.create", "token.revoke"]);
+    // Six created; revoked: two by the disable, one by the reset, one by hand.
+    expect(tokenEvents.map((e) => e.action).sort()).toEqual([...Array(6).fill("token.create"), ...Array(4).fill("token.revoke")]);
     expect((await q({ user: "ANA@" })).data.every((e) => e.user === "ana@test.org")).toBe(true);
     expect((await q({ to: "2000-01-01" })).data).toEqual([]);
 

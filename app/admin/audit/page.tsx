@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { auditActions, listAuditEvents } from "@/lib/data/audit";
 import { formatTimestamp } from "@/lib/domain/format";
-import { auditQueryInput, auditQuerySchema } from "@/lib/validation/audit-query";
+import { auditQueryInput, parseAuditFilters, type AuditFilterProblem } from "@/lib/validation/audit-query";
 import { TableScroll } from "@/components/layout/table-scroll";
 import { DownloadLink } from "@/components/exports/download-link";
 
@@ -26,11 +26,30 @@ function details(before: unknown, after: unknown): string {
 
 export default async function AuditPage({ searchParams }: Props) {
   await requireUser("audit:read");
-  const input = auditQueryInput(await searchParams);
-  const parsed = auditQuerySchema.safeParse(input);
-  const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
+  // A refused filter (a hand-edited from=2024-99-99) is dropped and shown at its field; the others still apply.
+  const { query, values, problems } = parseAuditFilters(auditQueryInput(await searchParams));
   const [t, locale, actions, page] = await Promise.all([getTranslations("admin"), getLocale(), auditActions(), listAuditEvents(query)]);
-  const filters = new URLSearchParams(Object.entries(input).filter(([k]) => k !== "before" && k !== "limit"));
+  const filters = new URLSearchParams(Object.entries(values).filter(([k]) => k !== "before" && k !== "limit"));
+  const problemText: Record<AuditFilterProblem, string> = { date: t("auditDateInvalid"), order: t("auditToBeforeFrom"), invalid: t("auditFilterInvalid") };
+  const fieldError = (name: "from" | "to") => {
+    const problem = problems[name];
+    return problem ? { id: `a-${name}-error`, text: problemText[problem] } : null;
+  };
+  const dateField = (name: "from" | "to") => {
+    const error = fieldError(name);
+    return (
+      <div className="field">
+        <label htmlFor={`a-${name}`}>{t(name)}</label>
+        <input id={`a-${name}`} name={name} type="date" defaultValue={query[name] ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error?.id} />
+        {error && (
+          <p className="field-error" id={error.id}>
+            {error.text}
+          </p>
+        )}
+      </div>
+    );
+  };
+  const otherProblems = Object.keys(problems).filter((k) => k !== "from" && k !== "to");
   const withBefore = (before: number) => `/admin/audit?${new URLSearchParams([...filters, ["before", String(before)]])}`;
   return (
     <>
@@ -52,20 +71,14 @@ export default async function AuditPage({ searchParams }: Props) {
           <label htmlFor="a-user">{t("user")}</label>
           <input id="a-user" name="user" type="search" defaultValue={query.user ?? ""} maxLength={320} />
         </div>
-        <div className="field">
-          <label htmlFor="a-from">{t("from")}</label>
-          <input id="a-from" name="from" type="date" defaultValue={query.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="a-to">{t("to")}</label>
-          <input id="a-to" name="to" type="date" defaultValue={query.to ?? ""} />
-        </div>
+        {dateField("from")}
+        {dateField("to")}
         <button type="submit">{t("filter")}</button>
         <DownloadLink className="button-link" href={`/api/v1/audit.csv?${filters}`}>
           {t("exportCsv")}
         </DownloadLink>
       </form>
-      {!parsed.success && <p className="form-error">{parsed.error.issues.map((i) => i.message).join("; ")}</p>}
+      {otherProblems.length > 0 && <p className="form-error">{t("auditFiltersIgnored", { names: otherProblems.join(", ") })}</p>}
       {page.data.length === 0 ? (
         <p>{t("noEvents")}</p>
       ) : (

@@ -4,6 +4,7 @@ import { listAuditEvents, recordAudit } from "@/lib/data/audit";
 import { csvLine, UTF8_BOM } from "@/lib/export/csv";
 import { textStream } from "@/lib/export/text-stream";
 import { auditQueryInput, auditQuerySchema, type AuditQuery } from "@/lib/validation/audit-query";
+import { queryIssue } from "@/lib/validation/query-issue";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,10 @@ export const GET = withApi("audit:read", (request, { user }) => withExportSlot(u
 
 async function auditCsvResponse(request: Request, userId: number): Promise<Response> {
   const parsed = auditQuerySchema.safeParse({ ...auditQueryInput(new URL(request.url).searchParams), limit: 1000 });
-  if (!parsed.success) return jsonError(400, "invalid_query", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  if (!parsed.success) {
+    const { parameter, message } = queryIssue(parsed.error);
+    return jsonError(400, "invalid_parameter", message, { parameter });
+  }
   const exportId = await recordAudit({ userId, action: "export.audit_csv", entity: "audit_events", after: { filters: parsed.data } });
   // The log as it stood when asked for: events after this export's own are not in the file.
   const before = Math.min(parsed.data.before ?? exportId, exportId);
