@@ -94,7 +94,7 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
 
     const refused = filters.find((f) => !f.tests.some((t) => t.passes(cell(t.column))));
     if (refused) {
-      const shown = refused.tests.map((t) => `${header(t.column)} is "${cell(t.column)}"`).join(", ");
+      const shown = [...new Set(refused.tests.map((t) => `${header(t.column)} is "${cell(t.column)}"`))].join(", ");
       skipped.push({ line, reason: refused.reason ? `${refused.reason} (${shown})` : shown });
       continue;
     }
@@ -153,9 +153,9 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
 }
 
 function compileCondition(c: MappingCondition) {
-  const matches = c.matches === undefined ? null : new RegExp(c.matches, "i");
-  const lower = (s: string | undefined) => s?.trim().toLowerCase();
-  const [equals, notEquals] = [lower(c.equals), lower(c.notEquals)];
+  const lower = (s: string | undefined) => s?.toLowerCase();
+  const [equals, notEquals] = [lower(c.equals?.trim()), lower(c.notEquals?.trim())];
+  const [startsWith, contains] = [lower(c.startsWith), lower(c.contains)];
   return {
     column: c.column,
     passes(value: string): boolean {
@@ -163,7 +163,8 @@ function compileCondition(c: MappingCondition) {
       if (equals !== undefined && v !== equals) return false;
       if (notEquals !== undefined && v === notEquals) return false;
       if (c.notEmpty && value === "") return false;
-      return matches === null || matches.test(value);
+      if (startsWith !== undefined && !v.startsWith(startsWith)) return false;
+      return contains === undefined || v.includes(contains);
     },
   };
 }
