@@ -8,6 +8,7 @@ import type { Candidate, RowError } from "../import/apply-mapping";
 import type { TableLayout } from "../import/mapping";
 import { createRegionMatcher } from "../import/region-match";
 import { parseIsoDate, toIsoDate } from "../domain/dates";
+import { sourceUrlProblem } from "../validation/source-url";
 import { getImportMappingByName, importMappingsBySignature, saveImportMapping } from "./import-mappings";
 import { commitImport, previewImport, type ImportOutcome, type ImportSource, type PlannedFigure } from "./imports";
 import { listIndicators, listRegions } from "./reference";
@@ -94,6 +95,9 @@ function plan(candidates: Candidate[], request: ImportRequest): { figures: Plann
 
 export async function runImport(request: ImportRequest): Promise<ImportReport> {
   const { fileName } = request;
+  const url = request.source?.url?.trim();
+  const urlProblem = url ? sourceUrlProblem(url) : null;
+  if (urlProblem) return { status: "invalid_file", fileName, reason: `The import's source URL: ${urlProblem}` };
   let mapping = request.mapping;
   if (request.savedMapping !== undefined && !mapping) {
     const saved = await getImportMappingByName(request.savedMapping);

@@ -187,6 +187,30 @@ describe("filters", () => {
   });
 });
 
+describe("source URLs", () => {
+  it("are http(s) only: any other scheme is an error naming its line and column", async () => {
+    const csv = [
+      "Region,Date,IDPs,Source,Link",
+      "#adm1+code,#date,#affected+idps+ind,#meta+source,#meta+source+url",
+      "ML05,2032-01-31,10,OCHA,https://example.org/report",
+      "ML04,2032-01-31,11,OCHA,javascript:alert(document.cookie)",
+      "ML06,2032-01-31,12,OCHA,\"data:text/html;base64,PHNjcmlwdD4=\"",
+      "ML07,2032-01-31,13,OCHA, VBScript:msgbox(1)",
+      "ML08,2032-01-31,14,OCHA,",
+    ].join("\n");
+    const r = await run(csv);
+    expect(r.errors).toEqual([
+      { line: 4, column: "Link", reason: '"javascript:alert(document.cookie)" is not a web address: a source URL starts with http:// or https://' },
+      { line: 5, column: "Link", reason: '"data:text/html;base64,PHNjcmlwdD4=" is not a web address: a source URL starts with http:// or https://' },
+      { line: 6, column: "Link", reason: '"VBScript:msgbox(1)" is not a web address: a source URL starts with http:// or https://' },
+    ]);
+    expect(r.candidates.map((c) => [c.region, c.sourceDetails?.url])).toEqual([
+      ["ML05", "https://example.org/report"],
+      ["ML08", undefined],
+    ]);
+  });
+});
+
 describe("analyseFile: whole-file problems", () => {
   it("says what is wrong with a file it cannot import", async () => {
     await expect(analyseFile(bytes(""), "empty.csv", TEST_CATALOGUE)).resolves.toEqual({ ok: false, reason: "empty.csv is empty" });

@@ -9,6 +9,7 @@ import { withFundingDerived } from "./funding";
 import { findColumn, type ImportMapping, type MappingCondition, type TableLayout } from "./mapping";
 import type { Table } from "./read-table";
 import type { RegionMatch, RegionMatcher } from "./region-match";
+import { sourceUrlProblem } from "../validation/source-url";
 
 export interface IndicatorInfo {
   unit: "people" | "usd" | "percent" | "count";
@@ -193,7 +194,10 @@ function sourceDetailsOf(mapping: ImportMapping, cell: Cell, fail: Fail): Candid
   if (!mapping.sourceTitle && !mapping.sourceUrl && !mapping.sourceDate) return undefined;
   const details: NonNullable<Candidate["sourceDetails"]> = {};
   if (cell(mapping.sourceTitle?.column)) details.title = cell(mapping.sourceTitle?.column);
-  if (cell(mapping.sourceUrl?.column)) details.url = cell(mapping.sourceUrl?.column);
+  const url = cell(mapping.sourceUrl?.column);
+  const urlProblem = url ? sourceUrlProblem(url) : null;
+  if (urlProblem) fail(mapping.sourceUrl!.column, urlProblem);
+  else if (url) details.url = url;
   const dateText = cell(mapping.sourceDate?.column);
   if (dateText) {
     const date = parseCellDate(dateText);
