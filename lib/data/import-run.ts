@@ -13,8 +13,6 @@ import { getImportMappingByName, importMappingsBySignature, saveImportMapping } 
 import { commitImport, previewImport, type ImportOutcome, type ImportSource, type PlannedFigure } from "./imports";
 import { listIndicators, listRegions } from "./reference";
 
-/** Files above this are refused with a 413 (issue 4: "say 50 MB"). */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** A report lists at most this many skipped rows (their total is always given). */
 const SKIPPED_LIMIT = 200;
 
