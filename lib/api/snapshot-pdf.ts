@@ -2,9 +2,13 @@
 // headless Chromium (the one the e2e tests use: lib/browser.ts). Chromium
 // loads the page as the caller (their cookie or token), so the page's own
 // permission check runs on the request; one shared browser, two pages at once.
+// It loads the page from this server's own loopback address (behind a TLS
+// proxy the request's https:// address is not one this server answers), and
+// the PDF's links to this site point at its public address (NEXTAUTH_URL).
 import { chromium, type Browser } from "playwright-core";
 import { NextResponse } from "next/server";
 import { chromiumExecutable } from "../browser";
+import { internalOrigin, publicUrl } from "../env";
 import { recordAudit } from "../data/audit";
 import { regionIndex } from "../data/reference";
 import type { SessionUser } from "../data/users";
@@ -51,16 +55,41 @@ async function withSlot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function cookiesOf(header: string | null, url: string) {
+/** The caller's cookies for `origin`; __Secure- ones (NEXTAUTH_URL on https) stay Secure, which Chromium allows on loopback. */
+function cookiesOf(header: string | null, origin: string) {
+  const domain = new URL(origin).hostname.replace(/^\[|\]$/g, "");
   return (header ?? "")
     .split(";")
     .map((part) => part.trim())
     .filter(Boolean)
     .map((part) => {
       const at = part.indexOf("=");
-      return { name: part.slice(0, at), value: part.slice(at + 1), url };
+      const name = part.slice(0, at);
+      return { name, value: part.slice(at + 1), domain, path: "/", secure: /^__(Secure|Host)-/.test(name) };
     })
     .filter((c) => c.name);
+}
+
+/**
+ * Runs in the page: links to its own origin move to the public one; links that are not http(s) go
+ * (the PDF links http(s) only). HTML and SVG links alike (an SVG link's href is not a string).
+ */
+function publicLinks({ from, to }: { from: string; to: string }) {
+  const XLINK = "http://www.w3.org/1999/xlink";
+  for (const a of Array.from(document.querySelectorAll("a"))) {
+    for (const ns of [null, XLINK]) {
+      const href = a.getAttributeNS(ns, "href");
+      if (href === null) continue;
+      let target: URL | null = null;
+      try {
+        target = new URL(href, document.baseURI);
+      } catch {
+        // not a URL: removed below
+      }
+      if (target?.origin === from) a.setAttributeNS(ns, "href", `${to}${target.pathname}${target.search}${target.hash}`);
+      else if (target?.protocol !== "http:" && target?.protocol !== "https:") a.removeAttributeNS(ns, "href");
+    }
+  }
 }
 
 export async function snapshotPdf(request: Request, user: SessionUser): Promise<Response> {
@@ -73,6 +102,8 @@ export async function snapshotPdf(request: Request, user: SessionUser): Promise<
   const area = (await regionIndex()).get(region);
   if (!area || area.level > 1) return jsonError(400, "invalid_parameter", `region: no country or region with P-code ${region} (cercles have no snapshot)`);
 
+  const origin = internalOrigin();
+  const publicOrigin = publicUrl()?.origin ?? url.origin;
   try {
     const pdf = await withSlot(async () => {
       // Laid out at the printable width of A4 (210 mm less 2 × 10 mm margins, at 96 px per inch).
@@ -82,11 +113,14 @@ export async function snapshotPdf(request: Request, user: SessionUser): Promise<
         extraHTTPHeaders: request.headers.get("authorization") ? { authorization: request.headers.get("authorization")! } : {},
       });
       try {
-        await context.addCookies([...cookiesOf(request.headers.get("cookie"), url.origin).filter((c) => c.name !== "NEXT_LOCALE"), { name: "NEXT_LOCALE", value: locale, url: url.origin }]);
+        const cookies = cookiesOf(request.headers.get("cookie"), origin);
+        await context.addCookies([...cookies.filter((c) => c.name !== "NEXT_LOCALE"), { name: "NEXT_LOCALE", value: locale, url: origin }]);
         const page = await context.newPage();
         await page.emulateMedia({ media: "print" });
-        const response = await page.goto(`${url.origin}/snapshot?region=${region}`, { waitUntil: "networkidle", timeout: RENDER_TIMEOUT_MS });
-        if (!response?.ok()) throw new Error(`the snapshot page answered ${response?.status() ?? "nothing"}`);
+        const response = await page.goto(`${origin}/snapshot?region=${region}`, { waitUntil: "networkidle", timeout: RENDER_TIMEOUT_MS });
+        // A redirect (to /login: the caller's session did not come through) would print the wrong page.
+        if (!response?.ok() || new URL(page.url()).pathname !== "/snapshot") throw new Error(`the snapshot page answered ${response?.status() ?? "nothing"} at ${new URL(page.url()).pathname}`);
+        await page.evaluate(publicLinks, { from: origin, to: publicOrigin });
         // One page, always: a longer source list shrinks the print instead of spilling onto a second sheet.
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         const scale = Math.max(0.5, Math.min(1, (PRINT_HEIGHT_PX / height) * 0.98));
