@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { cli, logIn } from "./helpers";
-import { pdfPages } from "./pdf-text";
+import { pdfLinks, pdfPages } from "./pdf-text";
 
 async function exportChart(page: Page, chart: string, format: "PNG" | "SVG" | "CSV") {
   const figure = page.locator(`figure[data-chart="${chart}"]`);
@@ -202,5 +202,20 @@ test.describe("heavy exports", () => {
     const web = workers.filter((w) => w.role === "web");
     expect(web.length).toBeGreaterThanOrEqual(1);
     expect(web.every((w) => Math.max(...w.threads) === 0)).toBe(true);
+  });
+
+  test("behind a TLS proxy (X-Forwarded-Proto: https) the PDF renders, and its links point at the public address (NEXTAUTH_URL)", async ({ page }) => {
+    test.setTimeout(90_000);
+    await logIn(page, "viewer");
+    const publicOrigin = new URL(page.url()).origin; // the e2e server's NEXTAUTH_URL
+    const res = await page.request.get("/api/v1/snapshot.pdf?region=ML05&locale=en", { headers: { "x-forwarded-proto": "https" } });
+    expect(res.status()).toBe(200);
+    const links = await pdfLinks(await res.body());
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      expect(["http:", "https:"]).toContain(new URL(link).protocol);
+      expect(new URL(link).hostname).not.toMatch(/^(0\.0\.0\.0|127\.0\.0\.1|\[::1?\])$/);
+    }
+    expect(links.some((link) => link.startsWith(`${publicOrigin}/`))).toBe(true);
   });
 });

@@ -102,6 +102,44 @@ test.describe("imports", () => {
     await expect(page.getByRole("button", { name: "Delete mapping Partner NGO monthly" })).toHaveCount(0);
   });
 
+  test("the upload limit is 50 MB: a 13.5 MB file is read whole, a 51 MB one gets 413 naming the limit", async ({ page }) => {
+    test.setTimeout(120_000);
+    await logIn(page, "analyst");
+    const origin = new URL(page.url()).origin;
+    // 1,350 rows padded to 10,000 bytes each: past Next's default 10 MB proxy buffer, which cut such bodies short (400).
+    const row = (n: number) => `ML05,2036-01-31,${n},`.padEnd(9_999, "x");
+    const lines = ["#adm1+code,#date,#affected+idps+ind,#meta+padding", ...Array.from({ length: 1350 }, (_, i) => row(i + 1))];
+    const big = Buffer.from(lines.join("\n"));
+    expect(big.length).toBeGreaterThan(13_400_000);
+    const read = await page.request.post("/api/v1/imports", {
+      headers: { origin },
+      multipart: { dryRun: "true", sourceOrganisation: "Padding test", file: { name: "padded.csv", mimeType: "text/csv", buffer: big } },
+    });
+    expect(read.status()).toBe(200);
+    expect((await read.json()).data).toMatchObject({ status: "preview", rows: 1350, counts: { create: 1, invalid: 0 } });
+
+    const tooBig = await page.request.post("/api/v1/imports", {
+      headers: { origin },
+      multipart: { dryRun: "true", file: { name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(51 * 1024 * 1024, 0x61) } },
+    });
+    expect(tooBig.status()).toBe(413);
+    expect((await tooBig.json()).error).toMatchObject({ code: "payload_too_large", message: expect.stringContaining("50 MB") });
+  });
+
+  test("the form shows why a file past the limits is refused (2 million columns, a source URL that is not http)", async ({ page }) => {
+    await logIn(page, "analyst");
+    await page.goto("/imports/new");
+    await page.getByLabel("File (CSV or XLSX)").setInputFiles({ name: "wide.csv", mimeType: "text/csv", buffer: Buffer.from(`${"a,".repeat(2_000_000)}a\n1\n`) });
+    await page.getByLabel("Source organisation").fill("Limits test");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByRole("status")).toContainText("wide.csv has a row of more than 500 columns (line 1)");
+
+    await page.getByLabel("File (CSV or XLSX)").setInputFiles(csv(["#adm1+code,#date,#affected+idps+ind", "ML05,2036-02-29,10"]));
+    await page.getByLabel("Source URL").fill("javascript:alert(document.cookie)");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByRole("status")).toContainText(`The import's source URL: "javascript:alert(document.cookie)" is not a web address`);
+  });
+
   test("a viewer cannot import (403) and sees no import control", async ({ page }) => {
     await logIn(page, "viewer");
     await page.goto("/imports");

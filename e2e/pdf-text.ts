@@ -15,3 +15,16 @@ export async function pdfPages(bytes: Buffer): Promise<string[]> {
   await doc.cleanup();
   return pages;
 }
+
+/** The targets of the PDF's link annotations, page by page in order. */
+export async function pdfLinks(bytes: Buffer): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
+  const links: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    for (const a of (await (await doc.getPage(n)).getAnnotations()) as { subtype?: string; url?: string; unsafeUrl?: string }[]) {
+      if (a.subtype === "Link" && (a.url ?? a.unsafeUrl)) links.push((a.unsafeUrl ?? a.url)!);
+    }
+  }
+  await doc.cleanup();
+  return links;
+}

@@ -62,6 +62,17 @@ export function exportLimits(): { perUser: number; total: number } {
   return { perUser: env.EXPORT_MAX_PER_USER, total: env.EXPORT_MAX_TOTAL };
 }
 
+/**
+ * Where this server reaches itself: the loopback address, or HOST when it
+ * names one interface. The PDF's Chromium loads the snapshot page here, never
+ * at the address a request came through (0.0.0.0, or https:// behind a TLS proxy).
+ */
+export function internalOrigin(): string {
+  const { HOST, PORT } = readEnv();
+  const host = ["0.0.0.0", "::", "localhost"].includes(HOST) ? "127.0.0.1" : HOST;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${PORT}`;
+}
+
 export function isProduction(): boolean {
   return process.env.NODE_ENV === "production";
 }

@@ -10,6 +10,7 @@ import { snapshotQuerySchema } from "@/lib/validation/snapshot-query";
 import { LightFundingByYearChart, LightTrendChart } from "@/components/dashboard/light-charts";
 import { MapPanel } from "@/components/dashboard/map-panel";
 import { DownloadLink } from "@/components/exports/download-link";
+import { SourceLink } from "@/components/layout/source-link";
 
 export const dynamic = "force-dynamic";
 
@@ -110,11 +111,13 @@ export default async function SnapshotPage({ searchParams }: Props) {
         <ul>
           {sources.map((s) => (
             <li key={`${s.organisation}-${s.title}-${s.date}`}>
-              {s.organisation}, <cite>{s.title}</cite> ({formatDate(s.date, locale)}){s.url && <> — {s.url}</>}
+              {s.organisation}, <cite>{s.title}</cite> ({formatDate(s.date, locale)}){s.url && <> — <SourceLink url={s.url}>{s.url}</SourceLink></>}
             </li>
           ))}
         </ul>
-        <p>{t("printed", { date: today })}</p>
+        <p>
+          {t("printed", { date: today })} <a href={area.level === 0 ? "/" : `/regions/${area.pcode}`}>{t("live", { name })}</a>
+        </p>
       </footer>
     </article>
   );

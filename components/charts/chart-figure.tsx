@@ -7,6 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { formatDate, formatValue, type UnitCode } from "@/lib/domain/format";
 import type { SourceSummary } from "@/lib/domain/sources";
 import { ExportMenu } from "./export-menu";
+import { SourceLink } from "@/components/layout/source-link";
 
 export interface TableColumn {
   key: string;
@@ -71,9 +72,9 @@ export function ChartFigure({ meta, table, height = 300, children, id }: { meta:
             {meta.sources.map((s, i) => (
               <span key={s.organisation}>
                 {i > 0 && "; "}
-                <a href={s.url} rel="noreferrer" title={s.title}>
+                <SourceLink url={s.url} title={s.title}>
                   {s.organisation}
-                </a>{" "}
+                </SourceLink>{" "}
                 ({s.count > 1 ? t("sourcesUpTo", { count: s.count, date: formatDate(s.date, locale) }) : formatDate(s.date, locale)})
               </span>
             ))}

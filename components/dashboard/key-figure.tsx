@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { changeBetween } from "@/lib/domain/series";
 import { formatDate, formatPeriod, formatValue, type UnitCode } from "@/lib/domain/format";
 import type { Tile } from "@/lib/data/tiles";
+import { SourceLink } from "@/components/layout/source-link";
 
 function signed(text: string, n: number): string {
   return n > 0 ? `+${text}` : text;
@@ -37,9 +38,9 @@ export async function KeyFigure({ tile, title, unit }: { tile: Tile; title: stri
           {latest.source && (
             <p className="meta">
               {t("source")}:{" "}
-              <a href={latest.source.url} rel="noreferrer" title={latest.source.title}>
+              <SourceLink url={latest.source.url} title={latest.source.title}>
                 {latest.source.organisation}
-              </a>{" "}
+              </SourceLink>{" "}
               ({formatDate(latest.source.date, locale)})
               {previous?.source && previous.source.organisation !== latest.source.organisation && (
                 <>; {t("previousSource", { organisation: previous.source.organisation })}</>

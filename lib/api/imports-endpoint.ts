@@ -1,6 +1,7 @@
 // POST /api/v1/imports without the HTTP wrapper: a multipart form with the
 // file and the import's options, answered with the import report.
-import { MAX_IMPORT_BYTES, runImport, type ImportReport } from "../data/import-run";
+import { runImport, type ImportReport } from "../data/import-run";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from "../import/limits";
 import { mappingNameSchema } from "../data/import-mappings";
 
 export interface ImportAnswer {
@@ -24,7 +25,7 @@ function refuse(status: number, code: string, message: string): ImportAnswer {
 export async function importEndpoint(form: FormData, userId: number): Promise<ImportAnswer> {
   const file = form.get("file");
   if (!(file instanceof Blob) || file.size === 0) return refuse(400, "invalid_body", "Send the file in a multipart field named \"file\"");
-  if (file.size > MAX_IMPORT_BYTES) return refuse(413, "payload_too_large", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: split it`);
+  if (file.size > MAX_IMPORT_BYTES) return refuse(413, "payload_too_large", `The file is larger than ${MAX_IMPORT_MB} MB: split it`);
   // Only the base name of what the client sends is kept (no paths).
   const fileName = (("name" in file && typeof file.name === "string" && file.name) || "upload").split(/[\\/]/).pop()!.slice(0, 200);
   const year = field(form, "year");

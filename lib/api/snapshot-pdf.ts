@@ -2,10 +2,14 @@
 // headless Chromium (the one the e2e tests use: lib/browser.ts). Chromium
 // loads the page with a short session of the caller's own (they may have come
 // with an API token, which pages refuse), so the page's permission check runs
-// for them; one shared browser, two pages at once.
+// for them; one shared browser, two pages at once. It loads the page from this
+// server's own loopback address (behind a TLS proxy the request's https://
+// address is not one this server answers), and the PDF's links to this site
+// point at its public address (NEXTAUTH_URL).
 import { chromium, type Browser } from "playwright-core";
 import { NextResponse } from "next/server";
 import { chromiumExecutable } from "../browser";
+import { internalOrigin, publicUrl } from "../env";
 import { recordAudit } from "../data/audit";
 import { regionIndex } from "../data/reference";
 import type { SessionUser } from "../data/users";
@@ -53,6 +57,28 @@ async function withSlot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Runs in the page: links to its own origin move to the public one; links that are not http(s) go
+ * (the PDF links http(s) only). HTML and SVG links alike (an SVG link's href is not a string).
+ */
+function publicLinks({ from, to }: { from: string; to: string }) {
+  const XLINK = "http://www.w3.org/1999/xlink";
+  for (const a of Array.from(document.querySelectorAll("a"))) {
+    for (const ns of [null, XLINK]) {
+      const href = a.getAttributeNS(ns, "href");
+      if (href === null) continue;
+      let target: URL | null = null;
+      try {
+        target = new URL(href, document.baseURI);
+      } catch {
+        // not a URL: removed below
+      }
+      if (target?.origin === from) a.setAttributeNS(ns, "href", `${to}${target.pathname}${target.search}${target.hash}`);
+      else if (target?.protocol !== "http:" && target?.protocol !== "https:") a.removeAttributeNS(ns, "href");
+    }
+  }
+}
+
 export async function snapshotPdf(request: Request, user: SessionUser): Promise<Response> {
   const url = new URL(request.url);
   const unknown = [...url.searchParams.keys()].find((key) => key !== "region" && key !== "locale");
@@ -63,6 +89,8 @@ export async function snapshotPdf(request: Request, user: SessionUser): Promise<
   const area = (await regionIndex()).get(region);
   if (!area || area.level > 1) return jsonError(400, "invalid_parameter", `region: no country or region with P-code ${region} (cercles have no snapshot)`);
 
+  const origin = internalOrigin();
+  const publicOrigin = publicUrl()?.origin ?? url.origin;
   try {
     const pdf = await withSlot(async () => {
       // Laid out at the printable width of A4 (210 mm less 2 × 10 mm margins, at 96 px per inch).
@@ -71,12 +99,16 @@ export async function snapshotPdf(request: Request, user: SessionUser): Promise<
         viewport: { width: PRINT_WIDTH_PX, height: PRINT_HEIGHT_PX },
       });
       try {
-        await context.addCookies([{ ...(await internalSessionCookie(user)), url: url.origin }, { name: "NEXT_LOCALE", value: locale, url: url.origin }]);
+        // The session cookie's Secure flag (NEXTAUTH_URL on https) holds on loopback: Chromium counts 127.0.0.1 as secure.
+        const { name, value, secure } = await internalSessionCookie(user);
+        const domain = new URL(origin).hostname.replace(/^\[|\]$/g, "");
+        await context.addCookies([{ name, value, secure, domain, path: "/" }, { name: "NEXT_LOCALE", value: locale, domain, path: "/" }]);
         const page = await context.newPage();
         await page.emulateMedia({ media: "print" });
-        const response = await page.goto(`${url.origin}/snapshot?region=${region}`, { waitUntil: "networkidle", timeout: RENDER_TIMEOUT_MS });
+        const response = await page.goto(`${origin}/snapshot?region=${region}`, { waitUntil: "networkidle", timeout: RENDER_TIMEOUT_MS });
         // A redirect (to /login, /forbidden) would print the wrong page.
-        if (!response?.ok() || new URL(page.url()).pathname !== "/snapshot") throw new Error(`the snapshot page answered ${response?.status() ?? "nothing"} at ${page.url()}`);
+        if (!response?.ok() || new URL(page.url()).pathname !== "/snapshot") throw new Error(`the snapshot page answered ${response?.status() ?? "nothing"} at ${new URL(page.url()).pathname}`);
+        await page.evaluate(publicLinks, { from: origin, to: publicOrigin });
         // One page, always: a longer source list shrinks the print instead of spilling onto a second sheet.
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         const scale = Math.max(0.5, Math.min(1, (PRINT_HEIGHT_PX / height) * 0.98));

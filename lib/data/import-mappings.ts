@@ -27,7 +27,8 @@ export async function saveImportMapping(input: { name: string; signature: string
   if (!name.success) throw new MappingError(`mapping name: ${name.error.issues[0]?.message}`);
   const parsed = importMappingSchema.safeParse(input.mapping);
   if (!parsed.success) throw new MappingError(`the mapping is invalid: ${z.prettifyError(parsed.error)}`);
-  const mapping = input.mapping as Prisma.InputJsonValue;
+  // What was checked is what is stored: a saved plain pattern is stored as the comparison it meant.
+  const mapping = parsed.data as Prisma.InputJsonValue;
   return db().$transaction(async (tx) => {
     const before = await tx.importMapping.findUnique({ where: { name: name.data } });
     const row = await tx.importMapping.upsert({

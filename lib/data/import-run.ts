@@ -8,12 +8,11 @@ import type { Candidate, RowError } from "../import/apply-mapping";
 import type { TableLayout } from "../import/mapping";
 import { createRegionMatcher } from "../import/region-match";
 import { parseIsoDate, toIsoDate } from "../domain/dates";
+import { sourceUrlProblem } from "../validation/source-url";
 import { getImportMappingByName, importMappingsBySignature, saveImportMapping } from "./import-mappings";
 import { commitImport, previewImport, type ImportOutcome, type ImportSource, type PlannedFigure } from "./imports";
 import { listIndicators, listRegions } from "./reference";
 
-/** Files above this are refused with a 413 (issue 4: "say 50 MB"). */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** A report lists at most this many skipped rows (their total is always given). */
 const SKIPPED_LIMIT = 200;
 
@@ -94,6 +93,9 @@ function plan(candidates: Candidate[], request: ImportRequest): { figures: Plann
 
 export async function runImport(request: ImportRequest): Promise<ImportReport> {
   const { fileName } = request;
+  const url = request.source?.url?.trim();
+  const urlProblem = url ? sourceUrlProblem(url) : null;
+  if (urlProblem) return { status: "invalid_file", fileName, reason: `The import's source URL: ${urlProblem}` };
   let mapping = request.mapping;
   if (request.savedMapping !== undefined && !mapping) {
     const saved = await getImportMappingByName(request.savedMapping);

@@ -153,6 +153,64 @@ describe("applyMapping with a written mapping", () => {
   });
 });
 
+describe("filters", () => {
+  it("compare plainly and ignore case: equals, startsWith, contains", async () => {
+    const mapping: ImportMappingInput = {
+      filters: [
+        { column: "code", startsWith: "hmli", reason: "not a Mali plan" },
+        { column: "name", contains: "RESPONSE", reason: "not a response plan" },
+      ],
+      region: { fixed: "ML" },
+      period: { year: "year" },
+      values: [{ column: "required", indicator: "funding_required" }],
+    };
+    const r = await run("code,name,year,required\nHMLI24,Mali Response Plan 2024,2024,10\nRBFA24,Sahel response plan,2024,5\nHMLI23,Mali Flash Appeal,2023,3\n", mapping);
+    expect(brief(r)).toEqual([["funding_required", "ML", "2024-01-01", "2024-12-31", null, "10", [2]]]);
+    expect(r.skipped).toEqual([
+      { line: 3, reason: 'not a Mali plan (code is "RBFA24")' },
+      { line: 4, reason: 'not a response plan (name is "Mali Flash Appeal")' },
+    ]);
+  });
+
+  it("never run a pattern: a saved mapping with a catastrophic one is refused at once instead of holding the worker", async () => {
+    const header = "Zone,Jour,Déplacés,Note";
+    const first = await analyseFile(bytes(`${header}\nMopti,2032-01-31,120,x\n`), "p.csv", TEST_CATALOGUE);
+    if (first.ok || !first.signature) throw new Error("an unmapped layout should ask for a mapping, with its signature");
+    const evil = {
+      name: "Evil",
+      mapping: { filters: [{ column: "Note", matches: "^(a+)+$" }], region: { name: "Zone" }, period: { date: "Jour" }, values: [{ column: "Déplacés", indicator: "idps" }] },
+    };
+    const started = performance.now();
+    const r = await analyseFile(bytes(`${header}\nMopti,2032-01-31,120,${"a".repeat(27)}!\n`), "victim.csv", TEST_CATALOGUE, { savedMappings: new Map([[first.signature, evil]]) });
+    expect(r).toMatchObject({ ok: false, reason: expect.stringContaining("regular expressions (matches) are not accepted") });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe("source URLs", () => {
+  it("are http(s) only: any other scheme is an error naming its line and column", async () => {
+    const csv = [
+      "Region,Date,IDPs,Source,Link",
+      "#adm1+code,#date,#affected+idps+ind,#meta+source,#meta+source+url",
+      "ML05,2032-01-31,10,OCHA,https://example.org/report",
+      "ML04,2032-01-31,11,OCHA,javascript:alert(document.cookie)",
+      "ML06,2032-01-31,12,OCHA,\"data:text/html;base64,PHNjcmlwdD4=\"",
+      "ML07,2032-01-31,13,OCHA, VBScript:msgbox(1)",
+      "ML08,2032-01-31,14,OCHA,",
+    ].join("\n");
+    const r = await run(csv);
+    expect(r.errors).toEqual([
+      { line: 4, column: "Link", reason: '"javascript:alert(document.cookie)" is not a web address: a source URL starts with http:// or https://' },
+      { line: 5, column: "Link", reason: '"data:text/html;base64,PHNjcmlwdD4=" is not a web address: a source URL starts with http:// or https://' },
+      { line: 6, column: "Link", reason: '"VBScript:msgbox(1)" is not a web address: a source URL starts with http:// or https://' },
+    ]);
+    expect(r.candidates.map((c) => [c.region, c.sourceDetails?.url])).toEqual([
+      ["ML05", "https://example.org/report"],
+      ["ML08", undefined],
+    ]);
+  });
+});
+
 describe("analyseFile: whole-file problems", () => {
   it("says what is wrong with a file it cannot import", async () => {
     await expect(analyseFile(bytes(""), "empty.csv", TEST_CATALOGUE)).resolves.toEqual({ ok: false, reason: "empty.csv is empty" });

@@ -9,6 +9,7 @@ import { withFundingDerived } from "./funding";
 import { findColumn, type ImportMapping, type MappingCondition, type TableLayout } from "./mapping";
 import type { Table } from "./read-table";
 import type { RegionMatch, RegionMatcher } from "./region-match";
+import { sourceUrlProblem } from "../validation/source-url";
 
 export interface IndicatorInfo {
   unit: "people" | "usd" | "percent" | "count";
@@ -94,7 +95,7 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
 
     const refused = filters.find((f) => !f.tests.some((t) => t.passes(cell(t.column))));
     if (refused) {
-      const shown = refused.tests.map((t) => `${header(t.column)} is "${cell(t.column)}"`).join(", ");
+      const shown = [...new Set(refused.tests.map((t) => `${header(t.column)} is "${cell(t.column)}"`))].join(", ");
       skipped.push({ line, reason: refused.reason ? `${refused.reason} (${shown})` : shown });
       continue;
     }
@@ -153,9 +154,9 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
 }
 
 function compileCondition(c: MappingCondition) {
-  const matches = c.matches === undefined ? null : new RegExp(c.matches, "i");
-  const lower = (s: string | undefined) => s?.trim().toLowerCase();
-  const [equals, notEquals] = [lower(c.equals), lower(c.notEquals)];
+  const lower = (s: string | undefined) => s?.toLowerCase();
+  const [equals, notEquals] = [lower(c.equals?.trim()), lower(c.notEquals?.trim())];
+  const [startsWith, contains] = [lower(c.startsWith), lower(c.contains)];
   return {
     column: c.column,
     passes(value: string): boolean {
@@ -163,7 +164,8 @@ function compileCondition(c: MappingCondition) {
       if (equals !== undefined && v !== equals) return false;
       if (notEquals !== undefined && v === notEquals) return false;
       if (c.notEmpty && value === "") return false;
-      return matches === null || matches.test(value);
+      if (startsWith !== undefined && !v.startsWith(startsWith)) return false;
+      return contains === undefined || v.includes(contains);
     },
   };
 }
@@ -192,7 +194,10 @@ function sourceDetailsOf(mapping: ImportMapping, cell: Cell, fail: Fail): Candid
   if (!mapping.sourceTitle && !mapping.sourceUrl && !mapping.sourceDate) return undefined;
   const details: NonNullable<Candidate["sourceDetails"]> = {};
   if (cell(mapping.sourceTitle?.column)) details.title = cell(mapping.sourceTitle?.column);
-  if (cell(mapping.sourceUrl?.column)) details.url = cell(mapping.sourceUrl?.column);
+  const url = cell(mapping.sourceUrl?.column);
+  const urlProblem = url ? sourceUrlProblem(url) : null;
+  if (urlProblem) fail(mapping.sourceUrl!.column, urlProblem);
+  else if (url) details.url = url;
   const dateText = cell(mapping.sourceDate?.column);
   if (dateText) {
     const date = parseCellDate(dateText);

@@ -22,7 +22,8 @@ const oneOf = (columns: Column[], ...names: string[]) => names.find((n) => findC
 const ftsPlans = (sector?: string): ImportMappingInput => ({
   filters: [
     { column: "countryCode", equals: "MLI", reason: "other country" },
-    { column: "code", matches: "^[HC]MLI\\d{2}$", reason: "not a Mali response plan (regional appeal or funding outside a plan)" },
+    // Mali's plan codes: H (humanitarian response plan) or C (consolidated appeal), MLI, the year (HMLI24, CMLI12).
+    { anyOf: [{ column: "code", startsWith: "HMLI" }, { column: "code", startsWith: "CMLI" }], reason: "not a Mali response plan (regional appeal or funding outside a plan)" },
   ],
   region: { fixed: "ML" },
   period: { start: "startDate", end: "endDate" },

@@ -41,7 +41,7 @@ describe("mappingFromHxl", () => {
     expect(r.mapping).toMatchObject({
       region: { fixed: "ML" },
       period: { year: "#date+year" },
-      filters: [{ column: "#country+code", matches: "^(MLI|ML)$", reason: "other country" }],
+      filters: [{ anyOf: [{ column: "#country+code", equals: "MLI" }, { column: "#country+code", equals: "ML" }], reason: "other country" }],
       sector: { column: "#sector+cluster" },
       source: { column: "#meta+source" },
       note: { column: "#meta+comment" },

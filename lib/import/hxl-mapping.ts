@@ -107,7 +107,7 @@ export function mappingFromHxl(columns: Column[], indicators: IndicatorTag[], op
     ...(sourceDate ? { sourceDate: { column: ref(sourceDate) } } : {}),
     ...(note ? { note: { column: ref(note) } } : {}),
     // A multi-country file: only Mali's rows; the others are listed as skipped.
-    filters: country ? [{ column: ref(country), matches: "^(MLI|ML)$", reason: "other country" }] : [],
+    filters: country ? [{ anyOf: ["MLI", "ML"].map((code) => ({ column: ref(country), equals: code })), reason: "other country" }] : [],
     derive: indicatorsFound.has("funding_required") && indicatorsFound.has("funding_funded") ? ["funding"] : [],
   };
   // Ignored: tagged columns the mapping does not name, and repeats of a tag it names (only the first is read).

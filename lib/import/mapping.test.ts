@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { describeColumns } from "./hxl";
 import { findColumn, importMappingSchema, layoutSignature, missingColumns } from "./mapping";
 
@@ -15,17 +16,51 @@ describe("importMappingSchema", () => {
     }
   });
 
-  it("needs a region, values, filters that test something and regexes that compile; defaults filters and derive", () => {
+  it("needs a region, values and filters that test something; defaults filters and derive", () => {
     const period = { date: "d" };
     expect(importMappingSchema.safeParse({ ...base, period, region: {} }).success).toBe(false);
     expect(importMappingSchema.safeParse({ ...base, period, values: [] }).success).toBe(false);
     expect(importMappingSchema.safeParse({ ...base, period, filters: [{ column: "x" }] }).success).toBe(false);
-    expect(importMappingSchema.safeParse({ ...base, period, filters: [{ column: "x", matches: "([" }] }).success).toBe(false);
     expect(importMappingSchema.safeParse({ ...base, period, values: [{ column: "p", indicator: "ch_population_by_phase", chPhase: 6 }] }).success).toBe(false);
     expect(importMappingSchema.parse({ ...base, period, filters: [{ anyOf: [{ column: "a", equals: "" }, { column: "b", notEmpty: true }], reason: "r" }] })).toMatchObject({
       filters: [{ anyOf: [{ column: "a", equals: "" }, { column: "b", notEmpty: true }], reason: "r" }],
       derive: [],
     });
+  });
+});
+
+describe("filters: plain comparisons, never a regular expression", () => {
+  const period = { date: "d" };
+  const filtersOf = (filters: unknown[]) => importMappingSchema.parse({ ...base, period, filters }).filters;
+
+  it("refuse a regular expression, saying what to use instead", () => {
+    for (const filters of [[{ column: "x", matches: "^(a+)+$" }], [{ anyOf: [{ column: "x", notEmpty: true }, { column: "y", matches: "^[HC]MLI\\d{2}$" }] }], [{ column: "x", matches: "([" }]]) {
+      const r = importMappingSchema.safeParse({ ...base, period, filters });
+      expect(r.success, JSON.stringify(filters)).toBe(false);
+      expect(z.prettifyError(r.error!)).toContain('regular expressions (matches) are not accepted: write the test with equals, notEquals, startsWith or contains (case is ignored)');
+    }
+  });
+
+  it("take startsWith and contains beside equals, notEquals and notEmpty", () => {
+    expect(filtersOf([{ column: "code", startsWith: "HMLI" }, { column: "name", contains: "Mali", reason: "r" }])).toEqual([
+      { column: "code", startsWith: "HMLI" },
+      { column: "name", contains: "Mali", reason: "r" },
+    ]);
+  });
+
+  it("turn the plain patterns of mappings saved before into the comparisons they meant", () => {
+    expect(filtersOf([{ column: "c", matches: "^MLI$", reason: "other country" }])).toEqual([{ column: "c", equals: "MLI", reason: "other country" }]);
+    expect(filtersOf([{ column: "c", matches: "^HMLI" }, { column: "c", matches: "cluster" }, { column: "c", matches: "^ML\\.01$" }])).toEqual([
+      { column: "c", startsWith: "HMLI" },
+      { column: "c", contains: "cluster" },
+      { column: "c", equals: "ML.01" },
+    ]);
+    // Alternatives: each one a test of an anyOf; inside an anyOf, more tests of it.
+    expect(filtersOf([{ column: "c", matches: "^(MLI|ML)$", reason: "other country" }])).toEqual([{ anyOf: [{ column: "c", equals: "MLI" }, { column: "c", equals: "ML" }], reason: "other country" }]);
+    expect(filtersOf([{ anyOf: [{ column: "a", matches: "^(?:x|y)" }, { column: "b", notEmpty: true }] }])).toEqual([
+      { anyOf: [{ column: "a", startsWith: "x" }, { column: "a", startsWith: "y" }, { column: "b", notEmpty: true }] },
+    ]);
+    expect(filtersOf([{ column: "a", notEquals: "z", matches: "^x" }])).toEqual([{ column: "a", notEquals: "z", startsWith: "x" }]);
   });
 });
 

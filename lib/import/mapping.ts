@@ -5,33 +5,25 @@
 import { z } from "zod";
 import { parseIsoDate } from "../domain/dates";
 import { parseTag, sameTag, tagText, type Column, type TableLayout } from "./hxl";
+import { withoutPatterns } from "./legacy-patterns";
 
 export type { Column, TableLayout } from "./hxl";
 
 const column = z.string().trim().min(1).max(200);
 const isoDate = z.string().refine((s) => parseIsoDate(s) !== null, "must be a date written YYYY-MM-DD");
 const status = z.enum(["current", "projected"]);
-const regex = z
-  .string()
-  .max(200)
-  .refine((s) => {
-    try {
-      new RegExp(s);
-      return true;
-    } catch {
-      return false;
-    }
-  }, "is not a valid regular expression");
+const text = z.string().max(200);
 
 /** A test on one cell; text comparisons ignore case. `reason` is what the skipped-rows list says ("other country"). */
-const conditionShape = { column, equals: z.string().optional(), notEquals: z.string().optional(), notEmpty: z.boolean().optional(), matches: regex.optional() };
+const conditionShape = { column, equals: text.optional(), notEquals: text.optional(), notEmpty: z.boolean().optional(), startsWith: text.optional(), contains: text.optional() };
 const reason = z.string().max(200).optional();
-const testsSomething = (c: { equals?: string; notEquals?: string; notEmpty?: boolean; matches?: string }) =>
-  c.equals !== undefined || c.notEquals !== undefined || c.notEmpty !== undefined || c.matches !== undefined;
-const NO_TEST = "a filter needs equals, notEquals, notEmpty or matches";
+const TESTS = ["equals", "notEquals", "notEmpty", "startsWith", "contains"] as const;
+const testsSomething = (c: Partial<Record<(typeof TESTS)[number], unknown>>) => TESTS.some((t) => c[t] !== undefined);
+const NO_TEST = "a filter needs equals, notEquals, notEmpty, startsWith or contains";
 const condition = z.object(conditionShape).refine(testsSomething, NO_TEST);
+export const REGEX_REFUSED = "regular expressions (matches) are not accepted: write the test with equals, notEquals, startsWith or contains (case is ignored)";
 
-export const importMappingSchema = z.object({
+const mappingObject = z.object({
   /** `code` wins over `name`; an empty code cell falls back to the name, then to `fixed`. */
   region: z
     .object({ code: column.optional(), name: column.optional(), fixed: z.string().max(16).optional(), level: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional() })
@@ -66,8 +58,14 @@ export const importMappingSchema = z.object({
   derive: z.array(z.literal("funding")).default([]),
 });
 
-export type ImportMapping = z.infer<typeof importMappingSchema>;
-export type ImportMappingInput = z.input<typeof importMappingSchema>;
+/** A mapping; a pattern saved before filters compared plainly is converted or refused (legacy-patterns.ts). */
+export const importMappingSchema = z.preprocess(
+  (value, ctx) => withoutPatterns(value, (path, pattern) => ctx.addIssue({ code: "custom", path, message: `${REGEX_REFUSED} ("${String(pattern).slice(0, 100)}")` })),
+  mappingObject,
+);
+
+export type ImportMapping = z.infer<typeof mappingObject>;
+export type ImportMappingInput = z.input<typeof mappingObject>;
 export type MappingFilter = ImportMapping["filters"][number];
 export type MappingCondition = Exclude<MappingFilter, { anyOf: unknown }>;
 

@@ -1,6 +1,9 @@
+import { crc32 } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { ARCHIVE_LIMITS, MAX_COLUMNS } from "./limits";
 import { guessDelimiter, ImportFileError, readTable } from "./read-table";
+import { deflatedEntry, zerosEntry, zipArchive } from "./test-zip";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -82,5 +85,63 @@ describe("readTable: XLSX", () => {
     });
     const t = await readTable(data, "f.xlsx");
     expect(t.rows.map((r) => r[2])).toEqual(["sum", "3", "7.25", "30", "=VLOOKUP(A5,X:Y,2)", "10"]);
+  });
+});
+
+const xml = (text: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${text}`);
+/** The parts of a minimal workbook, for archives that add a bomb beside them. */
+const workbookParts = () => [
+  deflatedEntry("[Content_Types].xml", xml('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')),
+  deflatedEntry("xl/workbook.xml", xml('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>')),
+];
+
+describe("readTable: limits (decompression bombs, huge tables)", () => {
+  it("refuses a 1 MB workbook holding a 1 GiB image from its declared sizes, without inflating it", { timeout: 30_000 }, async () => {
+    const image = await zerosEntry("xl/media/image1.png", 1024 ** 3);
+    const data = zipArchive([...workbookParts(), image]);
+    expect(data.length).toBeLessThan(1.1 * 1024 * 1024);
+    const started = performance.now();
+    const error = await readTable(data, "bomb.xlsx").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect((error as Error).message).toMatch(/^bomb\.xlsx unpacks to more than 1,025 MB, more than the 40 MB a workbook may hold here: save the sheet with the figures as CSV/);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("refuses sheet XML past the limit even at an ordinary compression ratio", async () => {
+    // Stored (not compressed): a sheet of 41 MB, ratio 1.
+    const sheet = Buffer.alloc(ARCHIVE_LIMITS.maxUnpackedBytes + 1024 * 1024, 0x20);
+    const data = zipArchive([...workbookParts(), { name: "xl/worksheets/sheet1.xml", stored: sheet, deflated: false, declaredSize: sheet.length, crc: crc32(sheet) }]);
+    await expect(readTable(data, "wide.xlsx")).rejects.toThrow(/^wide\.xlsx unpacks to more than 42 MB, more than the 40 MB/);
+  });
+
+  it("refuses an entry compressed more than 100 times, and one that inflates past the size it declares", async () => {
+    const dense = await zerosEntry("xl/worksheets/sheet1.xml", 8 * 1024 * 1024);
+    await expect(readTable(zipArchive([...workbookParts(), dense]), "dense.xlsx")).rejects.toThrow(/^dense\.xlsx holds "xl\/worksheets\/sheet1\.xml", compressed [\d,]+ times \(a workbook's parts compress at most 100 times\): it was not read$/);
+    // The same 8 MB declared as 20 KB: nothing to see in the directory, caught while inflating.
+    const liar = { ...dense, declaredSize: 20 * 1024 };
+    const error = await readTable(zipArchive([...workbookParts(), liar]), "liar.xlsx").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect((error as Error).message).toMatch(/^liar\.xlsx: "xl\/worksheets\/sheet1\.xml" unpacks to more than the 20 KB it declares: the file is damaged or was made to look smaller than it is$/);
+  });
+
+  it("refuses an archive of more files than a workbook has", async () => {
+    const many = Array.from({ length: ARCHIVE_LIMITS.maxEntries + 1 }, (_, i) => deflatedEntry(`xl/media/${i}.txt`, Buffer.from("x")));
+    await expect(readTable(zipArchive(many), "many.xlsx")).rejects.toThrow("many.xlsx holds 1,001 files in its archive, more than the 1,000 a workbook may hold here");
+  });
+
+  it("refuses a CSV of 2 million columns at the column limit, with a short message", async () => {
+    const wide = bytes(`${"a,".repeat(2_000_000)}a\n1,2\n`);
+    const started = performance.now();
+    const error = await readTable(wide, "wide.csv").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect((error as Error).message).toBe(`wide.csv has a row of more than ${MAX_COLUMNS} columns (line 1): a table of figures has far fewer; remove the empty or extra columns`);
+    expect(performance.now() - started).toBeLessThan(3000);
+    // At the limit, read as usual.
+    expect((await readTable(bytes(`${"a,".repeat(MAX_COLUMNS - 1)}a\n`), "ok.csv")).rows[0]).toHaveLength(MAX_COLUMNS);
+  });
+
+  it("refuses an XLSX row past the column limit", async () => {
+    const data = await xlsx((wb) => wb.addWorksheet("s").addRow(Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => i)));
+    await expect(readTable(data, "wide.xlsx")).rejects.toThrow(`wide.xlsx has a row of more than ${MAX_COLUMNS} columns (row 1)`);
   });
 });

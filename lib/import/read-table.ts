@@ -3,7 +3,10 @@
 // dates as YYYY-MM-DD, numbers as exact plain text, formulas as their result).
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
+import { checkArchive } from "./archive-limits";
 import { plainNumber, shiftDecimal, sumDecimals } from "./decimal";
+import { ImportFileError } from "./file-error";
+import { MAX_COLUMNS } from "./limits";
 
 export interface Table {
   rows: string[][];
@@ -15,10 +18,7 @@ export interface Table {
   delimiter?: "," | ";";
 }
 
-/** The file cannot be read at all: the message is shown to the user as is. */
-export class ImportFileError extends Error {
-  override name = "ImportFileError";
-}
+export { ImportFileError };
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0]; // old binary .xls (and .doc)
@@ -58,8 +58,14 @@ function hasControlCharacters(text: string): boolean {
   return false;
 }
 
+/** A row wider than MAX_COLUMNS: refused before the table (and its report, which lists the columns) grows with it. */
+const tooWide = (fileName: string, where: string) =>
+  new ImportFileError(`${fileName} has a row of more than ${MAX_COLUMNS} columns (${where}): a table of figures has far fewer; remove the empty or extra columns`);
+
 function readCsv(text: string, fileName: string): Table {
   const delimiter = guessDelimiter(text);
+  const wide = widestLine(text, delimiter);
+  if (wide) throw tooWide(fileName, `line ${wide}`);
   const bytes = Buffer.from(text);
   let records: { record: string[]; info: { bytes: number } }[];
   try {
@@ -84,6 +90,32 @@ function readCsv(text: string, fileName: string): Table {
   return { rows, lineNumbers, delimiter };
 }
 
+/**
+ * The first line with more than MAX_COLUMNS cells, or null; one pass over the
+ * text before csv-parse builds any row (2 million cells took it 9 s). Quoted
+ * delimiters and line breaks are inside a cell, as csv-parse reads them.
+ */
+function widestLine(text: string, delimiter: string): number | null {
+  const sep = delimiter.charCodeAt(0);
+  let quoted = false;
+  let cells = 1;
+  let line = 1;
+  let rowLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) line++;
+    if (c === 0x22) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === sep) {
+      if (++cells > MAX_COLUMNS) return rowLine;
+    } else if (c === 0x0a) {
+      cells = 1;
+      rowLine = line;
+    }
+  }
+  return null;
+}
+
 /** Semicolons (French Excel) when the first non-empty lines have more of them than commas, outside quotes. */
 export function guessDelimiter(text: string): "," | ";" {
   const head = text
@@ -98,6 +130,7 @@ export function guessDelimiter(text: string): "," | ";" {
 }
 
 async function readXlsx(data: Uint8Array, fileName: string): Promise<Table> {
+  await checkArchive(data, fileName);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
@@ -109,6 +142,7 @@ async function readXlsx(data: Uint8Array, fileName: string): Promise<Table> {
   const rows: string[][] = [];
   const lineNumbers: number[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    if (row.cellCount > MAX_COLUMNS) throw tooWide(fileName, `row ${number}`);
     const cells: string[] = [];
     for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c)));
     if (cells.some((c) => c !== "")) {

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { isDerivedIndicator } from "../domain/funding";
 import { isoDateText } from "./iso-date";
+import { isSourceUrl, SOURCE_URL_MAX_LENGTH } from "./source-url";
 
 export type IndicatorUnit = "people" | "usd" | "percent" | "count";
 export type DisaggregationKindCode = "none" | "ch_phase_status" | "ch_status" | "sector";
@@ -54,7 +55,7 @@ const isoDate = text(10).pipe(isoDateText("dateInvalid" satisfies FigureErrorKey
 export const sourceInputSchema = z.object({
   organisation: text(200).min(1, { error: "sourceMissing" satisfies FigureErrorKey }),
   title: text(300).min(1, { error: "sourceMissing" satisfies FigureErrorKey }),
-  url: text(1000).refine((s) => s === "" || /^https?:\/\/\S+$/i.test(s), { error: "urlInvalid" satisfies FigureErrorKey }).default(""),
+  url: text(SOURCE_URL_MAX_LENGTH).refine((s) => s === "" || isSourceUrl(s), { error: "urlInvalid" satisfies FigureErrorKey }).default(""),
   date: isoDate,
 });
 

@@ -13,6 +13,7 @@ import { formatDate, formatPeriod, formatValue, type UnitCode, formatTimestamp }
 import { DeleteFigure, RestoreFigure } from "@/components/figures/figure-actions";
 import { FigureFormMessages } from "@/components/figures/figure-form-provider";
 import { TableScroll } from "@/components/layout/table-scroll";
+import { SourceLink } from "@/components/layout/source-link";
 import { sectorName } from "@/lib/domain/sector-names";
 
 export const dynamic = "force-dynamic";
@@ -59,7 +60,7 @@ export default async function FigurePage({ params }: Props) {
         <dd>{breakdown(shown)}</dd>
         <dt>{t("source")}</dt>
         <dd>
-          {shown.source.url ? <a href={shown.source.url} rel="noreferrer">{shown.source.organisation} — {shown.source.title}</a> : `${shown.source.organisation} — ${shown.source.title}`} ({formatDate(shown.source.date, locale)})
+          <SourceLink url={shown.source.url}>{`${shown.source.organisation} — ${shown.source.title}`}</SourceLink> ({formatDate(shown.source.date, locale)})
         </dd>
         <dt>{t("note")}</dt>
         <dd>{shown.note ?? "—"}</dd>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { indicatorIndex } from "@/lib/data/reference";
-import { MAX_IMPORT_BYTES } from "@/lib/data/import-run";
+import { MAX_IMPORT_MB } from "@/lib/import/limits";
 import { ImportForm } from "@/components/imports/import-form";
 import { ScopedMessages } from "@/components/layout/scoped-messages";
 
@@ -21,7 +21,7 @@ export default async function NewImportPage() {
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <ScopedMessages namespaces={["imports"]}>
-        <ImportForm indicators={[...indicators.values()].map((i) => ({ code: i.code, name: i.name[lang] }))} maxMb={MAX_IMPORT_BYTES / 1024 / 1024} />
+        <ImportForm indicators={[...indicators.values()].map((i) => ({ code: i.code, name: i.name[lang] }))} maxMb={MAX_IMPORT_MB} />
       </ScopedMessages>
     </>
   );
