@@ -12,6 +12,7 @@ import { disaggregationKey } from "../domain/disaggregation";
 import { deriveFunding, DERIVED_FUNDING, FUNDING_COVERAGE, FUNDING_FUNDED, FUNDING_REQUIRED, FUNDING_UNMET, isDerivedIndicator, isFundingInput } from "../domain/funding";
 import { outlierChange, type OutlierChange } from "../domain/outlier";
 import { Prisma } from "../generated/prisma/client";
+import { sourceHref } from "../validation/source-url";
 import { fieldErrors, figureInputSchema, type FieldErrors, type FigureInput, type IndicatorRule } from "../validation/figure-input";
 import { toFigureDto, figureInclude, type FigureDto } from "./figures";
 import { indicatorIndex, regionIndex } from "./reference";
@@ -161,7 +162,8 @@ async function restore(id: number, userId: number): Promise<FigureWriteOutcome> 
   const snapshot = await deletedFigure(id);
   if (!snapshot) return { status: "not_found" };
   if (isDerivedIndicator(snapshot.indicator)) return { status: "derived", indicator: snapshot.indicator };
-  const input: FigureInput = { ...writable(snapshot) };
+  // The snapshot may predate the URL rule (an import wrote javascript: links): the figure comes back, such a link does not.
+  const input: FigureInput = { ...writable(snapshot), source: { ...snapshot.source, url: sourceHref(snapshot.source.url) ?? "" } };
   try {
     return await db().$transaction(async (tx) => {
       if (await tx.figure.findUnique({ where: { id }, select: { id: true } })) throw new Refused({ status: "not_deleted" });

@@ -131,6 +131,16 @@ describe("write API", () => {
     expect(update).toMatchObject({ action: "figure.update", user: { email: "admin@test.org" }, before: { value: 160_000 }, after: { value: 150_000, source: { title: "Revised round" } } });
   });
 
+  it("restore follows the one URL rule: a deleted figure whose snapshot holds a javascript: link comes back without it", async () => {
+    const created = ((await createFigureEndpoint(figure({ periodStart: "2030-12-31", periodEnd: "2030-12-31" }), analyst)).body as { data: FigureDto }).data;
+    expect((await deleteFigureEndpoint(created.id, null, analyst)).status).toBe(204);
+    // As an import wrote such links before the rule: planted in the snapshot that a restore brings back.
+    await db().$executeRaw`UPDATE audit_events SET before = jsonb_set(before, '{source,url}', '"javascript:alert(1)"') WHERE entity = 'figure' AND entity_id = ${String(created.id)} AND action = 'figure.delete'`;
+    const restored = await restoreFigureEndpoint(created.id, admin);
+    expect(restored.status).toBe(200);
+    expect((restored.body as { data: FigureDto }).data.source).toMatchObject({ organisation: source.organisation, title: source.title, url: "" });
+  });
+
   it("restore answers like POST: 409 duplicate_figure with the existing id, 409 not_deleted, 404", async () => {
     const day = { periodStart: "2030-11-30", periodEnd: "2030-11-30" };
     const created = ((await createFigureEndpoint(figure(day), analyst)).body as { data: FigureDto }).data;
