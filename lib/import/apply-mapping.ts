@@ -109,8 +109,8 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
     const figures: { key: string; candidate: Candidate; amount: bigint; summable: boolean; column: string }[] = [];
 
     for (const v of mapping.values) {
-      const text = cell(v.column);
-      if (text === "") continue; // an empty cell is "no data", never 0
+      const text = cell(v.column) || (v.emptyAs ?? "");
+      if (text === "") continue; // an empty cell is "no data", never 0 (unless the mapping says what it means)
       const info = ctx.indicators.get(v.indicator) as IndicatorInfo;
       const parsed = parseCellNumber(info.unit === "percent" ? text.replace(/\s*%$/, "") : text, decimalMark);
       if (!parsed.ok) {

@@ -29,7 +29,9 @@ const ftsPlans = (sector?: string): ImportMappingInput => ({
   period: { start: "startDate", end: "endDate" },
   values: [
     { column: "requirements", indicator: "funding_required" },
-    { column: "funding", indicator: "funding_funded" },
+    // FTS leaves the cell empty for a plan or cluster that received nothing: with a requirement in
+    // the row, that is 0 received (a row with neither amount is skipped; funding alone stays as is).
+    { column: "funding", indicator: "funding_funded", emptyAs: "0" },
   ],
   ...(sector ? { sector: { column: sector } } : {}),
   // percentFunded is not read: coverage is recomputed from the amounts (DOMAIN.md).

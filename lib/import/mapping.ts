@@ -42,7 +42,16 @@ const mappingObject = z.object({
     z.strictObject({ fixedStart: isoDate, fixedEnd: isoDate }),
   ]),
   values: z
-    .array(z.object({ column, indicator: z.string().min(1).max(64), chPhase: z.number().int().min(1).max(5).optional(), chStatus: status.optional() }))
+    .array(
+      z.object({
+        column,
+        indicator: z.string().min(1).max(64),
+        chPhase: z.number().int().min(1).max(5).optional(),
+        chStatus: status.optional(),
+        /** What an empty cell means in a row that has other values, when the publication says so (FTS: nothing received is 0); else an empty cell is no data. */
+        emptyAs: z.string().regex(/^\d{1,16}(\.\d{1,4})?$/, "emptyAs is a plain number such as 0").optional(),
+      }),
+    )
     .min(1, "map at least one column to an indicator"),
   status: z.union([z.object({ column }), z.object({ fixed: status })]).optional(),
   sector: z.object({ column }).optional(),

@@ -125,6 +125,11 @@ describe("OCHA FTS", () => {
     expect(value(r.candidates, "funding_funded", "ML", "2024-01-01", food)).toBe(98_765_432);
     expect(value(r.candidates, "funding_coverage", "ML", "2024-01-01", food)).toBe(46.8);
     expect(value(r.candidates, "funding_coverage", "ML", "2024-01-01", { sector: "Protection - Housing, Land and Property" })).toBe(0);
+    // FTS leaves the funding cell empty for a cluster that received nothing: against a requirement, that is 0 received (as the seed reads it).
+    const logistics = { sector: "Logistics" };
+    expect(value(r.candidates, "funding_funded", "ML", "2024-01-01", logistics)).toBe(0);
+    expect(value(r.candidates, "funding_unmet", "ML", "2024-01-01", logistics)).toBe(3_000_000);
+    expect(value(r.candidates, "funding_coverage", "ML", "2024-01-01", logistics)).toBe(0);
     for (const sector of ["Multi-sector", "Not specified", "Multiple clusters/sectors (shared)"]) {
       const own = r.candidates.filter((c) => c.disaggregation?.sector === sector);
       expect(own.map((c) => c.indicator), sector).toEqual(["funding_funded"]);

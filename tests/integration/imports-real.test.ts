@@ -60,6 +60,16 @@ describe.runIf(hasSharedData)("importing published files", () => {
     expect(Object.fromEntries(national.map((f) => [f.indicator, f.value]))).toEqual({ funding_required: 701_569_941, funding_funded: 306_560_566, funding_coverage: 43.7 });
     const food = plan.filter((f) => f.disaggregation?.sector === "Food Security");
     expect(Object.fromEntries(food.map((f) => [f.indicator, f.value]))).toMatchObject({ funding_required: 222_602_369, funding_funded: 105_413_101 });
+
+    // The import and the seed build read FTS alike: every funding figure of the seed, no more, no less
+    // (a cluster's empty funding cell against a requirement is 0 received in both).
+    const seedFile = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../prisma/seed-data/figures.json"), "utf8")) as {
+      figures: { indicator: string; region: string; start: string; end: string; value: string; source: string; disaggregation: { sector?: string } | null }[];
+    };
+    const key = (indicator: string, start: string, end: string, sector: string | undefined) => `${indicator} ${start} ${end} ${sector ?? "-"}`;
+    const fromSeed = Object.fromEntries(seedFile.figures.filter((f) => f.source === "fts").map((f) => [key(f.indicator, f.start, f.end, f.disaggregation?.sector), Number(f.value)]));
+    const imported = await figures("region=ML&indicator=funding_required,funding_funded,funding_unmet,funding_coverage&limit=50000");
+    expect(Object.fromEntries(imported.map((f) => [key(f.indicator, f.periodStart, f.periodEnd, f.disaggregation?.sector), f.value]))).toEqual(fromSeed);
   });
 
   it("Cadre Harmonisé: Mopti projected Jun–Aug 2023, phase 3+ = 436,514", async () => {
