@@ -5,6 +5,7 @@
 // or 503 answers, no internals in any body, the same app process throughout,
 // and every route back to 200 within 5 s of the database's return.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { freePort, startEmbeddedPostgres, type RunningDatabase } from "../lib/db/embedded";
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const appPort = Number(process.env.DB_RESTART_PORT) || (await freePort());
   const base = `http://127.0.0.1:${appPort}`;
   let database: RunningDatabase = await startEmbeddedPostgres(path.join(dir, "db"), undefined, { port: dbPort });
-  const env = { ...process.env, DATABASE_URL: database.url, PORT: String(appPort), WEB_CONCURRENCY: "1", DATA_DIR: path.join(dir, "app"), NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), PORT: String(appPort), WEB_CONCURRENCY: "1", DATA_DIR: path.join(dir, "app"), NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" };
   const app = spawn("node", ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let appLog = "";
   app.stdout.on("data", (d: Buffer) => (appLog += d.toString()));
