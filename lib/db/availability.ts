@@ -2,6 +2,8 @@
 // server (scripts/serve.mjs reads the same globalThis key): while it is, the
 // server answers 503 itself and probes the database until it is back, and a
 // page that failed for that reason is answered 503, not 500.
+import { databaseFailure, type DatabaseFailure } from "./errors";
+
 const KEY = "__situationRoomDatabase";
 
 interface DatabaseState {
@@ -14,11 +16,9 @@ function state(): DatabaseState {
   return (g[KEY] ??= { downSince: 0 });
 }
 
-/** True for errors that mean the database cannot be reached (not a bad query). */
+/** True for errors that mean the database cannot be reached (not a bad query); see lib/db/errors.ts. */
 export function isDatabaseDown(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown; cause?: unknown } | null | undefined;
-  const text = `${String(e?.code ?? "")} ${String(e?.message ?? "")} ${String(e?.cause ?? "")}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P0[1-3]|Connection terminated|connect timeout|Can't reach database|DatabaseNotReachable|the database system is (starting up|shutting down)/i.test(text);
+  return databaseFailure(error) === "unavailable";
 }
 
 export function markDatabaseDown(): void {
@@ -27,4 +27,15 @@ export function markDatabaseDown(): void {
 
 export function databaseDownSince(): number {
   return state().downSince;
+}
+
+/**
+ * What the error means for the request (unavailable, read-only, or null for
+ * any other error); an unavailable database is marked down, so the server
+ * answers 503 and probes it until it is back. A read-only one still serves reads.
+ */
+export function noteDatabaseFailure(error: unknown): DatabaseFailure | null {
+  const failure = databaseFailure(error);
+  if (failure === "unavailable") markDatabaseDown();
+  return failure;
 }
