@@ -5,6 +5,8 @@
 // as the browser and the API.
 import { isOutlier } from "@/lib/domain/outlier";
 import { actionUser } from "@/lib/auth/session";
+import { noteDatabaseFailure } from "@/lib/db/availability";
+import type { DatabaseFailure } from "@/lib/db/errors";
 import {
   createFigure,
   deleteFigure,
@@ -26,6 +28,8 @@ export type SaveResult =
   | { status: "conflict"; current: FigureDto }
   | { status: "not_found" }
   | { status: "forbidden" }
+  /** The database refused the write: read-only, or unreachable (lib/db/errors.ts). */
+  | { status: DatabaseFailure }
   | { status: "failed" };
 
 export interface SaveRequest {
@@ -39,6 +43,8 @@ export interface SaveRequest {
 const writer = () => actionUser("figures:write");
 
 function fromWriteError(error: unknown): SaveResult {
+  const refused = noteDatabaseFailure(error);
+  if (refused) return { status: refused };
   if (!(error instanceof FigureWriteError)) {
     console.error("figure save failed", error);
     return { status: "failed" };

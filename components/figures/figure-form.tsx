@@ -241,6 +241,7 @@ function NoticeBox({
   indicator: FormIndicator | undefined;
 }) {
   const t = useTranslations("figureForm");
+  const tDb = useTranslations("database");
   const locale = useLocale();
   if (!notice) return null;
   const unit = (indicator?.unit ?? "count") as UnitCode;
@@ -276,6 +277,9 @@ function NoticeBox({
       );
     case "forbidden":
       return <p className="form-error" role="status">{t("forbidden")}</p>;
+    case "read_only":
+    case "unavailable":
+      return <p className="form-error" role="status">{tDb(notice.status === "read_only" ? "readOnly" : "unavailable")}</p>;
     default:
       return <p className="form-error" role="status">{t("failed")}</p>;
   }

@@ -39,3 +39,26 @@ export function noteDatabaseFailure(error: unknown): DatabaseFailure | null {
   if (failure === "unavailable") markDatabaseDown();
   return failure;
 }
+
+const lastWarned = new Map<string, number>();
+
+/**
+ * A bookkeeping write that goes with a read (a token's last use, the audit
+ * event of an export): when the database cannot take it (read-only, or gone
+ * meanwhile) it is skipped with a warning and the read goes on; null then.
+ * Security controls (the login throttle) never go through here: they refuse.
+ */
+export async function bookkeeping<T>(what: string, write: () => Promise<T>): Promise<T | null> {
+  try {
+    return await write();
+  } catch (error) {
+    const failure = noteDatabaseFailure(error);
+    if (!failure) throw error;
+    // Once a minute per kind: a read-only database would otherwise log every request.
+    if (Date.now() - (lastWarned.get(what) ?? 0) > 60_000) {
+      lastWarned.set(what, Date.now());
+      console.warn(`Not recorded (the database is ${failure === "read_only" ? "read-only" : "unavailable"}): ${what}`);
+    }
+    return null;
+  }
+}

@@ -1,5 +1,5 @@
 import { jsonError, withApi } from "@/lib/api/respond";
-import { listAuditEvents, recordAudit } from "@/lib/data/audit";
+import { listAuditEvents, recordReadAudit } from "@/lib/data/audit";
 import { csvLine, UTF8_BOM } from "@/lib/export/csv";
 import { textStream } from "@/lib/export/text-stream";
 import { auditQueryInput, auditQuerySchema, type AuditQuery } from "@/lib/validation/audit-query";
@@ -22,9 +22,10 @@ async function* auditCsv(query: AuditQuery): AsyncGenerator<string> {
 export const GET = withApi("audit:read", async (request, { user }) => {
   const parsed = auditQuerySchema.safeParse({ ...auditQueryInput(new URL(request.url).searchParams), limit: 1000 });
   if (!parsed.success) return jsonError(400, "invalid_query", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-  const exportId = await recordAudit({ userId: user.id, action: "export.audit_csv", entity: "audit_events", after: { filters: parsed.data } });
-  // The log as it stood when asked for: events after this export's own are not in the file.
-  const before = Math.min(parsed.data.before ?? exportId, exportId);
+  const exportId = await recordReadAudit({ userId: user.id, action: "export.audit_csv", entity: "audit_events", after: { filters: parsed.data } });
+  // The log as it stood when asked for: events after this export's own are not in the file
+  // (a read-only database records no export, and no other event either).
+  const before = exportId === null ? parsed.data.before : Math.min(parsed.data.before ?? exportId, exportId);
   return new Response(textStream(auditCsv({ ...parsed.data, before })), {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="audit-log_${new Date().toISOString().slice(0, 10)}.csv"`, "cache-control": "private, no-store" },
   });
