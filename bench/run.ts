@@ -15,6 +15,7 @@
 //
 // BENCH_SECONDS (default 10) sets each run's length; BENCH_RESET=1 reloads the data.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -164,7 +165,7 @@ async function pagesUnderExports(base: string, headers: Record<string, string>, 
 async function startApp(databaseUrl: string, port: number): Promise<ChildProcess> {
   const app = spawn("node", ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR, PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_URL: `http://127.0.0.1:${port}`, SEED_DEMO_USERS: "false", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), DATA_DIR, PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_URL: `http://127.0.0.1:${port}`, SEED_DEMO_USERS: "false", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "inherit", "inherit"],
   });
   for (let i = 0; i < 600; i++) {

@@ -10,6 +10,11 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  /** Next.js's key for Server Action ids and closures: the same on every instance (and build), else a form served by one instance fails on another. */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && [16, 24, 32].includes(Buffer.from(v, "base64").length), "must be a base64 AES key of 16, 24 or 32 bytes (openssl rand -base64 32)")
+    .optional(),
   /** Seed demo accounts (admin, analyst, viewer) on an empty database. */
   SEED_DEMO_USERS: z.enum(["true", "false"]).default("true"),
   /** Behind a reverse proxy: take the client's address for the login limit from its X-Forwarded-For (read by scripts/serve.mjs). */

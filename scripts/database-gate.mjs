@@ -13,6 +13,9 @@ const KEY = "__situationRoomDatabase";
 /** @type {{ downSince: number }} */
 const state = /** @type {any} */ (globalThis)[KEY] ??= { downSince: 0 };
 
+// next-auth's client fetches these before it posts a login; they need no
+// database, and without them it would leave the login page for a bare error.
+const WITHOUT_DATABASE = new Set(["/api/auth/csrf", "/api/auth/providers"]);
 const PROBE_INTERVAL_MS = 250;
 const RETRY_AFTER_SECONDS = 5;
 let lastProbeAt = 0;
@@ -70,6 +73,12 @@ function answerUnavailable(req, res) {
   const path = (req.url ?? "/").split("?")[0] ?? "/";
   if (path === "/api/health") {
     res.writeHead(503, { ...PAGE_HEADERS, "Content-Type": "application/json" }).end(JSON.stringify({ status: "error", db: "unavailable" }));
+  } else if (path.startsWith("/api/auth/callback/")) {
+    // A login: next-auth's client reads `url`, whose error code the login form shows
+    // (lib/auth/login-errors.ts: DatabaseUnavailable), as when authorize() meets the outage.
+    const url = `http://${req.headers.host ?? "localhost"}/api/auth/error?error=DatabaseUnavailable`;
+    const error = { code: "database_unavailable", message: "The database is unavailable; try again shortly" };
+    res.writeHead(503, { ...PAGE_HEADERS, "Content-Type": "application/json" }).end(JSON.stringify({ url, error }));
   } else if (path.startsWith("/api/")) {
     const error = { code: "database_unavailable", message: "The database is unavailable; try again shortly" };
     res.writeHead(503, { ...PAGE_HEADERS, "Content-Type": "application/json" }).end(JSON.stringify({ error }));
@@ -91,7 +100,7 @@ function answerUnavailable(req, res) {
  * @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res
  */
 export async function answeredWhileDatabaseDown(req, res) {
-  if (!state.downSince || (req.url ?? "").startsWith("/_next/static/")) return false;
+  if (!state.downSince || (req.url ?? "").startsWith("/_next/static/") || WITHOUT_DATABASE.has((req.url ?? "").split("?")[0] ?? "")) return false;
   if (await databaseAnswers()) {
     state.downSince = 0;
     return false;

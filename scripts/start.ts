@@ -2,15 +2,15 @@
 // on first start, a production build if the sources changed, then `next start`.
 // SIGINT/SIGTERM stop the app and then the embedded database, cleanly.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { openDatabase } from "../lib/db/runtime";
-import { migrate, MigrationError } from "../lib/db/migrate";
+import { MigrationError } from "../lib/db/migrate";
 import { disconnectDb } from "../lib/db/client";
-import { isEmpty, seed, DEMO_USERS } from "../lib/data/seed";
-import { readEnv } from "../lib/env";
+import { prepareDatabase, DEMO_USERS } from "../lib/data/seed";
+import { readEnv, type Env } from "../lib/env";
 import { hasChromium, INSTALL_HINT } from "./ensure-chromium";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -30,10 +30,24 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-/** A build is stale when any source it is made from is newer than it. */
-function needsBuild(): boolean {
+// The Server Actions key salts the action ids at build time (every instance
+// must serve the same ids): a build made with another key is stale too.
+const BUILD_INFO = path.join(ROOT, ".next", "situation-room-build.json");
+const keyFingerprint = (key: string | undefined) => (key ? createHash("sha256").update(key).digest("hex") : "");
+
+function builtWithKey(): string {
+  try {
+    return (JSON.parse(readFileSync(BUILD_INFO, "utf8")) as { actionsKey?: string }).actionsKey ?? "";
+  } catch {
+    return ""; // a build by `next build` itself: made without a key given
+  }
+}
+
+/** A build is stale when any source it is made from is newer than it, or it was made with another Server Actions key. */
+function needsBuild(actionsKey: string | undefined): boolean {
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
+  if (builtWithKey() !== keyFingerprint(actionsKey)) return true;
   const built = statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib", "messages", "i18n", "proxy.ts", "next.config.js", "package-lock.json"];
   return sources.some((s) => newestMtime(path.join(ROOT, s)) > built);
@@ -46,17 +60,35 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
   });
 }
 
-async function authSecret(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, "auth-secret");
+/** Thrown before anything starts: the message says what to set. */
+class ConfigurationError extends Error {}
+
+/**
+ * The secret that signs session cookies. With DATABASE_URL the database may
+ * be shared by several instances, and a secret generated here would be this
+ * instance's alone (its sessions would fail on the others): it must be given.
+ */
+async function authSecret(env: Env): Promise<string> {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  if (env.DATABASE_URL) {
+    throw new ConfigurationError(
+      "DATABASE_URL is set but NEXTAUTH_SECRET is not. Instances sharing a database must sign sessions with one secret, " +
+        "or a session opened on one fails on the others: set NEXTAUTH_SECRET to the same random value on every instance " +
+        '(e.g. `openssl rand -base64 32`). See "Running several instances" in the README for the other shared settings ' +
+        "(NEXTAUTH_URL, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, TRUST_PROXY).",
+    );
+  }
+  const file = path.join(env.DATA_DIR, "auth-secret");
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   const secret = randomBytes(32).toString("base64url");
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(env.DATA_DIR, { recursive: true });
   await writeFile(file, secret, { mode: 0o600 });
   return secret;
 }
 
 async function main(): Promise<void> {
   const env = readEnv();
+  const secret = await authSecret(env);
   const database = await openDatabase(log);
   log(env.DATABASE_URL ? "Using the database in DATABASE_URL" : `Embedded PostgreSQL running (data in ${path.resolve(env.DATA_DIR)})`);
   const running: { app?: ChildProcess } = {};
@@ -78,10 +110,9 @@ async function main(): Promise<void> {
 
   try {
     process.env.DATABASE_URL = database.url;
-    const applied = await migrate(database.url);
+    const { applied, seeded: report } = await prepareDatabase(database.url, { demoUsers: env.SEED_DEMO_USERS === "true" });
     if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
-    if (await isEmpty()) {
-      const report = await seed({ demoUsers: env.SEED_DEMO_USERS === "true" });
+    if (report) {
       log(`Empty database: loaded ${report.regions} regions, ${report.indicators} indicators and ${report.figuresCreated} figures from ${report.sources} sources`);
     }
     await disconnectDb();
@@ -94,18 +125,19 @@ async function main(): Promise<void> {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? (await authSecret(env.DATA_DIR)),
+    NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
   };
   const next = path.join(ROOT, "node_modules", ".bin", "next");
-  if (!dev && needsBuild()) {
-    log("Building the app (first start or changed sources)…");
+  if (!dev && needsBuild(env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY)) {
+    log("Building the app (first start, changed sources or a new Server Actions key)…");
     const code = await run(next, ["build"], { ...childEnv, NODE_ENV: "production" });
     if (code !== 0) {
       console.error("The build failed; the app was not started.");
       await shutdown(code);
       return;
     }
+    await writeFile(BUILD_INFO, JSON.stringify({ actionsKey: keyFingerprint(env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) }));
   }
   if (!hasChromium()) installChromiumInBackground();
   // Production: scripts/serve.mjs runs one Next.js worker per CPU on the port.
@@ -136,6 +168,6 @@ function installChromiumInBackground(): void {
 }
 
 main().catch(async (error: unknown) => {
-  console.error(error);
+  console.error(error instanceof ConfigurationError ? `\n${error.message}\nThe app was not started.\n` : error);
   process.exit(1);
 });

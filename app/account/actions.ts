@@ -6,6 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/session";
 import { formValues, type FormState } from "@/lib/auth/form-state";
+import { databaseFailureState } from "@/lib/auth/action-failure";
 import { changeOwnPassword, createToken, revokeToken } from "@/lib/data/user-admin";
 import { UserError } from "@/lib/data/users";
 import { changePasswordSchema, createTokenSchema, formErrors, userIdSchema } from "@/lib/validation/users";
@@ -17,7 +18,14 @@ export async function changePasswordAction(_: FormState, data: FormData): Promis
   if (!user) return SIGNED_OUT;
   const parsed = changePasswordSchema.safeParse(formValues(data, ["current", "next", "confirm"]));
   if (!parsed.success) return { status: "error", errors: formErrors(parsed.error) };
-  const result = await changeOwnPassword(user.id, parsed.data.current, parsed.data.next);
+  let result: Awaited<ReturnType<typeof changeOwnPassword>>;
+  try {
+    result = await changeOwnPassword(user.id, parsed.data.current, parsed.data.next);
+  } catch (error) {
+    const refused = databaseFailureState(error);
+    if (refused) return refused;
+    throw error;
+  }
   if (result === "wrong_current") return { status: "error", errors: { current: "wrongPassword" } };
   if (result === "locked") return { status: "error", errors: { current: "accountLocked" } };
   // The session version moved on, so this session has ended: the page sends the user to log in again.
@@ -36,6 +44,8 @@ export async function createTokenAction(_: FormState, data: FormData): Promise<F
     return { status: "ok", message: "tokenCreated", secret: token };
   } catch (error) {
     if (error instanceof UserError) return { status: "error", errors: { form: "rejected" }, values: { reason: error.message } };
+    const refused = databaseFailureState(error);
+    if (refused) return refused;
     throw error;
   }
 }
@@ -50,6 +60,8 @@ export async function revokeTokenAction(_: FormState, data: FormData): Promise<F
     await revokeToken(id.data, user);
   } catch (error) {
     if (error instanceof UserError) return { status: "error", errors: { form: "rejected" }, values: { reason: error.message } };
+    const refused = databaseFailureState(error);
+    if (refused) return refused;
     throw error;
   }
   revalidatePath("/account");

@@ -6,6 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { actionUser } from "@/lib/auth/session";
 import { formValues, type FormState } from "@/lib/auth/form-state";
+import { databaseFailureState } from "@/lib/auth/action-failure";
 import { createUser, UserError } from "@/lib/data/users";
 import { changeRole, resetPassword, setActive } from "@/lib/data/user-admin";
 import { createUserSchema, formErrors, passwordSchema, roleSchema, userIdSchema } from "@/lib/validation/users";
@@ -16,6 +17,8 @@ const FORBIDDEN: FormState = { status: "error", errors: { form: "forbidden" } };
 
 function failed(error: unknown): FormState {
   if (error instanceof UserError) return { status: "error", errors: { form: "rejected" }, values: { reason: error.message } };
+  const refused = databaseFailureState(error);
+  if (refused) return refused;
   console.error("admin action failed", error);
   return { status: "error", errors: { form: "failed" } };
 }

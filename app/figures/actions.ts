@@ -4,12 +4,16 @@
 // (a Server Action is a public endpoint), runs the one figure-write use case
 // (lib/data/figure-writes.ts) and passes its outcome on to the form.
 import { actionUser } from "@/lib/auth/session";
+import { noteDatabaseFailure } from "@/lib/db/availability";
+import type { DatabaseFailure } from "@/lib/db/errors";
 import { writeFigure, type FigureWriteOutcome } from "@/lib/data/figure-writes";
 
 export type SaveResult =
   | { status: "saved"; id: number }
   | Exclude<FigureWriteOutcome, { status: "saved" } | { status: "deleted" }>
   | { status: "forbidden" }
+  /** The database refused the write: read-only, or unreachable (lib/db/errors.ts). */
+  | { status: DatabaseFailure }
   | { status: "failed" };
 
 export interface SaveRequest {
@@ -31,6 +35,8 @@ async function run(write: () => Promise<FigureWriteOutcome>): Promise<SaveResult
   try {
     return answer(await write());
   } catch (error) {
+    const refused = noteDatabaseFailure(error);
+    if (refused) return { status: refused };
     console.error("figure write failed", error);
     return { status: "failed" };
   }

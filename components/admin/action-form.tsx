@@ -36,7 +36,9 @@ export function ActionForm({ action, submitLabel, fields = [], hidden = {}, dang
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.status === "error" ? state.errors : {};
   const values = state.status === "error" ? (state.values ?? {}) : {};
-  const errorText = (key: string) => (key === "rejected" ? (values.reason ?? t("errors.failed")) : t(`errors.${key}` as never));
+  const tRoot = useTranslations();
+  // `database.*`: the database refused the write (lib/auth/action-failure.ts).
+  const errorText = (key: string) => (key === "rejected" ? (values.reason ?? t("errors.failed")) : key.startsWith("database.") ? tRoot(key as never) : t(`errors.${key}` as never));
 
   return (
     <form

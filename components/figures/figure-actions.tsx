@@ -8,6 +8,7 @@ import { bringBackFigure, removeFigure, type SaveResult } from "@/app/figures/ac
 
 export function DeleteFigure({ id, version }: { id: number; version: number }) {
   const t = useTranslations("figureForm");
+  const tDb = useTranslations("database");
   const router = useRouter();
   const [asking, setAsking] = useState(false);
   const [failed, setFailed] = useState<SaveResult["status"] | null>(null);
@@ -39,13 +40,14 @@ export function DeleteFigure({ id, version }: { id: number; version: number }) {
       <button type="button" className="button-secondary" onClick={() => setAsking(false)}>
         {t("cancel")}
       </button>
-      {failed && <p className="form-error" role="status">{failed === "conflict" ? t("deleteConflict") : failed === "derived" ? t("derivedRefused") : t("failed")}</p>}
+      {failed && <p className="form-error" role="status">{failed === "conflict" ? t("deleteConflict") : failed === "derived" ? t("derivedRefused") : failed === "read_only" ? tDb("readOnly") : failed === "unavailable" ? tDb("unavailable") : t("failed")}</p>}
     </div>
   );
 }
 
 export function RestoreFigure({ id }: { id: number }) {
   const t = useTranslations("figureForm");
+  const tDb = useTranslations("database");
   const router = useRouter();
   const [failed, setFailed] = useState<SaveResult | null>(null);
   const [pending, startTransition] = useTransition();
@@ -65,7 +67,7 @@ export function RestoreFigure({ id }: { id: number }) {
       >
         {t("restore")}
       </button>
-      {failed && <p className="form-error" role="status">{failed.status === "duplicate" ? t("duplicate") : failed.status === "derived" ? t("derivedRefused") : t("failed")}</p>}
+      {failed && <p className="form-error" role="status">{failed.status === "duplicate" ? t("duplicate") : failed.status === "derived" ? t("derivedRefused") : failed.status === "read_only" ? tDb("readOnly") : failed.status === "unavailable" ? tDb("unavailable") : t("failed")}</p>}
     </>
   );
 }

@@ -248,6 +248,7 @@ function NoticeBox({
   indicator: FormIndicator | undefined;
 }) {
   const t = useTranslations("figureForm");
+  const tDb = useTranslations("database");
   const locale = useLocale();
   if (!notice) return null;
   const unit = (indicator?.unit ?? "count") as UnitCode;
@@ -285,6 +286,9 @@ function NoticeBox({
       return <p className="form-error" role="status">{t("forbidden")}</p>;
     case "derived":
       return <p className="form-error" role="status">{t("derivedRefused")}</p>;
+    case "read_only":
+    case "unavailable":
+      return <p className="form-error" role="status">{tDb(notice.status === "read_only" ? "readOnly" : "unavailable")}</p>;
     default:
       return <p className="form-error" role="status">{t("failed")}</p>;
   }

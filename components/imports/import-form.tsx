@@ -8,11 +8,12 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { ImportReport } from "@/lib/data/import-run";
 import { TableScroll } from "@/components/layout/table-scroll";
+import { useApiErrorText, type ApiError } from "@/components/layout/use-api-error-text";
 
 type Report = ImportReport;
 type Role = "" | "regionCode" | "regionName" | "date" | "start" | "end" | "year" | `value:${string}`;
 
-function send(form: FormData, onProgress: (p: number) => void): Promise<{ status: number; body: { data?: Report; error?: { message: string } } }> {
+function send(form: FormData, onProgress: (p: number) => void): Promise<{ status: number; body: { data?: Report; error?: ApiError } }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/v1/imports");
@@ -37,6 +38,7 @@ export function mappingFromRoles(roles: Record<string, Role>): unknown {
 
 export function ImportForm({ indicators, maxMb }: { indicators: { code: string; name: string }[]; maxMb: number }) {
   const t = useTranslations("imports");
+  const apiErrorText = useApiErrorText();
   const [progress, setProgress] = useState<number | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -59,7 +61,7 @@ export function ImportForm({ indicators, maxMb }: { indicators: { code: string; 
     try {
       const answer = await send(body, setProgress);
       if (answer.body.data) setReport(answer.body.data);
-      else setError(answer.status === 413 ? t("tooLarge", { mb: maxMb }) : (answer.body.error?.message ?? t("failed")));
+      else setError(answer.status === 413 ? t("tooLarge", { mb: maxMb }) : apiErrorText(answer.body.error, t("failed")));
     } catch {
       setError(t("failed"));
     }

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useApiErrorText } from "@/components/layout/use-api-error-text";
 
 /**
  * Stays mounted after the rollback (`committed` turns false on refresh), so
@@ -10,13 +11,14 @@ import { useTranslations } from "next-intl";
  */
 export function RollbackButton({ id, committed }: { id: number; committed: boolean }) {
   const t = useTranslations("imports");
+  const apiErrorText = useApiErrorText();
   const router = useRouter();
   const [asking, setAsking] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   async function rollback() {
     const res = await fetch(`/api/v1/imports/${id}/rollback`, { method: "POST" });
     const body = await res.json().catch(() => ({}));
-    setMessage(res.ok ? t("rollbackDone") : (body.error?.message ?? t("failed")));
+    setMessage(res.ok ? t("rollbackDone") : apiErrorText(body.error, t("failed")));
     setAsking(false);
     router.refresh();
   }

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { LOGIN_DATABASE_ERRORS } from "@/lib/auth/login-errors";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
@@ -27,7 +28,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         window.location.assign(safeCallbackPath(callbackUrl, window.location.origin));
         return;
       }
-      setError(result?.status === 401 || result?.error === "CredentialsSignin" ? t("failed") : t("error"));
+      // Only next-auth's CredentialsSignin blames the email or password; a database that stopped the login says so.
+      const code = result?.error;
+      setError(code === "CredentialsSignin" ? t("failed") : code === LOGIN_DATABASE_ERRORS.unavailable ? t("unavailable") : code === LOGIN_DATABASE_ERRORS.read_only ? t("readOnly") : t("error"));
     } catch {
       setError(t("error"));
     }

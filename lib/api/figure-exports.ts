@@ -5,7 +5,7 @@ import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { getLocale } from "next-intl/server";
 import { NextResponse } from "next/server";
-import { recordAudit } from "../data/audit";
+import { recordReadAudit } from "../data/audit";
 import { countFigures, exportShape, listFigures, streamFigures, type FigureDto } from "../data/figures";
 import { indicatorIndex, regionIndex } from "../data/reference";
 import type { SessionUser } from "../data/users";
@@ -85,7 +85,7 @@ export async function exportFigures(format: ExportFormat, params: URLSearchParam
     body = workbook(query, paged, names);
     rows = total;
   }
-  await recordAudit({ userId: user.id, action: `export.${format}`, entity: "figures", after: { filters, ...(paged ? { limit: query.limit, offset: query.offset } : {}), ...(rows !== null ? { rows } : {}) } });
+  await recordReadAudit({ userId: user.id, action: `export.${format}`, entity: "figures", after: { filters, ...(paged ? { limit: query.limit, offset: query.offset } : {}), ...(rows !== null ? { rows } : {}) } });
   return new Response(body, {
     headers: {
       "content-type": CONTENT_TYPE[format],

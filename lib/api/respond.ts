@@ -4,14 +4,35 @@ import { NextResponse } from "next/server";
 import { apiUser } from "../auth/session";
 import { accessRefusal, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../data/users";
-import { isDatabaseDown, markDatabaseDown } from "../db/availability";
+import { isDatabaseDown, noteDatabaseFailure } from "../db/availability";
 
 export { isDatabaseDown };
+
+/** Seconds a client should wait before trying again when the database is unavailable (scripts/database-gate.mjs says the same). */
+const RETRY_AFTER_SECONDS = 5;
 
 export function jsonError(status: number, code: string, message: string, extra: Record<string, unknown> = {}): NextResponse {
   return NextResponse.json({ error: { code, message, ...extra } }, { status });
 }
 
+
+/**
+ * The 503 for a request the database could not serve (lib/db/errors.ts tells
+ * which), or null when the error is something else. Unavailable: nothing
+ * works until it is back. Read-only: reads work, writes are refused.
+ */
+export function databaseFailureResponse(error: unknown): NextResponse | null {
+  const failure = noteDatabaseFailure(error);
+  if (failure === "unavailable") {
+    const response = jsonError(503, "database_unavailable", "The database is unavailable; try again shortly");
+    response.headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+    return response;
+  }
+  if (failure === "read_only") {
+    return jsonError(503, "database_read_only", "The database is read-only at the moment: nothing can be saved, reading still works. Try the change again later");
+  }
+  return null;
+}
 
 type Handler<C> = (request: Request, context: C & { user: SessionUser }) => Promise<Response>;
 
@@ -25,10 +46,8 @@ export function withApi<C = unknown>(permission: Permission, handler: Handler<C>
       if (refusal) return jsonError(403, "forbidden", `Your role (${user.role}) may not do this`);
       return await handler(request, { ...context, user });
     } catch (error) {
-      if (isDatabaseDown(error)) {
-        markDatabaseDown();
-        return jsonError(503, "database_unavailable", "The database is unavailable; try again shortly");
-      }
+      const refused = databaseFailureResponse(error);
+      if (refused) return refused;
       console.error("API error", error);
       return jsonError(500, "internal_error", "Something went wrong on our side; the error was logged");
     }

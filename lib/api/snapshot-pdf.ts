@@ -10,7 +10,7 @@ import { chromium, type Browser } from "playwright-core";
 import { NextResponse } from "next/server";
 import { chromiumExecutable } from "../browser";
 import { internalOrigin, publicUrl } from "../env";
-import { recordAudit } from "../data/audit";
+import { recordReadAudit } from "../data/audit";
 import { regionIndex } from "../data/reference";
 import type { SessionUser } from "../data/users";
 import { internalSessionCookie } from "../auth/session";
@@ -117,7 +117,7 @@ export async function snapshotPdf(request: Request, user: SessionUser): Promise<
         await context.close();
       }
     });
-    await recordAudit({ userId: user.id, action: "export.pdf", entity: "snapshot", entityId: region, after: { locale } });
+    await recordReadAudit({ userId: user.id, action: "export.pdf", entity: "snapshot", entityId: region, after: { locale } });
     const name = `situation-snapshot_${area.name.en.toLowerCase().replace(/[^a-z0-9]+/g, "-")}_${locale}_${new Date().toISOString().slice(0, 10)}.pdf`;
     return new NextResponse(new Uint8Array(pdf), { headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${name}"`, "cache-control": "private, no-store" } });
   } catch (error) {

@@ -5,12 +5,31 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { safeCallbackPath } from "./callback-url";
-import { attemptLogin, clientIp } from "./login";
+import { attemptLogin, clientIp, type LoginInput, type LoginOutcome } from "./login";
+import { LOGIN_DATABASE_ERRORS, LOGIN_FAILED } from "./login-errors";
+import { noteDatabaseFailure } from "../db/availability";
 import { isRole } from "./permissions";
 import { endSessions } from "../data/users";
 import { authSecret } from "../env";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+/**
+ * A login attempt; when the database stops it (unreachable, or read-only: the
+ * attempt counters of the lockout cannot be written, and a login is not let
+ * through without them) the error's message is the code the login form shows
+ * (lib/auth/login-errors.ts) instead of "wrong email or password".
+ */
+export async function loginOrSayWhy(input: LoginInput): Promise<LoginOutcome> {
+  try {
+    return await attemptLogin(input);
+  } catch (error) {
+    const failure = noteDatabaseFailure(error);
+    if (failure) throw new Error(LOGIN_DATABASE_ERRORS[failure]);
+    console.error("login failed", error);
+    throw new Error(LOGIN_FAILED);
+  }
+}
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
@@ -22,7 +41,7 @@ export const authOptions: NextAuthOptions = {
       name: "Email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        const outcome = await attemptLogin({ email: credentials?.email ?? "", password: credentials?.password ?? "", ip: clientIp(req?.headers) });
+        const outcome = await loginOrSayWhy({ email: credentials?.email ?? "", password: credentials?.password ?? "", ip: clientIp(req?.headers) });
         if (!outcome.ok) return null;
         const { user } = outcome;
         return { id: String(user.id), email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };

@@ -1,4 +1,5 @@
 import { db } from "../db/client";
+import { bookkeeping } from "../db/availability";
 import type { Prisma } from "../generated/prisma/client";
 import type { AuditQuery } from "../validation/audit-query";
 
@@ -19,6 +20,15 @@ export function auditInsert(event: AuditInput) {
 /** Records one event; its id orders it among the others. */
 export async function recordAudit(event: AuditInput): Promise<number> {
   return (await auditInsert(event)).id;
+}
+
+/**
+ * Records the event of a read (an export): on a database that cannot take it
+ * (read-only) the read is served anyway and the event skipped, with a
+ * warning in the log; null then.
+ */
+export async function recordReadAudit(event: AuditInput): Promise<number | null> {
+  return bookkeeping(`the audit event ${event.action}`, () => recordAudit(event));
 }
 
 export interface AuditRow {

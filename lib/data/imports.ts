@@ -93,8 +93,23 @@ export async function previewImport(figures: PlannedFigure[]): Promise<ImportOut
   throw new Error("unreachable: a preview always rolls back");
 }
 
+/**
+ * Commits (and rollbacks) run one at a time across every instance: a
+ * transaction-level advisory lock, taken before anything is read. The same
+ * file committed twice at once: the second waits for the first, then finds
+ * every figure already there ("unchanged") instead of failing on a duplicate key.
+ */
+const IMPORT_LOCK_KEY = 72_707_002;
+
+async function lockImports(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
+}
+
 export async function commitImport(figures: PlannedFigure[], meta: ImportMeta): Promise<ImportOutcome> {
-  return db().$transaction((tx) => run(tx, figures, meta), TX_OPTIONS);
+  return db().$transaction(async (tx) => {
+    await lockImports(tx);
+    return run(tx, figures, meta);
+  }, TX_OPTIONS);
 }
 
 async function run(tx: Tx, planned: PlannedFigure[], meta: ImportMeta | null): Promise<ImportOutcome> {
@@ -141,21 +156,7 @@ async function resolveRows(tx: Tx, figures: PlannedFigure[]): Promise<ImportRow[
   const regions = await tx.region.findMany({ select: { id: true, pcode: true } });
   const indicatorIds = new Map(indicators.map((i) => [i.code, i.id]));
   const regionIds = new Map(regions.map((r) => [r.pcode, r.id]));
-  const sourceIds = new Map<string, number>();
-  for (const f of figures) {
-    const key = JSON.stringify(f.source);
-    if (sourceIds.has(key)) continue;
-    const publishedOn = parseIsoDate(f.source.date);
-    if (!publishedOn) throw new ImportError(`source date "${f.source.date}" is not a date`);
-    const { organisation, title, url } = f.source;
-    const row = await tx.source.upsert({
-      where: { organisation_title_url_publishedOn: { organisation, title, url, publishedOn } },
-      create: { organisation, title, url, publishedOn },
-      update: {},
-      select: { id: true },
-    });
-    sourceIds.set(key, row.id);
-  }
+  const sourceIds = await resolveSources(tx, figures);
   return figures.map((f) => {
     const indicatorId = indicatorIds.get(f.indicator);
     const regionId = regionIds.get(f.region);
@@ -174,6 +175,36 @@ async function resolveRows(tx: Tx, figures: PlannedFigure[]): Promise<ImportRow[
       note: f.note,
     };
   });
+}
+
+const SOURCE_BATCH = 1_000;
+
+/**
+ * The id of each source the figures name (keyed by JSON.stringify(source)),
+ * created as needed. Inserted with ON CONFLICT DO NOTHING, then read: a
+ * preview and a commit (or two instances) creating the same source at once
+ * both go on, where an upsert's insert failed on the unique key.
+ */
+async function resolveSources(tx: Tx, figures: PlannedFigure[]): Promise<Map<string, number>> {
+  const distinct = new Map<string, { organisation: string; title: string; url: string; publishedOn: Date }>();
+  for (const f of figures) {
+    const key = JSON.stringify(f.source);
+    if (distinct.has(key)) continue;
+    const publishedOn = parseIsoDate(f.source.date);
+    if (!publishedOn) throw new ImportError(`source date "${f.source.date}" is not a date`);
+    distinct.set(key, { organisation: f.source.organisation, title: f.source.title, url: f.source.url, publishedOn });
+  }
+  const identity = (s: { organisation: string; title: string; url: string; publishedOn: Date }) => JSON.stringify([s.organisation, s.title, s.url, s.publishedOn.toISOString()]);
+  const ids = new Map<string, number>();
+  const rows = [...distinct.values()];
+  for (let i = 0; i < rows.length; i += SOURCE_BATCH) {
+    const batch = rows.slice(i, i + SOURCE_BATCH);
+    await tx.source.createMany({ data: batch, skipDuplicates: true });
+    for (const row of await tx.source.findMany({ where: { OR: batch }, select: { id: true, organisation: true, title: true, url: true, publishedOn: true } })) {
+      ids.set(identity(row), row.id);
+    }
+  }
+  return new Map([...distinct].map(([key, source]) => [key, ids.get(identity(source)) as number]));
 }
 
 /** Applies the staged rows: updates, then inserts, then one audit event per figure written. */
@@ -262,6 +293,7 @@ export async function importsOfFile(sha256: string): Promise<ImportRecord[]> {
  */
 export async function rollbackImport(importId: number, userId: number): Promise<{ deleted: number; reverted: number }> {
   return db().$transaction(async (tx) => {
+    await lockImports(tx);
     const record = await tx.import.findUnique({ where: { id: importId } });
     if (!record) throw new ImportError(`There is no import ${importId}`, "not_found");
     if (record.status !== "committed") throw new ImportError(`Import ${importId} was already rolled back`, "refused");

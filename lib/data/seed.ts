@@ -1,15 +1,18 @@
 // Reference and demo data: Mali's regions and cercles, the indicator
 // catalogue, and a dataset of real published figures, each with its source
-// (prisma/seed-data/*, built by scripts/build-seed-data.ts). Idempotent: a
-// second run adds what is missing and never overwrites an analyst's edit.
+// (prisma/seed-data/*, built by scripts/build-seed-data.ts). Idempotent, also
+// when two run at once: a second run adds what is missing and never
+// overwrites an analyst's edit.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
+import { applyMigrations, withMigrationLock } from "../db/migrate";
 import { parseIsoDate } from "../domain/dates";
 import { disaggregationKey, type Disaggregation } from "../domain/disaggregation";
 import { INDICATORS } from "../../prisma/seed-data/indicators";
 import type { Role } from "../auth/permissions";
-import { createUser } from "./users";
+import { createUser, UserError } from "./users";
 
 const SEED_DIR = path.resolve(import.meta.dirname, "../../prisma/seed-data");
 
@@ -93,13 +96,13 @@ export async function seed(options: { demoUsers: boolean }): Promise<SeedReport>
     indicatorIds.set(indicator.code, row.id);
   }
 
-  const sourceIds = new Map<string, number>();
-  for (const [key, s] of Object.entries(sources)) {
-    const publishedOn = date(s.date) as Date;
-    const where = { organisation_title_url_publishedOn: { organisation: s.organisation, title: s.title, url: s.url, publishedOn } };
-    const row = await client.source.upsert({ where, create: { organisation: s.organisation, title: s.title, url: s.url, publishedOn }, update: {} });
-    sourceIds.set(key, row.id);
-  }
+  // Inserts that skip what exists (ON CONFLICT DO NOTHING), then one read for the ids.
+  const sourceRows = Object.values(sources).map((s) => ({ organisation: s.organisation, title: s.title, url: s.url, publishedOn: date(s.date) as Date }));
+  await client.source.createMany({ data: sourceRows, skipDuplicates: true });
+  const stored = await client.source.findMany({ where: { OR: sourceRows }, select: { id: true, organisation: true, title: true, url: true, publishedOn: true } });
+  const sourceKey = (s: { organisation: string; title: string; url: string; publishedOn: Date }) => JSON.stringify([s.organisation, s.title, s.url, s.publishedOn.toISOString()]);
+  const idByKey = new Map(stored.map((s) => [sourceKey(s), s.id]));
+  const sourceIds = new Map(Object.keys(sources).map((key, i) => [key, idByKey.get(sourceKey(sourceRows[i]!))]));
 
   const rows = figures.map((f, i) => {
     const indicatorId = indicatorIds.get(f.indicator);
@@ -128,8 +131,13 @@ export async function seed(options: { demoUsers: boolean }): Promise<SeedReport>
   if (options.demoUsers) {
     for (const u of DEMO_USERS) {
       if (await client.user.findUnique({ where: { email: u.email } })) continue;
-      await createUser(u);
-      users++;
+      try {
+        await createUser(u);
+        users++;
+      } catch (error) {
+        // Another seed created it meanwhile.
+        if (!(error instanceof UserError) && !isUniqueViolation(error)) throw error;
+      }
     }
   }
   return { regions: regions.length, indicators: INDICATORS.length, sources: sourceIds.size, figuresCreated: created.count, users };
@@ -137,4 +145,18 @@ export async function seed(options: { demoUsers: boolean }): Promise<SeedReport>
 
 export async function isEmpty(): Promise<boolean> {
   return (await db().region.count()) === 0;
+}
+
+/**
+ * What `npm start` does to a database before serving it: pending migrations,
+ * then the demo data if it is empty. All of it under the migration lock, so
+ * that of two instances starting at once on an empty database one seeds it
+ * and the other, once the lock is its, finds it seeded.
+ */
+export async function prepareDatabase(databaseUrl: string, options: { demoUsers: boolean }): Promise<{ applied: string[]; seeded: SeedReport | null }> {
+  return withMigrationLock(databaseUrl, async (client) => {
+    const applied = await applyMigrations(client);
+    const seeded = (await isEmpty()) ? await seed(options) : null;
+    return { applied, seeded };
+  });
 }

@@ -1,5 +1,6 @@
 // Users, API tokens and the audit trail of changes to them.
 import { db } from "../db/client";
+import { bookkeeping } from "../db/availability";
 import { hashPassword } from "../auth/password";
 import { passwordProblem, passwordProblemText } from "../validation/password";
 import en from "../../messages/en.json";
@@ -94,5 +95,8 @@ async function noteTokenUse(id: number, lastUsedAt: Date | null): Promise<void> 
   const now = new Date();
   if (lastUsedAt && now.getTime() - lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
   // The condition makes concurrent requests of the same minute a no-op rather than a queue of row locks.
-  await db().apiToken.updateMany({ where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] }, data: { lastUsedAt: now } });
+  // Bookkeeping: a read-only database must not fail the request the token makes.
+  await bookkeeping("an API token's last use", () =>
+    db().apiToken.updateMany({ where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] }, data: { lastUsedAt: now } }),
+  );
 }

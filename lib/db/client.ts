@@ -3,13 +3,13 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { databaseUrl } from "../env";
+import { createPool } from "./pool";
 
 export type Db = PrismaClient;
 
-export function createDb(url: string): Db {
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 }),
-  });
+export function createDb(url: string, options: { max?: number; connectionTimeoutMillis?: number } = {}): Db {
+  const pool = createPool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, ...options });
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
 const globalForDb = globalThis as unknown as { situationRoomDb?: Db };

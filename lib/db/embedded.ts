@@ -123,7 +123,7 @@ async function ensureDatabase(creds: Credentials, port: number): Promise<void> {
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (message: string) => void = () => {},
-  options: { port?: number } = {},
+  options: { port?: number; /** Server settings (`-c name=value`), e.g. a small max_connections for a test. */ settings?: Record<string, string> } = {},
 ): Promise<RunningDatabase> {
   const root = path.resolve(dataDir);
   const pgDir = path.join(root, "pg");
@@ -153,7 +153,7 @@ export async function startEmbeddedPostgres(
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
     onLog: () => {},
     onError: (error) => log(`postgres: ${String(error)}`),
   });

@@ -1,19 +1,24 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
-import { isDatabaseDown, markDatabaseDown } from "@/lib/db/availability";
+import { noteDatabaseFailure } from "@/lib/db/availability";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and database reachability, for load balancers and monitors (no auth). */
+/**
+ * Liveness and the database's state, for load balancers and monitors (no
+ * auth): 200 "ok"; 200 "read_only" when it refuses writes (a standby, or
+ * default_transaction_read_only: reads are still served); 503 when unreachable.
+ */
 export async function GET() {
   try {
-    await Promise.race([
-      db().$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3_000)),
+    const [row] = await Promise.race([
+      db().$queryRaw<{ readOnly: boolean }[]>`SELECT current_setting('transaction_read_only') = 'on' OR pg_is_in_recovery() AS "readOnly"`,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), 3_000)),
     ]);
+    if (row?.readOnly) return NextResponse.json({ status: "degraded", db: "read_only" });
     return NextResponse.json({ status: "ok", db: "ok" });
   } catch (error) {
-    if (isDatabaseDown(error)) markDatabaseDown();
+    noteDatabaseFailure(error);
     return NextResponse.json({ status: "error", db: "unavailable" }, { status: 503 });
   }
 }

@@ -1,6 +1,6 @@
 import { withExportSlot } from "@/lib/api/export-gate";
 import { jsonError, withApi } from "@/lib/api/respond";
-import { listAuditEvents, recordAudit } from "@/lib/data/audit";
+import { listAuditEvents, recordReadAudit } from "@/lib/data/audit";
 import { csvLine, UTF8_BOM } from "@/lib/export/csv";
 import { textStream } from "@/lib/export/text-stream";
 import { auditQueryInput, auditQuerySchema, type AuditQuery } from "@/lib/validation/audit-query";
@@ -29,9 +29,10 @@ async function auditCsvResponse(request: Request, userId: number): Promise<Respo
     const { parameter, message } = queryIssue(parsed.error);
     return jsonError(400, "invalid_parameter", message, { parameter });
   }
-  const exportId = await recordAudit({ userId, action: "export.audit_csv", entity: "audit_events", after: { filters: parsed.data } });
-  // The log as it stood when asked for: events after this export's own are not in the file.
-  const before = Math.min(parsed.data.before ?? exportId, exportId);
+  const exportId = await recordReadAudit({ userId, action: "export.audit_csv", entity: "audit_events", after: { filters: parsed.data } });
+  // The log as it stood when asked for: events after this export's own are not in the file
+  // (a read-only database records no export, and no other event either).
+  const before = exportId === null ? parsed.data.before : Math.min(parsed.data.before ?? exportId, exportId);
   return new Response(textStream(auditCsv({ ...parsed.data, before })), {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="audit-log_${new Date().toISOString().slice(0, 10)}.csv"`, "cache-control": "private, no-store" },
   });
