@@ -1,6 +1,6 @@
 // `npm run test:db-restart` (part of `npm test`): the database misbehaving
-// under the built app, which runs (one worker, so one process) on its own
-// embedded PostgreSQL.
+// under the built app, which runs (one web worker, beside the primary and the
+// export process) on its own embedded PostgreSQL.
 // 1. Stopped and restarted under load: clients keep loading pages and API
 //    routes while the database goes away for 5 s and comes back on the same
 //    port. Checks: only 200 or 503 answers, no internals in any body, the same
@@ -22,7 +22,7 @@ const ROUTES = ["/", "/displacement", "/login", "/api/v1/regions", "/api/v1/figu
 const CLIENTS = 4;
 const LEAKS = /prisma|ECONNREFUSED|ECONNRESET|\n\s+at |SELECT |pg_|stack/i;
 const RECOVERY_LIMIT_MS = 5_000;
-// Small, so filling it is cheap; the app's one worker keeps at most 10.
+// Small, so filling it is cheap; the app's web worker and export process keep at most 10 each.
 const DB_SETTINGS = { max_connections: "30" };
 
 interface Sample {
@@ -70,6 +70,11 @@ async function main(): Promise<void> {
     const unusedToken = newToken("viewer@example.org", "first used on a read-only database");
     const analystToken = newToken("analyst@example.org", "writes");
     const appPid = app.pid;
+    // Pages take a session, the API a token (a token opens /api/v1 only).
+    const viewer = await login(base, "viewer@example.org", "sr-demo-viewer-pass");
+    if (!viewer.cookie) throw new Error(`the viewer could not log in (${viewer.status} ${viewer.error ?? ""})`);
+    const credentials = (route: string): Record<string, string> =>
+      route === "/login" || route === "/api/health" ? {} : route.startsWith("/api/") ? { Authorization: `Bearer ${token}` } : { cookie: viewer.cookie! };
 
     const samples: Sample[] = [];
     let running = true;
@@ -78,9 +83,8 @@ async function main(): Promise<void> {
         const route = ROUTES[i % ROUTES.length]!;
         const sample: Sample = { at: Date.now(), route, status: 0 };
         try {
-          // The login page anonymously (signed in, it redirects); the rest with the token.
-          const headers: Record<string, string> = route === "/login" ? {} : { Authorization: `Bearer ${token}` };
-          const res = await fetch(base + route, { headers, redirect: "manual", signal: AbortSignal.timeout(10_000) });
+          // The login page anonymously (signed in, it redirects); pages with the session, the API with the token.
+          const res = await fetch(base + route, { headers: credentials(route), redirect: "manual", signal: AbortSignal.timeout(10_000) });
           sample.status = res.status;
           const body = await res.text();
           if (res.status !== 200) sample.leak = LEAKS.exec(body)?.[0];
@@ -99,10 +103,10 @@ async function main(): Promise<void> {
     await sleep(2_000);
     // What a reader and an API client see meanwhile.
     const auth = { Authorization: `Bearer ${token}` };
-    const pageFr = await fetch(`${base}/figures`, { headers: { ...auth, "Accept-Language": "fr-FR,fr;q=0.9" } });
+    const pageFr = await fetch(`${base}/figures`, { headers: { ...credentials("/figures"), "Accept-Language": "fr-FR,fr;q=0.9" } });
     const pageFrText = await pageFr.text();
     check(pageFr.status === 503 && pageFrText.includes("La base de données est indisponible") && pageFrText.includes('lang="fr"'), `a page answers 503 with the French page (${pageFr.status})`);
-    const pageEn = await fetch(`${base}/map`, { headers: auth });
+    const pageEn = await fetch(`${base}/map`, { headers: credentials("/map") });
     check(pageEn.status === 503 && (await pageEn.text()).includes("The database is unavailable"), `a page answers 503 with the English page (${pageEn.status})`);
     const api = await fetch(`${base}/api/v1/indicators`, { headers: auth });
     const apiBody = (await api.json().catch(() => null)) as { error?: { code?: string } } | null;
