@@ -35,7 +35,7 @@ export async function createUserAction(_: FormState, data: FormData): Promise<Fo
     revalidatePath("/admin/users");
     return { status: "ok", message: "userCreated" };
   } catch (error) {
-    if (error instanceof UserError && /already exists/.test(error.message)) return { status: "error", errors: { email: "emailTaken" }, values: { ...values, password: "" } };
+    if (error instanceof UserError && error.kind === "email_taken") return { status: "error", errors: { email: "emailTaken" }, values: { ...values, password: "" } };
     return failed(error);
   }
 }

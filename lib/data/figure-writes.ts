@@ -7,6 +7,7 @@
 // was before and after: that is the figure's history, and the delete event's
 // "before" is what a restore brings back.
 import { db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { parseIsoDate } from "../domain/dates";
 import { disaggregationKey } from "../domain/disaggregation";
 import { deriveFunding, DERIVED_FUNDING, FUNDING_COVERAGE, FUNDING_FUNDED, FUNDING_REQUIRED, FUNDING_UNMET, isDerivedIndicator, isFundingInput } from "../domain/funding";
@@ -238,9 +239,6 @@ async function readDto(tx: Tx, id: number): Promise<FigureDto | null> {
   return row ? toFigureDto(row) : null;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 async function audit(tx: Tx, userId: number | null, action: string, id: number, before: FigureDto | null, after: FigureDto | null): Promise<void> {
   await tx.auditEvent.create({

@@ -1,5 +1,6 @@
 // Users, API tokens and the audit trail of changes to them.
 import { db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { bookkeeping } from "../db/availability";
 import { hashPassword } from "../auth/password";
 import { passwordProblem, passwordProblemText } from "../validation/password";
@@ -18,8 +19,15 @@ export interface SessionUser {
   mustChangePassword: boolean;
 }
 
+/** A refused user or token change; `kind` says which, so that callers never read the message. */
 export class UserError extends Error {
   override name = "UserError";
+  constructor(
+    message: string,
+    readonly kind: "email_taken" | "refused" = "refused",
+  ) {
+    super(message);
+  }
 }
 
 export function normaliseEmail(email: string): string {
@@ -38,14 +46,21 @@ export async function createUser(input: { email: string; name?: string; role: Ro
   const email = normaliseEmail(input.email);
   if (!EMAIL.test(email)) throw new UserError(`"${input.email}" is not an email address`);
   assertPasswordPolicy(input.password);
-  if (await db().user.findUnique({ where: { email } })) throw new UserError(`a user ${email} already exists`);
+  const taken = () => new UserError(`a user ${email} already exists`, "email_taken");
+  if (await db().user.findUnique({ where: { email } })) throw taken();
   const passwordHash = await hashPassword(input.password);
-  const user = await db().$transaction(async (tx) => {
-    const created = await tx.user.create({ data: { email, name: input.name?.trim() || email.split("@")[0]!, role: input.role, passwordHash, mustChangePassword: input.mustChangePassword ?? false } });
-    await tx.auditEvent.create({ data: { userId: actorId, action: "user.create", entity: "user", entityId: String(created.id), after: { email, role: created.role } } });
-    return created;
-  });
-  return toSessionUser(user);
+  try {
+    const user = await db().$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { email, name: input.name?.trim() || email.split("@")[0]!, role: input.role, passwordHash, mustChangePassword: input.mustChangePassword ?? false } });
+      await tx.auditEvent.create({ data: { userId: actorId, action: "user.create", entity: "user", entityId: String(created.id), after: { email, role: created.role } } });
+      return created;
+    });
+    return toSessionUser(user);
+  } catch (error) {
+    // Two creations of one email at once: the unique key lets one through.
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
 }
 
 export function toSessionUser(u: { id: number; email: string; name: string; role: Role; sessionVersion: number; mustChangePassword: boolean }): SessionUser {

@@ -14,6 +14,7 @@ import { verifyPassword } from "../../lib/auth/password";
 import { attemptLogin } from "../../lib/auth/login";
 import { IDLE } from "../../lib/auth/form-state";
 import { changePasswordAction } from "../../app/account/actions";
+import { createUserAction } from "../../app/admin/actions";
 import { GET as regionsGet } from "../../app/api/v1/regions/route";
 import { POST as figuresPost } from "../../app/api/v1/figures/route";
 
@@ -189,5 +190,22 @@ describe("audit log", () => {
     expect(second.data).toEqual(all.slice(3, 6));
     expect(auditQuerySchema.safeParse({ from: "2026-02-01", to: "2026-01-01" }).success).toBe(false);
     expect(auditQuerySchema.safeParse({ from: "1 OR 1=1" }).success).toBe(false);
+  });
+});
+
+describe("creating a user whose email is taken", () => {
+  it("says the email is taken at its field, also when two admins create the same user at once", async () => {
+    await asSession(admin);
+    const form = (email: string) => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries({ email, name: "Twin", role: "viewer", password: "a-long-enough-passphrase" })) data.set(k, v);
+      return data;
+    };
+    expect(await createUserAction(IDLE, form("twin@test.org"))).toMatchObject({ status: "ok" });
+    expect(await createUserAction(IDLE, form("Twin@Test.org"))).toMatchObject({ status: "error", errors: { email: "emailTaken" } });
+    const both = await Promise.all([createUserAction(IDLE, form("race@test.org")), createUserAction(IDLE, form("race@test.org"))]);
+    expect(both.map((r) => r.status).sort()).toEqual(["error", "ok"]);
+    expect(both.find((r) => r.status === "error")).toMatchObject({ errors: { email: "emailTaken" } });
+    expect(await db().user.count({ where: { email: "race@test.org" } })).toBe(1);
   });
 });
