@@ -3,14 +3,14 @@
 // publications (builtin-mappings.ts), or written by a user and saved.
 // Columns are named by their header text or by their HXL tag.
 import { z } from "zod";
-import { parseIsoDate } from "../domain/dates";
+import { isoDateText } from "../validation/iso-date";
 import { parseTag, sameTag, tagText, type Column, type TableLayout } from "./hxl";
 import { withoutPatterns } from "./legacy-patterns";
 
 export type { Column, TableLayout } from "./hxl";
 
 const column = z.string().trim().min(1).max(200);
-const isoDate = z.string().refine((s) => parseIsoDate(s) !== null, "must be a date written YYYY-MM-DD");
+const isoDate = isoDateText();
 const status = z.enum(["current", "projected"]);
 const text = z.string().max(200);
 
