@@ -188,7 +188,7 @@ function ReportView({ report, onCommit }: { report: Report; onCommit: (() => voi
       {report.errors.length > 0 && (
         <TableScroll focusable>
           <table>
-            <caption>{t("invalidRows")}</caption>
+            <caption>{report.errorsOmitted ? t("invalidRowsFirst", { shown: report.errors.length, more: report.errorsOmitted }) : t("invalidRows")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("line")}</th>

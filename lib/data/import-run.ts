@@ -15,6 +15,8 @@ import { listIndicators, listRegions } from "./reference";
 
 /** A report lists at most this many skipped rows (their total is always given). */
 const SKIPPED_LIMIT = 200;
+/** Row errors listed in a report (the rest are counted): a file of a million bad rows must not answer with a million lines. */
+const ERRORS_LIMIT = 1_000;
 
 export interface ImportRequest extends AnalyseOptions {
   data: Uint8Array;
@@ -38,7 +40,9 @@ export type ImportReport =
       rows: number;
       counts: ImportOutcome["counts"] & { invalid: number; skipped: number };
       changes: ImportOutcome["changes"];
+      /** The first ERRORS_LIMIT row errors; `errorsOmitted` counts the others, `counts.invalid` the rows. */
       errors: RowError[];
+      errorsOmitted?: number;
       skipped: { line: number; reason: string }[];
       importId: number | null;
       /** The name the request's mapping was saved under. */
@@ -124,7 +128,8 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
     rows: analysis.rows,
     counts: { ...outcome.counts, invalid: new Set(analysis.errors.map((e) => e.line)).size, skipped: analysis.skipped.length },
     changes: outcome.changes,
-    errors: analysis.errors,
+    errors: analysis.errors.slice(0, ERRORS_LIMIT),
+    ...(analysis.errors.length > ERRORS_LIMIT ? { errorsOmitted: analysis.errors.length - ERRORS_LIMIT } : {}),
     skipped: analysis.skipped.slice(0, SKIPPED_LIMIT),
     importId: outcome.importId,
     ...(savedMapping ? { savedMapping } : {}),
@@ -137,6 +142,7 @@ export function reportText(r: ImportReport): string {
   const lines = [
     `${r.fileName} (${r.mappingName}): ${r.rows} rows → ${r.counts.create} to create, ${r.counts.update} to update, ${r.counts.unchanged} unchanged, ${r.counts.invalid} invalid, ${r.counts.skipped} skipped`,
     ...r.errors.map((e) => `  line ${e.line}, column "${e.column}": ${e.reason}`),
+    ...(r.errorsOmitted ? [`  … and ${r.errorsOmitted} more errors`] : []),
   ];
   if (r.status === "invalid_rows") lines.push("Refused: nothing was written. Fix the rows above and import the file again.");
   if (r.status === "preview") lines.push("Dry run: nothing was written.");

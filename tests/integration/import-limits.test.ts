@@ -75,6 +75,19 @@ describe("imports refuse", () => {
     expect(JSON.stringify(answer.body).length).toBeLessThan(500);
   });
 
+  it("a file whose every row is invalid: the first 1,000 errors are listed, the others counted, in a short answer", async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `ML99,2037-01-31,${i}`);
+    const answer = await api(Buffer.from(`#adm1+code,#date,#affected+idps+ind\n${rows.join("\n")}\n`), "all-bad.csv");
+    expect(answer.status).toBe(422);
+    if (!("data" in answer.body) || answer.body.data.status === "invalid_file") throw new Error(JSON.stringify(answer.body).slice(0, 300));
+    const report = answer.body.data;
+    expect(report.counts.invalid).toBe(20_000);
+    expect(report.errors).toHaveLength(1_000);
+    expect(report.errors[0]).toEqual({ line: 2, column: "#adm1+code", reason: 'unknown region P-code "ML99"' });
+    expect(report.errorsOmitted).toBe(19_000);
+    expect(JSON.stringify(answer.body).length).toBeLessThan(150_000);
+  });
+
   it("a source URL that is not http(s): in the import's fields (API, CLI) and in a URL column (a row error); nothing is written", async () => {
     const file = Buffer.from("#adm1+code,#date,#affected+idps+ind,#meta+source+url\nML05,2037-01-31,10,https://example.org\nML04,2037-01-31,11,javascript:alert(1)\n");
     const before = await db().figure.count();
