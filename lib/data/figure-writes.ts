@@ -365,6 +365,37 @@ export async function syncFundingGroup(tx: Tx, group: FundingGroup, userId: numb
   }
 }
 
+/**
+ * Brings every stored unmet requirement and coverage in step with its stored
+ * requirement and funding, by the same rule and the same sync as every write.
+ * A database written before every write kept them in step (form and API edits
+ * of funding left them stale) is put right at start (prepareDatabase). Reads
+ * the funding figures once and rewrites only the groups that differ; returns
+ * how many it rewrote.
+ */
+export async function reconcileDerivedFunding(): Promise<number> {
+  const rows = await db().figure.findMany({
+    where: { indicator: { code: { in: [FUNDING_REQUIRED, FUNDING_FUNDED, ...DERIVED_FUNDING] } } },
+    select: { regionId: true, periodStart: true, periodEnd: true, disaggregationKey: true, value: true, indicator: { select: { code: true } } },
+  });
+  const groups = new Map<string, { group: FundingGroup; values: Map<string, Prisma.Decimal> }>();
+  for (const r of rows) {
+    const key = [r.regionId, r.periodStart.toISOString(), r.periodEnd.toISOString(), r.disaggregationKey].join("|");
+    const entry = groups.get(key) ?? { group: { regionId: r.regionId, periodStart: r.periodStart, periodEnd: r.periodEnd, disaggregationKey: r.disaggregationKey }, values: new Map() };
+    entry.values.set(r.indicator.code, r.value);
+    groups.set(key, entry);
+  }
+  let rewritten = 0;
+  for (const { group, values } of groups.values()) {
+    const expected = deriveFunding(values.get(FUNDING_REQUIRED)?.toFixed() ?? null, values.get(FUNDING_FUNDED)?.toFixed() ?? null);
+    const inStep = (code: string, want: string | null) => (want === null ? !values.has(code) : values.get(code)?.equals(want) === true);
+    if (inStep(FUNDING_UNMET, expected.unmet) && inStep(FUNDING_COVERAGE, expected.coverage)) continue;
+    await db().$transaction((tx) => syncFundingGroup(tx, group, null));
+    rewritten += 1;
+  }
+  return rewritten;
+}
+
 // ---------------------------------------------------------------- reads
 
 /**

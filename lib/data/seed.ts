@@ -12,6 +12,7 @@ import { parseIsoDate } from "../domain/dates";
 import { disaggregationKey, type Disaggregation } from "../domain/disaggregation";
 import { INDICATORS } from "../../prisma/seed-data/indicators";
 import type { Role } from "../auth/permissions";
+import { reconcileDerivedFunding } from "./figure-writes";
 import { createUser, UserError } from "./users";
 
 const SEED_DIR = path.resolve(import.meta.dirname, "../../prisma/seed-data");
@@ -153,10 +154,12 @@ export async function isEmpty(): Promise<boolean> {
  * that of two instances starting at once on an empty database one seeds it
  * and the other, once the lock is its, finds it seeded.
  */
-export async function prepareDatabase(databaseUrl: string, options: { demoUsers: boolean }): Promise<{ applied: string[]; seeded: SeedReport | null }> {
+export async function prepareDatabase(databaseUrl: string, options: { demoUsers: boolean }): Promise<{ applied: string[]; seeded: SeedReport | null; fundingGroupsRewritten: number }> {
   return withMigrationLock(databaseUrl, async (client) => {
     const applied = await applyMigrations(client);
     const seeded = (await isEmpty()) ? await seed(options) : null;
-    return { applied, seeded };
+    // Unmet and coverage left stale by edits made before every write kept them in step.
+    const fundingGroupsRewritten = await reconcileDerivedFunding();
+    return { applied, seeded, fundingGroupsRewritten };
   });
 }

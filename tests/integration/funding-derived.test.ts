@@ -7,10 +7,10 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "./test-database";
 import { migrate } from "../../lib/db/migrate";
-import { disconnectDb } from "../../lib/db/client";
+import { db, disconnectDb } from "../../lib/db/client";
 import { seed } from "../../lib/data/seed";
 import { createUser, type SessionUser } from "../../lib/data/users";
-import { figureHistory, getFigure, writeFigure } from "../../lib/data/figure-writes";
+import { figureHistory, getFigure, reconcileDerivedFunding, writeFigure } from "../../lib/data/figure-writes";
 import { createFigureEndpoint, deleteFigureEndpoint, restoreFigureEndpoint, updateFigureEndpoint } from "../../lib/api/figure-writes-endpoint";
 import { figuresEndpoint } from "../../lib/api/figures-endpoint";
 import { exportFigures } from "../../lib/api/figure-exports";
@@ -159,5 +159,23 @@ describe("funding derivations through every write path", () => {
       const now = await stored();
       expect(now.funding_unmet, `round ${round}`).toBe(now.funding_required! - now.funding_funded!);
     }
+  });
+});
+
+describe("a database written before every write kept them in step", () => {
+  it("has its stale unmet and coverage recomputed at start, audited, and nothing else rewritten", async () => {
+    const year = "2033";
+    const at = (indicator: string, value: number) => ({ ...figure(indicator, value), periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` });
+    data(await createFigureEndpoint(at("funding_required", 2_000_000), analyst.id));
+    data(await createFigureEndpoint(at("funding_funded", 500_000), analyst.id));
+    // As an edit of the funding through the form left them before: the amounts moved, unmet and coverage did not.
+    await db().$executeRaw`UPDATE figures SET value = 900000 WHERE id = (SELECT f.id FROM figures f JOIN indicators i ON i.id = f.indicator_id WHERE i.code = 'funding_funded' AND f.period_start = ${new Date(`${year}-01-01`)})`;
+    expect(await reconcileDerivedFunding()).toBe(1);
+    const api = await figuresEndpoint(new URLSearchParams(`indicator=funding_unmet,funding_coverage&region=ML&from=${year}-01-01&to=${year}-12-31`));
+    const now = Object.fromEntries((api.body as { data: FigureDto[] }).data.map((f) => [f.indicator, f.value]));
+    expect(now).toEqual({ funding_unmet: 1_100_000, funding_coverage: 45 });
+    const unmet = (api.body as { data: FigureDto[] }).data.find((f) => f.indicator === "funding_unmet")!;
+    expect((await figureHistory(unmet.id)).at(-1)).toMatchObject({ action: "figure.derive", before: { value: 1_500_000 }, after: { value: 1_100_000 } });
+    expect(await reconcileDerivedFunding()).toBe(0);
   });
 });
