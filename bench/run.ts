@@ -36,7 +36,8 @@ const log = (m: string) => console.log(`[bench] ${m}`);
 const SYNTHETIC_SOURCE = { organisation: "Situation Room benchmark", title: "Synthetic figures (not real data)", url: "https://example.org/situation-room/bench" };
 
 // Every (indicator, disaggregation) an analyst could store, crossed with every
-// region and cercle and 240 months: 70 × 61 × 240 = 1,024,800 figures.
+// region and cercle and 240 months: 70 × 61 × 240 = 1,024,800 figures (unmet
+// and coverage derived from their group's requirement and funding, below).
 const SYNTHETIC_SQL = `
 WITH src AS (
   INSERT INTO sources (organisation, title, url, published_on)
@@ -48,7 +49,7 @@ WITH src AS (
                       'Emergency Shelter and NFI','Logistics','Early Recovery','Coordination and support services','Multipurpose Cash'])
 ), combos AS (
   SELECT i.id AS indicator_id, NULL::int AS ch_phase, NULL::"ChStatus" AS ch_status, NULL::text AS sector, '' AS key
-    FROM indicators i WHERE i.disaggregation IN ('none', 'sector')
+    FROM indicators i WHERE i.disaggregation IN ('none', 'sector') AND i.code NOT IN ('funding_unmet', 'funding_coverage')
   UNION ALL
   SELECT i.id, NULL, s::"ChStatus", NULL, 'status=' || s
     FROM indicators i, unnest(ARRAY['current','projected']) s WHERE i.disaggregation = 'ch_status'
@@ -57,7 +58,7 @@ WITH src AS (
     FROM indicators i, generate_series(1, 5) p, unnest(ARRAY['current','projected']) s WHERE i.disaggregation = 'ch_phase_status'
   UNION ALL
   SELECT i.id, NULL, NULL, sectors.name, 'sector=' || lower(sectors.name)
-    FROM indicators i, sectors WHERE i.disaggregation = 'sector'
+    FROM indicators i, sectors WHERE i.disaggregation = 'sector' AND i.code NOT IN ('funding_unmet', 'funding_coverage')
 )
 INSERT INTO figures (indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector,
                      disaggregation_key, value, source_id, updated_at)
@@ -66,6 +67,25 @@ SELECT c.indicator_id, r.id, m::date, (m + interval '1 month - 1 day')::date, c.
   FROM combos c
  CROSS JOIN regions r
  CROSS JOIN generate_series('2006-01-01'::date, '2025-12-01'::date, interval '1 month') m
+ON CONFLICT DO NOTHING`;
+
+// Unmet and coverage are derived, never random: from the synthetic requirement
+// and funding of each group, as lib/domain/funding.ts derives them (data for
+// the bench only; the app computes them in that one module).
+const SYNTHETIC_DERIVED_SQL = `
+INSERT INTO figures (indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector,
+                     disaggregation_key, value, source_id, updated_at)
+SELECT d.id, r.region_id, r.period_start, r.period_end, r.ch_phase, r.ch_status, r.sector, r.disaggregation_key,
+       CASE d.code WHEN 'funding_unmet' THEN greatest(r.value - f.value, 0) ELSE round(f.value * 100 / r.value, 1) END,
+       f.source_id, now()
+  FROM figures r
+  JOIN indicators ri ON ri.id = r.indicator_id AND ri.code = 'funding_required'
+  JOIN figures f ON f.region_id = r.region_id AND f.period_start = r.period_start AND f.period_end = r.period_end
+                AND f.disaggregation_key = r.disaggregation_key
+  JOIN indicators fi ON fi.id = f.indicator_id AND fi.code = 'funding_funded'
+ CROSS JOIN indicators d
+ WHERE d.code IN ('funding_unmet', 'funding_coverage') AND (d.code = 'funding_unmet' OR r.value > 0)
+   AND r.source_id = (SELECT id FROM sources WHERE organisation = $1 AND title = $2)
 ON CONFLICT DO NOTHING`;
 
 // The API's own query for one indicator, all regions, 10 years (see lib/data/figures.ts).
@@ -112,6 +132,7 @@ async function prepareDatabase(): Promise<{ db: RunningDatabase; figures: number
     log(`Loading synthetic figures (${count} present)…`);
     const t0 = Date.now();
     await client.query(SYNTHETIC_SQL, [SYNTHETIC_SOURCE.organisation, SYNTHETIC_SOURCE.title, SYNTHETIC_SOURCE.url]);
+    await client.query(SYNTHETIC_DERIVED_SQL, [SYNTHETIC_SOURCE.organisation, SYNTHETIC_SOURCE.title]);
     await client.query("ANALYZE");
     count = Number((await client.query("SELECT count(*) FROM figures")).rows[0].count);
     log(`${count} figures after ${((Date.now() - t0) / 1000).toFixed(1)} s`);

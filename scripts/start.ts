@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     process.env.DATABASE_URL = database.url;
     const { applied, seeded: report, fundingGroupsRewritten } = await prepareDatabase(database.url, { demoUsers: env.SEED_DEMO_USERS === "true" });
     if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
-    if (fundingGroupsRewritten) log(`Recomputed unmet requirements and coverage of ${fundingGroupsRewritten} funding figures' groups left stale by earlier edits`);
+    if (fundingGroupsRewritten) log(`Recomputed unmet requirements and coverage in ${fundingGroupsRewritten} funding groups left stale by earlier edits`);
     if (report) {
       log(`Empty database: loaded ${report.regions} regions, ${report.indicators} indicators and ${report.figuresCreated} figures from ${report.sources} sources`);
     }

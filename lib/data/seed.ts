@@ -12,6 +12,7 @@ import { parseIsoDate } from "../domain/dates";
 import { disaggregationKey, type Disaggregation } from "../domain/disaggregation";
 import { INDICATORS } from "../../prisma/seed-data/indicators";
 import type { Role } from "../auth/permissions";
+import { recordAudit } from "./audit";
 import { reconcileDerivedFunding } from "./figure-writes";
 import { createUser, UserError } from "./users";
 
@@ -154,12 +155,24 @@ export async function isEmpty(): Promise<boolean> {
  * that of two instances starting at once on an empty database one seeds it
  * and the other, once the lock is its, finds it seeded.
  */
+/**
+ * Once per database (its audit event is the record): unmet requirements and
+ * coverage left stale by funding edits made before every write kept them in
+ * step are recomputed. Returns the groups rewritten (0 when already done).
+ */
+async function reconcileFundingOnce(): Promise<number> {
+  const action = "maintenance.reconcile_funding";
+  if (await db().auditEvent.findFirst({ where: { action }, select: { id: true } })) return 0;
+  const groups = await reconcileDerivedFunding();
+  await recordAudit({ userId: null, action, entity: "figures", after: { groups } });
+  return groups;
+}
+
 export async function prepareDatabase(databaseUrl: string, options: { demoUsers: boolean }): Promise<{ applied: string[]; seeded: SeedReport | null; fundingGroupsRewritten: number }> {
   return withMigrationLock(databaseUrl, async (client) => {
     const applied = await applyMigrations(client);
     const seeded = (await isEmpty()) ? await seed(options) : null;
-    // Unmet and coverage left stale by edits made before every write kept them in step.
-    const fundingGroupsRewritten = await reconcileDerivedFunding();
+    const fundingGroupsRewritten = await reconcileFundingOnce();
     return { applied, seeded, fundingGroupsRewritten };
   });
 }

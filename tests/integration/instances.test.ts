@@ -43,7 +43,9 @@ async function contents(url: string): Promise<Record<string, number>> {
       distinctSources: "SELECT count(DISTINCT (organisation, title, url, published_on)) FROM sources",
       figures: "SELECT count(*) FROM figures",
       users: "SELECT count(*) FROM users",
-      auditEvents: "SELECT count(*) FROM audit_events",
+      auditEvents: "SELECT count(*) FROM audit_events WHERE action NOT LIKE 'maintenance.%'",
+      // A start's once-per-database upkeep (prepareDatabase), done by one of the instances only.
+      maintenance: "SELECT count(*) FROM audit_events WHERE action LIKE 'maintenance.%'",
     })) {
       counts[name] = Number((await client.query<{ count: string }>(sql)).rows[0]!.count);
     }
@@ -62,6 +64,7 @@ beforeAll(async () => {
   expect(seeded).not.toBeNull();
   await disconnectDb();
   reference = await contents(url);
+  expect(reference.maintenance).toBe(1);
 });
 
 afterAll(async () => {
@@ -91,7 +94,7 @@ describe("two seeds at once (`npm run cli -- seed` beside a first start)", () =>
     await disconnectDb();
     expect(reports[0]!.figuresCreated + reports[1]!.figuresCreated).toBe(reference.figures);
     expect(reports[0]!.users + reports[1]!.users).toBe(reference.users);
-    expect(await contents(url)).toEqual(reference);
+    expect(await contents(url)).toEqual({ ...reference, maintenance: 0 }); // seeds alone do no upkeep
   });
 });
 
