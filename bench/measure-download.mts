@@ -12,7 +12,7 @@ const token = await createApiToken("bench@example.org", "measure-download", 1);
 await disconnectDb();
 const port = 3991;
 const app = spawn(process.execPath, ["scripts/serve.mjs"], {
-  env: { ...process.env, NODE_ENV: "production", WEB_CONCURRENCY: "1", PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_SECRET: "profile-secret-profile-secret", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+  env: { ...process.env, NODE_ENV: "production", WEB_CONCURRENCY: "1", EXPORT_WORKER: "false", PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_SECRET: "profile-secret-profile-secret", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
   stdio: ["ignore", "pipe", "inherit"],
 });
 await new Promise<void>((resolve) => app.stdout!.on("data", (c) => /Ready/.test(String(c)) && resolve()));

@@ -10,20 +10,20 @@ const connections = Number(process.argv[3] ?? 10);
 const seconds = Number(process.argv[4] ?? 10);
 const db = await startEmbeddedPostgres("/work/main/.data-bench");
 process.env.DATABASE_URL = db.url;
-const { createApiToken } = await import("../lib/data/user-admin");
-const { disconnectDb } = await import("../lib/db/client");
-const token = await createApiToken("bench@example.org", "profile", 1);
-await disconnectDb();
 rmSync("/tmp/prof", { recursive: true, force: true });
 mkdirSync("/tmp/prof");
 const port = 3990;
 const app = spawn(process.execPath, [...(process.env.NO_PROF ? [] : ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"]), "scripts/serve.mjs"], {
-  env: { ...process.env, NODE_ENV: "production", WEB_CONCURRENCY: "1", PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_SECRET: "profile-secret-profile-secret", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+  env: { ...process.env, NODE_ENV: "production", WEB_CONCURRENCY: "1", EXPORT_WORKER: "false", PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_SECRET: "profile-secret-profile-secret", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
   stdio: ["ignore", "pipe", "inherit"],
 });
 await new Promise<void>((resolve) => app.stdout!.on("data", (c) => /Ready/.test(String(c)) && resolve()));
 const url = `http://127.0.0.1:${port}${target}`;
-const headers = { authorization: `Bearer ${token}` };
+// Pages take a session, never an API token.
+const { httpLogin } = await import("../scripts/http-login");
+const session = await httpLogin(`http://127.0.0.1:${port}`, "bench@example.org", "bench-only-password");
+if (!session.cookie) throw new Error(`no session: ${session.status} ${session.error}`);
+const headers = { cookie: session.cookie };
 if (process.env.SAVE_HTML) {
   const { writeFileSync } = await import("node:fs");
   writeFileSync(process.env.SAVE_HTML, await (await fetch(url, { headers })).text());

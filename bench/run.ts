@@ -27,6 +27,7 @@ import { migrate } from "../lib/db/migrate";
 import { summarise, type Summary } from "./stats";
 import { benchImport, type ImportBench } from "./import";
 import { startExportLoad, type ExportLoadStats } from "./export-load";
+import { httpLogin } from "../scripts/http-login";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -111,6 +112,7 @@ const REFERENCE_PAGE = "/forbidden";
 const EXPORT_XLSX = "/api/v1/figures.xlsx?indicator=ch_population_by_phase&from=2021-01-01&to=2025-12-31";
 const EXPORT_PDF = "/api/v1/snapshot.pdf?region=ML05&locale=fr";
 const EXPORT_USERS = 5;
+const BENCH_PASSWORD = "bench-only-password";
 
 async function prepareDatabase(): Promise<{ db: RunningDatabase; figures: number }> {
   const db: RunningDatabase = process.env.BENCH_DATABASE_URL
@@ -123,7 +125,7 @@ async function prepareDatabase(): Promise<{ db: RunningDatabase; figures: number
   const { db: prisma, disconnectDb } = await import("../lib/db/client");
   if (await isEmpty()) await seed({ demoUsers: false });
   for (const email of ["bench@example.org", ...exportUsers()]) {
-    if (!(await prisma().user.findUnique({ where: { email } }))) await createUser({ email, role: "viewer", password: "bench-only-password" });
+    if (!(await prisma().user.findUnique({ where: { email } }))) await createUser({ email, role: "viewer", password: BENCH_PASSWORD });
   }
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
@@ -274,27 +276,32 @@ async function main(): Promise<void> {
   // Before the app starts, so that nothing else competes for the two cores.
   const imports = await benchImport(db.url, log);
   const [token, ...exportTokens] = await apiTokens(["bench@example.org", ...exportUsers()]);
-  const headers = { authorization: `Bearer ${token!}` };
+  const api = { authorization: `Bearer ${token!}` };
   const port = await freePort();
   const app = await startApp(db.url, port);
   const base = `http://127.0.0.1:${port}`;
+  // Pages take a session (a token opens /api/v1 only); the API takes the token.
+  const session = await httpLogin(base, "bench@example.org", BENCH_PASSWORD);
+  if (!session.cookie) throw new Error(`the bench user could not log in (${session.status} ${session.error ?? ""})`);
+  const page = { cookie: session.cookie };
+  const credentials = (p: string) => (p.startsWith("/api/") ? api : page);
   const rows: { target: string; c: number; s: Summary & { kbPerResponse?: number } }[] = [];
   const cpuBefore = await cpuTimes();
   try {
     // Warm up every worker until steady state (code loaded, read caches
     // filled, hot paths optimised by V8): a few seconds of load, not recorded.
-    for (const p of [...PAGES, REFERENCE_PAGE, API_PATH]) await httpLoad(base + p, 20, headers, Math.min(4, SECONDS));
+    for (const p of [...PAGES, REFERENCE_PAGE, API_PATH]) await httpLoad(base + p, 20, credentials(p), Math.min(4, SECONDS));
     for (const c of [1, 20]) {
       rows.push({ target: "raw SQL (floor): idps, all regions, 10 years", c, s: await sqlLoad(db.url, c) });
       for (const p of [...PAGES, REFERENCE_PAGE, API_PATH]) {
         log(`${p} at ${c} client(s)…`);
         const target = p === API_PATH ? `GET ${API_PATH}` : p === REFERENCE_PAGE ? `reference: page ${p} (no data)` : `page ${p}`;
-        rows.push({ target, c, s: await httpLoad(base + p, c, headers) });
+        rows.push({ target, c, s: await httpLoad(base + p, c, credentials(p)) });
       }
     }
-    const js = await overviewJavaScript(base, headers);
+    const js = await overviewJavaScript(base, page);
     const idle = new Map(rows.filter((r) => r.c === 20 && r.target.startsWith("page ")).map((r) => [r.target.slice("page ".length), r.s.p95]));
-    const exportPhase = await pagesUnderExports(base, headers, idle, exportTokens);
+    const exportPhase = await pagesUnderExports(base, page, idle, exportTokens);
     const cpuAfter = await cpuTimes();
     const steal = cpuBefore && cpuAfter ? (100 * (cpuAfter.steal - cpuBefore.steal)) / Math.max(1, cpuAfter.total - cpuBefore.total) : null;
     await writeResults(figures, rows, js, steal, imports, exportPhase);
@@ -326,7 +333,7 @@ Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}.
 - Database: PostgreSQL (embedded) with **${figures.toLocaleString("en")} figures** (reference data, the demo figures and synthetic monthly figures for every region and cercle over 20 years, every indicator and disaggregation)
 - App: \`npm start\` (scripts/serve.mjs: ${process.env.WEB_CONCURRENCY ?? os.availableParallelism()} Next.js workers), sharing the 2 cores with PostgreSQL and autocannon
 - CPU stolen by the hypervisor during the runs: ${steal === null ? "unknown" : `${steal.toFixed(1)}%`} (this is a shared VM; results vary between runs when it is high)
-- Load: autocannon on loopback, ${SECONDS} s per run after ${Math.min(4, SECONDS)} s of unrecorded warm-up per target, API token auth; latencies are server time as seen by the client, in ms
+- Load: autocannon on loopback, ${SECONDS} s per run after ${Math.min(4, SECONDS)} s of unrecorded warm-up per target, pages with a session cookie and the API with a token; latencies are server time as seen by the client, in ms
 
 ## Latency
 

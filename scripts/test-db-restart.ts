@@ -17,6 +17,7 @@ import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { DATABASE_NAME, freePort, startEmbeddedPostgres, type RunningDatabase } from "../lib/db/embedded";
+import { httpLogin } from "./http-login";
 
 const ROUTES = ["/", "/displacement", "/login", "/api/v1/regions", "/api/v1/figures?indicator=idps&region=ML05&limit=50", "/api/health"];
 const CLIENTS = 4;
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
     const analystToken = newToken("analyst@example.org", "writes");
     const appPid = app.pid;
     // Pages take a session, the API a token (a token opens /api/v1 only).
-    const viewer = await login(base, "viewer@example.org", "sr-demo-viewer-pass");
+    const viewer = await httpLogin(base, "viewer@example.org", "sr-demo-viewer-pass");
     if (!viewer.cookie) throw new Error(`the viewer could not log in (${viewer.status} ${viewer.error ?? ""})`);
     const credentials = (route: string): Record<string, string> =>
       route === "/login" || route === "/api/health" ? {} : route.startsWith("/api/") ? { Authorization: `Bearer ${token}` } : { cookie: viewer.cookie! };
@@ -163,23 +164,6 @@ async function admin(url: string, sql: string): Promise<void> {
 /** Ends the app's connections: its pool must open new ones (which then meet the fault). */
 const dropAppConnections = (url: string) => admin(url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${DATABASE_NAME}' AND pid <> pg_backend_pid()`);
 
-/** A login as the login form makes it (next-auth's CSRF cookie, then the credentials with json=true). */
-async function login(base: string, email: string, password: string): Promise<{ status: number; error: string | null; cookie: string | null }> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, origin: base },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/`, json: "true" }),
-  });
-  const body = (await res.json().catch(() => ({}))) as { url?: string };
-  const error = body.url ? new URL(body.url).searchParams.get("error") : null;
-  const session = res.headers.getSetCookie().find((c) => c.includes("session-token"));
-  return { status: res.status, error, cookie: session ? session.split(";")[0]! : null };
-}
-
 async function waitFor(what: () => Promise<boolean>, limitMs: number): Promise<number> {
   const start = Date.now();
   while (Date.now() - start < limitMs) {
@@ -205,7 +189,7 @@ async function connectionsExhausted(base: string, url: string): Promise<void> {
   }
   check(refusal === "53300", `the server refuses more connections (${refusal}, ${held.length} held)`);
   try {
-    const refused = await login(base, "viewer@example.org", "sr-demo-viewer-pass");
+    const refused = await httpLogin(base, "viewer@example.org", "sr-demo-viewer-pass");
     check(refused.status === 503 && refused.error === "DatabaseUnavailable" && !refused.cookie, `a login with the right password answers 503 DatabaseUnavailable, not "wrong password" (${refused.status} ${refused.error})`);
     const page = await fetch(`${base}/figures`);
     const pageText = await page.text();
@@ -218,13 +202,13 @@ async function connectionsExhausted(base: string, url: string): Promise<void> {
   }
   const back = await waitFor(async () => (await fetch(`${base}/api/health`)).ok && (await fetch(`${base}/figures`, { redirect: "manual" })).status !== 503, 10_000);
   check(back <= RECOVERY_LIMIT_MS, `pages back within 5 s of connections being free (${(back / 1000).toFixed(1)} s)`);
-  const again = await login(base, "viewer@example.org", "sr-demo-viewer-pass");
+  const again = await httpLogin(base, "viewer@example.org", "sr-demo-viewer-pass");
   check(again.status === 200 && !!again.cookie, `the same login succeeds once connections are free (${again.status} ${again.error ?? ""})`);
 }
 
 async function readOnly(base: string, url: string, tokens: { unusedToken: string; analystToken: string }): Promise<void> {
   console.log("\nRead-only (default_transaction_read_only = on):");
-  const session = await login(base, "viewer@example.org", "sr-demo-viewer-pass"); // while writable
+  const session = await httpLogin(base, "viewer@example.org", "sr-demo-viewer-pass"); // while writable
   await admin(url, `ALTER DATABASE ${DATABASE_NAME} SET default_transaction_read_only = on`);
   await dropAppConnections(url);
   try {
@@ -241,7 +225,7 @@ async function readOnly(base: string, url: string, tokens: { unusedToken: string
     const write = await fetch(`${base}/api/v1/figures`, { method: "POST", headers: { Authorization: `Bearer ${tokens.analystToken}`, "content-type": "application/json" }, body: JSON.stringify(figure) });
     const writeBody = (await write.json().catch(() => null)) as { error?: { code?: string } } | null;
     check(write.status === 503 && writeBody?.error?.code === "database_read_only", `a write answers 503 database_read_only (${write.status} ${writeBody?.error?.code})`);
-    const refused = await login(base, "analyst@example.org", "sr-demo-analyst-pass");
+    const refused = await httpLogin(base, "analyst@example.org", "sr-demo-analyst-pass");
     check(refused.status === 503 && refused.error === "DatabaseReadOnly", `a login answers 503 DatabaseReadOnly (${refused.status} ${refused.error})`);
   } finally {
     await admin(url, `ALTER DATABASE ${DATABASE_NAME} SET default_transaction_read_only = off`);
