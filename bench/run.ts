@@ -366,7 +366,7 @@ Import rate = **${((100 * imports.copySeconds) / imports.importSeconds).toFixed(
 
 ## Pages while heavy exports run (issue 14)
 
-The pages at 20 clients again, while 8 XLSX downloads (\`${EXPORT_XLSX.replace("/api/v1/", "")}\`: 5 years of every CH phase figure) and 2 PDF snapshots (\`${EXPORT_PDF.replace("/api/v1/", "")}\`) are asked for in a loop by ${EXPORT_USERS} users (2 each), a refused one (429) asking again after its Retry-After. Exports: at most ${process.env.EXPORT_MAX_PER_USER ?? 2} per user and ${process.env.EXPORT_MAX_TOTAL ?? 4} in all, ${process.env.EXPORT_WORKER === "false" ? "**in the web workers** (EXPORT_WORKER=false)" : "in the export process at nice 10"}.
+The pages at 20 clients again, while 8 XLSX downloads (\`${EXPORT_XLSX.replace("/api/v1/", "")}\`: 5 years of every CH phase figure) and 2 PDF snapshots (\`${EXPORT_PDF.replace("/api/v1/", "")}\`) are asked for in a loop by ${EXPORT_USERS} users (2 each), a refused one (429) asking again after its Retry-After. Exports: at most ${process.env.EXPORT_MAX_PER_USER ?? 2} per user and ${process.env.EXPORT_MAX_TOTAL ?? 4} in all, ${process.env.EXPORT_WORKER === "false" ? "**in the web workers** (EXPORT_WORKER=false)" : "in the export process at nice 19"}.
 
 | page, 20 clients | idle p95 ms | p95 ms while exports run | ratio | ≤ 2× idle | errors |
 |---|---:|---:|---:|---|---:|

@@ -198,7 +198,7 @@ test.describe("heavy exports", () => {
       });
     const exporters = workers.filter((w) => w.role === "export");
     expect(exporters).toHaveLength(1);
-    expect(Math.min(...exporters[0]!.threads)).toBeGreaterThanOrEqual(10);
+    expect(Math.min(...exporters[0]!.threads)).toBe(19);
     const web = workers.filter((w) => w.role === "web");
     expect(web.length).toBeGreaterThanOrEqual(1);
     expect(web.every((w) => Math.max(...w.threads) === 0)).toBe(true);

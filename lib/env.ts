@@ -78,6 +78,11 @@ export function internalOrigin(): string {
   return `http://${host.includes(":") ? `[${host}]` : host}:${PORT}`;
 }
 
+/** Which of scripts/serve.mjs's processes this is: "export" for the heavy exports' process, else a web worker (or dev). */
+export function isExportProcess(): boolean {
+  return process.env.SR_WORKER_ROLE === "export";
+}
+
 export function isProduction(): boolean {
   return process.env.NODE_ENV === "production";
 }

@@ -26,8 +26,8 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism());
 const exportWorker = process.env.EXPORT_WORKER !== "false";
-/** Nice value of the export process: it gets a small share of a busy CPU, all of an idle one. */
-const EXPORT_NICENESS = 10;
+/** Nice value of the export process: the least share of a busy CPU, all of an idle one. */
+const EXPORT_NICENESS = 19;
 
 if (cluster.isPrimary && (workers > 1 || exportWorker)) {
   const socket = path.join(os.tmpdir(), `situation-room-exports-${process.pid}.sock`);

@@ -2,7 +2,7 @@
 // on every change and exhaust connections).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
-import { databaseUrl } from "../env";
+import { databaseUrl, isExportProcess } from "../env";
 import { createPool } from "./pool";
 
 export type Db = PrismaClient;
@@ -14,8 +14,15 @@ export function createDb(url: string, options: { max?: number; connectionTimeout
 
 const globalForDb = globalThis as unknown as { situationRoomDb?: Db };
 
+/**
+ * The export process runs at a low CPU priority: on a busy machine opening a
+ * connection (SCRAM) can take it seconds, and an export waits for one rather
+ * than failing halfway through a file. Pages keep the short timeout.
+ */
+const EXPORT_CONNECTION_TIMEOUT_MS = 60_000;
+
 export function db(): Db {
-  globalForDb.situationRoomDb ??= createDb(databaseUrl());
+  globalForDb.situationRoomDb ??= createDb(databaseUrl(), isExportProcess() ? { connectionTimeoutMillis: EXPORT_CONNECTION_TIMEOUT_MS } : {});
   return globalForDb.situationRoomDb;
 }
 
