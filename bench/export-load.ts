@@ -25,6 +25,8 @@ export interface ExportLoadStats {
 export interface ExportLoad {
   /** Downloads in progress now (answered 200 and still streaming), as the clients see them. */
   running(): number;
+  /** Files received whole so far, by every client. */
+  completed(): number;
   stop(): Promise<ExportLoadStats[]>;
 }
 
@@ -62,6 +64,7 @@ export function startExportLoad(base: string, plans: ExportClientPlan[]): Export
   });
   return {
     running: () => running,
+    completed: () => loops.reduce((n, l) => n + l.stats.completed, 0),
     async stop() {
       stopping.abort();
       await Promise.all(loops.flatMap((l) => l.clients));
