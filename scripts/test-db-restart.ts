@@ -18,6 +18,7 @@ import path from "node:path";
 import pg from "pg";
 import { DATABASE_NAME, freePort, startEmbeddedPostgres, type RunningDatabase } from "../lib/db/embedded";
 import { httpLogin } from "./http-login";
+import { codeOf, takeEveryConnection } from "../tests/take-every-connection";
 
 const ROUTES = ["/", "/displacement", "/login", "/api/v1/regions", "/api/v1/figures?indicator=idps&region=ML05&limit=50", "/api/health"];
 const CLIENTS = 4;
@@ -176,17 +177,8 @@ async function waitFor(what: () => Promise<boolean>, limitMs: number): Promise<n
 async function connectionsExhausted(base: string, url: string): Promise<void> {
   console.log("\nEvery connection taken (max_connections):");
   await dropAppConnections(url);
-  const held: pg.Client[] = [];
-  let refusal = "";
-  while (!refusal) {
-    const c = new pg.Client({ connectionString: url });
-    try {
-      await c.connect();
-      held.push(c);
-    } catch (error) {
-      refusal = String((error as { code?: string }).code);
-    }
-  }
+  const { held, refusal: error, release } = await takeEveryConnection(url);
+  const refusal = codeOf(error);
   check(refusal === "53300", `the server refuses more connections (${refusal}, ${held.length} held)`);
   try {
     const refused = await httpLogin(base, "viewer@example.org", "sr-demo-viewer-pass");
@@ -198,7 +190,7 @@ async function connectionsExhausted(base: string, url: string): Promise<void> {
     const apiBody = (await api.json().catch(() => null)) as { error?: { code?: string } } | null;
     check(api.status === 503 && apiBody?.error?.code === "database_unavailable", `the API answers 503 database_unavailable (${api.status} ${apiBody?.error?.code})`);
   } finally {
-    for (const c of held) await c.end();
+    await release();
   }
   const back = await waitFor(async () => (await fetch(`${base}/api/health`)).ok && (await fetch(`${base}/figures`, { redirect: "manual" })).status !== 503, 10_000);
   check(back <= RECOVERY_LIMIT_MS, `pages back within 5 s of connections being free (${(back / 1000).toFixed(1)} s)`);

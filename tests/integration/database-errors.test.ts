@@ -11,6 +11,7 @@ import { createDb, type Db } from "../../lib/db/client";
 import { freePort, startEmbeddedPostgres, type RunningDatabase } from "../../lib/db/embedded";
 import { databaseFailure, isUniqueViolation } from "../../lib/db/errors";
 import { migrate } from "../../lib/db/migrate";
+import { codeOf, takeEveryConnection } from "../take-every-connection";
 
 let dir: string;
 let server: RunningDatabase;
@@ -67,26 +68,16 @@ describe("what a database error means", () => {
   });
 
   it("a server whose max_connections are all taken (53300) is unavailable, for queries, raw queries and transactions", async () => {
-    const held: pg.Client[] = [];
-    let refused: unknown;
-    while (!refused) {
-      const c = new pg.Client({ connectionString: url });
-      try {
-        await c.connect();
-        held.push(c);
-      } catch (error) {
-        refused = error;
-      }
-    }
+    const { refusal: refused, release } = await takeEveryConnection(url);
     try {
-      expect((refused as { code?: string }).code).toBe("53300");
+      expect(codeOf(refused)).toBe("53300");
       expect(databaseFailure(refused)).toBe("unavailable");
       const app = client();
       expect(databaseFailure(await failureOf(() => app.region.findMany()))).toBe("unavailable");
       expect(databaseFailure(await failureOf(() => app.$queryRaw`SELECT 1`))).toBe("unavailable");
       expect(databaseFailure(await failureOf(() => app.$transaction((tx) => tx.region.count())))).toBe("unavailable");
     } finally {
-      for (const c of held) await c.end();
+      await release();
     }
   });
 

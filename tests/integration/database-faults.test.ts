@@ -30,6 +30,7 @@ import { POST as createFigure } from "../../app/api/v1/figures/route";
 import { POST as importFile } from "../../app/api/v1/imports/route";
 import { GET as auditCsv } from "../../app/api/v1/audit.csv/route";
 import { createUserAction } from "../../app/admin/actions";
+import { codeOf, takeEveryConnection, type TakenConnections } from "../take-every-connection";
 
 // The request the handlers see (next/headers): its Authorization header and cookies.
 const request = vi.hoisted(() => ({ headers: new Headers(), cookies: [] as { name: string; value: string }[] }));
@@ -99,24 +100,16 @@ afterAll(async () => {
 });
 
 describe("a database whose max_connections are all taken", () => {
-  const held: pg.Client[] = [];
+  let taken: TakenConnections | null = null;
 
   async function fill(): Promise<void> {
     await disconnectDb(); // the app's pool has to open new connections
-    for (;;) {
-      const c = new pg.Client({ connectionString: url });
-      try {
-        await c.connect();
-        held.push(c);
-      } catch (error) {
-        expect((error as { code?: string }).code).toBe("53300");
-        return;
-      }
-    }
+    taken = await takeEveryConnection(url);
+    expect(codeOf(taken.refusal)).toBe("53300");
   }
 
   async function free(): Promise<void> {
-    for (const c of held.splice(0)) await c.end();
+    await taken?.release();
   }
 
   it("answers the API with 503 database_unavailable (Retry-After), and 200 once connections are free", async () => {
