@@ -16,6 +16,7 @@ import { Prisma } from "../generated/prisma/client";
 import { sourceHref } from "../validation/source-url";
 import { fieldErrors, figureInputSchema, type FieldErrors, type FigureInput, type IndicatorRule } from "../validation/figure-input";
 import { toFigureDto, figureInclude, type FigureDto } from "./figures";
+import { sourceIds } from "./sources";
 import { indicatorIndex, regionIndex } from "./reference";
 
 type Tx = Prisma.TransactionClient;
@@ -211,15 +212,9 @@ async function keyOf(tx: Tx, input: FigureInput) {
 type Key = Awaited<ReturnType<typeof keyOf>>;
 
 async function sourceAndValue(tx: Tx, input: FigureInput) {
-  const s = input.source;
-  const publishedOn = day(s.date);
-  const source = await tx.source.upsert({
-    where: { organisation_title_url_publishedOn: { organisation: s.organisation, title: s.title, url: s.url, publishedOn } },
-    create: { organisation: s.organisation, title: s.title, url: s.url, publishedOn },
-    update: {},
-    select: { id: true },
-  });
-  return { sourceId: source.id, value: new Prisma.Decimal(input.value), note: input.note };
+  const { organisation, title, url, date } = input.source;
+  const [sourceId] = await sourceIds(tx, [{ organisation, title, url, publishedOn: day(date) }]);
+  return { sourceId: sourceId!, value: new Prisma.Decimal(input.value), note: input.note };
 }
 
 function keyWhere(c: Pick<Key, "indicatorId" | "regionId" | "periodStart" | "periodEnd" | "disaggregationKey">) {

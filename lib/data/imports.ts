@@ -9,6 +9,7 @@ import { FUNDING_FUNDED, FUNDING_REQUIRED } from "../domain/funding";
 import { Prisma } from "../generated/prisma/client";
 import { syncFundingGroup, type FundingGroup } from "./figure-writes";
 import { withDerivedFunding } from "./import-funding";
+import { sourceIds, type SourceRow } from "./sources";
 import { ACTION, SNAPSHOT, SNAPSHOT_JOINS, stageRows, type ImportRow } from "./import-sql";
 
 type Tx = Prisma.TransactionClient;
@@ -177,16 +178,9 @@ async function resolveRows(tx: Tx, figures: PlannedFigure[]): Promise<ImportRow[
   });
 }
 
-const SOURCE_BATCH = 1_000;
-
-/**
- * The id of each source the figures name (keyed by JSON.stringify(source)),
- * created as needed. Inserted with ON CONFLICT DO NOTHING, then read: a
- * preview and a commit (or two instances) creating the same source at once
- * both go on, where an upsert's insert failed on the unique key.
- */
+/** The id of each source the figures name (keyed by JSON.stringify(source)), created as needed. */
 async function resolveSources(tx: Tx, figures: PlannedFigure[]): Promise<Map<string, number>> {
-  const distinct = new Map<string, { organisation: string; title: string; url: string; publishedOn: Date }>();
+  const distinct = new Map<string, SourceRow>();
   for (const f of figures) {
     const key = JSON.stringify(f.source);
     if (distinct.has(key)) continue;
@@ -194,17 +188,8 @@ async function resolveSources(tx: Tx, figures: PlannedFigure[]): Promise<Map<str
     if (!publishedOn) throw new ImportError(`source date "${f.source.date}" is not a date`);
     distinct.set(key, { organisation: f.source.organisation, title: f.source.title, url: f.source.url, publishedOn });
   }
-  const identity = (s: { organisation: string; title: string; url: string; publishedOn: Date }) => JSON.stringify([s.organisation, s.title, s.url, s.publishedOn.toISOString()]);
-  const ids = new Map<string, number>();
-  const rows = [...distinct.values()];
-  for (let i = 0; i < rows.length; i += SOURCE_BATCH) {
-    const batch = rows.slice(i, i + SOURCE_BATCH);
-    await tx.source.createMany({ data: batch, skipDuplicates: true });
-    for (const row of await tx.source.findMany({ where: { OR: batch }, select: { id: true, organisation: true, title: true, url: true, publishedOn: true } })) {
-      ids.set(identity(row), row.id);
-    }
-  }
-  return new Map([...distinct].map(([key, source]) => [key, ids.get(identity(source)) as number]));
+  const ids = await sourceIds(tx, [...distinct.values()]);
+  return new Map([...distinct.keys()].map((key, i) => [key, ids[i]!]));
 }
 
 /** Applies the staged rows: updates, then inserts, then one audit event per figure written. */

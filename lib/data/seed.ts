@@ -14,6 +14,7 @@ import { INDICATORS } from "../../prisma/seed-data/indicators";
 import type { Role } from "../auth/permissions";
 import { recordAudit } from "./audit";
 import { reconcileDerivedFunding } from "./figure-writes";
+import { sourceIds } from "./sources";
 import { createUser, UserError } from "./users";
 
 const SEED_DIR = path.resolve(import.meta.dirname, "../../prisma/seed-data");
@@ -98,18 +99,13 @@ export async function seed(options: { demoUsers: boolean }): Promise<SeedReport>
     indicatorIds.set(indicator.code, row.id);
   }
 
-  // Inserts that skip what exists (ON CONFLICT DO NOTHING), then one read for the ids.
-  const sourceRows = Object.values(sources).map((s) => ({ organisation: s.organisation, title: s.title, url: s.url, publishedOn: date(s.date) as Date }));
-  await client.source.createMany({ data: sourceRows, skipDuplicates: true });
-  const stored = await client.source.findMany({ where: { OR: sourceRows }, select: { id: true, organisation: true, title: true, url: true, publishedOn: true } });
-  const sourceKey = (s: { organisation: string; title: string; url: string; publishedOn: Date }) => JSON.stringify([s.organisation, s.title, s.url, s.publishedOn.toISOString()]);
-  const idByKey = new Map(stored.map((s) => [sourceKey(s), s.id]));
-  const sourceIds = new Map(Object.keys(sources).map((key, i) => [key, idByKey.get(sourceKey(sourceRows[i]!))]));
+  const ids = await sourceIds(client, Object.values(sources).map((s) => ({ organisation: s.organisation, title: s.title, url: s.url, publishedOn: date(s.date) as Date })));
+  const sourceIdOf = new Map(Object.keys(sources).map((key, i) => [key, ids[i]]));
 
   const rows = figures.map((f, i) => {
     const indicatorId = indicatorIds.get(f.indicator);
     const regionId = regionIds.get(f.region);
-    const sourceId = sourceIds.get(f.source);
+    const sourceId = sourceIdOf.get(f.source);
     if (!indicatorId || !regionId || !sourceId) {
       throw new Error(`seed: figure ${i} refers to an unknown indicator, region or source (${f.indicator}, ${f.region}, ${f.source})`);
     }
@@ -142,19 +138,13 @@ export async function seed(options: { demoUsers: boolean }): Promise<SeedReport>
       }
     }
   }
-  return { regions: regions.length, indicators: INDICATORS.length, sources: sourceIds.size, figuresCreated: created.count, users };
+  return { regions: regions.length, indicators: INDICATORS.length, sources: sourceIdOf.size, figuresCreated: created.count, users };
 }
 
 export async function isEmpty(): Promise<boolean> {
   return (await db().region.count()) === 0;
 }
 
-/**
- * What `npm start` does to a database before serving it: pending migrations,
- * then the demo data if it is empty. All of it under the migration lock, so
- * that of two instances starting at once on an empty database one seeds it
- * and the other, once the lock is its, finds it seeded.
- */
 /**
  * Once per database (its audit event is the record): unmet requirements and
  * coverage left stale by funding edits made before every write kept them in
@@ -168,6 +158,12 @@ async function reconcileFundingOnce(): Promise<number> {
   return groups;
 }
 
+/**
+ * What `npm start` does to a database before serving it: pending migrations,
+ * the demo data if it is empty, then the once-per-database upkeep. All of it
+ * under the migration lock, so that of two instances starting at once on an
+ * empty database one seeds it and the other, once the lock is its, finds it seeded.
+ */
 export async function prepareDatabase(databaseUrl: string, options: { demoUsers: boolean }): Promise<{ applied: string[]; seeded: SeedReport | null; fundingGroupsRewritten: number }> {
   return withMigrationLock(databaseUrl, async (client) => {
     const applied = await applyMigrations(client);

@@ -98,6 +98,14 @@ describe("write API", () => {
     expect((noVersion.body as ErrorBody).error.fields).toHaveProperty("version");
   });
 
+  it("creates figures of different regions at once that cite the same new source: each is saved, none is told it is a duplicate", async () => {
+    const fresh = { ...source, title: "A report nobody cited yet" };
+    const regions = ["ML01", "ML02", "ML03", "ML04", "ML06", "ML07", "ML08", "ML09"];
+    const results = await Promise.all(regions.map((region) => createFigureEndpoint(figure({ region, periodStart: "2030-07-31", periodEnd: "2030-07-31", source: fresh }), analyst)));
+    expect(results.map((r) => r.status)).toEqual(regions.map(() => 201));
+    expect(new Set(results.map((r) => (r.body as { data: FigureDto }).data.source.title))).toEqual(new Set([fresh.title]));
+  });
+
   it("lets exactly one of 20 simultaneous edits with the same version win", async () => {
     const created = ((await createFigureEndpoint(figure({ periodStart: "2030-08-31", periodEnd: "2030-08-31" }), analyst)).body as { data: FigureDto }).data;
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => updateFigureEndpoint(created.id, { value: 170_000 + i, version: 1 }, analyst)));
