@@ -10,7 +10,7 @@ import { db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { parseIsoDate } from "../domain/dates";
 import { disaggregationKey } from "../domain/disaggregation";
-import { deriveFunding, DERIVED_FUNDING, FUNDING_COVERAGE, FUNDING_FUNDED, FUNDING_REQUIRED, FUNDING_UNMET, isDerivedIndicator, isFundingInput } from "../domain/funding";
+import { derivedFundingChanges, DERIVED_FUNDING, FUNDING_COVERAGE, FUNDING_FUNDED, FUNDING_REQUIRED, FUNDING_UNMET, isDerivedIndicator, isFundingInput } from "../domain/funding";
 import { outlierChange, type OutlierChange } from "../domain/outlier";
 import { Prisma } from "../generated/prisma/client";
 import { sourceHref } from "../validation/source-url";
@@ -135,7 +135,7 @@ async function save(command: Extract<FigureCommand, { op: "create" | "update" }>
         figure = (await readDto(tx, id)) as FigureDto;
         await audit(tx, userId, "figure.update", id, before, figure);
       }
-      await syncDerivedOf(tx, [before, figure], userId);
+      await syncDerivedOf(tx, [before, figure], userId, columns.sourceId);
       return { status: "saved" as const, figure, created: id === undefined, warnings };
     });
   } catch (error) {
@@ -176,7 +176,7 @@ async function restore(id: number, userId: number): Promise<FigureWriteOutcome> 
       await tx.figure.create({ data: { id, ...columns, createdById: userId, updatedById: userId, version: snapshot.version + 1 } });
       const figure = (await readDto(tx, id)) as FigureDto;
       await audit(tx, userId, "figure.restore", id, null, figure);
-      await syncDerivedOf(tx, [figure], userId);
+      await syncDerivedOf(tx, [figure], userId, columns.sourceId);
       return { status: "saved" as const, figure, created: true, warnings: [] };
     });
   } catch (error) {
@@ -290,10 +290,13 @@ export interface FundingGroup {
   disaggregationKey: string;
 }
 
-/** Recomputes the groups of the funding inputs among `figures` (before and after a change). */
-async function syncDerivedOf(tx: Tx, figures: (FigureDto | null)[], userId: number): Promise<void> {
+/**
+ * Recomputes the groups of the funding inputs among `figures` (before and
+ * after a change); the last is the figure written, whose source (`writtenSourceId`)
+ * its group's derived figures cite when they change.
+ */
+async function syncDerivedOf(tx: Tx, figures: (FigureDto | null)[], userId: number, writtenSourceId?: number): Promise<void> {
   const seen = new Set<string>();
-  const written = figures.at(-1);
   for (const f of figures) {
     if (!f || !isFundingInput(f.indicator)) continue;
     const region = await tx.region.findUniqueOrThrow({ where: { pcode: f.region }, select: { id: true } });
@@ -301,8 +304,7 @@ async function syncDerivedOf(tx: Tx, figures: (FigureDto | null)[], userId: numb
     const id = JSON.stringify(group);
     if (seen.has(id)) continue;
     seen.add(id);
-    const sourceId = written && f === written ? (await tx.figure.findUnique({ where: { id: written.id }, select: { sourceId: true } }))?.sourceId : undefined;
-    await syncFundingGroup(tx, group, userId, sourceId);
+    await syncFundingGroup(tx, group, userId, f === figures.at(-1) ? writtenSourceId : undefined);
   }
 }
 
@@ -311,7 +313,7 @@ async function syncDerivedOf(tx: Tx, figures: (FigureDto | null)[], userId: numb
  * requirement and funding give (lib/domain/funding.ts): created, updated or
  * deleted, each change audited as "figure.derive". A derived figure that
  * changes cites the source of the write that changed it (`sourceId`), else
- * that of the funding (or requirement) it follows.
+ * that of the funding it follows.
  *
  * Called after the transaction's own figure write. Funding writers take turns
  * on one transaction lock (held until commit; funding is written rarely, and
@@ -329,22 +331,18 @@ export async function syncFundingGroup(tx: Tx, group: FundingGroup, userId: numb
     include: figureInclude,
   });
   const of = (code: string) => rows.find((r) => r.indicator.code === code);
-  const required = of(FUNDING_REQUIRED);
-  const funded = of(FUNDING_FUNDED);
-  const derived = deriveFunding(required?.value.toFixed() ?? null, funded?.value.toFixed() ?? null);
-  const basis = funded ?? required;
-  for (const [code, value] of [
-    [FUNDING_UNMET, derived.unmet],
-    [FUNDING_COVERAGE, derived.coverage],
-  ] as const) {
+  const amount = (code: string) => of(code)?.value.toFixed() ?? null;
+  const changes = derivedFundingChanges({ required: amount(FUNDING_REQUIRED), funded: amount(FUNDING_FUNDED), unmet: amount(FUNDING_UNMET), coverage: amount(FUNDING_COVERAGE) });
+  for (const { indicator: code, value } of changes) {
     const stored = of(code);
-    if (value === null || !basis) {
-      if (!stored) continue;
-      await tx.figure.delete({ where: { id: stored.id } });
-      await audit(tx, userId, "figure.derive", stored.id, toFigureDto(stored), null);
+    if (value === null) {
+      // A change to "none" only comes for a stored figure.
+      await tx.figure.delete({ where: { id: stored!.id } });
+      await audit(tx, userId, "figure.derive", stored!.id, toFigureDto(stored!), null);
       continue;
     }
-    if (stored?.value.equals(value)) continue;
+    // A value is derived from both amounts: the figure it follows is the funding.
+    const basis = of(FUNDING_FUNDED)!;
     const data = { value: new Prisma.Decimal(value), sourceId: sourceId ?? basis.sourceId, updatedById: userId };
     if (stored) {
       const row = await tx.figure.update({ where: { id: stored.id }, data: { ...data, importId: null, version: { increment: 1 } }, include: figureInclude });
@@ -373,18 +371,17 @@ export async function reconcileDerivedFunding(): Promise<number> {
     where: { indicator: { code: { in: [FUNDING_REQUIRED, FUNDING_FUNDED, ...DERIVED_FUNDING] } } },
     select: { regionId: true, periodStart: true, periodEnd: true, disaggregationKey: true, value: true, indicator: { select: { code: true } } },
   });
-  const groups = new Map<string, { group: FundingGroup; values: Map<string, Prisma.Decimal> }>();
+  const groups = new Map<string, { group: FundingGroup; amounts: Map<string, string> }>();
   for (const r of rows) {
     const key = [r.regionId, r.periodStart.toISOString(), r.periodEnd.toISOString(), r.disaggregationKey].join("|");
-    const entry = groups.get(key) ?? { group: { regionId: r.regionId, periodStart: r.periodStart, periodEnd: r.periodEnd, disaggregationKey: r.disaggregationKey }, values: new Map() };
-    entry.values.set(r.indicator.code, r.value);
+    const entry = groups.get(key) ?? { group: { regionId: r.regionId, periodStart: r.periodStart, periodEnd: r.periodEnd, disaggregationKey: r.disaggregationKey }, amounts: new Map() };
+    entry.amounts.set(r.indicator.code, r.value.toFixed());
     groups.set(key, entry);
   }
   let rewritten = 0;
-  for (const { group, values } of groups.values()) {
-    const expected = deriveFunding(values.get(FUNDING_REQUIRED)?.toFixed() ?? null, values.get(FUNDING_FUNDED)?.toFixed() ?? null);
-    const inStep = (code: string, want: string | null) => (want === null ? !values.has(code) : values.get(code)?.equals(want) === true);
-    if (inStep(FUNDING_UNMET, expected.unmet) && inStep(FUNDING_COVERAGE, expected.coverage)) continue;
+  for (const { group, amounts } of groups.values()) {
+    const amount = (code: string) => amounts.get(code) ?? null;
+    if (!derivedFundingChanges({ required: amount(FUNDING_REQUIRED), funded: amount(FUNDING_FUNDED), unmet: amount(FUNDING_UNMET), coverage: amount(FUNDING_COVERAGE) }).length) continue;
     await db().$transaction((tx) => syncFundingGroup(tx, group, null));
     rewritten += 1;
   }

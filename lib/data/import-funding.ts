@@ -7,6 +7,7 @@
 import { disaggregationKey } from "../domain/disaggregation";
 import { deriveFunding, FUNDING_COVERAGE, FUNDING_FUNDED, FUNDING_REQUIRED, FUNDING_UNMET, isDerivedIndicator, isFundingInput } from "../domain/funding";
 import type { Prisma } from "../generated/prisma/client";
+import { toTenThousandths } from "../import/decimal";
 import type { ImportSource, PlannedFigure } from "./imports";
 
 type Tx = Prisma.TransactionClient;
@@ -62,7 +63,7 @@ export async function withDerivedFunding(tx: Tx, figures: PlannedFigure[]): Prom
       if (value === null) continue;
       const before = stored.get(`${group}|${indicator}`);
       // An unchanged value keeps its source, so importing a file again changes nothing.
-      const same = before !== undefined && Number(before.value) === Number(value);
+      const same = before !== undefined && toTenThousandths(before.value) === toTenThousandths(value);
       derived.push({ ...basis, indicator, value, lines, note: null, source: same ? before.source : basis.source });
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveFunding, deriveFundingFromNumbers, isDerivedIndicator, isFundingInput } from "./funding";
+import { deriveFunding, deriveFundingFromNumbers, derivedFundingChanges, isDerivedIndicator, isFundingInput } from "./funding";
 
 describe("funding derivations (one rule for import, chart, seed and every write)", () => {
   it("unmet = required − funded, exactly, never below 0; coverage = funded ÷ required in %, one decimal", () => {
@@ -32,5 +32,17 @@ describe("funding derivations (one rule for import, chart, seed and every write)
   it("names the indicators it reads and the ones it writes", () => {
     expect(["funding_required", "funding_funded", "funding_unmet", "funding_coverage", "idps"].map(isFundingInput)).toEqual([true, true, false, false, false]);
     expect(["funding_required", "funding_funded", "funding_unmet", "funding_coverage", "idps"].map(isDerivedIndicator)).toEqual([false, false, true, true, false]);
+  });
+
+  it("says what the stored unmet and coverage of a group must become, comparing exactly", () => {
+    expect(derivedFundingChanges({ required: "1000", funded: "400", unmet: "600.0000", coverage: "40" })).toEqual([]);
+    expect(derivedFundingChanges({ required: "1000", funded: "900", unmet: "600", coverage: "40" })).toEqual([
+      { indicator: "funding_unmet", value: "100" },
+      { indicator: "funding_coverage", value: "90" },
+    ]);
+    expect(derivedFundingChanges({ required: "1000", funded: "400", unmet: null, coverage: "40" })).toEqual([{ indicator: "funding_unmet", value: "600" }]);
+    expect(derivedFundingChanges({ required: null, funded: "400", unmet: "600", coverage: null })).toEqual([{ indicator: "funding_unmet", value: null }]);
+    expect(derivedFundingChanges({ required: "0", funded: "5", unmet: "0", coverage: "12" })).toEqual([{ indicator: "funding_coverage", value: null }]);
+    expect(derivedFundingChanges({ required: null, funded: null, unmet: null, coverage: null })).toEqual([]);
   });
 });

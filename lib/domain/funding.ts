@@ -41,6 +41,34 @@ export function deriveFunding(required: string | null, funded: string | null): D
   return { unmet, coverage: fromTenThousandths(tenths * 1000n) };
 }
 
+/** One group's stored amounts (plain decimal text, or null for none). */
+export interface StoredFunding {
+  required: string | null;
+  funded: string | null;
+  unmet: string | null;
+  coverage: string | null;
+}
+
+export interface DerivedChange {
+  indicator: (typeof DERIVED_FUNDING)[number];
+  /** The value to store, or null: the stored figure goes. */
+  value: string | null;
+}
+
+/** What must change for the stored unmet and coverage to be what the stored requirement and funding give (nothing when in step). */
+export function derivedFundingChanges(stored: StoredFunding): DerivedChange[] {
+  const derived = deriveFunding(stored.required, stored.funded);
+  const changes: DerivedChange[] = [];
+  for (const [indicator, want, have] of [
+    [FUNDING_UNMET, derived.unmet, stored.unmet],
+    [FUNDING_COVERAGE, derived.coverage, stored.coverage],
+  ] as const) {
+    const inStep = want === null || have === null ? want === have : toTenThousandths(want) === toTenThousandths(have);
+    if (!inStep) changes.push({ indicator, value: want });
+  }
+  return changes;
+}
+
 /** The same from stored values read as JavaScript numbers (the dashboards). */
 export function deriveFundingFromNumbers(required: number | null, funded: number | null): { unmet: number | null; coverage: number | null } {
   const d = deriveFunding(required === null ? null : plainNumber(required), funded === null ? null : plainNumber(funded));
