@@ -4,11 +4,7 @@
 //   vi.mock("next/headers", async () => (await import("./fake-request")).nextHeaders);
 //   vi.mock("next/cache", async () => (await import("./fake-request")).nextCache);
 // so the real session code (lib/auth/session.ts) reads these credentials.
-import { encode, type JWT } from "next-auth/jwt";
-import { authSecret } from "../../lib/env";
 import type { SessionUser } from "../../lib/data/users";
-
-const SESSION_COOKIE = "next-auth.session-token";
 
 const current: { authorization: string | null; cookies: { name: string; value: string }[] } = { authorization: null, cookies: [] };
 
@@ -20,9 +16,11 @@ export function asToken(token: string): void {
 
 /** The next request carries only a session cookie for `user`, as a login just made it. */
 export async function asSession(user: SessionUser): Promise<void> {
-  const token: JWT = { uid: user.id, sv: user.sessionVersion, loginAt: Math.floor(Date.now() / 1000), email: user.email, name: user.name, role: user.role };
+  // The app's own session cookie (imported here, not above: lib/auth/session.ts reads next/headers, which this module stands in for).
+  const { internalSessionCookie } = await import("../../lib/auth/session");
+  const { name, value } = await internalSessionCookie(user);
   current.authorization = null;
-  current.cookies = [{ name: SESSION_COOKIE, value: await encode({ token, secret: authSecret()! }) }];
+  current.cookies = [{ name, value }];
 }
 
 /** Adds `Authorization: Bearer <token>` to whatever the next request already carries. */
