@@ -24,9 +24,11 @@ function invalidBody(fields: FieldErrors): EndpointResult {
 
 const error = (status: number, code: string, message: string, extra: Record<string, unknown> = {}): EndpointResult => ({ status, body: { error: { code, message, ...extra } } });
 
+/** How far a value is from the previous figure of its series, in words. */
+const outlierText = (change: OutlierWarning["change"]) => `${change === "rise" ? "more than 3 times" : "less than a third of"} the previous figure`;
+
 function warning(w: OutlierWarning) {
-  const how = w.change === "rise" ? "more than 3 times" : "less than a third of";
-  return { ...w, message: `${how} the previous figure (${w.previous.value} on ${w.previous.periodEnd})` };
+  return { ...w, message: `${outlierText(w.change)} (${w.previous.value} on ${w.previous.periodEnd})` };
 }
 
 /** The one translation of a figure write's outcome to HTTP. */
@@ -49,7 +51,7 @@ export function figureWriteResponse(outcome: FigureWriteOutcome, id?: number): E
     case "derived":
       return error(409, "derived_figure", `${outcome.indicator} is recomputed from funding required and received: change those figures instead`);
     case "outlier":
-      return error(409, "outlier", `The value is ${outcome.change === "rise" ? "more than 3 times" : "less than a third of"} the previous figure`, { previous: outcome.previous });
+      return error(409, "outlier", `The value is ${outlierText(outcome.change)}`, { previous: outcome.previous });
   }
 }
 
