@@ -6,7 +6,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "../db/client";
-import { isUniqueViolation } from "../db/errors";
 import { applyMigrations, withMigrationLock } from "../db/migrate";
 import { parseIsoDate } from "../domain/dates";
 import { disaggregationKey, type Disaggregation } from "../domain/disaggregation";
@@ -133,8 +132,8 @@ export async function seed(options: { demoUsers: boolean }): Promise<SeedReport>
         await createUser(u);
         users++;
       } catch (error) {
-        // Another seed created it meanwhile.
-        if (!(error instanceof UserError) && !isUniqueViolation(error)) throw error;
+        // Another seed created it meanwhile (createUser says so for a race on the unique key too).
+        if (!(error instanceof UserError && error.kind === "email_taken")) throw error;
       }
     }
   }
