@@ -19,7 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import next from "next";
 import { answeredWhileDatabaseDown, reportDatabaseErrorsAs503 } from "./database-gate.mjs";
-import EXPORT_ROUTES from "../lib/http/export-routes.json" with { type: "json" };
+import { isExportRoute } from "./export-routes.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -84,7 +84,7 @@ if (cluster.isPrimary && (workers > 1 || exportWorker)) {
     if (role === "web") {
       const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",").at(-1)?.trim();
       req.headers["x-client-ip"] = (trustProxy && forwarded) || req.socket.remoteAddress || "unknown";
-      if (exportSocket && EXPORT_ROUTES.includes((req.url ?? "").split("?")[0] ?? "")) return passToExports(req, res, exportSocket);
+      if (exportSocket && isExportRoute(req.url ?? "")) return passToExports(req, res, exportSocket);
     }
     reportDatabaseErrorsAs503(res);
     void answeredWhileDatabaseDown(req, res).then((answered) => answered || handle(req, res));

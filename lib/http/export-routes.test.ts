@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EXPORT_ROUTES, isExportRoute } from "./export-routes";
+import { EXPORT_ROUTES, isExportRoute } from "../../scripts/export-routes.mjs";
 
 const APP = path.resolve(import.meta.dirname, "../../app");
 
