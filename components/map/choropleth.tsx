@@ -1,6 +1,8 @@
 "use client";
 // Mali's regions coloured by value: one <path data-pcode> per region, a
 // legend, a tooltip on hover and on keyboard focus, "no data" hatched.
+// Even-odd fill: an inner ring is a hole whatever its winding (Koulikoro's
+// path has one where Bamako is, which stays Bamako's to colour and click).
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
