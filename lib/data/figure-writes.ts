@@ -16,6 +16,7 @@ import { Prisma } from "../generated/prisma/client";
 import { sourceHref } from "../validation/source-url";
 import { fieldErrors, figureInputSchema, type FieldErrors, type FigureInput, type IndicatorRule } from "../validation/figure-input";
 import { toFigureDto, figureInclude, type FigureDto } from "./figures";
+import { datasetCatalogue, DatasetError, resolveDatasetId } from "./datasets";
 import { sourceIds } from "./sources";
 import { indicatorIndex, regionIndex } from "./reference";
 
@@ -64,11 +65,12 @@ class Refused extends Error {
 }
 
 /** The catalogue that the figure schema validates against. */
-export async function figureRules(): Promise<{ indicators: Map<string, IndicatorRule>; regions: Set<string> }> {
-  const [indicators, regions] = await Promise.all([indicatorIndex(), regionIndex()]);
+export async function figureRules(): Promise<{ indicators: Map<string, IndicatorRule>; regions: Set<string>; datasets: Set<string> }> {
+  const [indicators, regions, catalogue] = await Promise.all([indicatorIndex(), regionIndex(), datasetCatalogue()]);
   return {
     indicators: new Map([...indicators].map(([code, i]) => [code, { unit: i.unit as IndicatorRule["unit"], disaggregation: i.disaggregation as IndicatorRule["disaggregation"] }])),
     regions: new Set(regions.keys()),
+    datasets: new Set(catalogue.byCode.keys()),
   };
 }
 
@@ -91,7 +93,8 @@ export async function writeFigure(command: FigureCommand, userId: number): Promi
 
 /** The fields of a figure that a writer may send (the read API's shape without id and version). */
 function writable(f: FigureDto) {
-  return { indicator: f.indicator, region: f.region, periodStart: f.periodStart, periodEnd: f.periodEnd, disaggregation: f.disaggregation, value: f.value, source: f.source, note: f.note };
+  // A snapshot from before datasets has none: its source's organisation says.
+  return { indicator: f.indicator, region: f.region, periodStart: f.periodStart, periodEnd: f.periodEnd, disaggregation: f.disaggregation, value: f.value, source: f.source, note: f.note, dataset: f.dataset?.code ?? null };
 }
 
 async function save(command: Extract<FigureCommand, { op: "create" | "update" }>, userId: number): Promise<FigureWriteOutcome> {
@@ -99,7 +102,7 @@ async function save(command: Extract<FigureCommand, { op: "create" | "update" }>
   if (command.op === "update" && !current) return { status: "not_found" };
   const values = current && command.op === "update" && command.partial && isRecord(command.values) ? { ...writable(current), ...command.values } : command.values;
   const rules = await figureRules();
-  const parsed = figureInputSchema(rules.indicators, rules.regions, { storedValue: current?.value }).safeParse(values);
+  const parsed = figureInputSchema(rules.indicators, rules.regions, { storedValue: current?.value, datasets: rules.datasets }).safeParse(values);
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
   const input = parsed.data;
   const id = command.op === "update" ? command.id : undefined;
@@ -113,14 +116,14 @@ async function save(command: Extract<FigureCommand, { op: "create" | "update" }>
       if (same && same.id !== id) throw new Refused({ status: "duplicate", existingId: same.id });
       const warnings: OutlierWarning[] = [];
       if (!before || before.value !== input.value) {
-        const previous = await previousFigure(tx, input, id);
+        const previous = await previousFigure(tx, input, key.datasetId, id);
         const change = previous ? outlierChange(input.value, previous.value) : null;
         if (previous && change) {
           if (command.outliers === "ask") throw new Refused({ status: "outlier", change, previous });
           if (command.outliers === "warn") warnings.push({ code: "outlier", change, previous });
         }
       }
-      const columns = { ...key, ...(await sourceAndValue(tx, input)) };
+      const columns = { ...key, ...(await sourceAndValue(tx, input, key.datasetId)) };
       let figure: FigureDto;
       if (id === undefined) {
         const row = await tx.figure.create({ data: { ...columns, createdById: userId, updatedById: userId }, include: figureInclude });
@@ -172,7 +175,7 @@ async function restore(id: number, userId: number): Promise<FigureWriteOutcome> 
       const key = await keyOf(tx, input);
       const same = await tx.figure.findUnique({ where: keyWhere(key), select: { id: true } });
       if (same) throw new Refused({ status: "duplicate", existingId: same.id });
-      const columns = { ...key, ...(await sourceAndValue(tx, input)) };
+      const columns = { ...key, ...(await sourceAndValue(tx, input, key.datasetId)) };
       await tx.figure.create({ data: { id, ...columns, createdById: userId, updatedById: userId, version: snapshot.version + 1 } });
       const figure = (await readDto(tx, id)) as FigureDto;
       await audit(tx, userId, "figure.restore", id, null, figure);
@@ -191,13 +194,27 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The dataset a figure is written to: the one it names, else its source organisation's (lib/data/datasets.ts). */
+async function datasetIdOf(tx: Tx, input: FigureInput): Promise<number> {
+  try {
+    const id = await resolveDatasetId(tx, input.dataset, input.source?.organisation);
+    if (id === null) throw new Refused({ status: "invalid", errors: { dataset: "datasetRequired" } });
+    return id;
+  } catch (error) {
+    if (error instanceof DatasetError) throw new Refused({ status: "invalid", errors: { dataset: "unknownDataset" } });
+    throw error;
+  }
+}
+
 /** The columns of the figure's unique key, and its breakdown. */
 async function keyOf(tx: Tx, input: FigureInput) {
   // One after the other: a transaction is one connection.
   const indicator = await tx.indicator.findUniqueOrThrow({ where: { code: input.indicator }, select: { id: true } });
   const region = await tx.region.findUniqueOrThrow({ where: { pcode: input.region }, select: { id: true } });
+  const datasetId = await datasetIdOf(tx, input);
   const d = input.disaggregation;
   return {
+    datasetId,
     indicatorId: indicator.id,
     regionId: region.id,
     periodStart: day(input.periodStart),
@@ -211,20 +228,21 @@ async function keyOf(tx: Tx, input: FigureInput) {
 
 type Key = Awaited<ReturnType<typeof keyOf>>;
 
-async function sourceAndValue(tx: Tx, input: FigureInput) {
+async function sourceAndValue(tx: Tx, input: FigureInput, datasetId: number) {
   const { organisation, title, url, date } = input.source;
-  const [sourceId] = await sourceIds(tx, [{ organisation, title, url, publishedOn: day(date) }]);
+  const [sourceId] = await sourceIds(tx, [{ datasetId, organisation, title, url, publishedOn: day(date) }]);
   return { sourceId: sourceId!, value: new Prisma.Decimal(input.value), note: input.note };
 }
 
-function keyWhere(c: Pick<Key, "indicatorId" | "regionId" | "periodStart" | "periodEnd" | "disaggregationKey">) {
+function keyWhere(c: Pick<Key, "indicatorId" | "regionId" | "periodStart" | "periodEnd" | "disaggregationKey" | "datasetId">) {
   return {
-    indicatorId_regionId_periodStart_periodEnd_disaggregationKey: {
+    indicatorId_regionId_periodStart_periodEnd_disaggregationKey_datasetId: {
       indicatorId: c.indicatorId,
       regionId: c.regionId,
       periodStart: c.periodStart,
       periodEnd: c.periodEnd,
       disaggregationKey: c.disaggregationKey,
+      datasetId: c.datasetId,
     },
   };
 }
@@ -248,10 +266,12 @@ async function audit(tx: Tx, userId: number | null, action: string, id: number, 
   });
 }
 
-/** The figure with the same indicator, region, period and disaggregation, if any. */
+/** The figure with the same indicator, region, period, disaggregation and dataset, if any. */
 async function findSameFigure(input: FigureInput, exceptId?: number): Promise<number | null> {
+  const datasetId = await resolveDatasetId(db() as unknown as Tx, input.dataset, input.source?.organisation).catch(() => null);
   const row = await db().figure.findFirst({
     where: {
+      ...(datasetId !== null ? { datasetId } : {}),
       indicator: { code: input.indicator },
       region: { pcode: input.region },
       periodStart: day(input.periodStart),
@@ -264,10 +284,11 @@ async function findSameFigure(input: FigureInput, exceptId?: number): Promise<nu
   return row?.id ?? null;
 }
 
-/** The latest earlier figure of the same series (indicator, region, disaggregation), for the outlier check. */
-async function previousFigure(tx: Tx, input: FigureInput, exceptId?: number): Promise<FigureDto | null> {
+/** The latest earlier figure of the same series (indicator, region, disaggregation, dataset), for the outlier check. */
+async function previousFigure(tx: Tx, input: FigureInput, datasetId: number, exceptId?: number): Promise<FigureDto | null> {
   const row = await tx.figure.findFirst({
     where: {
+      datasetId,
       indicator: { code: input.indicator },
       region: { pcode: input.region },
       disaggregationKey: disaggregationKey(input.disaggregation),
@@ -282,8 +303,9 @@ async function previousFigure(tx: Tx, input: FigureInput, exceptId?: number): Pr
 
 // ---------------------------------------------------------------- derived funding
 
-/** One region, period and breakdown: the figures that derive from each other. */
+/** One dataset, region, period and breakdown: the figures that derive from each other. */
 export interface FundingGroup {
+  datasetId: number;
   regionId: number;
   periodStart: Date;
   periodEnd: Date;
@@ -300,7 +322,8 @@ async function syncDerivedOf(tx: Tx, figures: (FigureDto | null)[], userId: numb
   for (const f of figures) {
     if (!f || !isFundingInput(f.indicator)) continue;
     const region = await tx.region.findUniqueOrThrow({ where: { pcode: f.region }, select: { id: true } });
-    const group = { regionId: region.id, periodStart: day(f.periodStart), periodEnd: day(f.periodEnd), disaggregationKey: disaggregationKey(f.disaggregation) };
+    const dataset = await tx.dataset.findUniqueOrThrow({ where: { code: f.dataset.code }, select: { id: true } });
+    const group = { datasetId: dataset.id, regionId: region.id, periodStart: day(f.periodStart), periodEnd: day(f.periodEnd), disaggregationKey: disaggregationKey(f.disaggregation) };
     const id = JSON.stringify(group);
     if (seen.has(id)) continue;
     seen.add(id);
@@ -369,12 +392,12 @@ export async function syncFundingGroup(tx: Tx, group: FundingGroup, userId: numb
 export async function reconcileDerivedFunding(): Promise<number> {
   const rows = await db().figure.findMany({
     where: { indicator: { code: { in: [FUNDING_REQUIRED, FUNDING_FUNDED, ...DERIVED_FUNDING] } } },
-    select: { regionId: true, periodStart: true, periodEnd: true, disaggregationKey: true, value: true, indicator: { select: { code: true } } },
+    select: { datasetId: true, regionId: true, periodStart: true, periodEnd: true, disaggregationKey: true, value: true, indicator: { select: { code: true } } },
   });
   const groups = new Map<string, { group: FundingGroup; amounts: Map<string, string> }>();
   for (const r of rows) {
-    const key = [r.regionId, r.periodStart.toISOString(), r.periodEnd.toISOString(), r.disaggregationKey].join("|");
-    const entry = groups.get(key) ?? { group: { regionId: r.regionId, periodStart: r.periodStart, periodEnd: r.periodEnd, disaggregationKey: r.disaggregationKey }, amounts: new Map() };
+    const key = [r.datasetId, r.regionId, r.periodStart.toISOString(), r.periodEnd.toISOString(), r.disaggregationKey].join("|");
+    const entry = groups.get(key) ?? { group: { datasetId: r.datasetId, regionId: r.regionId, periodStart: r.periodStart, periodEnd: r.periodEnd, disaggregationKey: r.disaggregationKey }, amounts: new Map() };
     entry.amounts.set(r.indicator.code, r.value.toFixed());
     groups.set(key, entry);
   }

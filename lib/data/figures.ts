@@ -12,6 +12,11 @@ export interface SourceDto {
   date: string;
 }
 
+export interface DatasetRefDto {
+  code: string;
+  name: string;
+}
+
 export interface FigureDto {
   id: number;
   indicator: string;
@@ -21,6 +26,8 @@ export interface FigureDto {
   disaggregation: Disaggregation | null;
   value: number;
   unit: string;
+  /** The series or report the figure belongs to (its source's). */
+  dataset: DatasetRefDto;
   source: SourceDto;
   note: string | null;
   version: number;
@@ -32,6 +39,7 @@ export interface FigureDto {
 export const figureInclude = {
   indicator: { select: { code: true, unit: true } },
   region: { select: { pcode: true } },
+  dataset: { select: { code: true, name: true } },
   source: true,
 } satisfies Prisma.FigureInclude;
 
@@ -47,6 +55,7 @@ export function toFigureDto(f: FigureRow): FigureDto {
     disaggregation: toDisaggregation(f),
     value: Number(f.value.toString()),
     unit: f.indicator.unit,
+    dataset: { code: f.dataset.code, name: f.dataset.name },
     source: {
       organisation: f.source.organisation,
       title: f.source.title,
@@ -60,9 +69,12 @@ export function toFigureDto(f: FigureRow): FigureDto {
   };
 }
 
-function whereFor(q: Pick<FiguresQuery, "indicator" | "region" | "from" | "to">): Prisma.FigureWhereInput {
+type FigureFilters = Pick<FiguresQuery, "indicator" | "region" | "from" | "to"> & { dataset?: string[] };
+
+function whereFor(q: FigureFilters): Prisma.FigureWhereInput {
   return {
     ...(q.indicator.length ? { indicator: { code: { in: q.indicator } } } : {}),
+    ...(q.dataset?.length ? { dataset: { code: { in: q.dataset } } } : {}),
     ...(q.region.length ? { region: { pcode: { in: q.region } } } : {}),
     // A figure matches when its period overlaps [from, to].
     ...(q.from ? { periodEnd: { gte: q.from } } : {}),
@@ -75,7 +87,7 @@ function whereFor(q: Pick<FiguresQuery, "indicator" | "region" | "from" | "to">)
  * keyset paging on (indicator, region, start, id), so a large export reads
  * each page by index instead of skipping ever more rows.
  */
-export async function* streamFigures(q: Pick<FiguresQuery, "indicator" | "region" | "from" | "to">, batch = 5_000): AsyncGenerator<FigureDto[]> {
+export async function* streamFigures(q: FigureFilters, batch = 5_000): AsyncGenerator<FigureDto[]> {
   const where = whereFor(q);
   let after: { indicatorId: number; regionId: number; periodStart: Date; id: number } | null = null;
   for (;;) {
@@ -107,12 +119,12 @@ export async function* streamFigures(q: Pick<FiguresQuery, "indicator" | "region
 }
 
 /** How many figures match the filters. */
-export function countFigures(q: Pick<FiguresQuery, "indicator" | "region" | "from" | "to">): Promise<number> {
+export function countFigures(q: FigureFilters): Promise<number> {
   return db().figure.count({ where: whereFor(q) });
 }
 
 /** What an HXL export needs before its rows: the areas' levels and the (indicator, CH phase) pairs present. */
-export async function exportShape(q: Pick<FiguresQuery, "indicator" | "region" | "from" | "to">): Promise<{ levels: number[]; combos: { indicator: string; chPhase: number | null }[]; count: number }> {
+export async function exportShape(q: FigureFilters): Promise<{ levels: number[]; combos: { indicator: string; chPhase: number | null }[]; count: number }> {
   const where = whereFor(q);
   const [groups, count] = await Promise.all([
     db().figure.groupBy({ by: ["indicatorId", "regionId", "chPhase"], where }),
@@ -148,35 +160,6 @@ export async function listFigures(q: FiguresQuery): Promise<{ data: FigureDto[];
     db().figure.count({ where }),
   ]);
   return { data: rows.map(toFigureDto), total };
-}
-
-export interface LatestFigure extends FigureDto {
-  indicatorName: { en: string; fr: string };
-  theme: string;
-}
-
-/**
- * The latest national (level 0) figure of every indicator, one per
- * disaggregation that a reader expects on its own (current vs projected);
- * per-phase and per-sector breakdowns are left to the theme pages.
- */
-export async function latestNationalFigures(): Promise<LatestFigure[]> {
-  const rows = await db().$queryRaw<{ id: number }[]>`
-    SELECT DISTINCT ON (f.indicator_id, f.ch_status) f.id
-    FROM figures f
-    JOIN regions r ON r.id = f.region_id AND r.level = 0
-    WHERE f.ch_phase IS NULL AND f.sector IS NULL
-    ORDER BY f.indicator_id, f.ch_status, f.period_end DESC, f.period_start DESC`;
-  const figures = await db().figure.findMany({
-    where: { id: { in: rows.map((r) => r.id) } },
-    include: { ...figureInclude, indicator: { select: { code: true, unit: true, nameEn: true, nameFr: true, theme: true, sortOrder: true } } },
-    orderBy: [{ indicator: { sortOrder: "asc" } }, { chStatus: "asc" }],
-  });
-  return figures.map((f) => ({
-    ...toFigureDto(f),
-    indicatorName: { en: f.indicator.nameEn, fr: f.indicator.nameFr },
-    theme: f.indicator.theme,
-  }));
 }
 
 /** The most recently changed figures, for the figures page. */

@@ -19,8 +19,8 @@ interface Stored {
   source: ImportSource;
 }
 
-const groupOf = (f: Pick<PlannedFigure, "region" | "periodStart" | "periodEnd" | "disaggregation">) =>
-  JSON.stringify([f.region, f.periodStart, f.periodEnd, disaggregationKey(f.disaggregation)]);
+const groupOf = (f: Pick<PlannedFigure, "dataset" | "region" | "periodStart" | "periodEnd" | "disaggregation">) =>
+  JSON.stringify([f.dataset, f.region, f.periodStart, f.periodEnd, disaggregationKey(f.disaggregation)]);
 
 export async function withDerivedFunding(tx: Tx, figures: PlannedFigure[]): Promise<PlannedFigure[]> {
   const groups = new Map<string, Map<string, PlannedFigure>>();
@@ -32,20 +32,21 @@ export async function withDerivedFunding(tx: Tx, figures: PlannedFigure[]): Prom
   const kept = figures.filter((f) => !isDerivedIndicator(f.indicator));
   if (!groups.size) return kept;
 
-  const keys = [...groups.keys()].map((g) => JSON.parse(g) as [string, string, string, string]);
-  const rows = await tx.$queryRaw<{ indicator: string; region: string; start: string; end: string; key: string; value: string; source: ImportSource }[]>`
-    SELECT i.code AS indicator, r.pcode AS region, to_char(f.period_start, 'YYYY-MM-DD') AS start, to_char(f.period_end, 'YYYY-MM-DD') AS "end",
+  const keys = [...groups.keys()].map((g) => JSON.parse(g) as [string, string, string, string, string]);
+  const rows = await tx.$queryRaw<{ dataset: string; indicator: string; region: string; start: string; end: string; key: string; value: string; source: ImportSource }[]>`
+    SELECT g.dataset, i.code AS indicator, r.pcode AS region, to_char(f.period_start, 'YYYY-MM-DD') AS start, to_char(f.period_end, 'YYYY-MM-DD') AS "end",
            f.disaggregation_key AS key, f.value::text AS value,
            json_build_object('organisation', s.organisation, 'title', s.title, 'url', s.url, 'date', to_char(s.published_on, 'YYYY-MM-DD')) AS source
-      FROM json_to_recordset(${JSON.stringify(keys.map(([region, start, end, key]) => ({ region, start, end, key })))}::json)
-           AS g(region text, start date, "end" date, key text)
+      FROM json_to_recordset(${JSON.stringify(keys.map(([dataset, region, start, end, key]) => ({ dataset, region, start, end, key })))}::json)
+           AS g(dataset text, region text, start date, "end" date, key text)
       JOIN regions r ON r.pcode = g.region
-      JOIN figures f ON f.region_id = r.id AND f.period_start = g.start AND f.period_end = g."end" AND f.disaggregation_key = g.key
+      JOIN datasets d ON d.code = g.dataset
+      JOIN figures f ON f.region_id = r.id AND f.period_start = g.start AND f.period_end = g."end" AND f.disaggregation_key = g.key AND f.dataset_id = d.id
       JOIN indicators i ON i.id = f.indicator_id AND i.code IN (${FUNDING_REQUIRED}, ${FUNDING_FUNDED}, ${FUNDING_UNMET}, ${FUNDING_COVERAGE})
       JOIN sources s ON s.id = f.source_id`;
   const stored = new Map<string, Stored>();
   for (const r of rows) {
-    const group = JSON.stringify([r.region, r.start, r.end, r.key]);
+    const group = JSON.stringify([r.dataset, r.region, r.start, r.end, r.key]);
     stored.set(`${group}|${r.indicator}`, { indicator: r.indicator, group, value: r.value, source: r.source });
   }
 

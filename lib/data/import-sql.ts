@@ -7,6 +7,7 @@ type Tx = Prisma.TransactionClient;
 
 /** One figure an import wants, with ids already resolved. */
 export interface ImportRow {
+  datasetId: number;
   indicatorId: number;
   regionId: number;
   periodStart: string;
@@ -31,29 +32,32 @@ export const SNAPSHOT = Prisma.sql`jsonb_build_object(
   'periodStart', to_char(f.period_start, 'YYYY-MM-DD'), 'periodEnd', to_char(f.period_end, 'YYYY-MM-DD'),
   'disaggregation', CASE WHEN f.disaggregation_key = '' THEN NULL
     ELSE jsonb_strip_nulls(jsonb_build_object('chPhase', f.ch_phase, 'chStatus', f.ch_status, 'sector', f.sector)) END,
-  'value', f.value::float8, 'unit', i.unit, 'source', s.json,
+  'value', f.value::float8, 'unit', i.unit, 'dataset', d.json, 'source', s.json,
   'sourceId', f.source_id, 'note', f.note, 'version', f.version,
   'updatedAt', to_char(f.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'importId', f.import_id)`;
 
 export const SNAPSHOT_JOINS = Prisma.sql`JOIN indicators i ON i.id = f.indicator_id JOIN regions r ON r.id = f.region_id
+  JOIN (SELECT id, jsonb_build_object('code', code, 'name', name) AS json FROM datasets) d ON d.id = f.dataset_id
   JOIN (SELECT id, jsonb_build_object('organisation', organisation, 'title', title, 'url', url, 'date', to_char(published_on, 'YYYY-MM-DD')) AS json
         FROM sources) s ON s.id = f.source_id`;
 
 /**
  * Loads the rows into a temporary table (dropped at commit) and matches each
- * to the stored figure with the same key: its id, value, source and note.
+ * to the stored figure with the same key, in the same dataset (a figure of
+ * another dataset is never touched): its id, value, source and note.
  */
 export async function stageRows(tx: Tx, rows: ImportRow[]): Promise<void> {
   await tx.$executeRaw`CREATE TEMP TABLE import_rows (
     n int, indicator_id int, region_id int, period_start date, period_end date,
-    ch_phase int, ch_status "ChStatus", sector text, disaggregation_key text,
+    ch_phase int, ch_status "ChStatus", sector text, disaggregation_key text, dataset_id int,
     value numeric(20,4), source_id int, note text,
     figure_id int, old_value numeric(20,4), old_source_id int, old_note text, old_version int
   ) ON COMMIT DROP`;
-  await tx.$executeRaw`INSERT INTO import_rows (n, indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector, disaggregation_key, value, source_id, note)
-    SELECT * FROM json_to_recordset(${JSON.stringify(rows.map((r, n) => ({ n, ...r })))}::json) AS u(
+  await tx.$executeRaw`INSERT INTO import_rows (n, indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector, disaggregation_key, dataset_id, value, source_id, note)
+    SELECT n, "indicatorId", "regionId", "periodStart", "periodEnd", "chPhase", "chStatus", sector, "disaggregationKey", "datasetId", value, "sourceId", note
+      FROM json_to_recordset(${JSON.stringify(rows.map((r, n) => ({ n, ...r })))}::json) AS u(
       n int, "indicatorId" int, "regionId" int, "periodStart" date, "periodEnd" date, "chPhase" int, "chStatus" "ChStatus",
-      sector text, "disaggregationKey" text, value numeric(20,4), "sourceId" int, note text)`;
+      sector text, "disaggregationKey" text, "datasetId" int, value numeric(20,4), "sourceId" int, note text)`;
   // With its statistics the planner matches large files with one merge or
   // hash join rather than an index probe per row (measured: 1.4 s → 0.3 s for 100,000).
   await tx.$executeRaw`ANALYZE import_rows`;
@@ -61,7 +65,7 @@ export async function stageRows(tx: Tx, rows: ImportRow[]): Promise<void> {
     SET figure_id = f.id, old_value = f.value, old_source_id = f.source_id, old_note = f.note, old_version = f.version
     FROM figures f
     WHERE f.indicator_id = x.indicator_id AND f.region_id = x.region_id AND f.period_start = x.period_start
-      AND f.period_end = x.period_end AND f.disaggregation_key = x.disaggregation_key`;
+      AND f.period_end = x.period_end AND f.disaggregation_key = x.disaggregation_key AND f.dataset_id = x.dataset_id`;
 }
 
 /**

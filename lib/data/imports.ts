@@ -30,6 +30,8 @@ export interface PlannedFigure {
   periodEnd: string;
   disaggregation: Disaggregation | null;
   value: string;
+  /** The dataset's code: the figure is matched, and written, within it only. */
+  dataset: string;
   source: ImportSource;
   note: string | null;
 }
@@ -43,6 +45,7 @@ export interface PlannedChange {
   periodEnd: string;
   disaggregation: Disaggregation | null;
   value: number;
+  dataset: string;
   source: string;
   old: { id: number; value: number; source: string } | null;
 }
@@ -136,6 +139,7 @@ async function run(tx: Tx, planned: PlannedFigure[], meta: ImportMeta | null): P
       periodEnd: f.periodEnd,
       disaggregation: f.disaggregation,
       value: Number(f.value),
+      dataset: f.dataset,
       source: `${f.source.organisation} — ${f.source.title}`,
       old: e.figure_id === null ? null : { id: e.figure_id, value: Number(e.old_value), source: e.old_source ?? "" },
     };
@@ -155,14 +159,19 @@ async function resolveRows(tx: Tx, figures: PlannedFigure[]): Promise<ImportRow[
   // One after the other: a transaction is one connection, which runs one query at a time.
   const indicators = await tx.indicator.findMany({ select: { id: true, code: true } });
   const regions = await tx.region.findMany({ select: { id: true, pcode: true } });
+  const datasets = await tx.dataset.findMany({ select: { id: true, code: true } });
   const indicatorIds = new Map(indicators.map((i) => [i.code, i.id]));
   const regionIds = new Map(regions.map((r) => [r.pcode, r.id]));
-  const sourceIds = await resolveSources(tx, figures);
+  const datasetIds = new Map(datasets.map((d) => [d.code, d.id]));
+  const unknown = [...new Set(figures.map((f) => f.dataset).filter((code) => !datasetIds.has(code)))];
+  if (unknown.length) throw new ImportError(`unknown dataset ${unknown.map((c) => `"${c}"`).join(", ")}: create it first (POST /api/v1/datasets) or choose another`);
+  const sourceIds = await resolveSources(tx, figures, datasetIds);
   return figures.map((f) => {
     const indicatorId = indicatorIds.get(f.indicator);
     const regionId = regionIds.get(f.region);
     if (indicatorId === undefined || regionId === undefined) throw new ImportError(`line ${f.lines[0]}: unknown indicator or region`);
     return {
+      datasetId: datasetIds.get(f.dataset) as number,
       indicatorId,
       regionId,
       periodStart: f.periodStart,
@@ -172,21 +181,21 @@ async function resolveRows(tx: Tx, figures: PlannedFigure[]): Promise<ImportRow[
       sector: f.disaggregation?.sector ?? null,
       disaggregationKey: disaggregationKey(f.disaggregation),
       value: f.value,
-      sourceId: sourceIds.get(JSON.stringify(f.source)) as number,
+      sourceId: sourceIds.get(JSON.stringify([f.dataset, f.source])) as number,
       note: f.note,
     };
   });
 }
 
-/** The id of each source the figures name (keyed by JSON.stringify(source)), created as needed. */
-async function resolveSources(tx: Tx, figures: PlannedFigure[]): Promise<Map<string, number>> {
+/** The id of each source the figures name (keyed by JSON.stringify([dataset, source])), created as needed. */
+async function resolveSources(tx: Tx, figures: PlannedFigure[], datasetIds: Map<string, number>): Promise<Map<string, number>> {
   const distinct = new Map<string, SourceRow>();
   for (const f of figures) {
-    const key = JSON.stringify(f.source);
+    const key = JSON.stringify([f.dataset, f.source]);
     if (distinct.has(key)) continue;
     const publishedOn = parseIsoDate(f.source.date);
     if (!publishedOn) throw new ImportError(`source date "${f.source.date}" is not a date`);
-    distinct.set(key, { organisation: f.source.organisation, title: f.source.title, url: f.source.url, publishedOn });
+    distinct.set(key, { datasetId: datasetIds.get(f.dataset) as number, organisation: f.source.organisation, title: f.source.title, url: f.source.url, publishedOn });
   }
   const ids = await sourceIds(tx, [...distinct.values()]);
   return new Map([...distinct.keys()].map((key, i) => [key, ids[i]!]));
@@ -215,8 +224,8 @@ async function write(tx: Tx, meta: ImportMeta, counts: ImportOutcome["counts"]):
     FROM f ${SNAPSHOT_JOINS} JOIN import_before b ON b.id = f.id`;
   await tx.$executeRaw`WITH f AS (
       INSERT INTO figures (indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector,
-        disaggregation_key, value, source_id, note, import_id, created_by_id, updated_by_id, updated_at)
-      SELECT indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector, disaggregation_key, value,
+        disaggregation_key, dataset_id, value, source_id, note, import_id, created_by_id, updated_by_id, updated_at)
+      SELECT indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector, disaggregation_key, dataset_id, value,
         source_id, note, ${importId}, ${userId}, ${userId}, now()
       FROM import_rows x WHERE x.figure_id IS NULL ORDER BY x.n
       RETURNING *)
@@ -312,7 +321,7 @@ export async function rollbackImport(importId: number, userId: number): Promise<
 /** The regions, periods and breakdowns of the funding requirements and amounts among the figures `ids` selects. */
 async function fundingGroupsOf(tx: Tx, ids: Prisma.Sql): Promise<FundingGroup[]> {
   return tx.$queryRaw<FundingGroup[]>`
-    SELECT DISTINCT f.region_id AS "regionId", f.period_start AS "periodStart", f.period_end AS "periodEnd", f.disaggregation_key AS "disaggregationKey"
+    SELECT DISTINCT f.dataset_id AS "datasetId", f.region_id AS "regionId", f.period_start AS "periodStart", f.period_end AS "periodEnd", f.disaggregation_key AS "disaggregationKey"
       FROM figures f JOIN indicators i ON i.id = f.indicator_id
      WHERE f.id IN (${ids}) AND i.code IN (${FUNDING_REQUIRED}, ${FUNDING_FUNDED})`;
 }

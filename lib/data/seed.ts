@@ -9,6 +9,7 @@ import { db } from "../db/client";
 import { applyMigrations, withMigrationLock } from "../db/migrate";
 import { parseIsoDate } from "../domain/dates";
 import { disaggregationKey, type Disaggregation } from "../domain/disaggregation";
+import { DATASET_PREFERENCES, DATASETS } from "../../prisma/seed-data/datasets";
 import { INDICATORS } from "../../prisma/seed-data/indicators";
 import type { Role } from "../auth/permissions";
 import { recordAudit } from "./audit";
@@ -29,6 +30,8 @@ interface RegionSeed {
 }
 
 interface SourceSeed {
+  /** A code of prisma/seed-data/datasets.ts. */
+  dataset: string;
   organisation: string;
   title: string;
   url: string;
@@ -66,6 +69,7 @@ function date(text: string | undefined): Date | null {
 export interface SeedReport {
   regions: number;
   indicators: number;
+  datasets: number;
   sources: number;
   figuresCreated: number;
   users: number;
@@ -98,8 +102,25 @@ export async function seed(options: { demoUsers: boolean }): Promise<SeedReport>
     indicatorIds.set(indicator.code, row.id);
   }
 
-  const ids = await sourceIds(client, Object.values(sources).map((s) => ({ organisation: s.organisation, title: s.title, url: s.url, publishedOn: date(s.date) as Date })));
-  const sourceIdOf = new Map(Object.keys(sources).map((key, i) => [key, ids[i]]));
+  // Datasets and preferences are created, never overwritten: an admin may have changed them.
+  await client.dataset.createMany({ data: DATASETS.map((d) => ({ ...d })), skipDuplicates: true });
+  const datasetIds = new Map((await client.dataset.findMany({ select: { id: true, code: true } })).map((d) => [d.code, d.id]));
+  const preferred = new Set((await client.indicatorDataset.findMany({ select: { indicatorId: true }, distinct: ["indicatorId"] })).map((p) => p.indicatorId));
+  await client.indicatorDataset.createMany({
+    data: Object.entries(DATASET_PREFERENCES)
+      .filter(([code]) => indicatorIds.has(code) && !preferred.has(indicatorIds.get(code) as number))
+      .flatMap(([code, datasets]) => datasets.map((d, i) => ({ indicatorId: indicatorIds.get(code) as number, datasetId: datasetIdOf(d), rank: i + 1 }))),
+    skipDuplicates: true,
+  });
+  function datasetIdOf(code: string): number {
+    const id = datasetIds.get(code);
+    if (id === undefined) throw new Error(`seed: unknown dataset "${code}"`);
+    return id;
+  }
+
+  const sourceRows = Object.values(sources).map((s) => ({ datasetId: datasetIdOf(s.dataset), organisation: s.organisation, title: s.title, url: s.url, publishedOn: date(s.date) as Date }));
+  const ids = await sourceIds(client, sourceRows);
+  const sourceIdOf = new Map(Object.keys(sources).map((key, i) => [key, { id: ids[i], datasetId: sourceRows[i]!.datasetId }]));
 
   const rows = figures.map((f, i) => {
     const indicatorId = indicatorIds.get(f.indicator);
@@ -111,7 +132,8 @@ export async function seed(options: { demoUsers: boolean }): Promise<SeedReport>
     return {
       indicatorId,
       regionId,
-      sourceId,
+      sourceId: sourceId.id as number,
+      datasetId: sourceId.datasetId,
       periodStart: date(f.start) as Date,
       periodEnd: date(f.end) as Date,
       chPhase: f.disaggregation?.chPhase ?? null,
@@ -137,7 +159,7 @@ export async function seed(options: { demoUsers: boolean }): Promise<SeedReport>
       }
     }
   }
-  return { regions: regions.length, indicators: INDICATORS.length, sources: sourceIdOf.size, figuresCreated: created.count, users };
+  return { regions: regions.length, indicators: INDICATORS.length, datasets: DATASETS.length, sources: sourceIdOf.size, figuresCreated: created.count, users };
 }
 
 export async function isEmpty(): Promise<boolean> {

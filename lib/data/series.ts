@@ -6,7 +6,9 @@ import { Prisma } from "../generated/prisma/client";
 import { db } from "../db/client";
 import { toIsoDate } from "../domain/dates";
 import { cachedRead } from "./cache";
+import { splitByPreference } from "../domain/datasets";
 import { summariseSources, type SourceSummary } from "../domain/sources";
+import { datasetCatalogue, preferenceOf } from "./datasets";
 import type { SourceDto } from "./figures";
 
 export interface SeriesPoint {
@@ -19,6 +21,8 @@ export interface SeriesPoint {
   sector: string | null;
   value: number;
   sourceId: number;
+  /** The dataset's code: a series draws one dataset only. */
+  dataset: string;
 }
 
 export interface SeriesQuery {
@@ -32,6 +36,13 @@ export interface SeriesQuery {
   keys?: string[];
   /** Only keys starting with this prefix (e.g. 'sector='). */
   keyPrefix?: string;
+  /** Only these datasets (codes). */
+  datasets?: string[];
+  /**
+   * Every dataset's points. Without it (and without `datasets`) each series
+   * (a region and a breakdown) holds its preferred dataset only.
+   */
+  allDatasets?: boolean;
 }
 
 interface PointRow {
@@ -42,11 +53,36 @@ interface PointRow {
   sector: string | null;
   value: number;
   source_id: number;
+  dataset: string;
 }
 
-/** Cached by dashboard version (lib/data/cache.ts); callers must not mutate the result. */
+/** What a series is, for the choice of its dataset: a region and a breakdown. */
+export const seriesIdentity = (p: Pick<SeriesPoint, "region" | "key">) => `${p.region}|${p.key}`;
+
+/**
+ * The points of a query. Cached by dashboard version (lib/data/cache.ts);
+ * callers must not mutate the result. Unless the query asks for datasets,
+ * each series draws its preferred dataset: charts never join two datasets.
+ */
 export function seriesPoints(q: SeriesQuery): Promise<SeriesPoint[]> {
-  return cachedRead(`series:${JSON.stringify(q)}`, () => querySeries(q));
+  if (q.datasets?.length || q.allDatasets) return cachedRead(`series:${JSON.stringify(q)}`, () => querySeries(q));
+  return seriesWithComparisons(q).then((s) => s.drawn);
+}
+
+export interface SeriesWithComparisons {
+  /** The preferred dataset's points of each series. */
+  drawn: SeriesPoint[];
+  /** Every other dataset's points: comparison lines, never joined to the drawn ones. */
+  others: SeriesPoint[];
+  /** Series identity (seriesIdentity) → the dataset it draws. */
+  datasetOf: Map<string, string>;
+}
+
+export function seriesWithComparisons(q: Omit<SeriesQuery, "allDatasets" | "datasets">): Promise<SeriesWithComparisons> {
+  return cachedRead(`series-split:${JSON.stringify(q)}`, async () => {
+    const [points, preference, catalogue] = await Promise.all([seriesPoints({ ...q, allDatasets: true }), preferenceOf(q.indicator), datasetCatalogue()]);
+    return splitByPreference(points, seriesIdentity, preference, catalogue.kinds);
+  });
 }
 
 async function querySeries(q: SeriesQuery): Promise<SeriesPoint[]> {
@@ -58,12 +94,13 @@ async function querySeries(q: SeriesQuery): Promise<SeriesPoint[]> {
   if (q.to) conditions.push(Prisma.sql`f.period_start <= ${q.to}::date`);
   if (q.keys?.length) conditions.push(Prisma.sql`f.disaggregation_key IN (${Prisma.join(q.keys)})`);
   if (q.keyPrefix) conditions.push(Prisma.sql`f.disaggregation_key LIKE ${`${q.keyPrefix}%`}`);
+  if (q.datasets?.length) conditions.push(Prisma.sql`d.code IN (${Prisma.join(q.datasets)})`);
   const rows = await db().$queryRaw<PointRow[]>`
     SELECT r.pcode AS region, f.period_start, f.period_end, f.disaggregation_key AS key, f.sector,
-           f.value::float8 AS value, f.source_id
-      FROM figures f JOIN regions r ON r.id = f.region_id
+           f.value::float8 AS value, f.source_id, d.code AS dataset
+      FROM figures f JOIN regions r ON r.id = f.region_id JOIN datasets d ON d.id = f.dataset_id
      WHERE ${Prisma.join(conditions, " AND ")}
-     ORDER BY f.period_end, r.pcode, f.disaggregation_key`;
+     ORDER BY f.period_end, r.pcode, f.disaggregation_key, d.code`;
   return rows.map((r) => ({
     region: r.region,
     start: toIsoDate(r.period_start),
@@ -72,6 +109,7 @@ async function querySeries(q: SeriesQuery): Promise<SeriesPoint[]> {
     sector: r.sector,
     value: r.value,
     sourceId: r.source_id,
+    dataset: r.dataset,
   }));
 }
 
@@ -118,34 +156,47 @@ export interface RegionLatest {
   start: string;
   end: string;
   value: number;
-  /** The national figure for the same indicator, disaggregation and period, if any. */
+  /** The national figure for the same indicator, disaggregation, period and dataset, if any. */
   national: number | null;
   sourceId: number;
+  dataset: string;
 }
 
 /**
  * The latest figure of each indicator (and CH status or none; per-phase and
- * per-sector breakdowns excluded) for one region, next to the national figure
- * of the same period for its share.
+ * per-sector breakdowns excluded) for one region, from the indicator's
+ * preferred dataset among those that cover the region, next to the national
+ * figure of the same period and dataset for its share.
  */
 export function latestForRegion(pcode: string): Promise<RegionLatest[]> {
   return cachedRead(`latest:${pcode}`, () => queryLatestForRegion(pcode));
 }
 
 async function queryLatestForRegion(pcode: string): Promise<RegionLatest[]> {
-  const rows = await db().$queryRaw<{ indicator: string; key: string; period_start: Date; period_end: Date; value: number; national: number | null; source_id: number }[]>`
-    SELECT DISTINCT ON (i.sort_order, f.disaggregation_key)
+  const rows = await db().$queryRaw<{ indicator: string; key: string; period_start: Date; period_end: Date; value: number; national: number | null; source_id: number; dataset: string }[]>`
+    SELECT DISTINCT ON (i.sort_order, f.disaggregation_key, f.dataset_id)
            i.code AS indicator, f.disaggregation_key AS key, f.period_start, f.period_end,
-           f.value::float8 AS value, n.value::float8 AS national, f.source_id
+           f.value::float8 AS value, n.value::float8 AS national, f.source_id, d.code AS dataset
       FROM figures f
       JOIN regions r ON r.id = f.region_id AND r.pcode = ${pcode}
       JOIN indicators i ON i.id = f.indicator_id
+      JOIN datasets d ON d.id = f.dataset_id
       LEFT JOIN figures n ON n.indicator_id = f.indicator_id AND n.disaggregation_key = f.disaggregation_key
-                         AND n.period_start = f.period_start AND n.period_end = f.period_end
+                         AND n.period_start = f.period_start AND n.period_end = f.period_end AND n.dataset_id = f.dataset_id
                          AND n.region_id = (SELECT id FROM regions WHERE level = 0 ORDER BY id LIMIT 1)
      WHERE f.ch_phase IS NULL AND f.sector IS NULL
-     ORDER BY i.sort_order, f.disaggregation_key, f.period_end DESC, f.period_start DESC`;
-  return rows.map((r) => ({
+     ORDER BY i.sort_order, f.disaggregation_key, f.dataset_id, f.period_end DESC, f.period_start DESC`;
+  // preferenceOf ranks every dataset, so each series takes its best-ranked one.
+  const preferences = new Map<string, string[]>();
+  for (const r of rows) if (!preferences.has(r.indicator)) preferences.set(r.indicator, await preferenceOf(r.indicator));
+  const chosen = new Map<string, string>();
+  for (const r of rows) {
+    const series = `${r.indicator}|${r.key}`;
+    const current = chosen.get(series);
+    const order = preferences.get(r.indicator) as string[];
+    if (current === undefined || order.indexOf(r.dataset) < order.indexOf(current)) chosen.set(series, r.dataset);
+  }
+  return rows.filter((r) => chosen.get(`${r.indicator}|${r.key}`) === r.dataset).map((r) => ({
     indicator: r.indicator,
     key: r.key,
     start: toIsoDate(r.period_start),
@@ -153,5 +204,6 @@ async function queryLatestForRegion(pcode: string): Promise<RegionLatest[]> {
     value: r.value,
     national: r.national,
     sourceId: r.source_id,
+    dataset: r.dataset,
   }));
 }

@@ -6,6 +6,8 @@
 import type { Prisma } from "../generated/prisma/client";
 
 export interface SourceRow {
+  /** A source is a publication of one dataset. */
+  datasetId: number;
   organisation: string;
   title: string;
   url: string;
@@ -13,7 +15,7 @@ export interface SourceRow {
 }
 
 const BATCH = 1_000;
-const identity = (s: SourceRow) => JSON.stringify([s.organisation, s.title, s.url, s.publishedOn.toISOString()]);
+const identity = (s: SourceRow) => JSON.stringify([s.datasetId, s.organisation, s.title, s.url, s.publishedOn.toISOString()]);
 
 /** The id of each of `sources`, in their order. */
 export async function sourceIds(client: Pick<Prisma.TransactionClient, "source">, sources: SourceRow[]): Promise<number[]> {
@@ -21,7 +23,7 @@ export async function sourceIds(client: Pick<Prisma.TransactionClient, "source">
   for (let i = 0; i < sources.length; i += BATCH) {
     const batch = sources.slice(i, i + BATCH);
     await client.source.createMany({ data: batch, skipDuplicates: true });
-    for (const row of await client.source.findMany({ where: { OR: batch }, select: { id: true, organisation: true, title: true, url: true, publishedOn: true } })) {
+    for (const row of await client.source.findMany({ where: { OR: batch }, select: { id: true, datasetId: true, organisation: true, title: true, url: true, publishedOn: true } })) {
       ids.set(identity(row), row.id);
     }
   }

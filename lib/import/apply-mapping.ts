@@ -36,6 +36,8 @@ export interface Candidate {
   source: string | null;
   /** The row's own source title, URL and date, when the file has those columns. */
   sourceDetails?: { title?: string; url?: string; date?: string };
+  /** The dataset code the mapping gives (a column's cell, or a built-in publication's), if any. */
+  dataset: string | null;
   note: string | null;
   /** Every line that went into the figure. */
   lines: number[];
@@ -122,7 +124,8 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
       else if (info.unit === "percent" && amount > 1_000_000n) fail(v.column, `${text} is a percentage over 100`);
       const disaggregation = disaggregationOf(v, info, status, mapping, cell, fail);
       if (!region || !period || disaggregation === undefined) continue;
-      const key = [v.indicator, region, period[0], period[1], disaggregationKey(disaggregation)].join("|");
+      const dataset = (mapping.dataset && "fixed" in mapping.dataset ? mapping.dataset.fixed : cell(mapping.dataset?.column).toLowerCase()) || null;
+      const key = [v.indicator, region, period[0], period[1], disaggregationKey(disaggregation), dataset].join("|");
       const candidate: Candidate = {
         indicator: v.indicator,
         region,
@@ -132,6 +135,7 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
         value: "",
         source: cell(mapping.source?.column) || null,
         sourceDetails: sourceDetailsOf(mapping, cell, fail),
+        dataset,
         note: cell(mapping.note?.column) || null,
         lines: [line],
       };

@@ -94,6 +94,7 @@ export function mappingFromHxl(columns: Column[], indicators: IndicatorTag[], op
   const source = sourceMeta();
   const [sourceTitle, sourceUrl, sourceDate] = [sourceMeta("title"), sourceMeta("url"), sourceMeta("date")];
   const note = tagged.find((c) => c.tag?.hashtag === "meta" && has(c.tag, "comment"));
+  const dataset = tagged.find((c) => c.tag?.hashtag === "meta" && has(c.tag, "dataset"));
   const indicatorsFound = new Set(values.map((v) => v.indicator));
   const mapping: ImportMappingInput = {
     region,
@@ -106,6 +107,7 @@ export function mappingFromHxl(columns: Column[], indicators: IndicatorTag[], op
     ...(sourceUrl ? { sourceUrl: { column: ref(sourceUrl) } } : {}),
     ...(sourceDate ? { sourceDate: { column: ref(sourceDate) } } : {}),
     ...(note ? { note: { column: ref(note) } } : {}),
+    ...(dataset ? { dataset: { column: ref(dataset) } } : {}),
     // A multi-country file: only Mali's rows; the others are listed as skipped.
     filters: country ? [{ anyOf: ["MLI", "ML"].map((code) => ({ column: ref(country), equals: code })), reason: "other country" }] : [],
     derive: indicatorsFound.has("funding_required") && indicatorsFound.has("funding_funded") ? ["funding"] : [],

@@ -3,6 +3,7 @@
 // publications (builtin-mappings.ts), or written by a user and saved.
 // Columns are named by their header text or by their HXL tag.
 import { z } from "zod";
+import { DATASET_CODE } from "../validation/dataset-input";
 import { isoDateText } from "../validation/iso-date";
 import { parseTag, sameTag, tagText, type Column, type TableLayout } from "./hxl";
 import { withoutPatterns } from "./legacy-patterns";
@@ -58,6 +59,8 @@ const mappingObject = z.object({
   /** Every filter must pass; an `anyOf` filter passes when one of its tests does. Other rows are listed as skipped. */
   filters: z.array(z.union([z.object({ ...conditionShape, reason }).refine(testsSomething, NO_TEST), z.object({ anyOf: z.array(condition).min(1), reason })])).default([]),
   source: z.object({ column }).optional(),
+  /** The dataset the figures belong to: a column of dataset codes (#meta+dataset, as the HXL export writes it) or a fixed one (a built-in publication's). */
+  dataset: z.union([z.strictObject({ column }), z.strictObject({ fixed: z.string().regex(DATASET_CODE, "must be a dataset code such as ocha-fts") })]).optional(),
   /** The row's source title, URL and publication date (#meta+source+title, +url, +date), as Situation Room's HXL export writes them. */
   sourceTitle: z.object({ column }).optional(),
   sourceUrl: z.object({ column }).optional(),
@@ -101,6 +104,7 @@ export function mappingColumns(mapping: ImportMapping): string[] {
     mapping.status && "column" in mapping.status ? mapping.status.column : undefined,
     mapping.sector?.column,
     mapping.source?.column,
+    mapping.dataset && "column" in mapping.dataset ? mapping.dataset.column : undefined,
     mapping.sourceTitle?.column,
     mapping.sourceUrl?.column,
     mapping.sourceDate?.column,

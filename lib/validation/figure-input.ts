@@ -33,7 +33,9 @@ export type FigureErrorKey =
   | "disaggregationNotAllowed"
   | "sourceMissing"
   | "urlInvalid"
-  | "tooLong";
+  | "tooLong"
+  | "unknownDataset"
+  | "datasetRequired";
 
 const MAX_VALUE = 1e15; // DECIMAL(20,4) holds 16 integer digits
 
@@ -47,6 +49,8 @@ export interface FigureSchemaOptions {
    * hold a fraction of a person, and editing its note must not fail on it.
    */
   storedValue?: number;
+  /** The dataset codes that exist; when given, an unknown `dataset` is refused at its field. */
+  datasets?: ReadonlySet<string>;
 }
 
 const text = (max: number) => z.string({ error: "required" satisfies FigureErrorKey }).trim().max(max, { error: "tooLong" satisfies FigureErrorKey });
@@ -80,6 +84,15 @@ const baseSchema = z.object({
   value: z.unknown(),
   source: sourceInputSchema.nullable().optional(),
   note: text(2000).nullable().optional(),
+  /**
+   * The dataset's code (the read API's `{ code, name }` is accepted too).
+   * Omitted: the dataset of the source's organisation, when it has one.
+   */
+  dataset: z
+    .union([text(48), z.object({ code: text(48) }).transform((d) => d.code)])
+    .nullable()
+    .optional()
+    .transform((d) => d || null),
 });
 
 /** The figure schema for a catalogue of indicators and regions (known P-codes). */
@@ -90,6 +103,7 @@ export function figureInputSchema(indicators: ReadonlyMap<string, IndicatorRule>
       if (!regions.has(f.region)) issue(["region"], "unknownRegion");
       if (f.periodEnd && f.periodEnd < f.periodStart) issue(["periodEnd"], "endBeforeStart");
       if (!f.source) issue(["source"], "sourceMissing");
+      if (f.dataset && options.datasets && !options.datasets.has(f.dataset)) issue(["dataset"], "unknownDataset");
 
       const rule = indicators.get(f.indicator);
       if (!rule) issue(["indicator"], "unknownIndicator");
@@ -141,6 +155,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 const KEYS = new Set<string>([
   "required", "unknownIndicator", "unknownRegion", "dateInvalid", "endBeforeStart", "notANumber", "negative", "percentOver100",
   "tooLarge", "tooManyDecimals", "wholeNumber", "derivedIndicator", "phaseRequired", "statusRequired", "disaggregationNotAllowed", "sourceMissing", "urlInvalid", "tooLong",
+  "unknownDataset", "datasetRequired",
 ] satisfies FigureErrorKey[]);
 
 function isErrorKey(message: string): message is FigureErrorKey {

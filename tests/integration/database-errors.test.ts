@@ -44,7 +44,8 @@ async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-const source = (organisation: string) => ({ organisation, title: "t", url: "https://example.org", publishedOn: new Date("2024-01-01") });
+const dataset = { connectOrCreate: { where: { code: "test" }, create: { code: "test", name: "Test", publisher: "Test", url: "", kind: "series" as const } } };
+const source = (organisation: string) => ({ dataset, organisation, title: "t", url: "https://example.org", publishedOn: new Date("2024-01-01") });
 
 beforeAll(async () => {
   dir = await mkdtemp(path.resolve(".data-test/db-errors-"));

@@ -16,7 +16,7 @@ const source = { organisation: "Test Org", title: "Test bulletin", url: "", date
 const meta = (): ImportMeta => ({ fileName: "test.csv", fileSha256: "abc", mappingName: "test", userId });
 
 function planned(region: string, value: string, changes: Partial<PlannedFigure> = {}): PlannedFigure {
-  return { lines: [2], indicator: "idps", region, periodStart: "2032-01-01", periodEnd: "2032-01-01", disaggregation: null, value, source, note: null, ...changes };
+  return { lines: [2], indicator: "idps", region, periodStart: "2032-01-01", periodEnd: "2032-01-01", disaggregation: null, value, dataset: "iom-dtm-mali", source, note: null, ...changes };
 }
 
 const figureCount = () => db().figure.count();

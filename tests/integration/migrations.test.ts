@@ -81,10 +81,15 @@ describe("migrations", () => {
     await migrate(url);
     const version = () => withClient(url, async (c) => Number((await c.query(`SELECT version FROM data_versions WHERE name = 'dashboard'`)).rows[0].version));
     const before = await version();
-    await withClient(url, (c) => c.query(`INSERT INTO sources (organisation, title, url, published_on) VALUES ('o', 't', 'https://x', '2024-01-01')`));
+    await withClient(url, (c) => c.query(`INSERT INTO sources (dataset_id, organisation, title, url, published_on) SELECT id, 'o', 't', 'https://x', '2024-01-01' FROM datasets WHERE code = 'iom-dtm-mali'`));
     expect(await version()).toBe(before + 1);
     await withClient(url, (c) => c.query(`UPDATE sources SET title = 'u'`));
     expect(await version()).toBe(before + 2);
+    // An admin's change of what an indicator prefers changes what the dashboards draw.
+    await withClient(url, (c) => c.query(`UPDATE indicator_datasets SET rank = rank + 100`));
+    expect(await version()).toBe(before + 3);
+    await withClient(url, (c) => c.query(`UPDATE datasets SET name = name || ' '`));
+    expect(await version()).toBe(before + 4);
   });
 
   it("applies each migration once and records it like Prisma does", async () => {

@@ -1,21 +1,17 @@
 // The migration that blanks source URLs other than http(s), which imports
 // stored before the rule (javascript:, data:, vbscript:…): applied to a
 // database holding such rows, as an existing deployment would be.
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { readdir, rm } from "node:fs/promises";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "./test-database";
 import { migrate, MIGRATIONS_DIR } from "../../lib/db/migrate";
-import { disconnectDb } from "../../lib/db/client";
-import { seed } from "../../lib/data/seed";
+import { loadSeededFixture, migrationsUpTo } from "./seeded-fixture";
 
 const MIGRATION = "20261202040000_source_urls_http_only";
 let dir: string | undefined;
 
 afterAll(async () => {
-  await disconnectDb();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -23,18 +19,15 @@ describe(`migration ${MIGRATION}`, () => {
   it("blanks every source URL that is not http(s), merges the sources that become identical, and keeps every figure", async () => {
     expect(await readdir(MIGRATIONS_DIR)).toContain(MIGRATION);
     // The migrations before it, as a deployment had them, with the demo data.
-    dir = await mkdtemp(path.join(os.tmpdir(), "migrations-"));
-    for (const name of (await readdir(MIGRATIONS_DIR)).filter((n) => n < MIGRATION && !n.endsWith(".toml"))) {
-      await cp(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
-    }
+    dir = await migrationsUpTo({ before: MIGRATION });
     const url = await createTestDatabase("source_urls");
-    process.env.DATABASE_URL = url;
     await migrate(url, dir);
-    await seed({ demoUsers: false });
 
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
+      // The demo data as it was then (its URLs were already http(s)).
+      await loadSeededFixture(client);
       const source = async (title: string, link: string) =>
         Number((await client.query(`INSERT INTO sources (organisation, title, url, published_on) VALUES ('Org', $1, $2, '2024-01-31') RETURNING id`, [title, link])).rows[0].id);
       const s = {
@@ -61,7 +54,7 @@ describe(`migration ${MIGRATION}`, () => {
       const f = Object.fromEntries(await Promise.all(Object.entries(s).map(async ([k, id], i) => [k, await figure(i + 1, id)] as const)));
       const figures = Number((await client.query(`SELECT count(*) FROM figures`)).rows[0].count);
 
-      expect(await migrate(url)).toEqual([MIGRATION]);
+      expect((await migrate(url))[0]).toBe(MIGRATION);
 
       const rows = (await client.query(`SELECT id, title, url FROM sources WHERE organisation = 'Org' ORDER BY id`)).rows;
       expect(rows).toEqual([

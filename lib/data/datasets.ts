@@ -1,0 +1,161 @@
+// Datasets and each indicator's preferred order of them: the reads every
+// dashboard needs (cached by dashboard version) and the admin's writes.
+import { cache } from "react";
+import { db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
+import { toIsoDate } from "../domain/dates";
+import { freshnessOf, rankDatasets, referenceDate, todayIso, type DatasetKindCode, type Freshness } from "../domain/datasets";
+import type { Prisma } from "../generated/prisma/client";
+import type { DatasetInput } from "../validation/dataset-input";
+import { cachedRead } from "./cache";
+
+type Tx = Prisma.TransactionClient;
+
+export interface DatasetInfo {
+  id: number;
+  code: string;
+  name: string;
+  publisher: string;
+  url: string;
+  licence: string;
+  kind: DatasetKindCode;
+  cadenceDays: number | null;
+}
+
+export interface DatasetCatalogue {
+  byCode: Map<string, DatasetInfo>;
+  byId: Map<number, DatasetInfo>;
+  kinds: Map<string, DatasetKindCode>;
+  /** Indicator code → dataset codes, most preferred first (the stored list only). */
+  preferences: Map<string, string[]>;
+}
+
+async function readCatalogue(): Promise<DatasetCatalogue> {
+  const [datasets, preferences] = await Promise.all([
+    db().dataset.findMany({ orderBy: { code: "asc" } }),
+    db().indicatorDataset.findMany({ orderBy: [{ indicatorId: "asc" }, { rank: "asc" }], include: { indicator: { select: { code: true } }, dataset: { select: { code: true } } } }),
+  ]);
+  const infos: DatasetInfo[] = datasets.map((d) => ({ id: d.id, code: d.code, name: d.name, publisher: d.publisher, url: d.url, licence: d.licence, kind: d.kind, cadenceDays: d.cadenceDays }));
+  const prefs = new Map<string, string[]>();
+  for (const p of preferences) prefs.set(p.indicator.code, [...(prefs.get(p.indicator.code) ?? []), p.dataset.code]);
+  return {
+    byCode: new Map(infos.map((d) => [d.code, d])),
+    byId: new Map(infos.map((d) => [d.id, d])),
+    kinds: new Map(infos.map((d) => [d.code, d.kind])),
+    preferences: prefs,
+  };
+}
+
+/** Every dataset and preference, read once per request and cached by dashboard version. */
+export const datasetCatalogue = cache(() => cachedRead("datasets", readCatalogue));
+
+/** An indicator's datasets in preferred order: its stored list, then every other dataset. */
+export async function preferenceOf(indicator: string): Promise<string[]> {
+  const catalogue = await datasetCatalogue();
+  return rankDatasets(catalogue.preferences.get(indicator) ?? [], [...catalogue.byCode.values()]).map((d) => d.code);
+}
+
+export interface DatasetSummary {
+  code: string;
+  name: string;
+  publisher: string;
+  url: string;
+  licence: string;
+  kind: DatasetKindCode;
+  cadenceDays: number | null;
+  latestReferenceDate: string | null;
+  latestPublishedOn: string | null;
+  freshness: Freshness;
+  indicators: string[];
+}
+
+/**
+ * Every dataset with what it holds and how fresh it is: the reference date of
+ * its latest figure (its period end, never after its publication nor today)
+ * and its latest publication.
+ */
+export async function listDatasets(today = todayIso()): Promise<DatasetSummary[]> {
+  const catalogue = await datasetCatalogue();
+  const stats = await cachedRead(`dataset-stats:${today}`, () =>
+    db().$queryRaw<{ dataset_id: number; latest_reference: Date | null; latest_published: Date | null; indicators: string[] }[]>`
+      SELECT f.dataset_id,
+             max(LEAST(f.period_end, s.published_on, ${today}::date)) AS latest_reference,
+             max(s.published_on) AS latest_published,
+             array_agg(DISTINCT i.code ORDER BY i.code) AS indicators
+        FROM figures f JOIN sources s ON s.id = f.source_id JOIN indicators i ON i.id = f.indicator_id
+       GROUP BY f.dataset_id`,
+  );
+  const byId = new Map(stats.map((s) => [s.dataset_id, s]));
+  return [...catalogue.byCode.values()].map((d) => {
+    const s = byId.get(d.id);
+    const latestReferenceDate = s?.latest_reference ? toIsoDate(s.latest_reference) : null;
+    return {
+      code: d.code,
+      name: d.name,
+      publisher: d.publisher,
+      url: d.url,
+      licence: d.licence,
+      kind: d.kind,
+      cadenceDays: d.cadenceDays,
+      latestReferenceDate,
+      latestPublishedOn: s?.latest_published ? toIsoDate(s.latest_published) : null,
+      freshness: d.kind === "report" ? "none" : freshnessOf(latestReferenceDate, d.cadenceDays, today),
+      indicators: s?.indicators ?? [],
+    };
+  });
+}
+
+export { referenceDate };
+
+export class DatasetError extends Error {
+  override name = "DatasetError";
+  constructor(
+    readonly kind: "code_taken" | "unknown_dataset" | "unknown_indicator",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function createDataset(input: DatasetInput): Promise<DatasetInfo> {
+  try {
+    const d = await db().dataset.create({ data: { ...input, licence: input.licence ?? "" } });
+    return { id: d.id, code: d.code, name: d.name, publisher: d.publisher, url: d.url, licence: d.licence, kind: d.kind, cadenceDays: d.cadenceDays };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DatasetError("code_taken", `A dataset with the code "${input.code}" exists`);
+    throw error;
+  }
+}
+
+/** Replaces an indicator's preferred order (admins). */
+export async function setPreferences(indicator: string, codes: string[], userId: number): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const ind = await tx.indicator.findUnique({ where: { code: indicator }, select: { id: true } });
+    if (!ind) throw new DatasetError("unknown_indicator", `There is no indicator "${indicator}"`);
+    const datasets = await tx.dataset.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } });
+    const missing = codes.filter((c) => !datasets.some((d) => d.code === c));
+    if (missing.length) throw new DatasetError("unknown_dataset", `Unknown dataset: ${missing.join(", ")}`);
+    const before = await tx.indicatorDataset.findMany({ where: { indicatorId: ind.id }, orderBy: { rank: "asc" }, include: { dataset: { select: { code: true } } } });
+    await tx.indicatorDataset.deleteMany({ where: { indicatorId: ind.id } });
+    await tx.indicatorDataset.createMany({ data: codes.map((code, i) => ({ indicatorId: ind.id, datasetId: datasets.find((d) => d.code === code)!.id, rank: i + 1 })) });
+    await tx.auditEvent.create({
+      data: { userId, action: "dataset.preference", entity: "indicator", entityId: indicator, before: before.map((b) => b.dataset.code), after: codes },
+    });
+  });
+}
+
+/**
+ * The dataset a write goes to: the code given, else the dataset of the
+ * source's organisation when all its sources are in one. Null when neither
+ * says (the caller asks for a dataset).
+ */
+export async function resolveDatasetId(tx: Tx, code: string | null | undefined, organisation: string | null | undefined): Promise<number | null> {
+  if (code) {
+    const d = await tx.dataset.findUnique({ where: { code }, select: { id: true } });
+    if (!d) throw new DatasetError("unknown_dataset", `There is no dataset "${code}"`);
+    return d.id;
+  }
+  if (!organisation) return null;
+  const found = await tx.source.groupBy({ by: ["datasetId"], where: { organisation } });
+  return found.length === 1 ? found[0]!.datasetId : null;
+}
