@@ -1,6 +1,7 @@
 // GET /api/v1/figures without the HTTP wrapper, so integration tests can call
 // it against a real database: parse, check codes exist, query, shape.
 import { listFigures, type FigureDto } from "../data/figures";
+import { datasetCatalogue } from "../data/datasets";
 import { unknownIndicatorCodes, unknownRegionCodes } from "../data/reference";
 import { toIsoDate } from "../domain/dates";
 import { parseFiguresQuery, type FiguresQuery } from "../validation/figures-query";
@@ -17,7 +18,7 @@ export interface FiguresPage {
     limit: number;
     offset: number;
     nextOffset: number | null;
-    filters: { indicator: string[]; region: string[]; from: string | null; to: string | null };
+    filters: { indicator: string[]; region: string[]; dataset: string[]; from: string | null; to: string | null };
   };
 }
 
@@ -34,11 +35,14 @@ export async function checkedFiguresQuery(params: URLSearchParams): Promise<{ ok
   if (badIndicators.length) return { ok: false, ...invalid("indicator", `unknown indicator: ${badIndicators.join(", ")}`) };
   const badRegions = await unknownRegionCodes(query.region);
   if (badRegions.length) return { ok: false, ...invalid("region", `unknown region: ${badRegions.join(", ")}`) };
+  const known = (await datasetCatalogue()).byCode;
+  const badDatasets = query.dataset.filter((code) => !known.has(code));
+  if (badDatasets.length) return { ok: false, ...invalid("dataset", `unknown dataset: ${badDatasets.join(", ")}`) };
   return { ok: true, query };
 }
 
 export function filtersOf(query: FiguresQuery): FiguresPage["meta"]["filters"] {
-  return { indicator: query.indicator, region: query.region, from: query.from ? toIsoDate(query.from) : null, to: query.to ? toIsoDate(query.to) : null };
+  return { indicator: query.indicator, region: query.region, dataset: query.dataset, from: query.from ? toIsoDate(query.from) : null, to: query.to ? toIsoDate(query.to) : null };
 }
 
 export async function figuresEndpoint(params: URLSearchParams): Promise<{ status: 200; body: FiguresPage } | { status: 400; body: ParameterError }> {

@@ -8,6 +8,10 @@ export const PERMISSIONS = {
   "figures:write": ["admin", "analyst"],
   "figures:restore": ["admin"],
   "imports:write": ["admin", "analyst"],
+  /** Create datasets (a partner's series, a new report). */
+  "datasets:write": ["admin", "analyst"],
+  /** Change which dataset each indicator draws first. */
+  "datasets:prefer": ["admin"],
   "exports:read": ["admin", "analyst", "viewer"],
   "users:manage": ["admin"],
   "audit:read": ["admin"],

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { toIsoDate } from "../domain/dates";
-import { freshnessOf, rankDatasets, referenceDate, todayIso, type DatasetKindCode, type Freshness } from "../domain/datasets";
+import { datasetCodeFor, freshnessOf, rankDatasets, referenceDate, slugOf, todayIso, type DatasetKindCode, type Freshness } from "../domain/datasets";
 import type { Prisma } from "../generated/prisma/client";
 import type { DatasetInput } from "../validation/dataset-input";
 import { cachedRead } from "./cache";
@@ -117,9 +117,13 @@ export class DatasetError extends Error {
   }
 }
 
-export async function createDataset(input: DatasetInput): Promise<DatasetInfo> {
+export async function createDataset(input: DatasetInput, userId: number | null): Promise<DatasetInfo> {
   try {
-    const d = await db().dataset.create({ data: { ...input, licence: input.licence ?? "" } });
+    const d = await db().$transaction(async (tx) => {
+      const row = await tx.dataset.create({ data: { ...input, licence: input.licence ?? "" } });
+      await tx.auditEvent.create({ data: { userId, action: "dataset.create", entity: "dataset", entityId: row.code, after: { ...input } } });
+      return row;
+    });
     return { id: d.id, code: d.code, name: d.name, publisher: d.publisher, url: d.url, licence: d.licence, kind: d.kind, cadenceDays: d.cadenceDays };
   } catch (error) {
     if (isUniqueViolation(error)) throw new DatasetError("code_taken", `A dataset with the code "${input.code}" exists`);
@@ -145,17 +149,26 @@ export async function setPreferences(indicator: string, codes: string[], userId:
 }
 
 /**
- * The dataset a write goes to: the code given, else the dataset of the
- * source's organisation when all its sources are in one. Null when neither
- * says (the caller asks for a dataset).
+ * The dataset a write goes to: the code given; else the dataset of the
+ * source's organisation (the one its sources are in, when they are all in
+ * one); else, with `create`, a new dataset for the organisation (a series
+ * with no cadence, as migration 20261202061237 made for existing sources).
+ * Null when nothing says.
  */
-export async function resolveDatasetId(tx: Tx, code: string | null | undefined, organisation: string | null | undefined): Promise<number | null> {
+export async function resolveDatasetId(tx: Tx, code: string | null | undefined, organisation: string | null | undefined, options: { create?: boolean } = {}): Promise<number | null> {
   if (code) {
     const d = await tx.dataset.findUnique({ where: { code }, select: { id: true } });
     if (!d) throw new DatasetError("unknown_dataset", `There is no dataset "${code}"`);
     return d.id;
   }
-  if (!organisation) return null;
-  const found = await tx.source.groupBy({ by: ["datasetId"], where: { organisation } });
-  return found.length === 1 ? found[0]!.datasetId : null;
+  const name = organisation?.trim();
+  if (!name) return null;
+  const found = await tx.source.groupBy({ by: ["datasetId"], where: { organisation: name } });
+  if (found.length === 1) return found[0]!.datasetId;
+  if (found.length > 1 || !options.create) return null;
+  const own = await tx.dataset.findFirst({ where: { name, publisher: name, kind: "series" }, select: { id: true }, orderBy: { id: "asc" } });
+  if (own) return own.id;
+  const taken = new Set((await tx.dataset.findMany({ where: { code: { startsWith: slugOf(name) } }, select: { code: true } })).map((d) => d.code));
+  const created = await tx.dataset.create({ data: { code: datasetCodeFor(name, taken), name, publisher: name, url: "", kind: "series", cadenceDays: null }, select: { id: true } });
+  return created.id;
 }

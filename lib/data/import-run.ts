@@ -10,8 +10,6 @@ import { createRegionMatcher } from "../import/region-match";
 import { parseIsoDate, toIsoDate } from "../domain/dates";
 import { sourceUrlProblem } from "../validation/source-url";
 import { getImportMappingByName, importMappingsBySignature, saveImportMapping } from "./import-mappings";
-import { db } from "../db/client";
-import { resolveDatasetId } from "./datasets";
 import { commitImport, previewImport, type ImportOutcome, type ImportSource, type PlannedFigure } from "./imports";
 import { listIndicators, listRegions } from "./reference";
 
@@ -29,7 +27,7 @@ export interface ImportRequest extends AnalyseOptions {
   /**
    * The dataset (code) the figures go to, when the file does not say (a
    * #meta+dataset column, a built-in publication's). Neither: the dataset of
-   * the source's organisation, when all its sources are in one.
+   * the source's organisation (lib/data/datasets.ts, resolveDatasetId).
    */
   dataset?: string;
   userId: number | null;
@@ -74,34 +72,6 @@ function columnsOf(layout: TableLayout | undefined) {
   return layout?.columns.map((c) => ({ header: c.header, tag: c.tag ? `#${c.tag.hashtag}${c.tag.attributes.map((a) => `+${a}`).join("")}` : null }));
 }
 
-/**
- * Each row's dataset: the file's own (a #meta+dataset cell, a built-in
- * publication's), else the request's, else the one dataset its source's
- * organisation publishes in. An import never matches or changes a figure of
- * another dataset (lib/data/import-sql.ts).
- */
-async function datasetsOf(candidates: Candidate[], request: ImportRequest): Promise<{ codes: (string | null)[]; error: string | null }> {
-  const organisationDataset = new Map<string, string | null>();
-  const codes: (string | null)[] = [];
-  for (const c of candidates) {
-    let code = c.dataset ?? request.dataset ?? null;
-    const organisation = (c.source ?? request.source?.organisation ?? "").trim();
-    if (!code && organisation) {
-      if (!organisationDataset.has(organisation)) {
-        const id = await resolveDatasetId(db() as never, null, organisation);
-        organisationDataset.set(organisation, id === null ? null : ((await db().dataset.findUnique({ where: { id }, select: { code: true } }))?.code ?? null));
-      }
-      code = organisationDataset.get(organisation) ?? null;
-    }
-    codes.push(code);
-  }
-  const missing = candidates.findIndex((_, i) => !codes[i]);
-  if (missing >= 0) {
-    return { codes, error: `Say which dataset the figures belong to (line ${candidates[missing]!.lines[0]} names none, and its source's organisation has no dataset of its own): choose one, or add a #meta+dataset column` };
-  }
-  return { codes, error: null };
-}
-
 /** Each figure's source: the row's own organisation (and title, URL, date when the file has them), else the import's. */
 function plan(candidates: Candidate[], request: ImportRequest): { figures: PlannedFigure[]; error: string | null } {
   const s = request.source ?? {};
@@ -119,7 +89,8 @@ function plan(candidates: Candidate[], request: ImportRequest): { figures: Plann
     error: null,
     figures: candidates.map((c) => ({
       lines: c.lines,
-      dataset: "", // set by datasetsOf
+      // The file's own (a #meta+dataset cell, a built-in publication's), else the request's; else the source organisation's (imports.ts).
+      dataset: c.dataset ?? request.dataset ?? null,
       indicator: c.indicator,
       region: c.region,
       periodStart: c.periodStart,
@@ -151,9 +122,6 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
     : undefined;
   const { figures, error } = plan(analysis.candidates, request);
   if (error) return { status: "invalid_file", fileName, reason: error };
-  const datasets = await datasetsOf(analysis.candidates, request);
-  if (datasets.error) return { status: "invalid_file", fileName, reason: datasets.error };
-  figures.forEach((f, i) => (f.dataset = datasets.codes[i] as string));
 
   const invalid = analysis.errors.length > 0;
   const outcome =

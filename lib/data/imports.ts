@@ -9,6 +9,7 @@ import { FUNDING_FUNDED, FUNDING_REQUIRED } from "../domain/funding";
 import { Prisma } from "../generated/prisma/client";
 import { syncFundingGroup, type FundingGroup } from "./figure-writes";
 import { withDerivedFunding } from "./import-funding";
+import { resolveDatasetId } from "./datasets";
 import { sourceIds, type SourceRow } from "./sources";
 import { ACTION, SNAPSHOT, SNAPSHOT_JOINS, stageRows, type ImportRow } from "./import-sql";
 
@@ -30,8 +31,11 @@ export interface PlannedFigure {
   periodEnd: string;
   disaggregation: Disaggregation | null;
   value: string;
-  /** The dataset's code: the figure is matched, and written, within it only. */
-  dataset: string;
+  /**
+   * The dataset's code: the figure is matched, and written, within it only.
+   * Null: the dataset of its source's organisation (created for it if it has none).
+   */
+  dataset: string | null;
   source: ImportSource;
   note: string | null;
 }
@@ -139,7 +143,7 @@ async function run(tx: Tx, planned: PlannedFigure[], meta: ImportMeta | null): P
       periodEnd: f.periodEnd,
       disaggregation: f.disaggregation,
       value: Number(f.value),
-      dataset: f.dataset,
+      dataset: f.dataset as string,
       source: `${f.source.organisation} — ${f.source.title}`,
       old: e.figure_id === null ? null : { id: e.figure_id, value: Number(e.old_value), source: e.old_source ?? "" },
     };
@@ -159,11 +163,12 @@ async function resolveRows(tx: Tx, figures: PlannedFigure[]): Promise<ImportRow[
   // One after the other: a transaction is one connection, which runs one query at a time.
   const indicators = await tx.indicator.findMany({ select: { id: true, code: true } });
   const regions = await tx.region.findMany({ select: { id: true, pcode: true } });
-  const datasets = await tx.dataset.findMany({ select: { id: true, code: true } });
   const indicatorIds = new Map(indicators.map((i) => [i.code, i.id]));
   const regionIds = new Map(regions.map((r) => [r.pcode, r.id]));
+  await resolveDatasets(tx, figures);
+  const datasets = await tx.dataset.findMany({ select: { id: true, code: true } });
   const datasetIds = new Map(datasets.map((d) => [d.code, d.id]));
-  const unknown = [...new Set(figures.map((f) => f.dataset).filter((code) => !datasetIds.has(code)))];
+  const unknown = [...new Set(figures.map((f) => f.dataset as string).filter((code) => !datasetIds.has(code)))];
   if (unknown.length) throw new ImportError(`unknown dataset ${unknown.map((c) => `"${c}"`).join(", ")}: create it first (POST /api/v1/datasets) or choose another`);
   const sourceIds = await resolveSources(tx, figures, datasetIds);
   return figures.map((f) => {
@@ -171,7 +176,7 @@ async function resolveRows(tx: Tx, figures: PlannedFigure[]): Promise<ImportRow[
     const regionId = regionIds.get(f.region);
     if (indicatorId === undefined || regionId === undefined) throw new ImportError(`line ${f.lines[0]}: unknown indicator or region`);
     return {
-      datasetId: datasetIds.get(f.dataset) as number,
+      datasetId: datasetIds.get(f.dataset as string) as number,
       indicatorId,
       regionId,
       periodStart: f.periodStart,
@@ -187,6 +192,21 @@ async function resolveRows(tx: Tx, figures: PlannedFigure[]): Promise<ImportRow[
   });
 }
 
+/** Gives each figure without a dataset its source organisation's (created as needed, inside the transaction: a preview creates nothing). */
+async function resolveDatasets(tx: Tx, figures: PlannedFigure[]): Promise<void> {
+  const byOrganisation = new Map<string, string>();
+  for (const f of figures) {
+    if (f.dataset) continue;
+    let code = byOrganisation.get(f.source.organisation);
+    if (code === undefined) {
+      const id = (await resolveDatasetId(tx, null, f.source.organisation, { create: true })) as number;
+      code = (await tx.dataset.findUniqueOrThrow({ where: { id }, select: { code: true } })).code;
+      byOrganisation.set(f.source.organisation, code);
+    }
+    f.dataset = code;
+  }
+}
+
 /** The id of each source the figures name (keyed by JSON.stringify([dataset, source])), created as needed. */
 async function resolveSources(tx: Tx, figures: PlannedFigure[], datasetIds: Map<string, number>): Promise<Map<string, number>> {
   const distinct = new Map<string, SourceRow>();
@@ -195,7 +215,7 @@ async function resolveSources(tx: Tx, figures: PlannedFigure[], datasetIds: Map<
     if (distinct.has(key)) continue;
     const publishedOn = parseIsoDate(f.source.date);
     if (!publishedOn) throw new ImportError(`source date "${f.source.date}" is not a date`);
-    distinct.set(key, { datasetId: datasetIds.get(f.dataset) as number, organisation: f.source.organisation, title: f.source.title, url: f.source.url, publishedOn });
+    distinct.set(key, { datasetId: datasetIds.get(f.dataset as string) as number, organisation: f.source.organisation, title: f.source.title, url: f.source.url, publishedOn });
   }
   const ids = await sourceIds(tx, [...distinct.values()]);
   return new Map([...distinct.keys()].map((key, i) => [key, ids[i]!]));

@@ -105,3 +105,23 @@ export function isPartialPeriod(periodEnd: string, reference: string): boolean {
 export function todayIso(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** An organisation's name as a dataset code's stem: lower-case ASCII letters, digits and dashes. */
+export function slugOf(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 44)
+    .replace(/-+$/g, "");
+  return slug.length >= 2 ? slug : `source${slug ? `-${slug}` : ""}`;
+}
+
+/** A new dataset's code for an organisation: its slug, numbered when `taken` has it. */
+export function datasetCodeFor(name: string, taken: ReadonlySet<string>): string {
+  const slug = slugOf(name);
+  if (!taken.has(slug)) return slug;
+  for (let n = 1; ; n++) if (!taken.has(`${slug}-${n}`)) return `${slug}-${n}`;
+}
