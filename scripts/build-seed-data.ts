@@ -7,14 +7,17 @@
 //
 // Only aggregates and citations are written: no source file is copied (the
 // IOM DTM files may not be redistributed; their regional sums are facts with
-// a credit line). Rerun after changing this script and commit the output.
+// a credit line). Every source names its dataset (prisma/seed-data/datasets.ts),
+// and a slot (indicator, region, period, breakdown) holds at most one figure
+// per dataset. Rerun after changing this script and commit the output.
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
-import type { Disaggregation } from "../lib/domain/disaggregation";
+import { disaggregationKey, type Disaggregation } from "../lib/domain/disaggregation";
 import { deriveFunding } from "../lib/domain/funding";
+import { DATASETS } from "../prisma/seed-data/datasets";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { data: { type: "string", default: path.resolve(ROOT, "../shared/data") } } });
@@ -34,6 +37,8 @@ interface SourceSeed {
   title: string;
   url: string;
   date: string;
+  /** A code of prisma/seed-data/datasets.ts: a figure belongs to its source's dataset. */
+  dataset: string;
 }
 interface FigureSeed {
   indicator: string;
@@ -50,10 +55,19 @@ const sources: Record<string, SourceSeed> = {};
 const figures: FigureSeed[] = [];
 const keys = new Set<string>();
 
+const DATASET_CODES = new Set(DATASETS.map((d) => d.code));
+
+function addSource(key: string, source: SourceSeed): void {
+  if (!DATASET_CODES.has(source.dataset)) throw new Error(`source ${key}: unknown dataset ${source.dataset}`);
+  sources[key] = source;
+}
+
 function addFigure(f: Omit<FigureSeed, "note" | "disaggregation"> & Partial<FigureSeed>): void {
   const figure: FigureSeed = { disaggregation: null, note: null, ...f };
-  const d = figure.disaggregation;
-  const key = [f.indicator, f.region, f.start, f.end, d?.chPhase, d?.chStatus, d?.sector?.toLowerCase()].join("|");
+  const source = sources[f.source];
+  if (!source) throw new Error(`figure of an unknown source ${f.source}`);
+  // One figure per dataset and slot: two datasets may hold the same slot (IDMC and DTM on 31 Dec).
+  const key = [source.dataset, f.indicator, f.region, f.start, f.end, disaggregationKey(figure.disaggregation)].join("|");
   if (keys.has(key)) throw new Error(`duplicate figure ${key}`);
   keys.add(key);
   figures.push(figure);
@@ -105,53 +119,83 @@ const REGION_NAMES: Record<string, { en: string; fr: string }> = {
   ML10: { en: "Ménaka", fr: "Ménaka" },
 };
 
+/**
+ * Ménaka's cercles of the COD-AB of 2021-12-20 (SOURCES.md §10), in the standard
+ * French spelling where it has accents (the P-code list writes them all without).
+ */
+const MENAKA_CERCLES: Record<string, string> = {
+  ML1001: "Ménaka",
+  ML1002: "Andéramboukane",
+  ML1003: "Inékar",
+  ML1004: "Tidermène",
+};
+
 async function buildRegions(): Promise<RegionSeed[]> {
   const regions: RegionSeed[] = [{ pcode: "ML", level: 0, nameEn: "Mali", nameFr: "Mali", parent: null }];
   for (const [pcode, name] of Object.entries(REGION_NAMES)) {
-    // Ménaka became an operational region in 2016 (Loi 2012-017); its cercle
-    // keeps the 2015 COD code ML0704 under Gao.
+    // Ménaka became an operational region in 2016 (Loi 2012-017); its 2015
+    // cercle keeps the code ML0704 under Gao (older data and the CH up to 2024 use it).
     regions.push({ pcode, level: 1, nameEn: name.en, nameFr: name.fr, parent: "ML", ...(pcode === "ML10" ? { validFrom: "2016-01-19" } : {}) });
   }
   const cercles = await csv("mli-population-codps/population_mli_mli_pop_adm2_v2.csv");
-  for (const row of cercles.sort((a, b) => (a.admin2Pcode ?? "").localeCompare(b.admin2Pcode ?? ""))) {
+  const level2: RegionSeed[] = cercles.map((row) => {
     const name = row.admin2Name_fr as string;
-    regions.push({ pcode: row.admin2Pcode as string, level: 2, nameEn: name, nameFr: name, parent: row.admin1Pcode as string });
+    return { pcode: row.admin2Pcode as string, level: 2, nameEn: name, nameFr: name, parent: row.admin1Pcode as string };
+  });
+  // The 2021 P-code list's cercles that the 2015 list lacks: Ménaka's four.
+  const known = new Set(level2.map((r) => r.pcode));
+  const pcodes2021 = (await csv("mli-boundaries-2021/download-global-pcodes-adm-1-2.csv")).filter((r) => r.Location === "MLI" && r["Admin Level"] === "2");
+  for (const row of pcodes2021.filter((r) => !known.has(r["P-Code"] as string))) {
+    const pcode = row["P-Code"] as string;
+    const name = MENAKA_CERCLES[pcode];
+    if (!name) throw new Error(`P-codes 2021: new cercle ${pcode} ${row.Name} has no name here`);
+    level2.push({ pcode, level: 2, nameEn: name, nameFr: name, parent: row["Parent P-Code"] as string, validFrom: row["Valid from date"] as string });
   }
-  return regions;
+  if (level2.length !== cercles.length + Object.keys(MENAKA_CERCLES).length) throw new Error("P-codes 2021: Ménaka's cercles missing");
+  return [...regions, ...level2.sort((a, b) => a.pcode.localeCompare(b.pcode))];
 }
 
 // --------------------------------------------------- headline figures (seeds)
 
 function headlineFigures(): void {
-  sources.crs_2021 = {
+  addSource("crs_2021", {
     organisation: "Congressional Research Service (citing UN agencies)",
     title: "In Focus: Crisis in Mali (Alexis Arieff)",
     url: "https://crsreports.congress.gov/product/pdf/IF/IF10116",
     date: "2021-06-30",
-  };
-  sources.tnh_2022 = {
+    dataset: "crs-2021",
+  });
+  addSource("tnh_2022", {
     organisation: "The New Humanitarian (citing WFP)",
     title: "Sieges, sanctions, and soaring hunger: Mali's humanitarian crisis deepens as foreign forces withdraw",
-    url: "https://www.thenewhumanitarian.org/west-africa/mali",
-    date: "2022-03-31",
-  };
-  sources.un_s_2021_520 = {
+    url: "https://www.thenewhumanitarian.org/news/2022/03/21/Mali-crisis-Barkhane-Sieges-sanctions-hunger-Wagner",
+    // The date in the article's own URL.
+    date: "2022-03-21",
+    dataset: "tnh-2022",
+  });
+  addSource("un_s_2021_520", {
     organisation: "United Nations Secretary-General",
     title: "Letter dated 1 June 2021 to the President of the Security Council on MINUSMA (S/2021/520)",
     url: "https://undocs.org/S/2021/520",
     date: "2021-06-01",
-  };
+    dataset: "un-s-2021-520",
+  });
   const mid2021 = { start: "2021-06-30", end: "2021-06-30", source: "crs_2021" };
   addFigure({ indicator: "idps", region: "ML", value: "372000", ...mid2021, note: "\"over 372,000 were displaced internally\", as of mid-2021." });
   addFigure({ indicator: "refugees", region: "ML", value: "47000", ...mid2021, note: "\"nearly 47,000 were refugees in neighboring countries\", as of mid-2021." });
   addFigure({ indicator: "people_in_need", region: "ML", value: "5900000", start: "2021-01-01", end: "2021-12-31", source: "crs_2021", note: "\"5.9 million Malians (29%) required humanitarian aid\", UN estimate as of mid-2021." });
   addFigure({ indicator: "people_in_need_share", region: "ML", value: "29", start: "2021-01-01", end: "2021-12-31", source: "crs_2021", note: "29% of Malians required humanitarian aid (mid-2021)." });
-  addFigure({ indicator: "minusma_authorized_personnel", region: "ML", value: "15209", ...mid2021, note: "Authorised strength: 13,289 military and 1,920 police." });
+  // Two ceilings of the mandate, kept apart: their sum is no figure CRS gives.
+  addFigure({ indicator: "minusma_authorized_military", region: "ML", value: "13289", ...mid2021, note: "\"Authorized at up to 13,289 military and 1,920 police personnel\"." });
+  addFigure({ indicator: "minusma_authorized_police", region: "ML", value: "1920", ...mid2021, note: "\"Authorized at up to 13,289 military and 1,920 police personnel\"." });
 
-  const tnh = { start: "2022-03-31", end: "2022-03-31", source: "tnh_2022" };
+  const tnh = { start: "2022-03-21", end: "2022-03-21", source: "tnh_2022" };
   addFigure({ indicator: "idps", region: "ML", value: "350000", ...tnh, note: "\"over 350,000 people\" displaced, a nearly 70% increase from early 2020." });
-  addFigure({ indicator: "ch_phase3plus", region: "ML", value: "1800000", ...tnh, disaggregation: { chStatus: "projected" }, note: "\"1.8 million people expected to face severe hunger in the coming months\" (WFP country director), i.e. the 2022 lean season." });
-  addFigure({ indicator: "ch_population_by_phase", region: "ML", value: "4400000", ...tnh, disaggregation: { chPhase: 2, chStatus: "projected" }, note: "\"a further 4.4 million predicted to be under pressure\" (WFP)." });
+  // "The coming months" of a March 2022 forecast are the 2022 lean season: the
+  // Cadre Harmonisé's own projection period, June to August.
+  const leanSeason = { start: "2022-06-01", end: "2022-08-31", source: "tnh_2022" };
+  addFigure({ indicator: "ch_phase3plus", region: "ML", value: "1800000", ...leanSeason, disaggregation: { chStatus: "projected" }, note: "\"1.8 million people expected to face severe hunger in the coming months\" (WFP country director, March 2022), i.e. the 2022 lean season." });
+  addFigure({ indicator: "ch_population_by_phase", region: "ML", value: "4400000", ...leanSeason, disaggregation: { chPhase: 2, chStatus: "projected" }, note: "\"a further 4.4 million predicted to be under pressure\" (WFP, March 2022), over the 2022 lean season." });
 
   addFigure({ indicator: "ied_incidents", region: "ML", value: "68", start: "2021-01-01", end: "2021-05-31", source: "un_s_2021_520", note: "68 improvised explosive devices used in Mali from January to May 2021, 25 of them against MINUSMA." });
 }
@@ -220,49 +264,73 @@ async function dtmFigures(): Promise<void> {
     });
 
     const key = `iom_dtm_r${round.round}`;
-    sources[key] = {
+    addSource(key, {
       organisation: "International Organization for Migration (IOM), Displacement Tracking Matrix (DTM)",
       title: `Mali — Baseline Assessment, round ${round.round} (snapshot ${round.date})`,
       url: "https://data.humdata.org/dataset/mali-baseline-assessment-data-iom-dtm",
       date: round.date,
-    };
+      dataset: "iom-dtm-mali",
+    });
     const at = { start: round.date, end: round.date, source: key };
     const note = `Sum of the assessed communes and cercles of the region, DTM round ${round.round}.`;
+    // A region the round lists with 0 (Ménaka's IDPs in R64, returnees in many
+    // regions) is a reported zero: stored, so the regions add up to the national figure.
     for (const [region, group] of groupBy(rows, (r) => r.region)) {
-      const idps = sum(group, (r) => r.idps);
-      // R64 lists Ménaka (then still counted under Gao) with 0: not a real 0.
-      if (region === "ML10" && idps === 0) continue;
-      addFigure({ indicator: "idps", region, value: decimal(idps), ...at, note });
+      addFigure({ indicator: "idps", region, value: decimal(sum(group, (r) => r.idps)), ...at, note });
       addFigure({ indicator: "idp_households", region, value: decimal(sum(group, (r) => r.idpHh)), ...at, note });
-      const returnees = sum(group, (r) => r.returnees);
-      if (returnees > 0) addFigure({ indicator: "returnees", region, value: decimal(returnees), ...at, note });
+      addFigure({ indicator: "returnees", region, value: decimal(sum(group, (r) => r.returnees)), ...at, note });
     }
     // Every region is assessed in a baseline round, so the national total is the sum.
     const national = { ...at, note: `National total of DTM round ${round.round} (all regions assessed).` };
     addFigure({ indicator: "idps", region: "ML", value: decimal(sum(rows, (r) => r.idps)), ...national });
     addFigure({ indicator: "idp_households", region: "ML", value: decimal(sum(rows, (r) => r.idpHh)), ...national });
-    const returnees = sum(rows, (r) => r.returnees);
-    if (returnees > 0) addFigure({ indicator: "returnees", region: "ML", value: decimal(returnees), ...national });
+    addFigure({ indicator: "returnees", region: "ML", value: decimal(sum(rows, (r) => r.returnees)), ...national });
   }
 }
 
 // --------------------------------------------------------------- IDMC stock
 
 async function idmcFigures(): Promise<void> {
-  sources.idmc = {
-    organisation: "Internal Displacement Monitoring Centre (IDMC)",
-    title: "Global Internal Displacement Database: conflict IDP stock, Mali",
-    url: "https://data.humdata.org/dataset/idmc-internally-displaced-persons-idps",
-    date: "2022-05-19",
-  };
-  const rows = (await csv("mli-idps-idmc/idps_displacement_data.csv")).filter((r) => r.ISO3 === "MLI");
-  for (const row of rows) {
+  // IDMC is a dataset of its own: its year-end stock is stored every year, also
+  // where a DTM round falls on the same date (the two are never stitched together).
+  // GIDD data for year N appears with the Global Report on Internal Displacement
+  // in May of N+1: the newer file ends with 2024, so it is the GRID 2025 edition
+  // (13 May 2025). Its HDX copy was touched on 2026-03-02, but only to drop the HXL
+  // row (the 2025-07-01 version has the same values): that is no publication.
+  const newer = (await csv("mli-idps-idmc-2024/idmc_internal_displacements_idps.csv")).filter((r) => r.iso3 === "MLI");
+  // The older file (GRID 2022, 19 May 2022: data to 2021) only for years the newer
+  // one lacks; where both have a year the newer publication wins. Today the newer
+  // covers 2012–2024 and the older has no conflict stock before 2012, so none is used.
+  const older = (await csv("mli-idps-idmc/idps_displacement_data.csv")).filter((r) => r.ISO3 === "MLI");
+  const stocks = new Map<string, { value: string; rounded: string; source: string }>();
+  for (const row of older) {
     const raw = row["Conflict Stock Displacement (Raw)"];
-    if (!raw) continue; // years without a published stock stay "no data"
-    const date = `${row.Year}-12-31`;
-    // The DTM round of the same date is the primary source (and equals it).
-    if (keys.has(["idps", "ML", date, date, undefined, undefined, undefined].join("|"))) continue;
-    addFigure({ indicator: "idps", region: "ML", start: date, end: date, value: decimal(num(raw)), source: "idmc", note: `Conflict IDP stock at year end (rounded publication: ${row["Conflict Stock Displacement"]}).` });
+    if (raw) stocks.set(row.Year as string, { value: decimal(num(raw)), rounded: row["Conflict Stock Displacement"] as string, source: "idmc_grid_2022" });
+  }
+  for (const row of newer) {
+    const raw = row.total_displacement;
+    const previous = stocks.get(row.year as string);
+    if (raw && previous && previous.value !== decimal(num(raw))) console.log(`IDMC ${row.year}: GRID 2025 ${raw} replaces GRID 2022 ${previous.value}`);
+    if (raw) stocks.set(row.year as string, { value: decimal(num(raw)), rounded: row.total_displacement_rounded || raw, source: "idmc_grid_2025" });
+  }
+  const editions: Record<string, { title: string; date: string }> = {
+    idmc_grid_2025: { title: "Global Internal Displacement Database (GRID 2025 edition): conflict IDP stock, Mali", date: "2025-05-13" },
+    idmc_grid_2022: { title: "Global Internal Displacement Database (GRID 2022 edition): conflict IDP stock, Mali", date: "2022-05-19" },
+  };
+  for (const [year, stock] of [...stocks].sort(([a], [b]) => a.localeCompare(b))) {
+    const edition = editions[stock.source];
+    if (!edition) throw new Error(`IDMC: no edition ${stock.source}`);
+    if (!sources[stock.source]) {
+      addSource(stock.source, {
+        organisation: "Internal Displacement Monitoring Centre (IDMC)",
+        title: edition.title,
+        url: "https://data.humdata.org/dataset/idmc-internally-displaced-persons-idps",
+        date: edition.date,
+        dataset: "idmc-gidd",
+      });
+    }
+    const date = `${year}-12-31`;
+    addFigure({ indicator: "idps", region: "ML", start: date, end: date, value: stock.value, source: stock.source, note: `Conflict IDP stock at year end (rounded publication: ${stock.rounded}).` });
   }
 }
 
@@ -274,82 +342,169 @@ const CH_PERIODS: Record<string, [string, string]> = {
   "Sep-Dec": ["09-01", "12-31"],
 };
 
-async function chFigures(): Promise<void> {
-  // One row (Bamako, Sep-Dec 2014) has a population but no phases: not analysed.
-  const rows = (await csv("mli-food-security-ch/derived/cadre_harmonise_caf_ipc_MALI_ONLY.csv")).filter(
-    (r) => r.usethisperiod === "Y" && r.phase35 !== "",
-  );
-  const byPeriod = groupBy(rows, (r) => [r.exercise_label, r.exercise_year, r.chtype, r.reference_label, r.reference_year].join("|"));
+/** One analysed area (cercle, Bamako commune) of a CH exercise, from either publication. */
+interface ChRow {
+  region: string;
+  exerciseLabel: string;
+  exerciseYear: string;
+  status: "current" | "projected";
+  referenceLabel: string;
+  referenceYear: string;
+  phases: number[];
+  phase35: number;
+}
+
+function chFigures(rows: ChRow[]): void {
+  const byPeriod = groupBy(rows, (r) => [r.exerciseLabel, r.exerciseYear, r.status, r.referenceLabel, r.referenceYear].join("|"));
   for (const group of byPeriod.values()) {
-    const first = group[0] as Record<string, string>;
-    const period = CH_PERIODS[first.reference_label as string];
-    if (!period) throw new Error(`CH: unknown reference period ${first.reference_label}`);
-    const start = `${first.reference_year}-${period[0]}`;
-    const end = `${first.reference_year}-${period[1]}`;
+    const first = group[0] as ChRow;
+    const period = CH_PERIODS[first.referenceLabel];
+    if (!period) throw new Error(`CH: unknown reference period ${first.referenceLabel}`);
+    const start = `${first.referenceYear}-${period[0]}`;
+    const end = `${first.referenceYear}-${period[1]}`;
     // The March cycle analyses Jan-May, the November cycle Sep-Dec.
-    const published = first.exercise_label === "Jan-May" ? `${first.exercise_year}-03-31` : `${first.exercise_year}-11-30`;
-    const key = `ch_${first.exercise_year}_${first.exercise_label === "Jan-May" ? "03" : "11"}`;
-    sources[key] ??= {
-      organisation: "Cadre Harmonisé (CILSS, RPCA) via the Food Security and Nutrition Working Group West and Central Africa",
-      title: `Cadre Harmonisé — Mali, ${first.exercise_label === "Jan-May" ? "March" : "November"} ${first.exercise_year} analysis, population by phase`,
-      url: "https://data.humdata.org/dataset/cadre-harmonise",
-      date: published,
-    };
-    const chStatus = first.chtype as "current" | "projected";
+    const march = first.exerciseLabel === "Jan-May";
+    const key = `ch_${first.exerciseYear}_${march ? "03" : "11"}`;
+    if (!sources[key]) {
+      addSource(key, {
+        organisation: "Cadre Harmonisé (CILSS, RPCA) via the Food Security and Nutrition Working Group West and Central Africa",
+        title: `Cadre Harmonisé — Mali, ${march ? "March" : "November"} ${first.exerciseYear} analysis, population by phase`,
+        url: "https://data.humdata.org/dataset/cadre-harmonise",
+        date: march ? `${first.exerciseYear}-03-31` : `${first.exerciseYear}-11-30`,
+        dataset: "cadre-harmonise",
+      });
+    }
+    const chStatus = first.status;
     const note = "Sum of the analysed cercles (Bamako communes); Taoudénit is counted under Tombouctou.";
-    const emit = (region: string, members: Record<string, string>[]) => {
+    const emit = (region: string, members: ChRow[]) => {
       for (let phase = 1; phase <= 5; phase++) {
-        addFigure({ indicator: "ch_population_by_phase", region, start, end, source: key, value: decimal(sum(members, (r) => num(r[`phase${phase}`]))), disaggregation: { chPhase: phase, chStatus }, note });
+        addFigure({ indicator: "ch_population_by_phase", region, start, end, source: key, value: decimal(sum(members, (r) => r.phases[phase - 1] as number)), disaggregation: { chPhase: phase, chStatus }, note });
       }
-      addFigure({ indicator: "ch_phase3plus", region, start, end, source: key, value: decimal(sum(members, (r) => num(r.phase35))), disaggregation: { chStatus }, note });
+      addFigure({ indicator: "ch_phase3plus", region, start, end, source: key, value: decimal(sum(members, (r) => r.phase35)), disaggregation: { chStatus }, note });
     };
-    for (const [region, members] of groupBy(group, (r) => r.adm1_pcod2 as string)) emit(region, members);
+    for (const [region, members] of groupBy(group, (r) => r.region)) emit(region, members);
     emit("ML", group);
   }
+}
+
+const chStatusOf = (text: string): ChRow["status"] => {
+  if (text !== "current" && text !== "projected") throw new Error(`CH: unknown chtype ${text}`);
+  return text;
+};
+
+/** The HDX export to March 2023 (SOURCES.md §3), Mali rows. */
+async function chRowsTo2023(): Promise<ChRow[]> {
+  // One row (Bamako, Sep-Dec 2014) has a population but no phases: not analysed.
+  const rows = (await csv("mli-food-security-ch/derived/cadre_harmonise_caf_ipc_MALI_ONLY.csv")).filter((r) => r.usethisperiod === "Y" && r.phase35 !== "");
+  return rows.map((r) => ({
+    region: r.adm1_pcod2 as string,
+    exerciseLabel: r.exercise_label as string,
+    exerciseYear: r.exercise_year as string,
+    status: chStatusOf(r.chtype as string),
+    referenceLabel: r.reference_label as string,
+    referenceYear: r.reference_year as string,
+    phases: [1, 2, 3, 4, 5].map((p) => num(r[`phase${p}`])),
+    phase35: num(r.phase35),
+  }));
+}
+
+/**
+ * The November 2023 and March 2024 cycles (SOURCES.md §8, WFP PRISM copies of
+ * the HDX rows, `{"DataList": [...]}`): current Sep-Dec 2023, current Jan-May
+ * and projected Jun-Aug 2024. They keep the 2015 coding (Ménaka = ML0704 under
+ * Gao; Taoudénit and Tombouctou cercle both ML0605, both in Tombouctou).
+ */
+async function chRows2023plus(): Promise<ChRow[]> {
+  const rows: ChRow[] = [];
+  for (const file of ["admin2_2023_10_01.json", "admin2_2024_02_01.json", "admin2_2024_06_01.json"]) {
+    const { DataList } = JSON.parse(await readFile(path.join(DATA, "mli-food-security-ch-2023plus", file), "utf8")) as { DataList: Record<string, string | number | null>[] };
+    const mali = DataList.filter((r) => r.adm0_name === "Mali" && r.usethisperiod === "Y");
+    if (!mali.length) throw new Error(`${file}: no Mali rows`);
+    for (const r of mali) {
+      const n = (k: string): number => {
+        const v = r[k];
+        if (typeof v !== "number") throw new Error(`${file}: ${String(r.adm2_name)} ${k} is not a number`);
+        return v;
+      };
+      rows.push({
+        region: String(r.adm1_pcod2),
+        exerciseLabel: String(r.exercise_label),
+        exerciseYear: String(r.exercise_year),
+        status: chStatusOf(String(r.chtype)),
+        referenceLabel: String(r.reference_label),
+        referenceYear: String(r.reference_year),
+        phases: [1, 2, 3, 4, 5].map((p) => n(`phase${p}`)),
+        phase35: n("phase35"),
+      });
+    }
+  }
+  return rows;
 }
 
 // ------------------------------------------------------------ OCHA FTS
 
 async function ftsFigures(): Promise<void> {
-  sources.fts = {
+  addSource("fts", {
     organisation: "OCHA Financial Tracking Service (FTS)",
     title: "Mali: humanitarian response plan requirements and funding (HDX download)",
     url: "https://data.humdata.org/dataset/fts-requirements-and-funding-data-for-mali",
     date: "2026-04-18",
-  };
+    dataset: "ocha-fts",
+  });
   const isMaliPlan = (r: Record<string, string>) => r.countryCode === "MLI" && /^[HC]MLI\d{2}$/.test(r.code ?? "");
   const emit = (r: Record<string, string>, sector?: string) => {
     const start = r.startDate as string;
     const end = r.endDate as string;
     const disaggregation = sector ? { sector } : null;
     const base = { region: "ML", start, end, source: "fts", disaggregation, note: `${r.name} (${r.code}).` };
-    // FTS leaves the funding cell empty when a plan's cluster received nothing (percentFunded is
-    // empty too): against a requirement that is a reported 0, stored as such so that unmet and
-    // coverage derive from two stored figures. Without a requirement, an empty cell is no data.
-    const funded = r.funding ? decimal(num(r.funding)) : r.requirements ? "0" : null;
+    // An empty funding cell (percentFunded empty too) is no figure, even beside a
+    // requirement: FTS does not say that nothing was received, so there is no
+    // funding, no unmet and no coverage (2015 WASH, 2018 Early Recovery…). The FTS
+    // import reads the cell the same way.
+    const funded = r.funding ? decimal(num(r.funding)) : null;
     if (funded !== null) addFigure({ indicator: "funding_funded", value: funded, ...base });
-    if (!r.requirements) return; // funding outside the plan: no requirement, no coverage
+    if (!r.requirements) return; // funding without a requirement ("Multiple clusters"): no coverage
     const required = decimal(num(r.requirements));
     addFigure({ indicator: "funding_required", value: required, ...base });
     const { unmet, coverage } = deriveFunding(required, funded);
     if (unmet !== null) addFigure({ indicator: "funding_unmet", value: unmet, ...base });
     if (coverage !== null) addFigure({ indicator: "funding_coverage", value: coverage, ...base });
   };
-  for (const plan of (await csv("mli-funding-fts/fts_requirements_funding_global.csv")).filter(isMaliPlan)) emit(plan);
+  const global = await csv("mli-funding-fts/fts_requirements_funding_global.csv");
+  const plans = global.filter(isMaliPlan);
+  for (const plan of plans) emit(plan);
   for (const row of (await csv("mli-funding-fts/fts_requirements_funding_globalcluster_global.csv")).filter(isMaliPlan)) {
     emit(row, row.cluster as string);
+  }
+
+  // Funding to Mali outside any plan (the "Not specified" row of each year): shown,
+  // but kept out of coverage (DOMAIN.md), as an indicator of its own. Only the
+  // years of Mali's plans (2012–2026): the rows of 2027–2029 hold nothing but
+  // forward pledges, and before 2012 there was no Mali plan to be outside of.
+  const years = plans.map((p) => Number(p.year));
+  const [first, last] = [Math.min(...years), Math.max(...years)];
+  for (const row of global.filter((r) => r.countryCode === "MLI" && !r.id && r.name === "Not specified" && r.funding)) {
+    const year = Number(row.year);
+    if (year < first || year > last) continue;
+    addFigure({ indicator: "funding_outside_plan", region: "ML", start: `${year}-01-01`, end: `${year}-12-31`, value: decimal(num(row.funding)), source: "fts", note: "Funding to Mali reported outside any plan (FTS \"Not specified\"); no requirement, no coverage." });
   }
 }
 
 // ---------------------------------------------------------- HNO, COD-PS
 
-async function hnoFigures(knownCercles: Set<string>): Promise<void> {
-  sources.hno_2024 = {
-    organisation: "OCHA (Humanitarian Programme Cycle)",
+const HPC = "OCHA (Humanitarian Programme Cycle)";
+
+/** People in need as a percentage of the population, one decimal. */
+const shareOfPopulation = (inNeed: number, population: number): string => decimal(Math.round((inNeed / population) * 1000) / 10);
+
+async function hnoFigures(): Promise<void> {
+  addSource("hno_2024", {
+    organisation: HPC,
     title: "Mali — Humanitarian Needs and Response Plan 2024: people in need and targeted (HNO data for MLI)",
     url: "https://data.humdata.org/dataset/mali-humanitarian-needs",
     date: "2024-05-17",
-  };
+    dataset: "ocha-hno",
+  });
   const year = { start: "2024-01-01", end: "2024-12-31", source: "hno_2024" };
   const all = (await csv("mli-needs-hno/download-hno-data-mli.csv")).filter(
     (r) => !(r["Admin 1 PCode"] ?? "").startsWith("#") && r.Sector === "ALL" && r.Gender === "a" && r["Age Range"] === "ALL" && r["Population Group"] === "ALL",
@@ -358,25 +513,22 @@ async function hnoFigures(knownCercles: Set<string>): Promise<void> {
   if (!national) throw new Error("HNO 2024: no national row");
   addFigure({ indicator: "people_in_need", region: "ML", value: decimal(num(national["In Need"])), ...year, note: "Intersectoral people in need (Sector = ALL)." });
   addFigure({ indicator: "people_targeted", region: "ML", value: decimal(num(national.Targeted)), ...year, note: "Intersectoral people targeted (Sector = ALL)." });
-  addFigure({ indicator: "people_in_need_share", region: "ML", value: decimal(Math.round((num(national["In Need"]) / num(national.Population)) * 1000) / 10), ...year, note: "People in need / population of the HNO." });
+  addFigure({ indicator: "people_in_need_share", region: "ML", value: shareOfPopulation(num(national["In Need"]), num(national.Population)), ...year, note: "People in need / population of the HNO." });
   const cercles = all.filter((r) => r["Admin 2 PCode"]);
-  for (const r of cercles) {
-    // ML1001-ML1004, Ménaka's new cercles, have no name in the 2018 COD: they
-    // count in Ménaka's total below but get no row of their own.
-    if (!knownCercles.has(r["Admin 2 PCode"] as string)) continue;
-    addFigure({ indicator: "people_in_need", region: r["Admin 2 PCode"] as string, value: decimal(num(r["In Need"])), ...year, note: "Intersectoral people in need." });
-  }
+  // Ménaka's cercles carry their 2021 codes (ML1001–ML1004), in regions.json since the 2021 P-codes.
+  for (const r of cercles) addFigure({ indicator: "people_in_need", region: r["Admin 2 PCode"] as string, value: decimal(num(r["In Need"])), ...year, note: "Intersectoral people in need." });
   for (const [region, members] of groupBy(cercles, (r) => r["Admin 1 PCode"] as string)) {
     addFigure({ indicator: "people_in_need", region, value: decimal(sum(members, (r) => num(r["In Need"]))), ...year, note: "Sum of the region's cercles, intersectoral." });
     addFigure({ indicator: "people_targeted", region, value: decimal(sum(members, (r) => num(r.Targeted || "0"))), ...year, note: "Sum of the region's cercles, intersectoral." });
   }
 
-  sources.hno_2018 = {
+  addSource("hno_2018", {
     organisation: "OCHA",
     title: "Mali — Humanitarian Needs Overview 2018: people in need by cercle",
     url: "https://data.humdata.org/dataset/mali-humanitarian-needs-overview-2018",
     date: "2018-01-31",
-  };
+    dataset: "ocha-hno",
+  });
   // HXL tags are this file's only header row.
   const text = await readFile(path.join(DATA, "mli-needs-hno/mli_hno_2018.csv"), "utf8");
   const rows2018 = parse(text, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
@@ -386,15 +538,74 @@ async function hnoFigures(knownCercles: Set<string>): Promise<void> {
     addFigure({ indicator: "people_in_need", region, value: decimal(sum(members, (r) => num(r["#inneed"]))), ...y2018, note: "Sum of the region's cercles." });
   }
   addFigure({ indicator: "people_in_need", region: "ML", value: decimal(sum(rows2018, (r) => num(r["#inneed"]))), ...y2018, note: "Sum of all cercles." });
+
+  addSource("hno_2026", {
+    organisation: HPC,
+    title: "Mali — Humanitarian Needs and Response Plan 2026: people in need and targeted, GHO estimates (Global HPC HNO)",
+    url: "https://data.humdata.org/dataset/global-hpc-hno",
+    // The file carries no date and the GHO estimates are revised as the plan is
+    // finalised: the date of the HDX snapshot (as for FTS) is when these values were published.
+    date: "2026-04-18",
+    dataset: "ocha-hno",
+  });
+  const mali2026 = (await csv("mli-needs-hno-more/hpc_hno_2026.csv")).filter((r) => r["Country ISO3"] === "MLI" && r.Cluster === "ALL");
+  const [row2026] = mali2026;
+  if (mali2026.length !== 1 || !row2026) throw new Error(`HNO 2026: ${mali2026.length} Mali rows, expected one`);
+  const y2026 = { region: "ML", start: "2026-01-01", end: "2026-12-31", source: "hno_2026" };
+  const note2026 = "GHO estimate, rounded (national only).";
+  addFigure({ indicator: "people_in_need", value: decimal(num(row2026["In Need"])), ...y2026, note: note2026 });
+  addFigure({ indicator: "people_targeted", value: decimal(num(row2026.Targeted)), ...y2026, note: note2026 });
+  addFigure({ indicator: "people_in_need_share", value: shareOfPopulation(num(row2026["In Need"]), num(row2026.Population)), ...y2026, note: "People in need / population of the HNO." });
+  // The HNO's own population: a second dataset behind COD-PS's 2018 projection.
+  addFigure({ indicator: "population", value: decimal(num(row2026.Population)), ...y2026, note: "Population the HNO 2026 counts with (GHO estimate, rounded)." });
+}
+
+/** JIAF 2025 (SOURCES.md §9): the Final PiN of each cercle, and its sums. */
+async function jiafFigures(): Promise<void> {
+  addSource("jiaf_2025", {
+    organisation: "OCHA",
+    // The year is the file's (data as of 1 April 2025); its total could not be
+    // matched with the published HNRP 2025, so it is labelled as the JIAF's.
+    title: "JIAF 2025 (OCHA): Joint Intersectoral Analysis Framework, people in need by cercle, Mali",
+    url: "https://data.humdata.org/dataset/global-jiaf",
+    date: "2025-04-01",
+    dataset: "ocha-jiaf",
+  });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path.join(DATA, "mli-needs-hno-more/GLOBAL-JIAF-DATA_1.04.2025.xlsx"));
+  const sheet = workbook.getWorksheet("PiN");
+  if (!sheet) throw new Error("JIAF: no sheet PiN");
+  // Row 1 groups the columns; row 2 is the header.
+  const header = (sheet.getRow(2).values as ExcelJS.CellValue[]).map((v) => String(v ?? "").trim());
+  const column = (name: string): number => {
+    const index = header.indexOf(name);
+    if (index < 0) throw new Error(`JIAF: no column ${name}`);
+    return index;
+  };
+  const cols = { iso3: column("ISO3"), adm1: column("Admin 1 P-Code"), adm2: column("Admin 2 P-Code"), pin: column("Final PiN") };
+  const rows: { region: string; cercle: string; pin: number }[] = [];
+  sheet.eachRow((row, number) => {
+    if (number <= 2 || String(row.getCell(cols.iso3).value ?? "").trim() !== "MLI") return;
+    const cell = row.getCell(cols.pin);
+    if (cell.value === null || cell.value === undefined || cell.value === "") throw new Error(`JIAF row ${number}: no Final PiN`);
+    rows.push({ region: String(row.getCell(cols.adm1).value).trim(), cercle: String(row.getCell(cols.adm2).value).trim(), pin: cellNumber(cell) });
+  });
+  const y2025 = { start: "2025-01-01", end: "2025-12-31", source: "jiaf_2025" };
+  for (const r of rows) addFigure({ indicator: "people_in_need", region: r.cercle, value: decimal(r.pin), ...y2025, note: "JIAF Final PiN (intersectoral)." });
+  for (const [region, members] of groupBy(rows, (r) => r.region)) {
+    addFigure({ indicator: "people_in_need", region, value: decimal(sum(members, (r) => r.pin)), ...y2025, note: "Sum of the region's cercles, JIAF Final PiN." });
+  }
+  addFigure({ indicator: "people_in_need", region: "ML", value: decimal(sum(rows, (r) => r.pin)), ...y2025, note: "Sum of all cercles, JIAF Final PiN." });
 }
 
 async function populationFigures(): Promise<void> {
-  sources.cod_ps = {
+  addSource("cod_ps", {
     organisation: "Direction Nationale de la Population (DNP) Mali, via OCHA COD-PS",
     title: "Mali — Subnational population statistics (COD-PS), 2018 projection from the 2009 census",
     url: "https://data.humdata.org/dataset/cod-ps-mli",
     date: "2018-12-31",
-  };
+    dataset: "cod-ps-mali",
+  });
   const year = { start: "2018-01-01", end: "2018-12-31", source: "cod_ps" };
   const adm1 = await csv("mli-population-codps/population_mli_mli_pop_adm1_v2.csv");
   for (const r of adm1) addFigure({ indicator: "population", region: r.admin1Pcode as string, value: decimal(num(r.T_TL)), ...year });
@@ -411,9 +622,10 @@ async function main(): Promise<void> {
   headlineFigures();
   await dtmFigures();
   await idmcFigures();
-  await chFigures();
+  chFigures([...(await chRowsTo2023()), ...(await chRows2023plus())]);
   await ftsFigures();
-  await hnoFigures(new Set(regions.filter((r) => r.level === 2).map((r) => r.pcode)));
+  await hnoFigures();
+  await jiafFigures();
   await populationFigures();
 
   const known = new Set(regions.map((r) => r.pcode));
@@ -432,6 +644,8 @@ async function main(): Promise<void> {
   ].join("\n");
   await writeFile(path.join(OUT, "figures.json"), `${body}\n`);
   console.log(`${regions.length} regions, ${Object.keys(sources).length} sources, ${figures.length} figures`);
+  const byDataset = groupBy(figures, (f) => (sources[f.source] as SourceSeed).dataset);
+  for (const d of DATASETS) console.log(`  ${d.code}: ${byDataset.get(d.code)?.length ?? 0} figures`);
 }
 
 await main();

@@ -29,9 +29,9 @@ const ftsPlans = (sector?: string): ImportMappingInput => ({
   period: { start: "startDate", end: "endDate" },
   values: [
     { column: "requirements", indicator: "funding_required" },
-    // FTS leaves the cell empty for a plan or cluster that received nothing: with a requirement in
-    // the row, that is 0 received (a row with neither amount is skipped; funding alone stays as is).
-    { column: "funding", indicator: "funding_funded", emptyAs: "0" },
+    // An empty funding cell is no figure, even beside a requirement (FTS writes 0 where it means
+    // 0): no funding, hence no unmet or coverage, as the seed build reads it.
+    { column: "funding", indicator: "funding_funded" },
   ],
   ...(sector ? { sector: { column: sector } } : {}),
   // percentFunded is not read: coverage is recomputed from the amounts (DOMAIN.md).

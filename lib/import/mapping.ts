@@ -49,7 +49,7 @@ const mappingObject = z.object({
         indicator: z.string().min(1).max(64),
         chPhase: z.number().int().min(1).max(5).optional(),
         chStatus: status.optional(),
-        /** What an empty cell means in a row that has other values, when the publication says so (FTS: nothing received is 0); else an empty cell is no data. */
+        /** What an empty cell means in a row that has other values, when the publication says so; else an empty cell is no data (FTS writes 0 where it means 0). */
         emptyAs: z.string().regex(/^\d{1,16}(\.\d{1,4})?$/, "emptyAs is a plain number such as 0").optional(),
       }),
     )

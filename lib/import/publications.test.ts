@@ -125,11 +125,9 @@ describe("OCHA FTS", () => {
     expect(value(r.candidates, "funding_funded", "ML", "2024-01-01", food)).toBe(98_765_432);
     expect(value(r.candidates, "funding_coverage", "ML", "2024-01-01", food)).toBe(46.8);
     expect(value(r.candidates, "funding_coverage", "ML", "2024-01-01", { sector: "Protection - Housing, Land and Property" })).toBe(0);
-    // FTS leaves the funding cell empty for a cluster that received nothing: against a requirement, that is 0 received (as the seed reads it).
-    const logistics = { sector: "Logistics" };
-    expect(value(r.candidates, "funding_funded", "ML", "2024-01-01", logistics)).toBe(0);
-    expect(value(r.candidates, "funding_unmet", "ML", "2024-01-01", logistics)).toBe(3_000_000);
-    expect(value(r.candidates, "funding_coverage", "ML", "2024-01-01", logistics)).toBe(0);
+    // An empty funding cell beside a requirement is no figure (as the seed reads it): the requirement alone, no unmet or coverage.
+    const logistics = r.candidates.filter((c) => c.disaggregation?.sector === "Logistics");
+    expect(logistics.map((c) => [c.indicator, Number(c.value)])).toEqual([["funding_required", 3_000_000]]);
     for (const sector of ["Multi-sector", "Not specified", "Multiple clusters/sectors (shared)"]) {
       const own = r.candidates.filter((c) => c.disaggregation?.sector === sector);
       expect(own.map((c) => c.indicator), sector).toEqual(["funding_funded"]);
@@ -166,14 +164,13 @@ describe("HNO", () => {
     expect(r.skipped).toHaveLength(16);
   });
 
-  it("2024 by cercle (level 2): each cercle's ALL row; Ménaka's 2021 cercle codes are not in the 2015 list and are reported", async () => {
+  it("2024 by cercle (level 2): each cercle's ALL row, Ménaka's 2021 cercle codes included (regions.json has the 2021 P-codes)", async () => {
     const r = await analyse(file, { year: 2024, level: 2 });
     expect(value(r.candidates, "people_in_need", "ML0501", "2024-01-01")).toBe(176_543);
     expect(value(r.candidates, "people_in_need", "ML0505", "2024-01-01")).toBe(95_678); // its refugees' row (RRI) is not added
-    expect(r.errors).toEqual([
-      { line: 26, column: "Admin 2 PCode", reason: 'unknown region P-code "ML1001"' },
-      { line: 27, column: "Admin 2 PCode", reason: 'unknown region P-code "ML1002"' },
-    ]);
+    expect(value(r.candidates, "people_in_need", "ML1001", "2024-01-01")).toBe(95_000);
+    expect(value(r.candidates, "people_in_need", "ML1002", "2024-01-01")).toBe(66_000);
+    expect(r.errors).toEqual([]);
   });
 
   it("2018 (HXL tags as the only header, no date): the year is asked for, cercles at level 2 when chosen", async () => {

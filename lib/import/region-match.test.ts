@@ -30,6 +30,10 @@ describe("region names", () => {
     expect(match.byName("Mopti")).toEqual({ ok: true, pcode: "ML05" });
     expect(match.byName("Mopti", 2)).toEqual({ ok: true, pcode: "ML0506" });
     expect(match.byName("Ménaka", 2, "MLI07")).toEqual({ ok: true, pcode: "ML0704" });
+    // Two cercles are called Ménaka: the 2015 one under Gao and the 2021 one under Ménaka.
+    expect(match.byName("Menaka", 2, "ML10")).toEqual({ ok: true, pcode: "ML1001" });
+    expect(match.byName("Ménaka", 2)).toEqual({ ok: false, reason: '"Ménaka" names 2 areas (ML0704, ML1001): use the P-code' });
+    expect(match.byName("Anderamboukane", 2)).toEqual({ ok: true, pcode: "ML1002" });
     expect(match.byName("Mopti", 2, "ML01")).toEqual({ ok: false, reason: 'unknown cercle name "Mopti" in ML01' });
   });
 

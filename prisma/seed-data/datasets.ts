@@ -137,7 +137,10 @@ export const DATASET_PREFERENCES: Record<string, string[]> = {
   funding_funded: FUNDING,
   funding_unmet: FUNDING,
   funding_coverage: FUNDING,
+  funding_outside_plan: FUNDING,
   population: ["cod-ps-mali", "ocha-hno"],
   ied_incidents: REPORTS,
   minusma_authorized_personnel: REPORTS,
+  minusma_authorized_military: REPORTS,
+  minusma_authorized_police: REPORTS,
 };

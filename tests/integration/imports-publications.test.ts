@@ -49,6 +49,9 @@ describe("importing files shaped like the publications", () => {
     expect(Object.fromEntries(food.map((f) => [f.indicator, f.value]))).toEqual({ funding_required: 210_987_654, funding_funded: 98_765_432, funding_unmet: 112_222_222, funding_coverage: 46.8 });
     const shared = plan.filter((f) => f.disaggregation?.sector === "Multiple clusters/sectors (shared)");
     expect(shared.map((f) => [f.indicator, f.value])).toEqual([["funding_funded", 30_000_000]]);
+    // An empty funding cell beside a requirement: the requirement alone, no funding, unmet or coverage.
+    const logistics = plan.filter((f) => f.disaggregation?.sector === "Logistics");
+    expect(logistics.map((f) => [f.indicator, f.value])).toEqual([["funding_required", 3_000_000]]);
   });
 
   it("Cadre Harmonisé: Mopti projected Jun–Aug 2023, phase 3+ = 116,012.3024 (cercles added up, superseded projection left out)", async () => {
