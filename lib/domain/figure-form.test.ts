@@ -67,8 +67,10 @@ describe("figure form values", () => {
       value: 436514.25,
       source: { organisation: "CH", title: "March 2023", url: "", date: "2023-03-31" },
       note: null,
+      dataset: "cadre-harmonise",
     };
-    const values = figureToFormValues(figure, (n) => String(n));
+    const values = figureToFormValues({ ...figure, dataset: { code: figure.dataset } }, (n) => String(n));
+    expect(values.dataset).toBe("cadre-harmonise");
     expect(values.isRange).toBe(true);
     // A fraction of a person (population × share) is kept when the edit does not change it.
     const editing = figureInputSchema(rules, new Set(["ML", "ML05"]), { storedValue: figure.value });

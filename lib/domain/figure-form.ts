@@ -13,6 +13,8 @@ export interface FigureFormValues {
   chPhase: string;
   chStatus: string;
   sector: string;
+  /** The dataset's code; empty: the source organisation's. */
+  dataset: string;
   sourceOrganisation: string;
   sourceTitle: string;
   sourceUrl: string;
@@ -30,6 +32,7 @@ export const EMPTY_FORM: FigureFormValues = {
   chPhase: "",
   chStatus: "",
   sector: "",
+  dataset: "",
   sourceOrganisation: "",
   sourceTitle: "",
   sourceUrl: "",
@@ -92,6 +95,7 @@ export function formValuesToInput(v: FigureFormValues, locale: string) {
     value: numberOrNaN(v.value, locale),
     source: anySource ? { organisation: v.sourceOrganisation, title: v.sourceTitle, url: v.sourceUrl, date: v.sourceDate } : null,
     note: v.note.trim() || null,
+    dataset: v.dataset.trim() || null,
   };
 }
 
@@ -104,6 +108,7 @@ export interface FigureLike {
   value: number;
   source: { organisation: string; title: string; url: string; date: string };
   note: string | null;
+  dataset: { code: string } | null;
 }
 
 export function figureToFormValues(f: FigureLike, formatNumber: (n: number) => string): FigureFormValues {
@@ -117,6 +122,7 @@ export function figureToFormValues(f: FigureLike, formatNumber: (n: number) => s
     chPhase: f.disaggregation?.chPhase !== undefined ? String(f.disaggregation.chPhase) : "",
     chStatus: f.disaggregation?.chStatus ?? "",
     sector: f.disaggregation?.sector ?? "",
+    dataset: f.dataset?.code ?? "",
     sourceOrganisation: f.source.organisation,
     sourceTitle: f.source.title,
     sourceUrl: f.source.url,

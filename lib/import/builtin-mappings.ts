@@ -7,6 +7,8 @@ import { mappingFromHxl, type HxlOptions, type IndicatorTag } from "./hxl-mappin
 export interface BuiltinMapping {
   id: string;
   name: string;
+  /** The dataset its figures belong to (prisma/seed-data/datasets.ts). */
+  dataset: string;
   detect: (columns: Column[]) => boolean;
   /** True when the file's own HXL tags would mis-map it (rows per sex and age, several stocks). */
   overridesHxl?: boolean;
@@ -44,18 +46,21 @@ const DTM_IDPS = ["Total No# of IDPs Ind#", "Total No. of IDPs Ind."];
 export const BUILTIN_MAPPINGS: BuiltinMapping[] = [
   {
     id: "fts-cluster",
+    dataset: "ocha-fts",
     name: "OCHA FTS requirements and funding by cluster",
     detect: (c) => has(c, "countryCode", "code", "startDate", "endDate", "cluster", "requirements", "funding"),
     mapping: () => ftsPlans("cluster"),
   },
   {
     id: "fts",
+    dataset: "ocha-fts",
     name: "OCHA FTS requirements and funding",
     detect: (c) => has(c, "countryCode", "code", "startDate", "endDate", "requirements", "funding"),
     mapping: () => ftsPlans(),
   },
   {
     id: "cadre-harmonise",
+    dataset: "cadre-harmonise",
     name: "Cadre Harmonisé (HDX export)",
     detect: (c) => has(c, "adm0_name", "adm1_pcod2", "chtype", "reference_label", "reference_year", "phase35", "usethisperiod"),
     mapping: () => ({
@@ -76,6 +81,7 @@ export const BUILTIN_MAPPINGS: BuiltinMapping[] = [
   },
   {
     id: "hno",
+    dataset: "ocha-hno",
     name: "OCHA HPC people in need (HNO data)",
     detect: (c) => has(c, "Admin 1 PCode", "Admin 2 PCode", "Sector", "Gender", "Age Range", "Population Group", "In Need"),
     overridesHxl: true,
@@ -108,6 +114,7 @@ export const BUILTIN_MAPPINGS: BuiltinMapping[] = [
   },
   {
     id: "idmc",
+    dataset: "idmc-gidd",
     name: "IDMC internal displacement (GIDD)",
     detect: (c) => has(c, "ISO3", "Year", "Conflict Stock Displacement (Raw)"),
     overridesHxl: true, // its tags (#affected+idps+ind+stock+conflict…) name several stocks and flows
@@ -121,6 +128,7 @@ export const BUILTIN_MAPPINGS: BuiltinMapping[] = [
   },
   {
     id: "iom-dtm-baseline",
+    dataset: "iom-dtm-mali",
     name: "IOM DTM Mali baseline assessment",
     detect: (c) => has(c, "Snapshot Date", "Admin 1 pcode") && !!oneOf(c, ...DTM_IDPS),
     // Commune and cercle rows, added up into their region at the snapshot date.
@@ -152,7 +160,7 @@ export function detectMapping(columns: Column[], indicators: IndicatorTag[], opt
   const tagged = columns.some((c) => c.tag);
   if (builtin && (builtin.overridesHxl || !tagged)) {
     const mapping = builtin.mapping(columns, options);
-    return "reason" in mapping ? { name: null, reason: mapping.reason } : { name: builtin.name, mapping };
+    return "reason" in mapping ? { name: null, reason: mapping.reason } : { name: builtin.name, mapping: { dataset: { fixed: builtin.dataset }, ...mapping } };
   }
   if (tagged) return mappingFromHxl(columns, indicators, options);
   return { name: null, reason: "the file has no HXL hashtag row and is not a known publication: map its columns" };

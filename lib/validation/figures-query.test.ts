@@ -5,7 +5,12 @@ const parse = (q: string) => parseFiguresQuery(new URLSearchParams(q));
 
 describe("parseFiguresQuery", () => {
   it("accepts no filters", () => {
-    expect(parse("")).toEqual({ ok: true, value: { indicator: [], region: [], limit: 5000, offset: 0 } });
+    expect(parse("")).toEqual({ ok: true, value: { indicator: [], region: [], dataset: [], limit: 5000, offset: 0 } });
+  });
+  it("repeats and comma-separates dataset codes, and refuses what is not a code", () => {
+    const r = parse("dataset=iom-dtm-mali,IDMC-GIDD&dataset=tnh-2022");
+    expect(r.ok && r.value.dataset).toEqual(["iom-dtm-mali", "idmc-gidd", "tnh-2022"]);
+    expect(parse("dataset=a%20b")).toMatchObject({ ok: false, parameter: "dataset" });
   });
   it("repeats and comma-separates indicator and region, normalising P-code case", () => {
     const r = parse("indicator=idps,returnees&indicator=ch_phase3plus&region=ml05&region=ML07");
