@@ -151,9 +151,9 @@ export async function setPreferences(indicator: string, codes: string[], userId:
 /**
  * The dataset a write goes to: the code given; else the dataset of the
  * source's organisation (the one its sources are in, when they are all in
- * one); else, with `create`, a new dataset for the organisation (a series
- * with no cadence, as migration 20261202061237 made for existing sources).
- * Null when nothing says.
+ * one; else the organisation's own dataset); else, with `create`, that own
+ * dataset, new (a series with no cadence, as migration 20261202061237 made
+ * for existing sources). Null when nothing says.
  */
 export async function resolveDatasetId(tx: Tx, code: string | null | undefined, organisation: string | null | undefined, options: { create?: boolean } = {}): Promise<number | null> {
   if (code) {
@@ -165,9 +165,10 @@ export async function resolveDatasetId(tx: Tx, code: string | null | undefined, 
   if (!name) return null;
   const found = await tx.source.groupBy({ by: ["datasetId"], where: { organisation: name } });
   if (found.length === 1) return found[0]!.datasetId;
-  if (found.length > 1 || !options.create) return null;
+  // Its sources are in several datasets, or none: the organisation's own.
   const own = await tx.dataset.findFirst({ where: { name, publisher: name, kind: "series" }, select: { id: true }, orderBy: { id: "asc" } });
   if (own) return own.id;
+  if (!options.create) return null;
   const taken = new Set((await tx.dataset.findMany({ where: { code: { startsWith: slugOf(name) } }, select: { code: true } })).map((d) => d.code));
   const created = await tx.dataset.create({ data: { code: datasetCodeFor(name, taken), name, publisher: name, url: "", kind: "series", cadenceDays: null }, select: { id: true } });
   return created.id;

@@ -194,10 +194,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The dataset a figure is written to: the one it names, else its source organisation's (lib/data/datasets.ts). */
+/** The dataset a figure is written to: the one it names, else its source organisation's, created for it when it has none (lib/data/datasets.ts). */
 async function datasetIdOf(tx: Tx, input: FigureInput): Promise<number> {
   try {
-    const id = await resolveDatasetId(tx, input.dataset, input.source?.organisation);
+    const id = await resolveDatasetId(tx, input.dataset, input.source?.organisation, { create: true });
     if (id === null) throw new Refused({ status: "invalid", errors: { dataset: "datasetRequired" } });
     return id;
   } catch (error) {

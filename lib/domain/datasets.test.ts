@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, freshnessOf, isPartialPeriod, preferredOf, rankDatasets, referenceDate, splitByPreference } from "./datasets";
+import { compareHref, daysBetween, freshnessOf, isPartialPeriod, preferredOf, rankDatasets, referenceDate, splitByPreference } from "./datasets";
 
 const kinds = new Map([
   ["iom-dtm-mali", "series"],
@@ -77,5 +77,12 @@ describe("referenceDate", () => {
 
   it("counts days across a leap year", () => {
     expect(daysBetween("2024-02-28", "2024-03-01")).toBe(2);
+  });
+});
+
+describe("compareHref", () => {
+  it("is the compare page for an indicator, a place and a breakdown", () => {
+    expect(compareHref("idps", "ML")).toBe("/compare?indicator=idps&region=ML");
+    expect(compareHref("ch_phase3plus", "ML05", "status=projected")).toBe("/compare?indicator=ch_phase3plus&region=ML05&key=status%3Dprojected");
   });
 });

@@ -125,3 +125,13 @@ export function datasetCodeFor(name: string, taken: ReadonlySet<string>): string
   if (!taken.has(slug)) return slug;
   for (let n = 1; ; n++) if (!taken.has(`${slug}-${n}`)) return `${slug}-${n}`;
 }
+
+/**
+ * The compare page's address for an indicator in a place (and a breakdown,
+ * e.g. "status=projected"): the one URL rule every link to it uses.
+ */
+export function compareHref(indicator: string, region: string, key = ""): string {
+  const params = new URLSearchParams({ indicator, region });
+  if (key) params.set("key", key);
+  return `/compare?${params.toString()}`;
+}

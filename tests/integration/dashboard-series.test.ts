@@ -45,8 +45,9 @@ describe("dashboard series", () => {
 
   it("builds tiles from the latest figure and the previous comparable one", async () => {
     const pin = await headlineTile("people_in_need");
-    expect(pin.latest).toMatchObject({ value: 7107194, start: "2024-01-01", end: "2024-12-31" });
-    expect(pin.previous).toMatchObject({ value: 5900000, start: "2021-01-01" });
+    // The HNO's own latest (2026) against its own previous plan year (2024), not the CRS's 2021 figure.
+    expect(pin.latest).toMatchObject({ value: 5_100_000, start: "2026-01-01", end: "2026-12-31" });
+    expect(pin.previous).toMatchObject({ value: 7_107_194, start: "2024-01-01" });
     const funding = await fundingTiles();
     expect(funding.year).toBe("2026");
     const required = funding.tiles.find((t) => t.indicator === "funding_required")!;

@@ -125,7 +125,7 @@ describe("what a database error means", () => {
     const duplicate = await failureOf(() => app.source.create({ data: source("unique") }));
     expect(databaseFailure(duplicate)).toBeNull();
     expect(isUniqueViolation(duplicate)).toBe(true);
-    const rawDuplicate = await failureOf(() => app.$executeRaw`INSERT INTO sources (organisation, title, url, published_on) VALUES ('unique', 't', 'https://example.org', '2024-01-01')`);
+    const rawDuplicate = await failureOf(() => app.$executeRaw`INSERT INTO sources (dataset_id, organisation, title, url, published_on) SELECT id, 'unique', 't', 'https://example.org', '2024-01-01' FROM datasets WHERE code = 'test'`);
     expect(isUniqueViolation(rawDuplicate)).toBe(true);
     expect(databaseFailure(await failureOf(() => app.$queryRawUnsafe("SELEC 1")))).toBeNull();
     // Text alone means nothing: the same words as pg's pool timeout, from elsewhere.

@@ -39,7 +39,8 @@ afterAll(async () => {
 const YEAR = "2031";
 const PERIOD = { region: "ML", periodStart: `${YEAR}-01-01`, periodEnd: `${YEAR}-12-31`, disaggregation: null };
 const source = { organisation: "OCHA FTS", title: "Mali plan 2031", url: "https://fts.unocha.org/plans", date: `${YEAR}-06-30` };
-const figure = (indicator: string, value: number) => ({ indicator, ...PERIOD, value, source, note: null });
+// FTS's dataset: the one the funding tiles and charts draw.
+const figure = (indicator: string, value: number) => ({ indicator, ...PERIOD, value, dataset: "ocha-fts", source, note: null });
 
 type Numbers = { required: number | null; funded: number | null; unmet: number | null; coverage: number | null };
 
@@ -71,7 +72,7 @@ async function expectEveryReaderToSay(expected: Numbers): Promise<void> {
 
 function importFile(funded: number) {
   const csv = ["Country,Start,End,Funding", "#country+code,#date+start,#date+end,#value+funding+total+usd", `MLI,${YEAR}-01-01,${YEAR}-12-31,${funded}`].join("\n");
-  return runImport({ data: new TextEncoder().encode(csv), fileName: "fts-update.csv", commit: true, source, userId: analyst.id });
+  return runImport({ data: new TextEncoder().encode(csv), fileName: "fts-update.csv", commit: true, source, dataset: "ocha-fts", userId: analyst.id });
 }
 
 const data = (r: { body?: unknown }) => (r.body as { data: FigureDto }).data;

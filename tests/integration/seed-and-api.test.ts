@@ -88,12 +88,28 @@ describe("GET /api/v1/figures", () => {
     expect(page.data.length).toBeGreaterThan(3);
     for (const f of page.data) {
       expect(f).toMatchObject({ indicator: "idps", region: "ML05", unit: "people" });
-      expect(Object.keys(f).sort()).toEqual(["disaggregation", "id", "importId", "indicator", "note", "periodEnd", "periodStart", "region", "source", "unit", "updatedAt", "value", "version"]);
+      expect(Object.keys(f).sort()).toEqual(["dataset", "disaggregation", "id", "importId", "indicator", "note", "periodEnd", "periodStart", "region", "source", "unit", "updatedAt", "value", "version"]);
+      expect(f.dataset).toEqual({ code: "iom-dtm-mali", name: "IOM DTM Mali — Baseline Assessment" });
       expect(f.periodStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(typeof f.value).toBe("number");
       expect(Object.keys(f.source).sort()).toEqual(["date", "organisation", "title", "url"]);
     }
     expect(page.data.find((f) => f.periodStart === "2021-09-30")?.value).toBe(159027);
+  });
+
+  it("holds one figure per dataset for one slot, and filters by dataset", async () => {
+    const slot = await figures("indicator=idps&region=ML&from=2018-12-31&to=2018-12-31");
+    expect(slot.data.filter((f) => f.periodStart === "2018-12-31").map((f) => [f.dataset.code, f.value]).sort()).toEqual([
+      ["idmc-gidd", 120_298],
+      ["iom-dtm-mali", 120_298],
+    ]);
+    const dtm = await figures("indicator=idps&region=ML&dataset=iom-dtm-mali");
+    expect(dtm.data.length).toBeGreaterThan(5);
+    expect(new Set(dtm.data.map((f) => f.dataset.code))).toEqual(new Set(["iom-dtm-mali"]));
+    expect(dtm.meta.filters.dataset).toEqual(["iom-dtm-mali"]);
+    const both = await figures("indicator=idps&region=ML&dataset=idmc-gidd,tnh-2022");
+    expect(new Set(both.data.map((f) => f.dataset.code))).toEqual(new Set(["idmc-gidd", "tnh-2022"]));
+    expect(await figuresEndpoint(new URLSearchParams("dataset=no-such-dataset"))).toMatchObject({ status: 400, body: { error: { parameter: "dataset" } } });
   });
 
   it("repeats indicator and region parameters", async () => {
