@@ -50,13 +50,13 @@ export async function benchImport(databaseUrl: string, log: (m: string) => void)
     const ids = await client.query<{ pcode: string; id: number }>("SELECT pcode, id FROM regions");
     const regionId = new Map(ids.rows.map((r) => [r.pcode, r.id]));
     const indicator = (await client.query<{ id: number }>("SELECT id FROM indicators WHERE code = 'idps'")).rows[0]!.id;
-    const source = (await client.query<{ id: number }>("SELECT id FROM sources WHERE title = 'Import benchmark (synthetic)'")).rows[0]!.id;
+    const { id: source, dataset_id: dataset } = (await client.query<{ id: number; dataset_id: number }>("SELECT id, dataset_id FROM sources WHERE title = 'Import benchmark (synthetic)'")).rows[0]!;
     const file = path.join(os.tmpdir(), `sr-bench-copy-${process.pid}.csv`);
-    await writeFile(file, data.map((r) => `${indicator},${regionId.get(r.region)},${r.date},${r.date},"",${r.value},${source},now`).join("\n"));
+    await writeFile(file, data.map((r) => `${indicator},${regionId.get(r.region)},${r.date},${r.date},"",${r.value},${source},${dataset},now`).join("\n"));
     await chmod(file, 0o644); // the embedded server runs as its own user
     log(`COPY of the same ${ROWS.toLocaleString("en")} rows…`);
     const t1 = performance.now();
-    await client.query(`COPY figures (indicator_id, region_id, period_start, period_end, disaggregation_key, value, source_id, updated_at) FROM '${file}' WITH (FORMAT csv)`);
+    await client.query(`COPY figures (indicator_id, region_id, period_start, period_end, disaggregation_key, value, source_id, dataset_id, updated_at) FROM '${file}' WITH (FORMAT csv)`);
     const copySeconds = (performance.now() - t1) / 1000;
     await rm(file, { force: true });
     await cleanup();

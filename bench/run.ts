@@ -40,11 +40,16 @@ const SYNTHETIC_SOURCE = { organisation: "Situation Room benchmark", title: "Syn
 // region and cercle and 240 months: 70 × 61 × 240 = 1,024,800 figures (unmet
 // and coverage derived from their group's requirement and funding, below).
 const SYNTHETIC_SQL = `
-WITH src AS (
-  INSERT INTO sources (organisation, title, url, published_on)
-  VALUES ($1, $2, $3, '2026-01-01')
-  ON CONFLICT (organisation, title, url, published_on) DO UPDATE SET title = EXCLUDED.title
+WITH ds AS (
+  INSERT INTO datasets (code, name, publisher, url, kind, cadence_days)
+  VALUES ('situation-room-benchmark', $1, $1, '', 'series', 30)
+  ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name
   RETURNING id
+), src AS (
+  INSERT INTO sources (dataset_id, organisation, title, url, published_on)
+  VALUES ((SELECT id FROM ds), $1, $2, $3, '2026-01-01')
+  ON CONFLICT (dataset_id, organisation, title, url, published_on) DO UPDATE SET title = EXCLUDED.title
+  RETURNING id, dataset_id
 ), sectors(name) AS (
   SELECT unnest(ARRAY['Food Security','Health','Nutrition','Protection','Education','Water Sanitation Hygiene',
                       'Emergency Shelter and NFI','Logistics','Early Recovery','Coordination and support services','Multipurpose Cash'])
@@ -62,9 +67,9 @@ WITH src AS (
     FROM indicators i, sectors WHERE i.disaggregation = 'sector' AND i.code NOT IN ('funding_unmet', 'funding_coverage')
 )
 INSERT INTO figures (indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector,
-                     disaggregation_key, value, source_id, updated_at)
+                     disaggregation_key, value, source_id, dataset_id, updated_at)
 SELECT c.indicator_id, r.id, m::date, (m + interval '1 month - 1 day')::date, c.ch_phase, c.ch_status, c.sector,
-       c.key, round((random() * 100000)::numeric), (SELECT id FROM src), now()
+       c.key, round((random() * 100000)::numeric), (SELECT id FROM src), (SELECT dataset_id FROM src), now()
   FROM combos c
  CROSS JOIN regions r
  CROSS JOIN generate_series('2006-01-01'::date, '2025-12-01'::date, interval '1 month') m
@@ -75,14 +80,14 @@ ON CONFLICT DO NOTHING`;
 // the bench only; the app computes them in that one module).
 const SYNTHETIC_DERIVED_SQL = `
 INSERT INTO figures (indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector,
-                     disaggregation_key, value, source_id, updated_at)
+                     disaggregation_key, value, source_id, dataset_id, updated_at)
 SELECT d.id, r.region_id, r.period_start, r.period_end, r.ch_phase, r.ch_status, r.sector, r.disaggregation_key,
        CASE d.code WHEN 'funding_unmet' THEN greatest(r.value - f.value, 0) ELSE round(f.value * 100 / r.value, 1) END,
-       f.source_id, now()
+       f.source_id, f.dataset_id, now()
   FROM figures r
   JOIN indicators ri ON ri.id = r.indicator_id AND ri.code = 'funding_required'
   JOIN figures f ON f.region_id = r.region_id AND f.period_start = r.period_start AND f.period_end = r.period_end
-                AND f.disaggregation_key = r.disaggregation_key
+                AND f.disaggregation_key = r.disaggregation_key AND f.dataset_id = r.dataset_id
   JOIN indicators fi ON fi.id = f.indicator_id AND fi.code = 'funding_funded'
  CROSS JOIN indicators d
  WHERE d.code IN ('funding_unmet', 'funding_coverage') AND (d.code = 'funding_unmet' OR r.value > 0)
