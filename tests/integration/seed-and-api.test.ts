@@ -112,6 +112,21 @@ describe("GET /api/v1/figures", () => {
     expect(await figuresEndpoint(new URLSearchParams("dataset=no-such-dataset"))).toMatchObject({ status: 400, body: { error: { parameter: "dataset" } } });
   });
 
+  it("stores the seed's reported zeros as figures, and Ménaka's round-64 returnees", async () => {
+    const r64 = await figures("indicator=idps,returnees&region=ML10&from=2020-04-30&to=2020-04-30&dataset=iom-dtm-mali");
+    expect(r64.data.map((f) => [f.indicator, f.value]).sort()).toEqual([
+      ["idps", 0],
+      ["returnees", 15_993],
+    ]);
+    const zeros = await figures("indicator=returnees&dataset=iom-dtm-mali&limit=50000");
+    expect(zeros.data.filter((f) => f.value === 0).length).toBeGreaterThanOrEqual(30);
+    // Regions add up to the national total of the round again.
+    const round = await figures("indicator=returnees&from=2020-04-30&to=2020-04-30&dataset=iom-dtm-mali");
+    const national = round.data.find((f) => f.region === "ML")!.value;
+    const regions = round.data.filter((f) => /^ML\d{2}$/.test(f.region)).reduce((sum, f) => sum + f.value, 0);
+    expect(regions).toBe(national);
+  });
+
   it("repeats indicator and region parameters", async () => {
     const page = await figures("indicator=idps&indicator=returnees&region=ML05&region=ML07");
     expect(new Set(page.data.map((f) => f.indicator))).toEqual(new Set(["idps", "returnees"]));
