@@ -55,14 +55,7 @@ export async function preferenceOf(indicator: string): Promise<string[]> {
   return rankDatasets(catalogue.preferences.get(indicator) ?? [], [...catalogue.byCode.values()]).map((d) => d.code);
 }
 
-export interface DatasetSummary {
-  code: string;
-  name: string;
-  publisher: string;
-  url: string;
-  licence: string;
-  kind: DatasetKindCode;
-  cadenceDays: number | null;
+export interface DatasetSummary extends Omit<DatasetInfo, "id"> {
   latestReferenceDate: string | null;
   latestPublishedOn: string | null;
   freshness: Freshness;
@@ -86,17 +79,11 @@ export async function listDatasets(today = todayIso()): Promise<DatasetSummary[]
        GROUP BY f.dataset_id`,
   );
   const byId = new Map(stats.map((s) => [s.dataset_id, s]));
-  return [...catalogue.byCode.values()].map((d) => {
-    const s = byId.get(d.id);
+  return [...catalogue.byCode.values()].map(({ id, ...d }) => {
+    const s = byId.get(id);
     const latestReferenceDate = s?.latest_reference ? toIsoDate(s.latest_reference) : null;
     return {
-      code: d.code,
-      name: d.name,
-      publisher: d.publisher,
-      url: d.url,
-      licence: d.licence,
-      kind: d.kind,
-      cadenceDays: d.cadenceDays,
+      ...d,
       latestReferenceDate,
       latestPublishedOn: s?.latest_published ? toIsoDate(s.latest_published) : null,
       freshness: d.kind === "report" ? "none" : freshnessOf(latestReferenceDate, d.cadenceDays, today),
