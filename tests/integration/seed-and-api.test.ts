@@ -7,6 +7,7 @@ import { db, disconnectDb } from "../../lib/db/client";
 import { seed } from "../../lib/data/seed";
 import { figuresEndpoint, type FiguresPage } from "../../lib/api/figures-endpoint";
 import { INDICATORS } from "../../prisma/seed-data/indicators";
+import { listDatasets } from "../../lib/data/datasets";
 
 let firstSeed: Awaited<ReturnType<typeof seed>>;
 
@@ -79,6 +80,22 @@ describe("seed", () => {
       ["viewer@example.org", "viewer"],
     ]);
     expect(users.every((u) => u.passwordHash.startsWith("$argon2id$"))).toBe(true);
+  });
+});
+
+describe("GET /api/v1/datasets", () => {
+  it("gives each dataset its latest reference date (never after its publication), latest publication, freshness and indicators", async () => {
+    const datasets = new Map((await listDatasets("2026-12-02")).map((d) => [d.code, d]));
+    expect(Object.keys(datasets.get("iom-dtm-mali")!).sort()).toEqual(
+      ["cadenceDays", "code", "freshness", "indicators", "kind", "latestPublishedOn", "latestReferenceDate", "licence", "name", "publisher", "url"],
+    );
+    expect(datasets.get("iom-dtm-mali")).toMatchObject({ kind: "series", cadenceDays: 90, latestReferenceDate: "2021-09-30", freshness: "stale", indicators: ["idp_households", "idps", "returnees"] });
+    // The 2026 plan year ends on 31 Dec 2026, but FTS published it on 18 Apr 2026.
+    expect(datasets.get("ocha-fts")).toMatchObject({ latestReferenceDate: "2026-04-18", latestPublishedOn: "2026-04-18", freshness: "stale" });
+    expect(datasets.get("idmc-gidd")).toMatchObject({ latestReferenceDate: "2024-12-31", freshness: "overdue" });
+    expect(datasets.get("tnh-2022")).toMatchObject({ kind: "report", cadenceDays: null, freshness: "none" });
+    // Against a day soon after its round, DTM is fresh.
+    expect((await listDatasets("2021-10-15")).find((d) => d.code === "iom-dtm-mali")?.freshness).toBe("fresh");
   });
 });
 
