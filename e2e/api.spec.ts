@@ -35,6 +35,18 @@ test.describe("read API", () => {
     const bad = await request.get("/api/v1/figures?from=2021-13-01", { headers });
     expect(bad.status()).toBe(400);
     expect((await bad.json()).error).toMatchObject({ code: "invalid_parameter", parameter: "from" });
+
+    // Datasets: what each holds and how fresh it is; figures filter by them.
+    const datasets = (await (await request.get("/api/v1/datasets", { headers })).json()).data as { code: string; freshness: string; latestReferenceDate: string | null; indicators: string[] }[];
+    expect(datasets.find((d) => d.code === "iom-dtm-mali")).toMatchObject({ freshness: "stale", latestReferenceDate: "2021-09-30" });
+    expect(datasets.find((d) => d.code === "tnh-2022")).toMatchObject({ freshness: "none" });
+    for (const d of datasets) expect(["fresh", "due", "overdue", "stale", "none"]).toContain(d.freshness);
+    const national = (await (await request.get("/api/v1/figures?indicator=idps&region=ML&from=2018-12-31&to=2018-12-31", { headers })).json()).data as { dataset: { code: string }; value: number }[];
+    expect(national.map((f) => f.dataset.code).sort()).toEqual(["idmc-gidd", "iom-dtm-mali"]);
+    const onlyIdmc = await request.get("/api/v1/figures?indicator=idps&region=ML&dataset=idmc-gidd", { headers });
+    expect(((await onlyIdmc.json()).data as { dataset: { code: string } }[]).every((f) => f.dataset.code === "idmc-gidd")).toBe(true);
+    const unknown = await request.get("/api/v1/figures?dataset=nobody", { headers });
+    expect((await unknown.json()).error).toMatchObject({ code: "invalid_parameter", parameter: "dataset" });
   });
 
   test("a logged-in browser session reads the API with its cookie", async ({ page }) => {
