@@ -77,7 +77,8 @@ async function buildTile(indicator: string, key: string, today: string, options:
     key,
     latest: latestValue,
     previous: previousValue,
-    freshness: dataset && latestValue ? freshnessOf(latestValue.reference, dataset.kind === "report" ? null : dataset.cadenceDays, today) : "none",
+    // Reports have no cadence (lib/validation/dataset-input.ts), so no freshness.
+    freshness: dataset && latestValue ? freshnessOf(latestValue.reference, dataset.cadenceDays, today) : "none",
     others: otherValues.filter((v): v is TileValue => v !== null),
     compareHref: points.length > 0 && rest.length > 0 ? compareHref(indicator, NATIONAL, key) : null,
     toDate: options.partialNote && latest ? yearToDate(latest, previous) : null,
