@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { headlineTile, fundingTiles } from "@/lib/data/tiles";
 import { indicatorIndex } from "@/lib/data/reference";
+import { todayIso } from "@/lib/domain/datasets";
 import type { UnitCode } from "@/lib/domain/format";
 import { CATEGORICAL } from "@/lib/domain/colour-scale";
 import { KeyFigure } from "@/components/dashboard/key-figure";
@@ -20,12 +21,14 @@ export default async function OverviewPage() {
   await requireUser("figures:read");
   const [locale, t, tc, td, tf, ts, indicators] = await Promise.all([getLocale(), getTranslations("overview"), getTranslations("charts"), getTranslations("displacement"), getTranslations("fundingPage"), getTranslations("snapshot"), indicatorIndex()]);
   const lang = locale === "fr" ? "fr" : "en";
+  // One "today" for every tile's freshness and "as of".
+  const today = todayIso();
   const [idps, chCurrent, chProjected, pin, funding] = await Promise.all([
-    headlineTile("idps"),
-    headlineTile("ch_phase3plus", "status=current"),
-    headlineTile("ch_phase3plus", "status=projected"),
-    headlineTile("people_in_need"),
-    fundingTiles(),
+    headlineTile("idps", "", today),
+    headlineTile("ch_phase3plus", "status=current", today),
+    headlineTile("ch_phase3plus", "status=projected", today),
+    headlineTile("people_in_need", "", today),
+    fundingTiles(today),
   ]);
   const name = (code: string) => indicators.get(code)?.name[lang] ?? code;
   const unit = (code: string) => (indicators.get(code)?.unit ?? "count") as UnitCode;

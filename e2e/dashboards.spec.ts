@@ -46,7 +46,8 @@ test.describe("dashboards", () => {
   test("the overview shows key figures with change and source, and its trend charts", async ({ page }) => {
     const request = page.request;
     const idps = page.locator('.tile[data-indicator="idps"]');
-    const national = (await apiFigures(request, "indicator=idps&region=ML")).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
+    // The preferred dataset (IOM DTM) is the tile and the line; other datasets are listed, not stitched in.
+    const national = (await apiFigures(request, "indicator=idps&region=ML&dataset=iom-dtm-mali")).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
     await expect(idps.locator(".value")).toHaveAttribute("data-value", String(national.at(-1)!.value));
     await expect(idps.getByText(/^Change: [+-]/)).toBeVisible();
     for (const status of ["current", "projected"]) await expect(page.locator(`.tile[data-indicator="ch_phase3plus"][data-status="${status}"] .value`)).toHaveText(/\d/);
@@ -70,6 +71,57 @@ test.describe("dashboards", () => {
       await expect(figure.getByText(/Data as of/)).toBeVisible();
       await expect(figure.locator(".chart-source a").first()).toHaveAttribute("href", /^https:\/\//);
     }
+  });
+
+  test("the national IDP tile is IOM DTM's 401,736 of 30 Sep 2021, marked stale, with the other sources below", async ({ page }) => {
+    const idps = page.locator('.tile[data-indicator="idps"]');
+    await expect(idps.locator(".value")).toHaveText("401,736");
+    await expect(idps).toHaveAttribute("data-dataset", "iom-dtm-mali");
+    await expect(idps).toHaveAttribute("data-freshness", "stale");
+    await expect(idps.locator(".freshness-mark")).toHaveText("Stale");
+    await expect(idps.locator(".freshness")).toContainText("IOM DTM Mali — Baseline Assessment: latest figure 30 Sept 2021, expected every 90 days");
+    await expect(idps).toContainText("Period: 30 Sept 2021");
+    // Against DTM's own previous round (April 2020), not IDMC's or an article's figure.
+    await expect(idps.locator(".change")).toContainText("vs 250,998 (30 Apr 2020)");
+    await expect(idps.getByText("Other sources:")).toBeVisible();
+    const others = idps.locator("ul.other-sources > li");
+    await expect(others).toHaveCount(3);
+    await expect(idps.locator('ul.other-sources > li[data-dataset="idmc-gidd"]')).toContainText("360,591 (31 Dec 2024)");
+    await expect(idps.locator('ul.other-sources > li[data-dataset="tnh-2022"]')).toContainText("350,000 (21 Mar 2022)");
+    await expect(idps.locator('ul.other-sources > li[data-dataset="crs-2021"]')).toContainText("372,000 (30 Jun 2021)");
+    await expect(idps.locator('ul.other-sources > li[data-dataset="idmc-gidd"] a')).toHaveAttribute("href", /^https:\/\//);
+    await expect(idps.getByRole("link", { name: "Compare sources" })).toHaveAttribute("href", "/compare?indicator=idps&region=ML");
+
+    // The 2026 plan year is a snapshot of 18 Apr 2026: to date, against the whole of 2025.
+    const funded = page.locator('.tile[data-indicator="funding_funded"]');
+    await expect(funded.locator(".to-date")).toHaveText("2026 to date (as of 18 Apr 2026) against the whole of 2025");
+
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "fr", url: page.url() }]);
+    await page.reload();
+    await expect(idps.locator(".value")).toHaveText("401\u202f736");
+    await expect(idps.locator(".freshness-mark")).toHaveText("Obsolète");
+    await expect(idps.getByText("Autres sources :")).toBeVisible();
+    await expect(funded.locator(".to-date")).toHaveText("2026 à ce jour (au 18/04/2026), comparé à l'ensemble de 2025");
+  });
+
+  test("no page shows a 'data as of' later than the day it is rendered", async ({ page }) => {
+    const today = new Date().toISOString().slice(0, 10);
+    for (const path of ["/", "/displacement", "/food-security", "/funding", "/regions/ML05", "/map", "/snapshot?region=ML"]) {
+      await page.goto(path);
+      // Charts stream in: wait until no skeleton is left.
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      const dates = await page.locator("[data-as-of]").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-as-of") ?? ""));
+      expect(dates.length, path).toBeGreaterThan(0);
+      for (const date of dates) {
+        expect(date, path).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(date <= today, `${path}: data as of ${date} is after ${today}`).toBe(true);
+      }
+    }
+    // The funding chart is as of the FTS snapshot (18 Apr 2026), not the plan year's end.
+    await page.goto("/funding");
+    await expect(chart(page, "Requirements, funding and coverage by plan year").locator(".as-of")).toHaveAttribute("data-as-of", "2026-04-18");
+    await page.goto("/snapshot?region=ML");
+    await expect(page.locator(".snapshot-head [data-as-of]")).toHaveAttribute("data-as-of", "2026-04-18");
   });
 
   test("displacement: the ranking's table equals the API, filters live in the URL", async ({ page }) => {
@@ -186,6 +238,13 @@ test.describe("dashboards", () => {
     const idps = page.locator('tr[data-indicator="idps"]');
     await expect(idps.locator("td").first()).toHaveAttribute("data-value", "159027");
     await expect(idps.locator("td").last()).toHaveText("39.6%");
+    // Each figure names its dataset and freshness; a comparison where Mopti has two datasets.
+    await expect(idps).toHaveAttribute("data-freshness", "stale");
+    await expect(idps.locator(".freshness")).toContainText("IOM DTM Mali — Baseline Assessment: latest figure 30 Sept 2021");
+    await expect(idps.getByRole("link", { name: "Compare sources" })).toHaveCount(0);
+    const pin = page.locator('tr[data-indicator="people_in_need"]');
+    await expect(pin).toHaveAttribute("data-dataset", "ocha-hno");
+    await expect(pin.getByRole("link", { name: "Compare sources" })).toHaveAttribute("href", "/compare?indicator=people_in_need&region=ML05");
     await expect(chart(page, "Internally displaced persons (IDPs) in Mopti").locator(".recharts-surface")).toBeVisible();
     await page.goto("/regions/ML99");
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

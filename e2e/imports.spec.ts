@@ -36,9 +36,11 @@ test.describe("imports", () => {
     await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible();
 
     await page.goto("/");
+    // The import is its own dataset: the tile keeps the preferred dataset's figure and lists the newer one.
     const tile = page.locator('.tile[data-indicator="idps"]');
-    await expect(tile.locator(".value")).toHaveText("420,000");
-    await expect(tile).toContainText("Commission Mouvements de Populations");
+    const imported = tile.locator("ul.other-sources > li", { hasText: "420,000" });
+    await expect(tile.locator(".value")).toHaveText("401,736");
+    await expect(imported).toContainText("Commission Mouvements de Populations");
 
     // The same file again changes nothing.
     await page.goto("/imports/new");
@@ -57,7 +59,8 @@ test.describe("imports", () => {
     await expect(page.getByText("rolled back", { exact: true })).toBeVisible(); // the refreshed page…
     await expect(page.getByRole("button", { name: "Roll back this import" })).toHaveCount(0); // …offers it no more
     await page.goto("/");
-    await expect(tile.locator(".value")).not.toHaveText("420,000");
+    await expect(tile.locator(".value")).toHaveText("401,736");
+    await expect(imported).toHaveCount(0);
   });
 
   test("a column mapping saved once reads the next file with the same columns without mapping again", async ({ page }, testInfo) => {

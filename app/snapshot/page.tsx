@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import { latestForRegion, periodsOf, sourcesOf } from "@/lib/data/series";
+import { asOfDate } from "@/lib/domain/charts";
 import { CATEGORICAL } from "@/lib/domain/colour-scale";
 import { formatDate, formatPeriod, formatValue, type UnitCode } from "@/lib/domain/format";
 import { snapshotQuerySchema } from "@/lib/validation/snapshot-query";
@@ -47,7 +48,7 @@ export default async function SnapshotPage({ searchParams }: Props) {
   const name = area.name[lang];
   const shown = latest.filter((l) => KEY_INDICATORS.includes(l.indicator)).sort((a, b) => KEY_INDICATORS.indexOf(a.indicator) - KEY_INDICATORS.indexOf(b.indicator));
   const sources = await sourcesOf(shown);
-  const asOf = shown.reduce<string | null>((max, l) => (max === null || l.end > max ? l.end : max), null);
+  const asOf = asOfDate(shown);
   const level1 = [...regions.values()].filter((r) => r.level === 1);
   const query = (indicator: string, keys: string[]) => (area.level === 0 ? { indicator, level: 0 as const, keys } : { indicator, regions: [area.pcode], keys });
   const series = (key: string) => [{ key, label: name, colour: CATEGORICAL[0] }];
@@ -58,7 +59,7 @@ export default async function SnapshotPage({ searchParams }: Props) {
     <article className="snapshot" data-region={area.pcode}>
       <header className="snapshot-head">
         <h1>{t("title", { name })}</h1>
-        <p>{asOf ? t("subtitle", { date: formatDate(asOf, locale) }) : t("none", { name })}</p>
+        <p data-as-of={asOf ?? undefined}>{asOf ? t("subtitle", { date: formatDate(asOf, locale) }) : t("none", { name })}</p>
         <span className="no-print">
           <DownloadLink className="button-link-primary" href={pdfHref}>
             {t("downloadPdf")}

@@ -28,7 +28,7 @@ export interface ChartMeta {
   unit: UnitCode;
   /** One entry per organisation (lib/domain/sources.ts). */
   sources: SourceSummary[];
-  /** The latest date the numbers describe. */
+  /** The latest date the numbers describe, never after their publication nor today (asOfDate). */
   asOf: string | null;
   note?: string;
 }
@@ -82,7 +82,7 @@ export function ChartFigure({ meta, table, height = 300, children, id }: { meta:
           </span>
         )}
         {meta.asOf && (
-          <span className="as-of">
+          <span className="as-of" data-as-of={meta.asOf}>
             {t("asOf")} {formatDate(meta.asOf, locale)}.
           </span>
         )}

@@ -2,6 +2,7 @@
 import { getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { Choropleth } from "@/components/map/choropleth";
+import { asOfDate } from "@/lib/domain/charts";
 import { classBreaks } from "@/lib/domain/colour-scale";
 import type { UnitCode } from "@/lib/domain/format";
 import { seriesPoints, sourceLine, type PeriodOption } from "@/lib/data/series";
@@ -17,7 +18,7 @@ export async function MapPanel({ title, indicator, unit, period, keys, regions, 
     <ChartFigure
       id="map"
       height={height}
-      meta={{ title, unit, sources: await sourceLine(points), asOf: points.length ? period.end : null, note: tm("credit") }}
+      meta={{ title, unit, sources: await sourceLine(points), asOf: asOfDate(points), note: tm("credit") }}
       table={{ columns: [{ key: "name", label: t("region") }, { key: "value", label: t("value"), unit }], rows: mapRegions.map((r) => ({ name: r.name, value: r.value })) }}
     >
       <Choropleth regions={mapRegions} breaks={breaks} unit={unit} title={title} />

@@ -3,7 +3,7 @@
 import { getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { PhaseBarChart } from "@/components/charts/phase-bar-chart";
-import { phaseRows } from "@/lib/domain/charts";
+import { asOfDate, phaseRows } from "@/lib/domain/charts";
 import { seriesPoints, sourceLine, type PeriodOption } from "@/lib/data/series";
 import type { RegionDto } from "@/lib/data/reference";
 
@@ -24,7 +24,7 @@ export async function PhaseChart({ id, title, period, status, regions, lang }: {
     <ChartFigure
       id={id}
       height={340}
-      meta={{ title, unit: "people", sources: await sourceLine(shown), asOf: shown.length ? period.end : null }}
+      meta={{ title, unit: "people", sources: await sourceLine(shown), asOf: asOfDate(shown) }}
       table={{
         columns: [
           { key: "label", label: t("region") },

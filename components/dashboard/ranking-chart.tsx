@@ -3,6 +3,7 @@
 // the same round). Regions with no figure by then say "no data".
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { RankedBarChart } from "@/components/charts/ranked-bar-chart";
+import { asOfDate } from "@/lib/domain/charts";
 import { latestPerKey, rank } from "@/lib/domain/series";
 import type { UnitCode } from "@/lib/domain/format";
 import { seriesPoints, sourceLine } from "@/lib/data/series";
@@ -30,13 +31,12 @@ export async function RankingChart(props: {
     ...ranked.map((r) => ({ label: name(r.key), value: r.value, date: latest.get(r.key)!.date })),
     ...missing.map((r) => ({ label: r.name[props.lang], value: null, date: null })),
   ];
-  const asOf = shown.reduce<string | null>((max, p) => (max === null || p.end > max ? p.end : max), null);
   const height = Math.max(220, rows.length * 30 + 40);
   return (
     <ChartFigure
       id={props.id}
       height={height}
-      meta={{ title: props.title, unit: props.unit, sources: await sourceLine(shown), asOf }}
+      meta={{ title: props.title, unit: props.unit, sources: await sourceLine(shown), asOf: asOfDate(shown) }}
       table={{
         columns: [
           { key: "label", label: props.labels.region },

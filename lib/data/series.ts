@@ -23,6 +23,8 @@ export interface SeriesPoint {
   sourceId: number;
   /** The dataset's code: a series draws one dataset only. */
   dataset: string;
+  /** The source's publication date: "data as of" never goes past it (asOfDate). */
+  publishedOn: string;
 }
 
 export interface SeriesQuery {
@@ -54,6 +56,7 @@ interface PointRow {
   value: number;
   source_id: number;
   dataset: string;
+  published_on: Date;
 }
 
 /** What a series is, for the choice of its dataset: a region and a breakdown. */
@@ -97,8 +100,9 @@ async function querySeries(q: SeriesQuery): Promise<SeriesPoint[]> {
   if (q.datasets?.length) conditions.push(Prisma.sql`d.code IN (${Prisma.join(q.datasets)})`);
   const rows = await db().$queryRaw<PointRow[]>`
     SELECT r.pcode AS region, f.period_start, f.period_end, f.disaggregation_key AS key, f.sector,
-           f.value::float8 AS value, f.source_id, d.code AS dataset
+           f.value::float8 AS value, f.source_id, d.code AS dataset, s.published_on
       FROM figures f JOIN regions r ON r.id = f.region_id JOIN datasets d ON d.id = f.dataset_id
+      JOIN sources s ON s.id = f.source_id
      WHERE ${Prisma.join(conditions, " AND ")}
      ORDER BY f.period_end, r.pcode, f.disaggregation_key, d.code`;
   return rows.map((r) => ({
@@ -110,6 +114,7 @@ async function querySeries(q: SeriesQuery): Promise<SeriesPoint[]> {
     value: r.value,
     sourceId: r.source_id,
     dataset: r.dataset,
+    publishedOn: toIsoDate(r.published_on),
   }));
 }
 
@@ -160,6 +165,10 @@ export interface RegionLatest {
   national: number | null;
   sourceId: number;
   dataset: string;
+  /** The source's publication date, for the figure's reference date. */
+  publishedOn: string;
+  /** Every dataset with a figure for this indicator and breakdown in the region, preferred first. */
+  datasets: string[];
 }
 
 /**
@@ -173,11 +182,12 @@ export function latestForRegion(pcode: string): Promise<RegionLatest[]> {
 }
 
 async function queryLatestForRegion(pcode: string): Promise<RegionLatest[]> {
-  const rows = await db().$queryRaw<{ indicator: string; key: string; period_start: Date; period_end: Date; value: number; national: number | null; source_id: number; dataset: string }[]>`
+  const rows = await db().$queryRaw<{ indicator: string; key: string; period_start: Date; period_end: Date; value: number; national: number | null; source_id: number; dataset: string; published_on: Date }[]>`
     SELECT DISTINCT ON (i.sort_order, f.disaggregation_key, f.dataset_id)
            i.code AS indicator, f.disaggregation_key AS key, f.period_start, f.period_end,
-           f.value::float8 AS value, n.value::float8 AS national, f.source_id, d.code AS dataset
+           f.value::float8 AS value, n.value::float8 AS national, f.source_id, d.code AS dataset, s.published_on
       FROM figures f
+      JOIN sources s ON s.id = f.source_id
       JOIN regions r ON r.id = f.region_id AND r.pcode = ${pcode}
       JOIN indicators i ON i.id = f.indicator_id
       JOIN datasets d ON d.id = f.dataset_id
@@ -196,6 +206,11 @@ async function queryLatestForRegion(pcode: string): Promise<RegionLatest[]> {
     const order = preferences.get(r.indicator) as string[];
     if (current === undefined || order.indexOf(r.dataset) < order.indexOf(current)) chosen.set(series, r.dataset);
   }
+  const datasetsOf = (r: (typeof rows)[number]) => {
+    const order = preferences.get(r.indicator) as string[];
+    const codes = rows.filter((o) => o.indicator === r.indicator && o.key === r.key).map((o) => o.dataset);
+    return codes.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  };
   return rows.filter((r) => chosen.get(`${r.indicator}|${r.key}`) === r.dataset).map((r) => ({
     indicator: r.indicator,
     key: r.key,
@@ -205,5 +220,7 @@ async function queryLatestForRegion(pcode: string): Promise<RegionLatest[]> {
     national: r.national,
     sourceId: r.source_id,
     dataset: r.dataset,
+    publishedOn: toIsoDate(r.published_on),
+    datasets: datasetsOf(r),
   }));
 }

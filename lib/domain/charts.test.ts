@@ -14,6 +14,16 @@ describe("chart data", () => {
     expect(asOfDate([])).toBeNull();
   });
 
+  it("dates a chart 'as of' its latest reference date: never after the source's publication nor today", () => {
+    // An FTS snapshot of the 2026 plan year published on 18 April 2026.
+    const fts = { end: "2026-12-31", publishedOn: "2026-04-18" };
+    expect(asOfDate([{ end: "2025-12-31", publishedOn: "2026-04-18" }, fts], "2026-12-02")).toBe("2026-04-18");
+    // Without a publication date, a period that has not ended yet is as of today.
+    expect(asOfDate([{ end: "2026-12-31", publishedOn: null }], "2026-12-02")).toBe("2026-12-02");
+    // The latest reference wins, not the latest period end.
+    expect(asOfDate([fts, { end: "2026-06-30", publishedOn: "2026-07-15" }], "2026-12-02")).toBe("2026-06-30");
+  });
+
   it("lays out CH phases per region, missing phases as null and real zeros as 0", () => {
     const points = [p("ML05", "2023-08-31", "phase=1;status=projected", 10), p("ML05", "2023-08-31", "phase=5;status=projected", 0)];
     const rows = phaseRows(points, [p("ML05", "2023-08-31", "status=projected", 436514)], ["ML05", "ML08"]);

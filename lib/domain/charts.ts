@@ -1,5 +1,6 @@
 // From series points to what a chart draws and what its table lists: pure, so
 // tests can check that the chart, its table and the API agree.
+import { referenceDate, todayIso } from "./datasets";
 import { deriveFundingFromNumbers } from "./funding";
 import { pivotByDate, type SeriesRow } from "./series";
 
@@ -16,9 +17,17 @@ export function rowsByDate<P extends KeyedPoint>(points: P[], columnOf: (p: P) =
   return pivotByDate(points.map((p) => ({ date: p.end, key: columnOf(p), value: p.value })), columns);
 }
 
-/** The latest period end among points; null when there are none. */
-export function asOfDate(points: { end: string }[]): string | null {
-  return points.reduce<string | null>((latest, p) => (latest === null || p.end > latest ? p.end : latest), null);
+/**
+ * The "data as of" date of what a chart, tile, map or snapshot shows: the
+ * latest reference date among its points (period end, never after the
+ * source's publication nor today: referenceDate). Every "as of" goes through
+ * here; null when there are no points.
+ */
+export function asOfDate(points: readonly { end: string; publishedOn?: string | null }[], today = todayIso()): string | null {
+  return points.reduce<string | null>((latest, p) => {
+    const date = referenceDate(p.end, p.publishedOn ?? null, today);
+    return latest === null || date > latest ? date : latest;
+  }, null);
 }
 
 export interface PhaseRowData {

@@ -5,6 +5,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import { latestForRegion, sourcesOf } from "@/lib/data/series";
+import { datasetCatalogue } from "@/lib/data/datasets";
+import { compareHref, freshnessOf, referenceDate, todayIso } from "@/lib/domain/datasets";
 import { PCODE } from "@/lib/validation/figures-query";
 import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 import { CATEGORICAL } from "@/lib/domain/colour-scale";
@@ -13,6 +15,7 @@ import { shareOf } from "@/lib/domain/series";
 import { ChartSlot } from "@/components/charts/chart-slot";
 import { TrendChart } from "@/components/dashboard/trend-chart";
 import { TableScroll } from "@/components/layout/table-scroll";
+import { Freshness } from "@/components/dashboard/freshness";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +38,7 @@ export default async function RegionPage({ params, searchParams }: Props) {
   const region = await regionFor(pcode);
   if (!region) notFound();
   const filters = parseDashboardFilters(await searchParams);
-  const [locale, t, tc, to, ts, regions, indicators, latest] = await Promise.all([
+  const [locale, t, tc, to, ts, regions, indicators, latest, catalogue] = await Promise.all([
     getLocale(),
     getTranslations("regionPage"),
     getTranslations("charts"),
@@ -44,7 +47,9 @@ export default async function RegionPage({ params, searchParams }: Props) {
     regionIndex(),
     indicatorIndex(),
     latestForRegion(pcode),
+    datasetCatalogue(),
   ]);
+  const today = todayIso();
   const lang = locale === "fr" ? "fr" : "en";
   const name = region.name[lang];
   const parent = region.parent ? regions.get(region.parent) : null;
@@ -83,6 +88,7 @@ export default async function RegionPage({ params, searchParams }: Props) {
                   <th scope="col">{to("indicator")}</th>
                   <th scope="col" className="num">{to("value")}</th>
                   <th scope="col">{to("period")}</th>
+                  <th scope="col">{to("source")}</th>
                   <th scope="col" className="num">{t("nationalValue")}</th>
                   <th scope="col" className="num">{t("share")}</th>
                 </tr>
@@ -92,14 +98,27 @@ export default async function RegionPage({ params, searchParams }: Props) {
                   const indicator = indicators.get(l.indicator);
                   const unit = (indicator?.unit ?? "count") as UnitCode;
                   const share = indicator?.aggregation.regions === "sum" ? shareOf(l.value, l.national) : null;
+                  const dataset = catalogue.byCode.get(l.dataset);
+                  const reference = referenceDate(l.end, l.publishedOn, today);
+                  // Reports have no cadence (lib/validation/dataset-input.ts), so no freshness.
+                  const freshness = freshnessOf(reference, dataset?.cadenceDays ?? null, today);
                   return (
-                    <tr key={`${l.indicator}-${l.key}`} data-indicator={l.indicator} data-key={l.key}>
+                    <tr key={`${l.indicator}-${l.key}`} data-indicator={l.indicator} data-key={l.key} data-dataset={l.dataset} data-freshness={freshness}>
                       <th scope="row">
                         {indicator?.name[lang] ?? l.indicator}
                         {statusLabel(l.key)}
                       </th>
                       <td className="num" data-value={l.value}>{formatValue(l.value, unit, locale)}</td>
                       <td>{formatPeriod(l.start, l.end, locale)}</td>
+                      <td className="source-cell">
+                        <Freshness freshness={freshness} latestReference={reference} cadenceDays={dataset?.cadenceDays ?? null} datasetName={dataset?.name ?? l.dataset} />
+                        {l.datasets.length > 1 && (
+                          <>
+                            {" "}
+                            <Link href={compareHref(l.indicator, pcode, l.key)}>{to("compare")}</Link>
+                          </>
+                        )}
+                      </td>
                       <td className="num">{l.national === null ? tc("noData") : formatValue(l.national, unit, locale)}</td>
                       <td className="num">{share === null ? "—" : formatValue(share, "percent", locale)}</td>
                     </tr>
