@@ -69,30 +69,38 @@ export interface DatasetSummary extends Omit<DatasetInfo, "id"> {
  */
 export async function listDatasets(today = todayIso()): Promise<DatasetSummary[]> {
   const catalogue = await datasetCatalogue();
-  const stats = await cachedRead(`dataset-stats:${today}`, () =>
-    db().$queryRaw<{ dataset_id: number; latest_reference: Date | null; latest_published: Date | null; indicators: string[] }[]>`
-      SELECT f.dataset_id,
-             max(LEAST(f.period_end, s.published_on, ${today}::date)) AS latest_reference,
-             max(s.published_on) AS latest_published,
-             array_agg(DISTINCT i.code ORDER BY i.code) AS indicators
+  // Per source: its latest period end and its publication; the reference date
+  // of each is then the one rule's (referenceDate), the dataset's the latest.
+  const bySource = await cachedRead("dataset-sources", () =>
+    db().$queryRaw<{ dataset_id: number; latest_end: Date; published_on: Date; indicators: string[] }[]>`
+      SELECT f.dataset_id, max(f.period_end) AS latest_end, s.published_on, array_agg(DISTINCT i.code) AS indicators
         FROM figures f JOIN sources s ON s.id = f.source_id JOIN indicators i ON i.id = f.indicator_id
-       GROUP BY f.dataset_id`,
+       GROUP BY f.dataset_id, s.id`,
   );
-  const byId = new Map(stats.map((s) => [s.dataset_id, s]));
+  const stats = new Map<number, { reference: string; published: string; indicators: Set<string> }>();
+  for (const row of bySource) {
+    const published = toIsoDate(row.published_on);
+    const reference = referenceDate(toIsoDate(row.latest_end), published, today);
+    const seen = stats.get(row.dataset_id);
+    if (!seen) stats.set(row.dataset_id, { reference, published, indicators: new Set(row.indicators) });
+    else {
+      if (reference > seen.reference) seen.reference = reference;
+      if (published > seen.published) seen.published = published;
+      for (const code of row.indicators) seen.indicators.add(code);
+    }
+  }
   return [...catalogue.byCode.values()].map(({ id, ...d }) => {
-    const s = byId.get(id);
-    const latestReferenceDate = s?.latest_reference ? toIsoDate(s.latest_reference) : null;
+    const s = stats.get(id);
+    const latestReferenceDate = s?.reference ?? null;
     return {
       ...d,
       latestReferenceDate,
-      latestPublishedOn: s?.latest_published ? toIsoDate(s.latest_published) : null,
-      freshness: d.kind === "report" ? "none" : freshnessOf(latestReferenceDate, d.cadenceDays, today),
-      indicators: s?.indicators ?? [],
+      latestPublishedOn: s?.published ?? null,
+      freshness: freshnessOf(latestReferenceDate, d.cadenceDays, today),
+      indicators: s ? [...s.indicators].sort() : [],
     };
   });
 }
-
-export { referenceDate };
 
 export class DatasetError extends Error {
   override name = "DatasetError";
