@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { splitByPreference } from "./datasets";
-import { columnsWithSeveralDatasets, comparedCharts, comparisonKey, comparisonLines, comparisonStyles, isCompared, toggleCompare } from "./comparison";
+import { columnsWithSeveralDatasets, compareStateOf, comparedCharts, comparisonKey, comparisonLines, comparisonStyles, isCompared, toggleCompare } from "./comparison";
 
 const kinds = new Map([
   ["iom-dtm-mali", "series"],
@@ -72,6 +72,8 @@ describe("the compare toggle's URL state", () => {
     expect(isCompared(charts, "idps-by-region")).toBe(false);
     expect(isCompared(comparedCharts("1"), "idps-by-region")).toBe(true);
     expect(comparedCharts(undefined).size).toBe(0);
+    expect(compareStateOf("ch-trend")("ch-trend")).toBe("on");
+    expect(compareStateOf(undefined)("ch-trend")).toBe("off");
   });
 
   it("turns one chart on and off and keeps the other filters", () => {

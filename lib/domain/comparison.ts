@@ -86,6 +86,12 @@ export function isCompared(charts: ReadonlySet<string>, chartId: string): boolea
   return charts.has(COMPARE_ALL) || charts.has(chartId);
 }
 
+/** A page's reading of ?compare: each chart id → whether its comparison lines are on. */
+export function compareStateOf(param: string | string[] | undefined): (chartId: string) => "on" | "off" {
+  const charts = comparedCharts(param);
+  return (chartId) => (isCompared(charts, chartId) ? "on" : "off");
+}
+
 /**
  * The query string after pressing a chart's toggle: its id added or removed,
  * every other parameter kept. Turning a chart off while "1" is on turns

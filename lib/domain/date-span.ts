@@ -8,10 +8,6 @@ export interface DateSpan {
 
 /** The earliest and latest of `dates` (ISO); null when there are none. from === to when they are all one date. */
 export function dateSpan(dates: readonly (string | null | undefined)[]): DateSpan | null {
-  let span: DateSpan | null = null;
-  for (const d of dates) {
-    if (!d) continue;
-    span = span ? { from: d < span.from ? d : span.from, to: d > span.to ? d : span.to } : { from: d, to: d };
-  }
-  return span;
+  const present = dates.filter((d): d is string => !!d).sort();
+  return present.length ? { from: present[0]!, to: present.at(-1)! } : null;
 }
