@@ -73,7 +73,7 @@ test.describe("dashboards", () => {
       await expect(figure.locator(".chart-source a").first()).toHaveAttribute("href", /^https:\/\//);
     }
     // Each chart names the dataset it draws.
-    await expect(chart(page, "IDPs in Mali over time").locator(".source-datasets")).toHaveText(/^Dataset: IOM DTM Mali — Baseline Assessment\.$/);
+    await expect(chart(page, "IDPs in Mali over time").locator(".source-datasets")).toHaveText("Dataset: IOM DTM Mali — Baseline Assessment.");
     await expect(chart(page, "People in phase 3+ in Mali, current and projected").locator(".source-datasets")).toHaveText(/^Dataset: Cadre Harmonisé — Mali/);
   });
 
@@ -149,12 +149,13 @@ test.describe("dashboards", () => {
     await expect(page).toHaveURL(/[?&]compare=idps-national(&|$)/);
     await expect(toggle).toHaveAttribute("aria-pressed", "true");
     const names = ["IDMC Global Internal Displacement Database — Mali, conflict", "CRS In Focus: Crisis in Mali (2021)", "The New Humanitarian: Sieges, sanctions, and soaring hunger (2022)"];
-    for (const name of names) await expect(national.locator(".recharts-legend-item", { hasText: name })).toBeVisible();
+    // In the legend, in preferred order: the drawn line names its dataset too.
+    await expect(national.locator(".recharts-legend-item")).toHaveText(["Mali (national): IOM DTM Mali — Baseline Assessment", ...names]);
     await expect(national.locator(".source-datasets")).toContainText(`compared with ${names.join("; ")}`);
 
     // The table gains a column per dataset; each value sits in its own dataset's column only.
     await national.getByRole("button", { name: "Table" }).click();
-    await expect(national.getByRole("columnheader")).toHaveText(["Date", "Mali (national)", ...names]);
+    await expect(national.getByRole("columnheader")).toHaveText(["Date", "Mali (national): IOM DTM Mali — Baseline Assessment", ...names]);
     const cells = (date: string) => national.getByRole("row").filter({ has: page.getByRole("rowheader", { name: date, exact: true }) }).getByRole("cell");
     await expect(cells("30 Sept 2021")).toHaveText(["401,736", "no data", "no data", "no data"]);
     await expect(cells("31 Dec 2021")).toHaveText(["no data", "326,135", "no data", "no data"]);

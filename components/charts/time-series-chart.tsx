@@ -25,7 +25,7 @@ export function TimeSeriesChart({ rows, series, unit, height = 300 }: { rows: Se
       <XAxis dataKey="date" tickFormatter={(d: string) => dateTick(d, locale)} minTickGap={24} />
       <YAxis tickFormatter={(v: number) => axisTick(v, unit, locale)} width={64} />
       <Tooltip formatter={(v) => tooltipValue(v, unit, locale, noData, t("people"))} labelFormatter={(d) => dateTick(String(d), locale)} />
-      {series.length > 1 && <Legend formatter={legendLabel} />}
+      {series.length > 1 && <Legend formatter={legendLabel} itemSorter={(item) => series.findIndex((s) => s.key === item.dataKey)} />}
       {series.map((s) =>
         s.dotsOnly ? (
           <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.colour} strokeWidth={0} legendType="circle" dot={{ r: 4, fill: s.colour, stroke: s.colour, strokeWidth: 1 }} connectNulls={false} isAnimationActive={false} type="linear" />

@@ -8,8 +8,10 @@ import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { trendData, type TrendChartProps } from "./trend-data";
 
 export async function TrendChart(props: TrendChartProps) {
-  const { id, unit, height = 300 } = props;
+  const { id, unit } = props;
   const { rows, series, meta, table, comparison } = await trendData(props);
+  // Comparison lines' legend entries take room from the plot: the chart grows with them.
+  const height = (props.height ?? 300) + (series.length - props.series.length) * 28;
   return (
     <ChartFigure
       id={id}

@@ -75,7 +75,9 @@ async function buildTrendData({ title, query, unit, series, by = "region", dateL
   const candidates = [...drawn.filter(known), ...(comparing ? others.filter(known) : [])];
   const { points: shown, thinning } = thinByPeriod(candidates, lineOf);
   const shownDrawn = shown.filter((p) => isDrawn.has(p));
-  const allSeries = [...series, ...comparisonSeries];
+  // Beside comparison lines, each drawn line names its own dataset too.
+  const drawnSeries = comparing ? await Promise.all(series.map(async (s) => ({ ...s, label: namedLabel(s.label, await datasetNames(drawn.filter((p) => columnOf(p) === s.key))) }))) : series;
+  const allSeries = [...drawnSeries, ...comparisonSeries];
   const rows = rowsByDate(shown, lineOf, allSeries.map((s) => s.key));
   const sources = await sourceLine(shown);
 
@@ -107,4 +109,8 @@ async function buildTrendData({ title, query, unit, series, by = "region", dateL
       links: compareLinks,
     },
   };
+}
+
+function namedLabel(label: string, datasets: string[]): string {
+  return datasets.length ? `${label}: ${datasets.join("; ")}` : label;
 }
