@@ -5,6 +5,7 @@ import { logIn } from "./helpers";
 
 interface ApiFigure {
   region: string;
+  dataset: { code: string; name: string };
   periodStart: string;
   periodEnd: string;
   value: number;
@@ -71,6 +72,9 @@ test.describe("dashboards", () => {
       await expect(figure.getByText(/Data as of/)).toBeVisible();
       await expect(figure.locator(".chart-source a").first()).toHaveAttribute("href", /^https:\/\//);
     }
+    // Each chart names the dataset it draws.
+    await expect(chart(page, "IDPs in Mali over time").locator(".source-datasets")).toHaveText("Dataset: IOM DTM Mali — Baseline Assessment.");
+    await expect(chart(page, "People in phase 3+ in Mali, current and projected").locator(".source-datasets")).toHaveText(/^Dataset: Cadre Harmonisé — Mali/);
   });
 
   test("the national IDP tile is IOM DTM's 401,736 of 30 Sep 2021, marked stale, with the other sources below", async ({ page }) => {
@@ -129,11 +133,12 @@ test.describe("dashboards", () => {
     const nav = page.getByRole("navigation", { name: "Main navigation" });
     await expect(nav.getByRole("link", { name: "Displacement" })).toHaveAttribute("aria-current", "page");
     await expect(nav.locator("[aria-current]")).toHaveCount(1);
-    const ranking = chart(page, /^Regions ranked by IDPs, as of 30 Sept 2021$/);
+    // The title states the date of the figures it ranks.
+    const ranking = chart(page, /^Regions ranked by IDPs, as of 30 Sept 2021 \(latest figure of each region: 30 Sept 2021\)$/);
     await expect(ranking.locator(".recharts-bar-rectangle").first()).toBeVisible();
     const rows = await tableOf(ranking);
     const names = await regionNames(page.request);
-    const api = await apiFigures(page.request, "indicator=idps&from=2021-09-30&to=2021-09-30");
+    const api = await apiFigures(page.request, "indicator=idps&from=2021-09-30&to=2021-09-30&dataset=iom-dtm-mali");
     expect(rows.size).toBe(10);
     for (const [label, [value]] of rows) {
       const figure = api.find((f) => f.region === names.get(label) && f.periodEnd === "2021-09-30");
@@ -160,22 +165,82 @@ test.describe("dashboards", () => {
     await expect(page.getByRole("checkbox", { name: "Mopti" })).not.toBeChecked();
     await expect(page.getByLabel("From", { exact: true })).toHaveValue("2016-01-01");
     await expect(page.getByLabel("As of", { exact: true })).toHaveValue("2018-12-31");
-    const ranking = chart(page, /^Regions ranked by IDPs, as of 31 Dec 2018$/);
+    const ranking = chart(page, /^Regions ranked by IDPs, as of 31 Dec 2018 \(latest figure of each region: 31 Dec 2018\)$/);
     expect((await tableOf(ranking)).get("Mopti")?.[0]).toBe(56495);
     const byRegion = await tableOf(chart(page, "IDPs by region over time"));
-    const api = await apiFigures(page.request, "indicator=idps&region=ML01&region=ML09&from=2016-01-01&to=2019-12-31");
+    const api = await apiFigures(page.request, "indicator=idps&region=ML01&region=ML09&from=2016-01-01&to=2019-12-31&dataset=iom-dtm-mali");
     expect([...byRegion.values()].flat().filter((v) => v !== null).sort()).toEqual(api.map((f) => f.value).sort());
   });
 
   test("displacement: the ranking is as of any day, each region at its latest assessment", async ({ page }) => {
     await page.goto("/displacement?date=2019-06-30");
-    const ranking = chart(page, /^Regions ranked by IDPs, as of 30 Jun 2019$/);
+    // Regions' latest figures on 30 June 2019 are all from December 2018: the title says so.
+    const ranking = chart(page, /^Regions ranked by IDPs, as of 30 Jun 2019 \(latest figure of each region: 31 Dec 2018\)$/);
     await ranking.getByRole("button", { name: "Table" }).click();
     const mopti = ranking.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Mopti", exact: true }) });
     await expect(mopti.getByRole("cell")).toHaveText(["56,495", "31 Dec 2018"]);
     // Ménaka has no figure before 2021: no data, never 0.
     const menaka = ranking.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Ménaka", exact: true }) });
     await expect(menaka.getByRole("cell")).toHaveText(["no data", "no data"]);
+  });
+
+  test("displacement: 'Compare sources' adds IDMC and the reports as lines and columns of their own, in the URL", async ({ page }) => {
+    await page.goto("/displacement");
+    const national = chart(page, "IDPs in Mali over time");
+    const toggle = national.getByRole("button", { name: "Compare sources" });
+    await expect(toggle).toHaveAttribute("aria-pressed", "false");
+    await expect(national.locator(".source-datasets")).toHaveText("Dataset: IOM DTM Mali — Baseline Assessment.");
+    // Without comparisons the line and its table are DTM's alone.
+    const dtm = await apiFigures(page.request, "indicator=idps&region=ML&dataset=iom-dtm-mali");
+    const before = await tableOf(national);
+    expect([...before.values()].map(([v]) => v).sort()).toEqual(dtm.map((f) => f.value).sort());
+    await national.getByRole("button", { name: "Table" }).click();
+
+    await toggle.click();
+    await expect(page).toHaveURL(/[?&]compare=idps-national(&|$)/);
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
+    const names = ["IDMC Global Internal Displacement Database — Mali, conflict", "CRS In Focus: Crisis in Mali (2021)", "The New Humanitarian: Sieges, sanctions, and soaring hunger (2022)"];
+    // In the legend, in preferred order: the drawn line names its dataset too.
+    await expect(national.locator(".recharts-legend-item")).toHaveText(["Mali (national): IOM DTM Mali — Baseline Assessment", ...names]);
+    await expect(national.locator(".source-datasets")).toContainText(`compared with ${names.join("; ")}`);
+
+    // The table gains a column per dataset; each value sits in its own dataset's column only.
+    await national.getByRole("button", { name: "Table" }).click();
+    await expect(national.getByRole("columnheader")).toHaveText(["Date", "Mali (national): IOM DTM Mali — Baseline Assessment", ...names]);
+    const cells = (date: string) => national.getByRole("row").filter({ has: page.getByRole("rowheader", { name: date, exact: true }) }).getByRole("cell");
+    await expect(cells("30 Sept 2021")).toHaveText(["401,736", "no data", "no data", "no data"]);
+    await expect(cells("31 Dec 2021")).toHaveText(["no data", "326,135", "no data", "no data"]);
+    await expect(cells("21 Mar 2022")).toHaveText(["no data", "no data", "no data", "350,000"]);
+    const idmc = await apiFigures(page.request, "indicator=idps&region=ML&dataset=idmc-gidd");
+    const idmcColumn = await national.locator("tbody td:nth-of-type(2)").evaluateAll((tds) => tds.map((td) => td.getAttribute("data-value")).filter((v) => v).map(Number));
+    expect(idmcColumn.sort()).toEqual(idmc.map((f) => f.value).sort());
+
+    // The compare page is one link away; the shared URL opens with the lines on.
+    await expect(national.getByRole("link", { name: "Every source side by side" })).toHaveAttribute("href", "/compare?indicator=idps&region=ML");
+    await page.goto("/displacement?compare=idps-national");
+    await expect(chart(page, "IDPs in Mali over time").getByRole("button", { name: "Compare sources" })).toHaveAttribute("aria-pressed", "true");
+    await expect(chart(page, "IDPs in Mali over time").locator(".recharts-legend-item")).toHaveCount(4);
+    // Regional IDPs have one dataset: no toggle there.
+    await expect(chart(page, "IDPs by region over time").getByRole("button", { name: "Compare sources" })).toHaveCount(0);
+    await chart(page, "IDPs in Mali over time").getByRole("button", { name: "Compare sources" }).click();
+    await expect(page).toHaveURL(/\/displacement$/);
+    await expect(chart(page, "IDPs in Mali over time").locator(".recharts-legend-item")).toHaveCount(0);
+  });
+
+  test("food security: the CH trend draws CH's own Jun–Aug 2022 projection; the article's is a comparison dot", async ({ page }) => {
+    await page.goto("/food-security?compare=ch-trend");
+    const trend = chart(page, "People in phase 3+ in Mali, current and projected");
+    await expect(trend.getByRole("button", { name: "Compare sources" })).toHaveAttribute("aria-pressed", "true");
+    await expect(trend.locator(".recharts-legend-item", { hasText: "Projected: The New Humanitarian" })).toBeVisible();
+    await trend.getByRole("button", { name: "Table" }).click();
+    const lean = trend.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "31 Aug 2022", exact: true }) }).getByRole("cell");
+    await expect(lean).toHaveText(["no data", "1,841,064", "1,800,000"]);
+    await expect(trend.getByRole("link", { name: "Projected: every source side by side" })).toHaveAttribute("href", "/compare?indicator=ch_phase3plus&region=ML&key=status%3Dprojected");
+
+    // In French.
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "fr", url: page.url() }]);
+    await page.goto("/food-security");
+    await expect(chart(page, "Population en phase 3+ au Mali, courante et projetée").getByRole("button", { name: "Comparer les sources" })).toHaveAttribute("aria-pressed", "false");
   });
 
   test("food security: phases per region in CH colours equal the API", async ({ page }) => {
@@ -219,9 +284,10 @@ test.describe("dashboards", () => {
     const paths = page.locator("svg.choropleth path[data-pcode]");
     await expect(paths).toHaveCount(10);
     for (const path of await paths.all()) expect(await path.getAttribute("fill")).toMatch(/^#/);
-    const api = await apiFigures(page.request, "indicator=idps&region=ML05&from=2021-09-30&to=2021-09-30");
+    const api = await apiFigures(page.request, "indicator=idps&region=ML05&from=2021-09-30&to=2021-09-30&dataset=iom-dtm-mali");
     await page.locator('path[data-pcode="ML05"]').hover();
-    await expect(page.locator(".map-tooltip")).toHaveText(`Mopti: ${api[0]!.value.toLocaleString("en")}`);
+    // The tooltip gives the figure's own date.
+    await expect(page.locator(".map-tooltip")).toHaveText(`Mopti: ${api[0]!.value.toLocaleString("en")} (30 Sept 2021)`);
 
     // December 2014: Ménaka was not yet a region of its own.
     await page.getByRole("combobox", { name: "Date" }).selectOption("2014-12-31");
@@ -230,6 +296,21 @@ test.describe("dashboards", () => {
     await page.locator('a:has(path[data-pcode="ML10"])').focus();
     await expect(page.locator(".map-tooltip")).toHaveText("Ménaka: no data");
     await expect(page.getByText(/Boundaries: OCHA COD-AB Mali/)).toBeVisible();
+  });
+
+  test("the map's default date is the DTM round covering most regions, and its table gives each region's date", async ({ page }) => {
+    await page.goto("/map");
+    await expect(page.getByRole("combobox", { name: "Date" })).toHaveValue("2021-09-30");
+    const paths = page.locator("svg.choropleth path[data-pcode]");
+    await expect(paths).toHaveCount(10);
+    const withData = await paths.evaluateAll((els) => els.filter((el) => el.getAttribute("fill") !== "url(#no-data-hatch)").length);
+    expect(withData).toBeGreaterThanOrEqual(9);
+    const map = page.locator("figure[data-chart=map]");
+    await expect(map.locator(".source-datasets")).toHaveText("Dataset: IOM DTM Mali — Baseline Assessment.");
+    await map.getByRole("button", { name: "Table" }).click();
+    await expect(map.getByRole("columnheader")).toHaveText(["Region", "Value", "Date"]);
+    const mopti = map.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Mopti", exact: true }) });
+    await expect(mopti.getByRole("cell")).toHaveText(["159,027", "30 Sept 2021"]);
   });
 
   test("a region page lists every indicator with its share of the national total", async ({ page }) => {

@@ -5,6 +5,7 @@ import { regionIndex } from "@/lib/data/reference";
 import { periodsOf, seriesPoints } from "@/lib/data/series";
 import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 import { CATEGORICAL } from "@/lib/domain/colour-scale";
+import { compareStateOf } from "@/lib/domain/comparison";
 import { latestPerKey, rank } from "@/lib/domain/series";
 import { formatDate } from "@/lib/domain/format";
 import { ChartSlot } from "@/components/charts/chart-slot";
@@ -21,7 +22,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DisplacementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("figures:read");
-  const filters = parseDashboardFilters(await searchParams);
+  const params = await searchParams;
+  const filters = parseDashboardFilters(params);
+  // Charts whose "Compare sources" toggle is on (?compare=<chart id>).
+  const compare = compareStateOf(params.compare);
   const [locale, t, tc, regionsByCode, dates] = await Promise.all([getLocale(), getTranslations("displacement"), getTranslations("charts"), regionIndex(), periodsOf("idps", 1)]);
   const latestDate = dates[0]?.end;
   const firstDate = dates.at(-1)?.start;
@@ -52,11 +56,12 @@ export default async function DisplacementPage({ searchParams }: { searchParams:
       <DataDownloads indicators={["idps", "returnees"]} regions={selected} from={range.from} to={range.to} />
       <div className="chart-grid">
         <ChartSlot title={t("national")}>
-          <TrendChart id="idps-national" title={t("national")} query={{ indicator: "idps", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[0] }]} dateLabel={tc("date")} />
+          <TrendChart id="idps-national" compare={compare("idps-national")} title={t("national")} query={{ indicator: "idps", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[0] }]} dateLabel={tc("date")} />
         </ChartSlot>
         <ChartSlot title={t("byRegion")}>
           <TrendChart
             id="idps-by-region"
+            compare={compare("idps-by-region")}
             title={t("byRegion")}
             query={{ indicator: "idps", regions: selected, keys: [""], ...range }}
             unit="people"
@@ -70,10 +75,10 @@ export default async function DisplacementPage({ searchParams }: { searchParams:
           </ChartSlot>
         )}
         <ChartSlot title={t("returnees")}>
-          <TrendChart id="returnees-national" title={t("returnees")} query={{ indicator: "returnees", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[2] }]} dateLabel={tc("date")} />
+          <TrendChart id="returnees-national" compare={compare("returnees-national")} title={t("returnees")} query={{ indicator: "returnees", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[2] }]} dateLabel={tc("date")} />
         </ChartSlot>
         <ChartSlot title={t("refugees")}>
-          <TrendChart id="refugees-national" title={t("refugees")} query={{ indicator: "refugees", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[3] }]} dateLabel={tc("date")} />
+          <TrendChart id="refugees-national" compare={compare("refugees-national")} title={t("refugees")} query={{ indicator: "refugees", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[3] }]} dateLabel={tc("date")} />
         </ChartSlot>
       </div>
     </>

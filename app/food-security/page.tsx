@@ -5,6 +5,7 @@ import { regionIndex } from "@/lib/data/reference";
 import { periodsOf } from "@/lib/data/series";
 import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 import { CATEGORICAL } from "@/lib/domain/colour-scale";
+import { compareStateOf } from "@/lib/domain/comparison";
 import { formatPeriod } from "@/lib/domain/format";
 import { periodInForce } from "@/lib/domain/series";
 import { ChartSlot } from "@/components/charts/chart-slot";
@@ -21,7 +22,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function FoodSecurityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("figures:read");
-  const filters = parseDashboardFilters(await searchParams);
+  const params = await searchParams;
+  const filters = parseDashboardFilters(params);
+  // Charts whose "Compare sources" toggle is on (?compare=<chart id>).
+  const compare = compareStateOf(params.compare);
   const status = filters.status;
   const [locale, t, tc, tf, regionsByCode, periods] = await Promise.all([
     getLocale(),
@@ -63,6 +67,7 @@ export default async function FoodSecurityPage({ searchParams }: { searchParams:
         <ChartSlot title={t("trend")}>
           <TrendChart
             id="ch-trend"
+            compare={compare("ch-trend")}
             title={t("trend")}
             query={{ indicator: "ch_phase3plus", level: 0, keys: ["status=current", "status=projected"], ...range }}
             by="key"
@@ -77,6 +82,7 @@ export default async function FoodSecurityPage({ searchParams }: { searchParams:
         <ChartSlot title={t("byRegion", { status: statusLabel })}>
           <TrendChart
             id="ch-by-region"
+            compare={compare("ch-by-region")}
             title={t("byRegion", { status: statusLabel })}
             query={{ indicator: "ch_phase3plus", regions: trendRegions, keys: [`status=${status}`], ...range }}
             unit="people"

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
-import { periodsOf } from "@/lib/data/series";
+import { mapView } from "@/lib/data/map";
 import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 import { formatPeriod, type UnitCode } from "@/lib/domain/format";
 import { ChartSlot } from "@/components/charts/chart-slot";
@@ -27,8 +27,10 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const indicator = indicators.get(code);
   const isCh = indicator?.disaggregation === "ch_status";
   const keys = isCh ? [`status=${filters.status}`] : [""];
-  const periods = await periodsOf(code, 1, keys[0]);
-  const period = periods.find((p) => p.end === filters.date) ?? periods[0];
+  // The dates of the map's dataset; by default the one covering most regions.
+  const view = await mapView(code, keys[0]!, filters.date);
+  const periods = view.periods;
+  const period = periods.find((p) => p.end === view.date);
   const regions = [...regionsByCode.values()].filter((r) => r.level === 1);
   const name = indicator?.name[lang] ?? code;
   const title = period ? t("heading", { indicator: name, period: formatPeriod(period.start, period.end, locale) }) : name;
@@ -46,7 +48,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
       />
       {period && (
         <ChartSlot title={title} height={520}>
-          <MapPanel title={title} indicator={code} unit={(indicator?.unit ?? "count") as UnitCode} period={period} keys={keys} regions={regions} lang={lang} />
+          <MapPanel title={title} indicator={code} unit={(indicator?.unit ?? "count") as UnitCode} date={period.end} keys={keys} regions={regions} lang={lang} />
         </ChartSlot>
       )}
     </>

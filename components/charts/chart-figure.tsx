@@ -1,7 +1,7 @@
 "use client";
 // Every chart sits in a <figure>: a <figcaption> title, the chart at a fixed
 // height, a "Table" button that swaps in a <table> with the same numbers, and
-// the source line with the "data as of" date under it.
+// the source line with the datasets drawn and the "data as of" date under it.
 import { useId, useRef, useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { formatDate, formatValue, type UnitCode } from "@/lib/domain/format";
@@ -30,10 +30,33 @@ export interface ChartMeta {
   sources: SourceSummary[];
   /** The latest date the numbers describe, never after their publication nor today (asOfDate). */
   asOf: string | null;
+  /**
+   * The datasets' names: those the chart draws (a line never joins two) and
+   * those its comparison lines show. Said under the chart and in its exports.
+   */
+  datasets?: { drawn: string[]; compared: string[] };
   note?: string;
 }
 
-export function ChartFigure({ meta, table, height = 300, children, id }: { meta: ChartMeta; table: TableSpec; height?: number; children: ReactNode; id?: string }) {
+export function ChartFigure({
+  meta,
+  table,
+  height = 300,
+  children,
+  id,
+  actions,
+  footer,
+}: {
+  meta: ChartMeta;
+  table: TableSpec;
+  height?: number;
+  children: ReactNode;
+  id?: string;
+  /** More buttons beside "Table" (the comparison toggle). */
+  actions?: ReactNode;
+  /** Under the source line (links to the compare page). */
+  footer?: ReactNode;
+}) {
   const [showTable, setShowTable] = useState(false);
   const t = useTranslations("charts");
   const locale = useLocale();
@@ -46,6 +69,7 @@ export function ChartFigure({ meta, table, height = 300, children, id }: { meta:
       <div className="chart-head">
         <figcaption id={captionId}>{meta.title}</figcaption>
         <div className="chart-actions">
+          {actions}
           <button type="button" className="chart-toggle" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)} disabled={empty}>
             {t("table")}
           </button>
@@ -79,6 +103,12 @@ export function ChartFigure({ meta, table, height = 300, children, id }: { meta:
               </span>
             ))}
             .{" "}
+            {!!meta.datasets?.drawn.length && (
+              <span className="source-datasets">
+                {t("datasets", { count: meta.datasets.drawn.length, names: meta.datasets.drawn.join("; ") })}
+                {meta.datasets.compared.length > 0 && <>; {t("comparedWith", { names: meta.datasets.compared.join("; ") })}</>}.{" "}
+              </span>
+            )}
           </span>
         )}
         {meta.asOf && (
@@ -88,6 +118,7 @@ export function ChartFigure({ meta, table, height = 300, children, id }: { meta:
         )}
         {meta.note && <span> {meta.note}</span>}
       </p>
+      {footer}
     </figure>
   );
 }

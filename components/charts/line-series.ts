@@ -4,4 +4,8 @@ export interface LineSeries {
   label: string;
   colour: string;
   dashed?: boolean;
+  /** A comparison line of another dataset: dotted, joining that dataset's own observations only. */
+  dotted?: boolean;
+  /** A report's figures: dots with no line (one figure is one dot). */
+  dotsOnly?: boolean;
 }

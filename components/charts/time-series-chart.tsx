@@ -2,7 +2,9 @@
 // Lines over time, one per series. Series are observed on different dates
 // (DTM rounds, CH cycles), so a line joins a series' own observations (the
 // dots); a missing value is never drawn as 0 and reads "no data" in the
-// tooltip and the table.
+// tooltip and the table. Comparison lines (other datasets) are lines of their
+// own: a series' dotted line joins only its own observations (IDMC's year
+// ends, not DTM's rounds between them), and a report is dots with no line.
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { useLocale, useTranslations } from "next-intl";
 import type { UnitCode } from "@/lib/domain/format";
@@ -23,10 +25,25 @@ export function TimeSeriesChart({ rows, series, unit, height = 300 }: { rows: Se
       <XAxis dataKey="date" tickFormatter={(d: string) => dateTick(d, locale)} minTickGap={24} />
       <YAxis tickFormatter={(v: number) => axisTick(v, unit, locale)} width={64} />
       <Tooltip formatter={(v) => tooltipValue(v, unit, locale, noData, t("people"))} labelFormatter={(d) => dateTick(String(d), locale)} />
-      {series.length > 1 && <Legend formatter={legendLabel} />}
-      {series.map((s) => (
-        <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.colour} strokeWidth={2} strokeDasharray={s.dashed ? "6 4" : undefined} dot={{ r: 3 }} connectNulls isAnimationActive={false} type="linear" />
-      ))}
+      {series.length > 1 && <Legend formatter={legendLabel} itemSorter={(item) => series.findIndex((s) => s.key === item.dataKey)} />}
+      {series.map((s) =>
+        s.dotsOnly ? (
+          <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.colour} strokeWidth={0} legendType="circle" dot={{ r: 4, fill: s.colour, stroke: s.colour, strokeWidth: 1 }} connectNulls={false} isAnimationActive={false} type="linear" />
+        ) : (
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            stroke={s.colour}
+            strokeWidth={s.dotted ? 1.5 : 2}
+            strokeDasharray={s.dotted ? "2 3" : s.dashed ? "6 4" : undefined}
+            dot={{ r: 3 }}
+            connectNulls
+            isAnimationActive={false}
+            type="linear"
+          />
+        ),
+      )}
     </LineChart>
   );
 }

@@ -3,6 +3,7 @@
 // source line as the theme pages' charts.
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
+import { CompareLinks } from "@/components/charts/compare-links";
 import { SvgChart } from "@/components/charts/svg-chart";
 import { svgFormatters } from "@/components/charts/svg-formatters";
 import { FUNDING_COLOURS } from "@/lib/domain/colour-scale";
@@ -11,12 +12,13 @@ import { fundingChartSpec, lineChartSpec } from "@/lib/domain/svg-chart";
 import { fundingByYearData } from "./funding-data";
 import { trendData, type TrendChartProps } from "./trend-data";
 
+/** The preferred datasets' lines only (no comparison toggle: the theme pages have it), with the datasets named and links to the compare page. */
 export async function LightTrendChart(props: TrendChartProps) {
   const { id, title, series, unit, height = 300 } = props;
-  const [{ rows, meta, table }, t, locale] = await Promise.all([trendData(props), getTranslations("charts"), getLocale()]);
+  const [{ rows, meta, table, comparison }, t, locale] = await Promise.all([trendData({ ...props, compare: undefined }), getTranslations("charts"), getLocale()]);
   const spec = lineChartSpec(rows, series, height, svgFormatters(locale, unit, t("noData"), t("people")));
   return (
-    <ChartFigure id={id} height={height} meta={meta} table={table}>
+    <ChartFigure id={id} height={height} meta={meta} table={table} footer={<CompareLinks links={comparison.links} />}>
       <SvgChart spec={spec} label={title} id={id} />
     </ChartFigure>
   );

@@ -1,12 +1,16 @@
 // Regions ranked by an indicator "as of" a date: each region's latest figure
 // on or before it, with that figure's date (regions are not always assessed in
-// the same round). Regions with no figure by then say "no data".
+// the same round). Regions with no figure by then say "no data". The title
+// states the dates the ranking mixes.
+import { getLocale, getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { RankedBarChart } from "@/components/charts/ranked-bar-chart";
 import { asOfDate } from "@/lib/domain/charts";
 import { latestPerKey, rank } from "@/lib/domain/series";
-import type { UnitCode } from "@/lib/domain/format";
+import { dateSpan } from "@/lib/domain/date-span";
+import { formatDate, type UnitCode } from "@/lib/domain/format";
 import { seriesPoints, sourceLine } from "@/lib/data/series";
+import { datasetNames } from "./dataset-names";
 import type { RegionDto } from "@/lib/data/reference";
 
 export async function RankingChart(props: {
@@ -31,12 +35,19 @@ export async function RankingChart(props: {
     ...ranked.map((r) => ({ label: name(r.key), value: r.value, date: latest.get(r.key)!.date })),
     ...missing.map((r) => ({ label: r.name[props.lang], value: null, date: null })),
   ];
+  const [t, locale] = await Promise.all([getTranslations("charts"), getLocale()]);
+  const span = dateSpan(rows.map((r) => r.date));
+  const title = !span
+    ? props.title
+    : span.from === span.to
+      ? t("rankingOne", { title: props.title, date: formatDate(span.to, locale) })
+      : t("rankingRange", { title: props.title, from: formatDate(span.from, locale), to: formatDate(span.to, locale) });
   const height = Math.max(220, rows.length * 30 + 40);
   return (
     <ChartFigure
       id={props.id}
       height={height}
-      meta={{ title: props.title, unit: props.unit, sources: await sourceLine(shown), asOf: asOfDate(shown) }}
+      meta={{ title, unit: props.unit, sources: await sourceLine(shown), asOf: asOfDate(shown), datasets: { drawn: await datasetNames(shown), compared: [] } }}
       table={{
         columns: [
           { key: "label", label: props.labels.region },

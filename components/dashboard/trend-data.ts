@@ -1,22 +1,41 @@
 // The data behind a trend chart (one indicator over time): rows per date,
-// the figure's metadata and its table, whichever renderer draws it.
+// the figure's metadata and its table, whichever renderer draws it. Each
+// series draws its preferred dataset only; with comparisons on, the other
+// datasets' points come as lines of their own (never joined to it).
 import { getLocale, getTranslations } from "next-intl/server";
 import type { LineSeries } from "@/components/charts/line-series";
+import { CATEGORICAL } from "@/lib/domain/colour-scale";
 import { asOfDate, rowsByDate, thinByPeriod } from "@/lib/domain/charts";
+import { columnsWithSeveralDatasets, comparisonKey, comparisonLines, comparisonStyles } from "@/lib/domain/comparison";
+import { compareHref } from "@/lib/domain/datasets";
 import type { UnitCode } from "@/lib/domain/format";
-import { seriesPoints, sourceLine, type SeriesPoint, type SeriesQuery } from "@/lib/data/series";
+import { seriesWithComparisons, sourceLine, type SeriesPoint, type SeriesQuery } from "@/lib/data/series";
+import { datasetCatalogue, preferenceOf } from "@/lib/data/datasets";
 import { cachedRead } from "@/lib/data/cache";
+import { datasetNames } from "./dataset-names";
 
 export interface TrendChartProps {
   id: string;
   title: string;
-  query: SeriesQuery;
+  query: Omit<SeriesQuery, "allDatasets" | "datasets">;
   unit: UnitCode;
   series: LineSeries[];
   /** Which series a point belongs to (default: its region). */
   by?: "region" | "key";
   dateLabel: string;
   height?: number;
+  /**
+   * The chart offers the "Compare sources" toggle when its series have other
+   * datasets: "on" draws them (the page reads it from ?compare=). Without
+   * it, no toggle.
+   */
+  compare?: "on" | "off";
+}
+
+export interface CompareLinkSpec {
+  href: string;
+  /** The series' label when the chart has several series; else null. */
+  series: string | null;
 }
 
 /**
@@ -26,21 +45,72 @@ export interface TrendChartProps {
  */
 export async function trendData(props: TrendChartProps) {
   const locale = await getLocale();
-  const key = JSON.stringify([props.title, props.query, props.unit, props.series, props.by, props.dateLabel]);
+  const key = JSON.stringify([props.title, props.query, props.unit, props.series, props.by, props.dateLabel, props.compare]);
   return cachedRead(`trend:${locale}:${key}`, () => buildTrendData(props));
 }
 
-async function buildTrendData({ title, query, unit, series, by = "region", dateLabel }: TrendChartProps) {
-  const points = await seriesPoints(query);
+async function buildTrendData({ title, query, unit, series, by = "region", dateLabel, compare }: TrendChartProps) {
+  const [{ drawn, others }, preference, catalogue, t] = await Promise.all([seriesWithComparisons(query), preferenceOf(query.indicator), datasetCatalogue(), getTranslations("charts")]);
   const columnOf = (p: SeriesPoint) => (by === "region" ? p.region : p.key);
-  const known = new Set(series.map((s) => s.key));
-  const { points: shown, thinning } = thinByPeriod(points.filter((p) => known.has(columnOf(p))), columnOf);
-  const t = await getTranslations("charts");
-  const rows = rowsByDate(shown, columnOf, series.map((s) => s.key));
+  const columns = series.map((s) => s.key);
+  const known = (p: SeriesPoint) => columns.includes(columnOf(p));
+  const nameOf = (code: string) => catalogue.byCode.get(code)?.name ?? code;
+
+  // Comparison lines: one per series and other dataset, in their own style.
+  const lines = comparisonLines(others, columnOf, columns, preference, catalogue.kinds);
+  const comparing = compare === "on" && lines.length > 0;
+  const styles = comparisonStyles(lines, series.map((s) => s.colour), CATEGORICAL);
+  const labelOf = (column: string) => series.find((s) => s.key === column)?.label ?? column;
+  const comparisonSeries: LineSeries[] = comparing
+    ? lines.map((l, i) => ({
+        key: l.key,
+        label: series.length > 1 ? `${labelOf(l.column)}: ${nameOf(l.dataset)}` : nameOf(l.dataset),
+        colour: styles[i]!.colour,
+        dotted: styles[i]!.dotted,
+        dotsOnly: styles[i]!.dotsOnly,
+      }))
+    : [];
+  const isDrawn = new Set(drawn);
+  const lineOf = (p: SeriesPoint) => (isDrawn.has(p) ? columnOf(p) : comparisonKey(columnOf(p), p.dataset));
+  const candidates = [...drawn.filter(known), ...(comparing ? others.filter(known) : [])];
+  const { points: shown, thinning } = thinByPeriod(candidates, lineOf);
+  const shownDrawn = shown.filter((p) => isDrawn.has(p));
+  // Beside comparison lines, each drawn line names its own dataset too.
+  const drawnSeries = comparing ? await Promise.all(series.map(async (s) => ({ ...s, label: namedLabel(s.label, await datasetNames(drawn.filter((p) => columnOf(p) === s.key))) }))) : series;
+  const allSeries = [...drawnSeries, ...comparisonSeries];
+  const rows = rowsByDate(shown, lineOf, allSeries.map((s) => s.key));
   const sources = await sourceLine(shown);
+
+  // A link to the compare page for each series that has more than one dataset.
+  const several = columnsWithSeveralDatasets([...drawn, ...others].filter(known), columnOf);
+  const compareLinks: CompareLinkSpec[] = columns
+    .filter((c) => several.includes(c))
+    .map((column) => {
+      const p = drawn.find((d) => columnOf(d) === column) ?? others.find((o) => columnOf(o) === column)!;
+      return { href: compareHref(query.indicator, p.region, p.key), series: series.length > 1 ? labelOf(column) : null };
+    });
+
   return {
     rows,
-    meta: { title, unit, sources, asOf: asOfDate(shown), note: thinning === "none" ? undefined : t(`thinned.${thinning}`) },
-    table: { columns: [{ key: "date", label: dateLabel, date: true }, ...series.map((s) => ({ key: s.key, label: s.label, unit }))], rows },
+    series: allSeries,
+    meta: {
+      title,
+      unit,
+      sources,
+      asOf: asOfDate(shownDrawn),
+      datasets: { drawn: await datasetNames(shownDrawn), compared: await datasetNames(shown.filter((p) => !isDrawn.has(p))) },
+      note: thinning === "none" ? undefined : t(`thinned.${thinning}`),
+    },
+    table: { columns: [{ key: "date", label: dateLabel, date: true }, ...allSeries.map((s) => ({ key: s.key, label: s.label, unit }))], rows },
+    comparison: {
+      /** The toggle is offered when the page asks for it and a series has another dataset. */
+      toggle: compare !== undefined && lines.length > 0,
+      on: comparing,
+      links: compareLinks,
+    },
   };
+}
+
+function namedLabel(label: string, datasets: string[]): string {
+  return datasets.length ? `${label}: ${datasets.join("; ")}` : label;
 }

@@ -1,26 +1,34 @@
 "use client";
 // Mali's regions coloured by value: one <path data-pcode> per region, a
-// legend, a tooltip on hover and on keyboard focus, "no data" hatched.
+// legend, a tooltip on hover and on keyboard focus with the figure's own date
+// (regions are not all assessed on the same day), "no data" hatched.
 // Even-odd fill: an inner ring is a hole whatever its winding (Koulikoro's
 // path has one where Bamako is, which stays Bamako's to colour and click).
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { colourFor, SEQUENTIAL } from "@/lib/domain/colour-scale";
-import { formatValue, type UnitCode } from "@/lib/domain/format";
+import { formatDate, formatValue, type UnitCode } from "@/lib/domain/format";
 import { MAP_HEIGHT, MAP_WIDTH, REGION_PATHS } from "./mali-geometry";
 
 export interface MapRegion {
   pcode: string;
   name: string;
   value: number | null;
+  /** The figure's reference date (its period's end); null with no figure. */
+  date?: string | null;
 }
 
 export function Choropleth({ regions, breaks, unit, title }: { regions: MapRegion[]; breaks: number[]; unit: UnitCode; title: string }) {
   const locale = useLocale();
   const t = useTranslations("map");
   const [active, setActive] = useState<MapRegion | null>(null);
-  const text = (r: MapRegion) => `${r.name}: ${r.value === null ? t("noData") : formatValue(r.value, unit, locale)}`;
+  const text = (r: MapRegion) =>
+    r.value === null
+      ? t("noDataFor", { name: r.name })
+      : r.date
+        ? t("valueOn", { name: r.name, value: formatValue(r.value, unit, locale), date: formatDate(r.date, locale) })
+        : `${r.name}: ${formatValue(r.value, unit, locale)}`;
   return (
     <div className="map-wrap">
       <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="group" aria-label={title} className="choropleth">
@@ -48,6 +56,7 @@ export function Choropleth({ regions, breaks, unit, title }: { regions: MapRegio
                 d={d}
                 data-pcode={r.pcode}
                 data-value={r.value ?? ""}
+                data-date={r.date ?? ""}
                 fill={fill}
                 fillRule="evenodd"
                 stroke="#ffffff"
