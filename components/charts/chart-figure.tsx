@@ -8,6 +8,7 @@ import { formatDate, formatValue, type UnitCode } from "@/lib/domain/format";
 import type { SourceSummary } from "@/lib/domain/sources";
 import { ExportMenu } from "./export-menu";
 import { SourceLink } from "@/components/layout/source-link";
+import { Freshness, type FreshnessProps } from "@/components/dashboard/freshness";
 
 export interface TableColumn {
   key: string;
@@ -35,6 +36,8 @@ export interface ChartMeta {
    * those its comparison lines show. Said under the chart and in its exports.
    */
   datasets?: { drawn: string[]; compared: string[] };
+  /** How fresh each drawn dataset is for what the chart shows. */
+  freshness?: FreshnessProps[];
   note?: string;
 }
 
@@ -107,6 +110,13 @@ export function ChartFigure({
               <span className="source-datasets">
                 {t("datasets", { count: meta.datasets.drawn.length, names: meta.datasets.drawn.join("; ") })}
                 {meta.datasets.compared.length > 0 && <>; {t("comparedWith", { names: meta.datasets.compared.join("; ") })}</>}.{" "}
+              </span>
+            )}
+            {!!meta.freshness?.length && (
+              <span className="source-freshness">
+                {meta.freshness.map((f) => (
+                  <Freshness key={f.datasetName} {...f} />
+                ))}{" "}
               </span>
             )}
           </span>

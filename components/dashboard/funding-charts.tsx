@@ -6,7 +6,7 @@ import { FundingChart } from "@/components/charts/funding-chart";
 import { asOfDate, fundingRow } from "@/lib/domain/charts";
 import { sectorName } from "@/lib/domain/sector-names";
 import { seriesPoints, sourceLine } from "@/lib/data/series";
-import { datasetNames } from "./dataset-names";
+import { chartDatasets } from "./dataset-names";
 import { fundingByYearData, fundingColumns } from "./funding-data";
 
 export async function FundingByYearChart({ id, ...props }: { id: string; title: string; from?: string; to?: string }) {
@@ -37,7 +37,7 @@ export async function FundingByClusterChart({ id, title, year }: { id: string; t
     <ChartFigure
       id={id}
       height={height}
-      meta={{ title, unit: "usd", sources: await sourceLine(shown), asOf: asOfDate(shown), datasets: { drawn: await datasetNames(shown), compared: [] } }}
+      meta={{ title, unit: "usd", sources: await sourceLine(shown), asOf: asOfDate(shown), ...(await chartDatasets(shown)) }}
       table={{ columns: fundingColumns(t, t("cluster")), rows: rows.map((r) => ({ ...r })) }}
     >
       <FundingChart rows={rows} layout="vertical" height={height} />

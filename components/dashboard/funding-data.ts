@@ -5,7 +5,7 @@ import { asOfDate } from "@/lib/domain/charts";
 import { sourceLine } from "@/lib/data/series";
 import { fundingByYear } from "@/lib/data/funding";
 import { cachedRead } from "@/lib/data/cache";
-import { datasetNames } from "./dataset-names";
+import { chartDatasets } from "./dataset-names";
 
 /** Requirement, funding, unmet and coverage per plan year, for either renderer (cached like trendData). */
 export async function fundingByYearData(inputs: { title: string; from?: string; to?: string }) {
@@ -18,7 +18,7 @@ async function buildFundingByYearData({ title, from, to }: { title: string; from
   const { rows, points: shown } = await fundingByYear({ from, to });
   return {
     rows,
-    meta: { title, unit: "usd" as const, sources: await sourceLine(shown), asOf: asOfDate(shown), datasets: { drawn: await datasetNames(shown), compared: [] } },
+    meta: { title, unit: "usd" as const, sources: await sourceLine(shown), asOf: asOfDate(shown), ...(await chartDatasets(shown)) },
     table: { columns: fundingColumns(t, t("year")), rows: rows.map((r) => ({ ...r })) },
   };
 }

@@ -10,7 +10,7 @@ import type { UnitCode } from "@/lib/domain/format";
 import { mapView } from "@/lib/data/map";
 import { sourceLine, type PeriodOption } from "@/lib/data/series";
 import type { RegionDto } from "@/lib/data/reference";
-import { datasetNames } from "./dataset-names";
+import { chartDatasets } from "./dataset-names";
 
 export async function MapPanel({
   title,
@@ -47,7 +47,7 @@ export async function MapPanel({
     <ChartFigure
       id="map"
       height={height}
-      meta={{ title, unit, sources: await sourceLine(shown), asOf: asOfDate(shown), datasets: { drawn: await datasetNames(shown), compared: [] }, note: tm("credit") }}
+      meta={{ title, unit, sources: await sourceLine(shown), asOf: asOfDate(shown), ...(await chartDatasets(shown)), note: tm("credit") }}
       table={{
         columns: [
           { key: "name", label: t("region") },

@@ -6,7 +6,7 @@ import { PhaseBarChart } from "@/components/charts/phase-bar-chart";
 import { asOfDate, phaseRows } from "@/lib/domain/charts";
 import { seriesPoints, sourceLine, type PeriodOption } from "@/lib/data/series";
 import type { RegionDto } from "@/lib/data/reference";
-import { datasetNames } from "./dataset-names";
+import { chartDatasets } from "./dataset-names";
 
 export async function PhaseChart({ id, title, period, status, regions, lang }: { id: string; title: string; period: PeriodOption; status: "current" | "projected"; regions: RegionDto[]; lang: "en" | "fr" }) {
   const t = await getTranslations("charts");
@@ -25,7 +25,7 @@ export async function PhaseChart({ id, title, period, status, regions, lang }: {
     <ChartFigure
       id={id}
       height={340}
-      meta={{ title, unit: "people", sources: await sourceLine(shown), asOf: asOfDate(shown), datasets: { drawn: await datasetNames(shown), compared: [] } }}
+      meta={{ title, unit: "people", sources: await sourceLine(shown), asOf: asOfDate(shown), ...(await chartDatasets(shown)) }}
       table={{
         columns: [
           { key: "label", label: t("region") },

@@ -10,7 +10,7 @@ import { latestPerKey, rank } from "@/lib/domain/series";
 import { dateSpan } from "@/lib/domain/date-span";
 import { formatDate, type UnitCode } from "@/lib/domain/format";
 import { seriesPoints, sourceLine } from "@/lib/data/series";
-import { datasetNames } from "./dataset-names";
+import { chartDatasets } from "./dataset-names";
 import type { RegionDto } from "@/lib/data/reference";
 
 export async function RankingChart(props: {
@@ -47,7 +47,7 @@ export async function RankingChart(props: {
     <ChartFigure
       id={props.id}
       height={height}
-      meta={{ title, unit: props.unit, sources: await sourceLine(shown), asOf: asOfDate(shown), datasets: { drawn: await datasetNames(shown), compared: [] } }}
+      meta={{ title, unit: props.unit, sources: await sourceLine(shown), asOf: asOfDate(shown), ...(await chartDatasets(shown)) }}
       table={{
         columns: [
           { key: "label", label: props.labels.region },

@@ -12,7 +12,7 @@ import type { UnitCode } from "@/lib/domain/format";
 import { seriesWithComparisons, sourceLine, type SeriesPoint, type SeriesQuery } from "@/lib/data/series";
 import { datasetCatalogue, preferenceOf } from "@/lib/data/datasets";
 import { cachedRead } from "@/lib/data/cache";
-import { datasetNames } from "./dataset-names";
+import { chartDatasets, datasetNames } from "./dataset-names";
 
 export interface TrendChartProps {
   id: string;
@@ -98,7 +98,7 @@ async function buildTrendData({ title, query, unit, series, by = "region", dateL
       unit,
       sources,
       asOf: asOfDate(shownDrawn),
-      datasets: { drawn: await datasetNames(shownDrawn), compared: await datasetNames(shown.filter((p) => !isDrawn.has(p))) },
+      ...(await chartDatasets(shownDrawn, shown.filter((p) => !isDrawn.has(p)))),
       note: thinning === "none" ? undefined : t(`thinned.${thinning}`),
     },
     table: { columns: [{ key: "date", label: dateLabel, date: true }, ...allSeries.map((s) => ({ key: s.key, label: s.label, unit }))], rows },
