@@ -133,7 +133,13 @@ describe("formatDifference", () => {
 
   it("writes no sign for a difference that rounds to zero", () => {
     expect(formatDifference({ absolute: 0, percent: 0 }, "people", "en")).toEqual({ absolute: "0", percent: "0\u00a0%", points: false });
-    expect(formatDifference({ absolute: 0.2, percent: 0.01 }, "people", "en").percent).toBe("0\u00a0%");
+    expect(formatDifference({ absolute: 0.2, percent: 0 }, "people", "en")).toEqual({ absolute: "0", percent: "0\u00a0%", points: false });
+  });
+
+  it("never writes 0 % for a real difference", () => {
+    // IDMC's 61,600 against DTM's 61,621 (2014).
+    expect(formatDifference({ absolute: -21, percent: (-21 / 61_621) * 100 }, "people", "en").percent).toBe("\u22120.03\u00a0%");
+    expect(formatDifference({ absolute: 30, percent: 0.049 }, "people", "fr").percent).toBe("+0,05\u00a0%");
   });
 
   it("gives per-cent indicators a difference in points and no relative one", () => {

@@ -131,6 +131,13 @@ function oneDecimal(locale: string): Intl.NumberFormat {
   return f;
 }
 
+const digitFormats = new Map<string, Intl.NumberFormat>();
+function oneDigit(locale: string): Intl.NumberFormat {
+  let f = digitFormats.get(locale);
+  if (!f) digitFormats.set(locale, (f = new Intl.NumberFormat(locale, { maximumSignificantDigits: 1 })));
+  return f;
+}
+
 /**
  * A difference for reading, signed (+, − or none for zero once rounded):
  * "−75,601" and "−18.8 %" (en), "−75 601" and "−18,8 %" (fr). For an
@@ -143,9 +150,11 @@ export function formatDifference(difference: Change, unit: UnitCode, locale: str
     return { absolute: signed(f.format(Math.abs(difference.absolute)), f.format(0), difference.absolute), percent: null, points: true };
   }
   const absolute = signed(formatValue(Math.abs(difference.absolute), unit, locale), formatValue(0, unit, locale), difference.absolute);
-  if (difference.percent === null) return { absolute, percent: null, points: false };
-  const f = oneDecimal(locale);
-  return { absolute, percent: `${signed(f.format(Math.abs(difference.percent)), f.format(0), difference.percent)}\u00a0%`, points: false };
+  const p = difference.percent;
+  if (p === null) return { absolute, percent: null, points: false };
+  // A tenth of a per cent is the precision, but a real difference never reads "0 %" (61,600 vs 61,621: −0.03 %).
+  const f = p !== 0 && Math.abs(p) < 0.05 ? oneDigit(locale) : oneDecimal(locale);
+  return { absolute, percent: `${signed(f.format(Math.abs(p)), f.format(0), p)}\u00a0%`, points: false };
 }
 
 export interface Breakdown {
