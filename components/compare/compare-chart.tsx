@@ -24,14 +24,18 @@ export interface CompareLine {
 export function CompareChart({ rows, lines, unit, height = 340 }: { rows: SeriesRow[]; lines: CompareLine[]; unit: UnitCode; height?: number }) {
   const locale = useLocale();
   const t = useTranslations("charts");
+  // Legend and tooltip in preferred order (recharts sorts them by label otherwise);
+  // the lines painted in reverse, so the preferred one lies on top.
+  const order = new Map(lines.map((l, i) => [l.key, i]));
+  const rank = (item: { dataKey?: unknown }) => order.get(String(item.dataKey)) ?? lines.length;
   return (
     <LineChart responsive data={rows} style={{ width: "100%", height }} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} accessibilityLayer>
       <CartesianGrid stroke="#e3e7ec" vertical={false} />
       <XAxis dataKey="date" tickFormatter={(d: string) => dateTick(d, locale)} minTickGap={24} />
       <YAxis tickFormatter={(v: number) => axisTick(v, unit, locale)} width={64} />
-      <Tooltip formatter={(v) => tooltipValue(v, unit, locale, t("noData"), t("people"))} labelFormatter={(d) => dateTick(String(d), locale)} />
-      <Legend formatter={legendLabel} />
-      {lines.map((l) => (
+      <Tooltip formatter={(v) => tooltipValue(v, unit, locale, t("noData"), t("people"))} labelFormatter={(d) => dateTick(String(d), locale)} itemSorter={rank} />
+      <Legend formatter={legendLabel} itemSorter={rank} />
+      {[...lines].reverse().map((l) => (
         <Line
           key={l.key}
           dataKey={l.key}
