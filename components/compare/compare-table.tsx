@@ -1,14 +1,18 @@
 // The compare table: one row per date, a value column per dataset (preferred
-// first), after each other dataset's values their difference from the
-// preferred dataset (absolute and %), and the notes and sources of the row's
-// figures. Each dataset's header names it, its publisher, its kind and how
-// fresh it is here, and links to it.
+// first) and, after each other dataset's values, their difference from the
+// preferred dataset (absolute and %). Each dataset's header names it, its
+// publisher, its kind and how fresh it is here, and links to it. Each value
+// links to its note and source, listed under the table (a notes column made
+// every row five lines tall and the table twice the page's width); the note
+// is also the value's tooltip.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { CompareDataset, CompareView } from "@/lib/data/compare";
 import { formatDifference, shortName, type CompareCell } from "@/lib/domain/compare";
 import { formatDate, formatPeriod, formatValue, type UnitCode } from "@/lib/domain/format";
 import { SourceLink } from "@/components/layout/source-link";
 import { TableScroll } from "@/components/layout/table-scroll";
+
+const noteId = (figureId: number) => `compare-note-${figureId}`;
 
 export async function CompareTable({ view, unit, caption }: { view: CompareView; unit: UnitCode; caption: string }) {
   const [locale, t] = await Promise.all([getLocale(), getTranslations("compare")]);
@@ -27,8 +31,10 @@ export async function CompareTable({ view, unit, caption }: { view: CompareView;
         </td>
       );
     return (
-      <td key={d.code} className="num" data-dataset={d.code} data-value={cell.figure.value} title={cell.figure.note ?? undefined}>
-        {formatValue(cell.figure.value, unit, locale)}
+      <td key={d.code} className="num" data-dataset={d.code} data-value={cell.figure.value}>
+        <a href={`#${noteId(cell.figure.id)}`} title={cell.figure.note ?? undefined}>
+          {formatValue(cell.figure.value, unit, locale)}
+        </a>
       </td>
     );
   }
@@ -47,7 +53,7 @@ export async function CompareTable({ view, unit, caption }: { view: CompareView;
     const text = formatDifference(c.difference, unit, locale);
     const absolute = text.points ? t("points", { value: text.absolute }) : text.absolute;
     return (
-      <td key={key} className="num" data-difference={d.code} data-absolute={c.difference.absolute} data-percent={c.difference.percent ?? ""} data-basis={c.basis.end}>
+      <td key={key} className="num difference" data-difference={d.code} data-absolute={c.difference.absolute} data-percent={c.difference.percent ?? ""} data-basis={c.basis.end}>
         {absolute}
         {text.percent && ` (${text.percent})`}
         {!c.samePeriod && <span className="compare-basis">{t("vsEarlier", { date: formatPeriod(c.basis.start, c.basis.end, locale) })}</span>}
@@ -62,15 +68,15 @@ export async function CompareTable({ view, unit, caption }: { view: CompareView;
         <span className="meta">{d.publisher}</span>
         <span className="meta">
           {t(`kind.${d.kind}`)}
-          {d.kind === "report"
-            ? d.latestReference && <> · {t("dated", { date: formatDate(d.latestReference, locale) })}</>
-            : (
-              <>
-                {" · "}
-                <span className={`freshness freshness-${d.freshness}`}>{t(`freshness.${d.freshness}`)}</span>
-                {d.latestReference && <> · {t("latest", { date: formatDate(d.latestReference, locale) })}</>}
-              </>
-            )}
+          {d.kind === "report" ? (
+            d.latestReference && <> · {t("dated", { date: formatDate(d.latestReference, locale) })}</>
+          ) : (
+            <>
+              {" · "}
+              <span className={`freshness freshness-${d.freshness}`}>{t(`freshness.${d.freshness}`)}</span>
+              {d.latestReference && <> · {t("latest", { date: formatDate(d.latestReference, locale) })}</>}
+            </>
+          )}
         </span>
         {d.preferred && <span className="preferred-mark">{t("preferred")}</span>}
       </span>
@@ -92,41 +98,21 @@ export async function CompareTable({ view, unit, caption }: { view: CompareView;
                 ...(d.preferred
                   ? []
                   : [
-                      <th key={`${d.code}-difference`} scope="col" className="num">
+                      <th key={`${d.code}-difference`} scope="col" className="num difference-head">
                         {t("difference", { dataset: names.get(d.code) ?? d.code, preferred: preferredName })}
                         <sup>*</sup>
                       </th>,
                     ]),
               ])}
-              <th scope="col">{t("notes")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={`${row.start}|${row.end}`} data-date={row.end}>
-                <th scope="row">{formatPeriod(row.start, row.end, locale)}</th>
+                <th scope="row" className="compare-date">
+                  {formatPeriod(row.start, row.end, locale)}
+                </th>
                 {datasets.flatMap((d) => (d.preferred ? [valueCell(d, row.cells[d.code])] : [valueCell(d, row.cells[d.code]), differenceCell(d, row.cells[d.code])]))}
-                <td className="compare-notes">
-                  <ul>
-                    {datasets.flatMap((d) => {
-                      const cell = row.cells[d.code];
-                      if (!cell) return [];
-                      const s = cell.figure.source;
-                      return [
-                        <li key={d.code}>
-                          <strong>{t("noteOf", { dataset: names.get(d.code) ?? d.code })}</strong> {cell.figure.note && <>{cell.figure.note} </>}
-                          <span className="meta">
-                            (
-                            <SourceLink url={s.url} title={s.title}>
-                              {s.organisation}
-                            </SourceLink>
-                            , {formatDate(s.date, locale)})
-                          </span>
-                        </li>,
-                      ];
-                    })}
-                  </ul>
-                </td>
               </tr>
             ))}
           </tbody>
@@ -137,6 +123,28 @@ export async function CompareTable({ view, unit, caption }: { view: CompareView;
           <sup>*</sup> {t("footnote", { dataset: preferredName })}
         </p>
       )}
+      <h3 className="subhead">{t("notes")}</h3>
+      <ul className="compare-notes">
+        {rows.flatMap((row) =>
+          datasets.flatMap((d) => {
+            const cell = row.cells[d.code];
+            if (!cell) return [];
+            const { figure } = cell;
+            return [
+              <li key={figure.id} id={noteId(figure.id)}>
+                <strong>{t("noteOf", { dataset: names.get(d.code) ?? d.code, period: formatPeriod(figure.start, figure.end, locale) })}</strong> {figure.note && <>{figure.note} </>}
+                <span className="meta">
+                  {t("noteSource")}{" "}
+                  <SourceLink url={figure.source.url} title={figure.source.title}>
+                    {figure.source.organisation}
+                  </SourceLink>
+                  , {formatDate(figure.source.date, locale)}.
+                </span>
+              </li>,
+            ];
+          }),
+        )}
+      </ul>
     </>
   );
 }
