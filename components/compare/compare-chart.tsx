@@ -24,10 +24,12 @@ export interface CompareLine {
 export function CompareChart({ rows, lines, unit, height = 340 }: { rows: SeriesRow[]; lines: CompareLine[]; unit: UnitCode; height?: number }) {
   const locale = useLocale();
   const t = useTranslations("charts");
-  // Legend and tooltip in preferred order (recharts sorts them by label otherwise);
-  // the lines painted in reverse, so the preferred one lies on top.
+  // Legend and tooltip in preferred order (recharts sorts them by label otherwise).
   const order = new Map(lines.map((l, i) => [l.key, i]));
   const rank = (item: { dataKey?: unknown }) => order.get(String(item.dataKey)) ?? lines.length;
+  // Painted last, on top: the preferred line over the other series, and a report's dots over both.
+  const layer = (l: CompareLine) => (l.report ? 2 : l.preferred ? 1 : 0);
+  const painted = [...lines].sort((a, b) => layer(a) - layer(b));
   return (
     <LineChart responsive data={rows} style={{ width: "100%", height }} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} accessibilityLayer>
       <CartesianGrid stroke="#e3e7ec" vertical={false} />
@@ -35,7 +37,7 @@ export function CompareChart({ rows, lines, unit, height = 340 }: { rows: Series
       <YAxis tickFormatter={(v: number) => axisTick(v, unit, locale)} width={64} />
       <Tooltip formatter={(v) => tooltipValue(v, unit, locale, t("noData"), t("people"))} labelFormatter={(d) => dateTick(String(d), locale)} itemSorter={rank} />
       <Legend formatter={legendLabel} itemSorter={rank} />
-      {[...lines].reverse().map((l) => (
+      {painted.map((l) => (
         <Line
           key={l.key}
           dataKey={l.key}
