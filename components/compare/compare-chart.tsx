@@ -1,0 +1,58 @@
+"use client";
+// Every dataset of a selection on one chart: one line per dataset, never one
+// line across two. The preferred dataset is drawn first, thick and solid;
+// the other series thinner, each with its own dash; a report's one-off
+// figures as dots only (nothing joins a publication's claims over time).
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { useLocale, useTranslations } from "next-intl";
+import type { UnitCode } from "@/lib/domain/format";
+import type { SeriesRow } from "@/lib/domain/series";
+import { axisTick, dateTick, tooltipValue } from "@/components/charts/chart-format";
+import { legendLabel } from "@/components/charts/legend-label";
+
+export interface CompareLine {
+  /** The dataset's code: the rows' column. */
+  key: string;
+  label: string;
+  colour: string;
+  preferred: boolean;
+  report: boolean;
+  /** A dash pattern for the other series; none for the preferred one. */
+  dash?: string;
+}
+
+export function CompareChart({ rows, lines, unit, height = 340 }: { rows: SeriesRow[]; lines: CompareLine[]; unit: UnitCode; height?: number }) {
+  const locale = useLocale();
+  const t = useTranslations("charts");
+  // Legend and tooltip in preferred order (recharts sorts them by label otherwise).
+  const order = new Map(lines.map((l, i) => [l.key, i]));
+  const rank = (item: { dataKey?: unknown }) => order.get(String(item.dataKey)) ?? lines.length;
+  // Painted last, on top: the preferred line over the other series, and a report's dots over both.
+  const layer = (l: CompareLine) => (l.report ? 2 : l.preferred ? 1 : 0);
+  const painted = [...lines].sort((a, b) => layer(a) - layer(b));
+  return (
+    <LineChart responsive data={rows} style={{ width: "100%", height }} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} accessibilityLayer>
+      <CartesianGrid stroke="#e3e7ec" vertical={false} />
+      <XAxis dataKey="date" tickFormatter={(d: string) => dateTick(d, locale)} minTickGap={24} />
+      <YAxis tickFormatter={(v: number) => axisTick(v, unit, locale)} width={64} />
+      <Tooltip formatter={(v) => tooltipValue(v, unit, locale, t("noData"), t("people"))} labelFormatter={(d) => dateTick(String(d), locale)} itemSorter={rank} />
+      <Legend formatter={legendLabel} itemSorter={rank} />
+      {painted.map((l) => (
+        <Line
+          key={l.key}
+          dataKey={l.key}
+          name={l.label}
+          stroke={l.colour}
+          strokeWidth={l.report ? 0 : l.preferred ? 3 : 1.5}
+          strokeDasharray={l.dash}
+          legendType={l.report ? "circle" : "line"}
+          dot={{ r: l.preferred ? 4 : l.report ? 5 : 3, fill: l.report ? l.colour : "#fff", stroke: l.colour, strokeWidth: l.report ? 0 : 2 }}
+          activeDot={{ r: l.report ? 6 : 5 }}
+          connectNulls
+          isAnimationActive={false}
+          type="linear"
+        />
+      ))}
+    </LineChart>
+  );
+}

@@ -1,0 +1,28 @@
+// A link to the compare page for an indicator in a place (and a breakdown),
+// for tiles, charts and region pages. The address comes from compareHref, the
+// one URL rule. The breakdown (a disaggregation key such as
+// "status=projected") is the `breakdown` prop: React keeps `key` for itself.
+// The default label is in the "compare" messages, which only server
+// components have: a client component passes `label`.
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { compareHref } from "@/lib/domain/datasets";
+
+export interface CompareLinkProps {
+  indicator: string;
+  /** A P-code. */
+  region: string;
+  /** The disaggregation key ('' or absent for none). */
+  breakdown?: string;
+  label?: string;
+}
+
+export function CompareLink({ indicator, region, breakdown = "", label }: CompareLinkProps) {
+  const href = compareHref(indicator, region, breakdown);
+  return label === undefined ? <DefaultLabel href={href} /> : <Link href={href}>{label}</Link>;
+}
+
+function DefaultLabel({ href }: { href: string }) {
+  const t = useTranslations("compare");
+  return <Link href={href}>{t("link")}</Link>;
+}
