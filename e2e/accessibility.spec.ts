@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { logIn } from "./helpers";
 
-const PAGES = ["/", "/displacement", "/food-security", "/funding", "/map", "/regions/ML05", "/account"];
+const PAGES = ["/", "/displacement", "/food-security", "/funding", "/map", "/compare", "/regions/ML05", "/account"];
 const ADMIN_PAGES = ["/admin/users", "/admin/users/1", "/admin/tokens", "/admin/audit", "/admin/audit?from=2024-99-99"];
 
 for (const locale of ["en", "fr"] as const) {

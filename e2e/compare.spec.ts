@@ -26,7 +26,7 @@ test.describe("compare page", () => {
     await expect(heads).toHaveCount(4);
     await expect(heads.nth(0)).toContainText("IOM DTM");
     await expect(heads.nth(0)).toContainText("Preferred dataset");
-    await expect(heads.nth(0)).toContainText(/Series · stale · latest figure 30 Sept 2021/);
+    await expect(heads.nth(0)).toContainText(/Series · Stale · latest figure 30 Sept 2021/);
     await expect(heads.nth(0).getByRole("link")).toHaveAttribute("href", "https://dtm.iom.int/mali");
     await expect(heads.nth(1)).toContainText("IDMC");
     await expect(heads.nth(2)).toContainText("CRS");

@@ -15,7 +15,7 @@ import { TableScroll } from "@/components/layout/table-scroll";
 const noteId = (figureId: number) => `compare-note-${figureId}`;
 
 export async function CompareTable({ view, unit, caption }: { view: CompareView; unit: UnitCode; caption: string }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("compare")]);
+  const [locale, t, tf] = await Promise.all([getLocale(), getTranslations("compare"), getTranslations("charts.freshness")]);
   const { datasets, rows } = view;
   const preferred = datasets[0];
   if (!preferred) return null;
@@ -73,7 +73,7 @@ export async function CompareTable({ view, unit, caption }: { view: CompareView;
           ) : (
             <>
               {" · "}
-              <span className={`freshness freshness-${d.freshness}`}>{t(`freshness.${d.freshness}`)}</span>
+              <span className={`freshness freshness-${d.freshness}`}>{tf(d.freshness === "none" ? "unrated" : d.freshness)}</span>
               {d.latestReference && <> · {t("latest", { date: formatDate(d.latestReference, locale) })}</>}
             </>
           )}

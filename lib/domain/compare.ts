@@ -10,6 +10,9 @@
 // The New Humanitarian's 350,000 of 21 March 2022 against DTM's 401,736 of
 // 30 September 2021, not against a later round the article could not know.
 // A value older than the preferred dataset's first figure has no comparison.
+import { breakdownOf, type Breakdown } from "./disaggregation";
+
+export { breakdownOf, type Breakdown };
 import { freshnessOf, rankDatasets, referenceDate, type DatasetKindCode, type Freshness } from "./datasets";
 import { formatValue, type UnitCode } from "./format";
 import { changeBetween, previousComparable, type Change } from "./series";
@@ -157,25 +160,6 @@ export function formatDifference(difference: Change, unit: UnitCode, locale: str
   return { absolute, percent: `${signed(f.format(Math.abs(p)), f.format(0), p)}\u00a0%`, points: false };
 }
 
-export interface Breakdown {
-  phase?: number;
-  status?: "current" | "projected";
-  sector?: string;
-}
-
-/** The parts of a disaggregation key ("phase=3;status=projected", "sector=health"), the inverse of disaggregationKey. */
-export function breakdownOf(key: string): Breakdown {
-  const b: Breakdown = {};
-  for (const part of key ? key.split(";") : []) {
-    const at = part.indexOf("=");
-    const name = part.slice(0, at);
-    const value = part.slice(at + 1);
-    if (name === "phase" && /^[1-5]$/.test(value)) b.phase = Number(value);
-    else if (name === "status" && (value === "current" || value === "projected")) b.status = value;
-    else if (name === "sector") b.sector = value;
-  }
-  return b;
-}
 
 /**
  * The breakdown shown when the address names none (or one the selection

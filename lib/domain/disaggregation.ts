@@ -30,3 +30,23 @@ export function toDisaggregation(row: {
   if (row.sector !== null) d.sector = row.sector;
   return Object.keys(d).length ? d : null;
 }
+
+export interface Breakdown {
+  phase?: number;
+  status?: "current" | "projected";
+  sector?: string;
+}
+
+/** The parts of a disaggregation key ("phase=3;status=projected", "sector=health"), the inverse of disaggregationKey. */
+export function breakdownOf(key: string): Breakdown {
+  const b: Breakdown = {};
+  for (const part of key ? key.split(";") : []) {
+    const at = part.indexOf("=");
+    const name = part.slice(0, at);
+    const value = part.slice(at + 1);
+    if (name === "phase" && /^[1-5]$/.test(value)) b.phase = Number(value);
+    else if (name === "status" && (value === "current" || value === "projected")) b.status = value;
+    else if (name === "sector") b.sector = value;
+  }
+  return b;
+}
