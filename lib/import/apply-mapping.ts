@@ -6,7 +6,7 @@ import { disaggregationKey, type ChStatus, type Disaggregation } from "../domain
 import { parseCellDate, parseCellNumber, parseCellYear, parseChStatus, parseMonthRange } from "./cells";
 import { fromTenThousandths, toTenThousandths } from "./decimal";
 import { withFundingDerived } from "./funding";
-import { findColumn, type ImportMapping, type MappingCondition, type TableLayout } from "./mapping";
+import { findColumn, textSpecColumns, type ImportMapping, type MappingCondition, type TableLayout, type TextSpec } from "./mapping";
 import type { Table } from "./read-table";
 import type { RegionMatch, RegionMatcher } from "./region-match";
 import { sourceUrlProblem } from "../validation/source-url";
@@ -133,7 +133,7 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
         periodEnd: period[1],
         disaggregation,
         value: "",
-        source: cell(mapping.source?.column) || null,
+        source: specText(mapping.source, cell, fail) || null,
         sourceDetails: sourceDetailsOf(mapping, cell, fail),
         dataset,
         note: cell(mapping.note?.column) || null,
@@ -193,20 +193,47 @@ function memoRegions(mapping: ImportMapping, regions: RegionMatcher) {
   };
 }
 
-/** The row's source title, URL and date columns, when the mapping has them (undefined when it has none). */
+/**
+ * A text of the row as the mapping says: a column's cell, a fixed text, or a
+ * template filled from the row's cells (a cell without its word is a row error).
+ */
+function specText(spec: TextSpec | undefined, cell: Cell, fail: Fail): string {
+  if (!spec) return "";
+  if ("column" in spec) return cell(spec.column);
+  if ("fixed" in spec) return spec.fixed;
+  let complete = true;
+  const text = spec.template.replace(/\{([^{}]+)\}/g, (_, ref: string) => {
+    const value = cell(ref);
+    const words = spec.words?.[ref];
+    if (!words) return value;
+    const word = Object.hasOwn(words, value) ? words[value] : undefined;
+    if (word === undefined) {
+      fail(ref, `"${value}" is none of ${Object.keys(words).map((k) => `"${k}"`).join(", ")}`);
+      complete = false;
+    }
+    return word ?? "";
+  });
+  return complete ? text.trim() : "";
+}
+
+/** The column a problem with a spec's text is reported at. */
+const specColumn = (spec: TextSpec, fallback: string) => textSpecColumns(spec)[0] ?? fallback;
+
+/** The row's source title, URL and date, when the mapping gives them (undefined when it has none). */
 function sourceDetailsOf(mapping: ImportMapping, cell: Cell, fail: Fail): Candidate["sourceDetails"] {
   if (!mapping.sourceTitle && !mapping.sourceUrl && !mapping.sourceDate) return undefined;
   const details: NonNullable<Candidate["sourceDetails"]> = {};
-  if (cell(mapping.sourceTitle?.column)) details.title = cell(mapping.sourceTitle?.column);
-  const url = cell(mapping.sourceUrl?.column);
+  const title = specText(mapping.sourceTitle, cell, fail);
+  if (title) details.title = title;
+  const url = specText(mapping.sourceUrl, cell, fail);
   const urlProblem = url ? sourceUrlProblem(url) : null;
-  if (urlProblem) fail(mapping.sourceUrl!.column, urlProblem);
+  if (urlProblem) fail(specColumn(mapping.sourceUrl!, "source URL"), urlProblem);
   else if (url) details.url = url;
-  const dateText = cell(mapping.sourceDate?.column);
+  const dateText = specText(mapping.sourceDate, cell, fail);
   if (dateText) {
     const date = parseCellDate(dateText);
     if (date) details.date = date;
-    else fail(mapping.sourceDate!.column, `"${dateText}" is not a date (write YYYY-MM-DD)`);
+    else fail(specColumn(mapping.sourceDate!, "source date"), `"${dateText}" is not a date (write YYYY-MM-DD)`);
   }
   return details;
 }
