@@ -52,6 +52,8 @@ export interface MappingResult {
 export interface MappingContext {
   regions: RegionMatcher;
   indicators: ReadonlyMap<string, IndicatorInfo>;
+  /** The dataset codes that exist; when given, a row naming another is an error. */
+  datasets?: ReadonlySet<string>;
 }
 
 type Cell = (ref: string | undefined) => string;
@@ -77,6 +79,13 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
   };
   const decimalMark = table.delimiter === ";" ? "," : ".";
   const regionOf = memoRegions(mapping, ctx.regions);
+  const datasetOf = (cell: Cell, fail: Fail): string | null => {
+    if (!mapping.dataset) return null;
+    if ("fixed" in mapping.dataset) return mapping.dataset.fixed;
+    const code = cell(mapping.dataset.column).toLowerCase();
+    if (code && ctx.datasets && !ctx.datasets.has(code)) fail(mapping.dataset.column, `unknown dataset "${code}": create it first (POST /api/v1/datasets) or correct the code`);
+    return code || null;
+  };
   const filters = mapping.filters.map((f) => ({ reason: f.reason, tests: ("anyOf" in f ? f.anyOf : [f]).map(compileCondition) }));
   const errors: RowError[] = [];
   const skipped: MappingResult["skipped"] = [];
@@ -108,6 +117,7 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
     const region = regionOf(cell, fail);
     const period = periodOf(mapping.period, cell, fail);
     const status = statusOf(mapping.status, cell, fail);
+    const dataset = datasetOf(cell, fail);
     const figures: { key: string; candidate: Candidate; amount: bigint; summable: boolean; column: string }[] = [];
 
     for (const v of mapping.values) {
@@ -124,7 +134,6 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
       else if (info.unit === "percent" && amount > 1_000_000n) fail(v.column, `${text} is a percentage over 100`);
       const disaggregation = disaggregationOf(v, info, status, mapping, cell, fail);
       if (!region || !period || disaggregation === undefined) continue;
-      const dataset = (mapping.dataset && "fixed" in mapping.dataset ? mapping.dataset.fixed : cell(mapping.dataset?.column).toLowerCase()) || null;
       const key = [v.indicator, region, period[0], period[1], disaggregationKey(disaggregation), dataset].join("|");
       const candidate: Candidate = {
         indicator: v.indicator,
