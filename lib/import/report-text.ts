@@ -23,7 +23,7 @@ function figureText(c: Changes[number]): string {
 export function changeText(c: Changes[number]): string {
   return changeParts(c, (v) => previewValue(v, c.unit, "en"))
     .map((p) => t(`change.${p.key}`, p.values as Record<string, string>))
-    .join("; ");
+    .join(t("change.separator"));
 }
 
 export function reportText(r: ImportReport): string {
