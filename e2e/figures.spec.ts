@@ -58,7 +58,7 @@ test.describe("data entry", () => {
 
     await fillNewFigure(page, "52000", "2031-03-31");
     await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByText("A figure for this indicator, region, period and breakdown already exists.")).toBeVisible();
+    await expect(page.getByText("A figure for this indicator, region, period, breakdown and dataset already exists.")).toBeVisible();
     await expect(page.getByRole("link", { name: "Edit the existing figure" })).toHaveAttribute("href", `/figures/${firstId}/edit`);
 
     await fillNewFigure(page, "450000", "2031-04-30");
