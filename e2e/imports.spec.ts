@@ -34,7 +34,7 @@ test.describe("imports", () => {
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByRole("heading", { name: "Preview: nothing written yet" })).toBeVisible();
     await expect(page.getByText(/1 to create, 0 to update, 0 unchanged, 0 invalid, 1 skipped/)).toBeVisible();
-    await expect(page.getByRole("list", { name: "By dataset" })).toHaveText("Into IOM DTM Mali — Baseline Assessment (iom-dtm-mali): 1 to create, 0 to update, 0 unchanged.");
+    await expect(page.getByRole("list", { name: "By dataset" })).toHaveText("Into IOM DTM Mali — Baseline Assessment (iom-dtm-mali): 1 new, 0 changed, 0 unchanged.");
     await page.getByRole("button", { name: "Import 1 figure" }).click();
     await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible();
 
