@@ -132,4 +132,31 @@ test.describe("admin", () => {
     expect((await api.json()).error).toMatchObject({ code: "invalid_parameter", parameter: "from" });
     expect((await page.request.get("/api/v1/audit.csv?from=2024-00-00")).status()).toBe(400);
   });
+
+  test("an admin reorders an indicator's preferred datasets on the datasets page; viewers read it without controls", async ({ page }) => {
+    await logIn(page, "admin");
+    await page.getByRole("link", { name: "Datasets" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Datasets" })).toBeVisible();
+    await expect(page.locator('tr[data-dataset="iom-dtm-mali"]')).toContainText("every 90 days");
+    const idps = page.getByRole("list", { name: "Internally displaced persons (IDPs)" });
+    const codes = () => idps.locator("li").evaluateAll((items) => items.map((li) => li.getAttribute("data-dataset")));
+    expect((await codes()).slice(0, 2)).toEqual(["iom-dtm-mali", "idmc-gidd"]);
+
+    await page.getByRole("button", { name: "Move IDMC Global Internal Displacement Database — Mali, conflict up for Internally displaced persons (IDPs)" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Order saved for Internally displaced persons (IDPs)." })).toBeVisible();
+    await expect.poll(async () => (await codes()).slice(0, 2)).toEqual(["idmc-gidd", "iom-dtm-mali"]);
+    const api = (await (await page.request.get("/api/v1/audit?action=dataset.preference")).json()).data as { entityId: string }[];
+    expect(api[0]).toMatchObject({ entityId: "idps" });
+
+    // Back as the seed has it (the other specs read the DTM first).
+    await page.getByRole("button", { name: "Move IDMC Global Internal Displacement Database — Mali, conflict down for Internally displaced persons (IDPs)" }).click();
+    await expect.poll(async () => (await codes()).slice(0, 2)).toEqual(["iom-dtm-mali", "idmc-gidd"]);
+
+    await page.context().clearCookies();
+    await logIn(page, "viewer");
+    await page.goto("/admin/datasets");
+    await expect(page.getByRole("list", { name: "Internally displaced persons (IDPs)" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Move / })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Create a dataset" })).toHaveCount(0);
+  });
 });

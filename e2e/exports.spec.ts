@@ -76,13 +76,13 @@ test.describe("exports", () => {
   test("CSV, XLSX and HXL of a filtered view equal the API's JSON; the HXL file imports back unchanged", async ({ page, request }) => {
     await logIn(page, "analyst");
     const filter = "indicator=idps&region=ML05,ML06,ML07&from=2019-01-01&to=2023-12-31";
-    const api = (await (await page.request.get(`/api/v1/figures?${filter}&limit=50000`)).json()).data as { id: number; value: number; region: string; periodEnd: string }[];
+    const api = (await (await page.request.get(`/api/v1/figures?${filter}&limit=50000`)).json()).data as { id: number; value: number; region: string; periodEnd: string; dataset: { code: string } }[];
     expect(api.length).toBeGreaterThan(5);
 
     const csv = await page.request.get(`/api/v1/figures.csv?${filter}`);
     expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="figures_idps_ML05-ML06-ML07_2019-01-01_2023-12-31\.csv"$/);
     const rows = parse(await csv.body(), { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [Number(r.id), r.region, r.period_end, Number(r.value)])).toEqual(api.map((f) => [f.id, f.region, f.periodEnd, f.value]));
+    expect(rows.map((r) => [Number(r.id), r.region, r.period_end, Number(r.value), r.dataset])).toEqual(api.map((f) => [f.id, f.region, f.periodEnd, f.value, f.dataset.code]));
 
     const xlsx = await page.request.get(`/api/v1/figures.xlsx?${filter}`);
     expect(xlsx.headers()["content-disposition"]).toMatch(/^attachment; filename=".*\.xlsx"$/);

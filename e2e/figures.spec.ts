@@ -22,16 +22,25 @@ test.describe("data entry", () => {
     await expect(page.getByLabel("Value")).toHaveAttribute("aria-invalid", "true");
 
     await page.getByLabel("Value").fill("55 000");
+    await page.getByLabel("Dataset", { exact: true }).selectOption("idmc-gidd");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("heading", { level: 1, name: /^Figure \d+$/ })).toBeVisible();
     const id = Number(page.url().split("/").pop());
     await expect(page.locator(".figure-value")).toHaveText("55,000");
+    await expect(page.locator(".figure-facts")).toContainText("IDMC Global Internal Displacement Database — Mali, conflict (idmc-gidd)");
 
     // The API agrees with the page.
     const api = await (await page.request.get(`/api/v1/figures/${id}`)).json();
-    expect(api.data).toMatchObject({ indicator: "idps", region: "ML04", periodStart: "2031-01-31", value: 55000, version: 1, source: { organisation: "Protection Cluster Mali" } });
+    expect(api.data).toMatchObject({ indicator: "idps", region: "ML04", periodStart: "2031-01-31", value: 55000, version: 1, dataset: { code: "idmc-gidd" }, source: { organisation: "Protection Cluster Mali" } });
 
-    await page.getByRole("link", { name: "Edit" }).click();
+    // The list filters by dataset; the form then offers it among the analyst's recent ones.
+    await page.goto("/figures?dataset=idmc-gidd");
+    await expect(page.getByLabel("Dataset")).toHaveValue("idmc-gidd");
+    await expect(page.locator("table tbody tr").first()).toContainText("IDMC Global Internal Displacement Database — Mali, conflict");
+    await page.goto(`/figures/${id}/edit`);
+    await expect(page.getByLabel("Dataset", { exact: true })).toHaveValue("idmc-gidd");
+    await expect(page.getByLabel("Dataset", { exact: true }).locator("optgroup").first()).toHaveAttribute("label", "Datasets of your recent figures");
+
     await page.getByLabel("Value").fill("56500");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.locator(".figure-value")).toHaveText("56,500");
@@ -58,7 +67,7 @@ test.describe("data entry", () => {
 
     await fillNewFigure(page, "52000", "2031-03-31");
     await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByText("A figure for this indicator, region, period and breakdown already exists.")).toBeVisible();
+    await expect(page.getByText("A figure for this indicator, region, period, breakdown and dataset already exists.")).toBeVisible();
     await expect(page.getByRole("link", { name: "Edit the existing figure" })).toHaveAttribute("href", `/figures/${firstId}/edit`);
 
     await fillNewFigure(page, "450000", "2031-04-30");

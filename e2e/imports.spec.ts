@@ -27,11 +27,14 @@ test.describe("imports", () => {
     await logIn(page, "analyst");
     await page.goto("/imports/new");
     await page.getByLabel("File (CSV or XLSX)").setInputFiles(csv(["#country+code,#date,#affected+idps+ind,#meta+source", "MLI,2032-06-30,420000,Commission Mouvements de Populations", "BFA,2032-06-30,2000000,CONASUR"]));
+    // The CMP publishes the DTM rounds with IOM: its figures go into the DTM series, which the IDP tile draws first.
+    await page.getByLabel("Dataset").selectOption("iom-dtm-mali");
     await page.getByLabel("Source title").fill("Rapport CMP juin 2032");
     await page.getByLabel("Source date").fill("2032-07-10");
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByRole("heading", { name: "Preview: nothing written yet" })).toBeVisible();
     await expect(page.getByText(/1 to create, 0 to update, 0 unchanged, 0 invalid, 1 skipped/)).toBeVisible();
+    await expect(page.getByRole("list", { name: "By dataset" })).toHaveText("Into IOM DTM Mali — Baseline Assessment (iom-dtm-mali): 1 new, 0 changed, 0 unchanged.");
     await page.getByRole("button", { name: "Import 1 figure" }).click();
     await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible();
 
@@ -45,6 +48,7 @@ test.describe("imports", () => {
     // The same file again changes nothing.
     await page.goto("/imports/new");
     await page.getByLabel("File (CSV or XLSX)").setInputFiles(csv(["#country+code,#date,#affected+idps+ind,#meta+source", "MLI,2032-06-30,420000,Commission Mouvements de Populations"]));
+    await page.getByLabel("Dataset").selectOption("iom-dtm-mali");
     await page.getByLabel("Source title").fill("Rapport CMP juin 2032");
     await page.getByLabel("Source date").fill("2032-07-10");
     await page.getByRole("button", { name: "Preview" }).click();
@@ -61,6 +65,25 @@ test.describe("imports", () => {
     await page.goto("/");
     await expect(tile.locator(".value")).toHaveText("401,736");
     await expect(imported).toHaveCount(0);
+  });
+
+  test("the preview says per dataset whether a value or only its source changes, with names, not codes", async ({ page }) => {
+    await logIn(page, "analyst");
+    await page.goto("/imports/new");
+    // The seeded DTM round 72: Mopti 159,027 IDPs on 30 Sep 2021, Gao 97,859.
+    await page.getByLabel("File (CSV or XLSX)").setInputFiles(csv(["#adm1+code,#date,#affected+idps+ind", "ML05,2021-09-30,159027", "ML07,2021-09-30,98000"]));
+    await page.getByLabel("Dataset").selectOption("iom-dtm-mali");
+    await page.getByLabel("Source organisation").fill("IOM DTM");
+    await page.getByLabel("Source title").fill("Round 72, republished");
+    await page.getByLabel("Source date").fill("2021-11-15");
+    await page.getByRole("button", { name: "Preview" }).click();
+    const changes = page.getByRole("table", { name: "Changes (first 500)" });
+    await expect(changes.locator('th[scope="rowgroup"]')).toHaveText(["IOM DTM Mali — Baseline Assessment (iom-dtm-mali)"]);
+    const mopti = changes.locator("tbody tr", { hasText: "Mopti" });
+    await expect(mopti).toContainText("source only");
+    await expect(mopti).toContainText("Internally displaced persons (IDPs) · Mopti · 30 Sept 2021");
+    await expect(mopti).toContainText(/the value stays 159,027; the source changes from .*round 72.* to IOM DTM — Round 72, republished \(2021-11-15\)/);
+    await expect(changes.locator("tbody tr", { hasText: "Gao" })).toContainText("the value changes from 97,859 to 98,000");
   });
 
   test("a column mapping saved once reads the next file with the same columns without mapping again", async ({ page }, testInfo) => {

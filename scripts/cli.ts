@@ -13,7 +13,9 @@ import { readEnv } from "../lib/env";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "../lib/db/client";
-import { runImport, reportText } from "../lib/data/import-run";
+import { runImport } from "../lib/data/import-run";
+import { reportText } from "../lib/import/report-text";
+import { DATASET_CODE } from "../lib/validation/dataset-input";
 import { backupDatabase, BackupError, restoreDatabase } from "../lib/db/backup";
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -27,9 +29,11 @@ const USAGE = `Usage: npm run cli -- <command>
   restore <file>                                   replaces the database's contents with a backup's (pg_restore, one transaction)
   migrate                                          applies pending migrations
   seed                                             loads reference and demo data (idempotent)
-  import <file> [--dry-run] [--source-org ORG] [--source-title TITLE] [--source-url URL] [--source-date YYYY-MM-DD]
+  import <file> [--dry-run] [--dataset CODE] [--source-org ORG] [--source-title TITLE] [--source-url URL] [--source-date YYYY-MM-DD]
          [--year YYYY] [--level 1|2] [--mapping MAPPING.json [--save-mapping NAME]] [--saved-mapping NAME] [--as EMAIL]
-                                                   imports figures from CSV/XLSX/HXL; exits 1 if any row is invalid`;
+                                                   imports figures from CSV/XLSX/HXL; exits 1 if any row is invalid.
+                                                   --dataset: the dataset (code, e.g. iom-dtm-mali) the figures go to when the
+                                                   file does not name one; no figure of another dataset is changed`;
 
 class UsageError extends Error {}
 
@@ -55,6 +59,7 @@ async function run(argv: string[]): Promise<void> {
       days: { type: "string" },
       "password-stdin": { type: "boolean" },
       "dry-run": { type: "boolean" },
+      dataset: { type: "string" },
       "source-org": { type: "string" },
       "source-title": { type: "string" },
       "source-url": { type: "string" },
@@ -84,6 +89,7 @@ async function run(argv: string[]): Promise<void> {
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) throw new UsageError("--year must be a year such as 2024");
   if (values.level !== undefined && !["1", "2"].includes(values.level)) throw new UsageError("--level must be 1 (regions) or 2 (cercles)");
+  if (values.dataset !== undefined && !DATASET_CODE.test(values.dataset)) throw new UsageError("--dataset must be a dataset code such as iom-dtm-mali");
   if ((command === "user" || command === "token") && !email) throw new UsageError(`${key} needs an email`);
   if (key === "user set-role") role(rest[1]);
   let password: string | undefined;
@@ -155,6 +161,7 @@ async function run(argv: string[]): Promise<void> {
           data: await readFile(file),
           fileName: path.basename(file),
           commit: !values["dry-run"],
+          dataset: values.dataset,
           source: { organisation: values["source-org"], title: values["source-title"], url: values["source-url"], date: values["source-date"] },
           year,
           level: values.level ? (Number(values.level) as 1 | 2) : undefined,

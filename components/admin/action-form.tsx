@@ -10,7 +10,9 @@ import { IDLE, type FormState } from "@/lib/auth/form-state";
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: "text" | "email" | "password" | "number" | "select";
+  type?: "text" | "email" | "password" | "number" | "url" | "select";
+  /** Text fields are required unless this says otherwise (numbers never are). */
+  optional?: boolean;
   options?: { value: string; label: string }[];
   defaultValue?: string;
   autoComplete?: string;
@@ -67,7 +69,7 @@ export function ActionForm({ action, submitLabel, fields = [], hidden = {}, dang
                 ))}
               </select>
             ) : (
-              <input {...common} type={f.type ?? "text"} autoComplete={f.autoComplete} min={f.min} max={f.max} required={f.type !== "number" || undefined} />
+              <input {...common} type={f.type ?? "text"} autoComplete={f.autoComplete} min={f.min} max={f.max} required={(f.type !== "number" && !f.optional) || undefined} />
             )}
             {f.hint && (
               <small className="hint" id={`${fieldId}-hint`}>

@@ -28,11 +28,23 @@ export interface FormSource {
   title: string;
   url: string;
   date: string;
+  /** The dataset the source is a publication of. */
+  dataset: string;
+}
+export interface FormDataset {
+  code: string;
+  name: string;
+}
+/** The datasets of the user's recent figures, then the others. */
+export interface FormDatasets {
+  recent: FormDataset[];
+  others: FormDataset[];
 }
 
 interface Props {
   indicators: FormIndicator[];
   regions: FormRegion[];
+  datasets: FormDatasets;
   recentSources: FormSource[];
   initial?: Partial<FigureFormValues>;
   figureId?: number;
@@ -43,7 +55,7 @@ interface Props {
 
 type Notice = Exclude<SaveResult, { status: "saved" } | { status: "invalid" }> | null;
 
-export function FigureForm({ indicators, regions, recentSources, initial, figureId, version: initialVersion, storedValue }: Props) {
+export function FigureForm({ indicators, regions, datasets, recentSources, initial, figureId, version: initialVersion, storedValue }: Props) {
   const t = useTranslations("figureForm");
   const te = useTranslations("figureErrors");
   const locale = useLocale();
@@ -57,7 +69,8 @@ export function FigureForm({ indicators, regions, recentSources, initial, figure
   const [pending, startTransition] = useTransition();
 
   const byCode = useMemo(() => new Map(indicators.map((i) => [i.code, i])), [indicators]);
-  const schema = useMemo(() => figureInputSchema(byCode, new Set(regions.map((r) => r.pcode)), { storedValue }), [byCode, regions, storedValue]);
+  const datasetCodes = useMemo(() => new Set([...datasets.recent, ...datasets.others].map((d) => d.code)), [datasets]);
+  const schema = useMemo(() => figureInputSchema(byCode, new Set(regions.map((r) => r.pcode)), { storedValue, datasets: datasetCodes }), [byCode, regions, storedValue, datasetCodes]);
   const indicator = byCode.get(values.indicator);
 
   const set = <K extends keyof FigureFormValues>(key: K, value: FigureFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
@@ -204,7 +217,7 @@ export function FigureForm({ indicators, regions, recentSources, initial, figure
               value=""
               onChange={(e) => {
                 const s = recentSources[Number(e.target.value)];
-                if (s) setValues((v) => ({ ...v, sourceOrganisation: s.organisation, sourceTitle: s.title, sourceUrl: s.url, sourceDate: s.date }));
+                if (s) setValues((v) => ({ ...v, dataset: s.dataset, sourceOrganisation: s.organisation, sourceTitle: s.title, sourceUrl: s.url, sourceDate: s.date }));
               }}
             >
               <option value="">{t("chooseOne")}</option>
@@ -215,6 +228,26 @@ export function FigureForm({ indicators, regions, recentSources, initial, figure
               ))}
             </select>
           </div>
+        )}
+        {field(
+          "dataset",
+          t("dataset"),
+          <select {...inputProps("dataset")} value={values.dataset} onChange={(e) => set("dataset", e.target.value)}>
+            <option value="">{t("datasetDefault")}</option>
+            {datasets.recent.length > 0 && (
+              <optgroup label={t("datasetsRecent")}>
+                {datasets.recent.map((d) => (
+                  <option key={d.code} value={d.code}>{`${d.name} (${d.code})`}</option>
+                ))}
+              </optgroup>
+            )}
+            <optgroup label={datasets.recent.length > 0 ? t("datasetsOther") : t("datasetsAll")}>
+              {datasets.others.map((d) => (
+                <option key={d.code} value={d.code}>{`${d.name} (${d.code})`}</option>
+              ))}
+            </optgroup>
+          </select>,
+          t("datasetHint"),
         )}
         {errors.source && !errors["source.organisation"] && errorText("source")}
         {field("source.organisation", t("sourceOrganisation"), <input type="text" {...inputProps("source.organisation")} value={values.sourceOrganisation} onChange={(e) => set("sourceOrganisation", e.target.value)} />)}

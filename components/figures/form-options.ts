@@ -1,19 +1,46 @@
 import "server-only";
 // What the figure form offers, in the reader's language: indicators, regions
-// (country, regions, then cercles), and the latest sources for reuse.
+// (country, regions, then cercles), the datasets (the user's recent ones
+// first) and the latest sources for reuse.
 import { db } from "@/lib/db/client";
 import { toIsoDate } from "@/lib/domain/dates";
 import { isDerivedIndicator } from "@/lib/domain/funding";
 import { numberInputText } from "@/lib/domain/number-input";
+import { datasetCatalogue } from "@/lib/data/datasets";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
-import type { FormIndicator, FormRegion, FormSource } from "./figure-form";
+import type { FormDatasets, FormIndicator, FormRegion, FormSource } from "./figure-form";
 
-export async function figureFormOptions(locale: string, unitLabel: (unit: string) => string): Promise<{ indicators: FormIndicator[]; regions: FormRegion[]; recentSources: FormSource[] }> {
+/** How far back the user's own figures are read for their recent datasets. */
+const RECENT_FIGURES = 500;
+const RECENT_DATASETS = 5;
+
+/** The datasets of the user's latest figures, most recent first, then every other, by name. */
+async function datasetsFor(userId: number): Promise<FormDatasets> {
+  const [catalogue, mine] = await Promise.all([
+    datasetCatalogue(),
+    db().figure.findMany({ where: { OR: [{ updatedById: userId }, { createdById: userId }] }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: RECENT_FIGURES, select: { datasetId: true } }),
+  ]);
+  const recentIds = [...new Set(mine.map((f) => f.datasetId))].slice(0, RECENT_DATASETS);
+  const option = (d: { code: string; name: string }) => ({ code: d.code, name: d.name });
+  const recent = recentIds.flatMap((id) => {
+    const d = catalogue.byId.get(id);
+    return d ? [option(d)] : [];
+  });
+  const others = [...catalogue.byCode.values()].filter((d) => !recentIds.includes(d.id)).sort((a, b) => a.name.localeCompare(b.name)).map(option);
+  return { recent, others };
+}
+
+export async function figureFormOptions(
+  locale: string,
+  unitLabel: (unit: string) => string,
+  userId: number,
+): Promise<{ indicators: FormIndicator[]; regions: FormRegion[]; datasets: FormDatasets; recentSources: FormSource[] }> {
   const lang = locale === "fr" ? "fr" : "en";
-  const [indicators, regions, sources] = await Promise.all([
+  const [indicators, regions, datasets, sources] = await Promise.all([
     indicatorIndex(),
     regionIndex(),
-    db().source.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 12 }),
+    datasetsFor(userId),
+    db().source.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 12, include: { dataset: { select: { code: true } } } }),
   ]);
   return {
     // Unmet requirements and coverage are recomputed from funding, never typed.
@@ -29,7 +56,8 @@ export async function figureFormOptions(locale: string, unitLabel: (unit: string
     regions: [...regions.values()]
       .sort((a, b) => a.pcode.localeCompare(b.pcode))
       .map((r) => ({ pcode: r.pcode, name: r.name[lang], level: r.level })),
-    recentSources: sources.map((s) => ({ organisation: s.organisation, title: s.title, url: s.url, date: toIsoDate(s.publishedOn) })),
+    datasets,
+    recentSources: sources.map((s) => ({ organisation: s.organisation, title: s.title, url: s.url, date: toIsoDate(s.publishedOn), dataset: s.dataset.code })),
   };
 }
 

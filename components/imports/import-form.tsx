@@ -3,10 +3,12 @@
 // Upload a file, see what it would change, then commit it. The upload shows
 // a progress bar (XMLHttpRequest reports upload progress; fetch does not).
 // A file without HXL tags or a known layout gets a column mapping form.
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { ImportReport } from "@/lib/data/import-run";
+import { changeParts, previewValue } from "@/lib/import/change-words";
+import { formatPeriod } from "@/lib/domain/format";
 import { TableScroll } from "@/components/layout/table-scroll";
 import { useApiErrorText, type ApiError } from "@/components/layout/use-api-error-text";
 
@@ -36,7 +38,13 @@ export function mappingFromRoles(roles: Record<string, Role>): unknown {
   };
 }
 
-export function ImportForm({ indicators, maxMb }: { indicators: { code: string; name: string }[]; maxMb: number }) {
+interface Names {
+  indicators: { code: string; name: string }[];
+  regions: { pcode: string; name: string }[];
+  datasets: { code: string; name: string }[];
+}
+
+export function ImportForm({ indicators, regions, datasets, maxMb }: Names & { maxMb: number }) {
   const t = useTranslations("imports");
   const apiErrorText = useApiErrorText();
   const [progress, setProgress] = useState<number | null>(null);
@@ -83,6 +91,18 @@ export function ImportForm({ indicators, maxMb }: { indicators: { code: string; 
           <label htmlFor="i-file">{t("file")}</label>
           <input id="i-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required onChange={() => setRoles({})} />
           <small className="hint">{t("fileHint", { mb: maxMb })}</small>
+        </div>
+        <div className="field">
+          <label htmlFor="i-dataset">{t("dataset")}</label>
+          <select id="i-dataset" name="dataset" defaultValue="" aria-describedby="i-dataset-hint">
+            <option value="">{t("datasetFromFile")}</option>
+            {datasets.map((d) => (
+              <option key={d.code} value={d.code}>{`${d.name} (${d.code})`}</option>
+            ))}
+          </select>
+          <small className="hint" id="i-dataset-hint">
+            {t("datasetHint")}
+          </small>
         </div>
         <fieldset className="source-fields">
           <legend>{t("source")}</legend>
@@ -163,21 +183,43 @@ export function ImportForm({ indicators, maxMb }: { indicators: { code: string; 
       </form>
       <div role="status" aria-live="polite">
         {error && <p className="form-error">{error}</p>}
-        {report && <ReportView report={report} onCommit={form && report.status === "preview" && report.counts.create + report.counts.update > 0 ? () => submit(form, false) : null} />}
+        {report && <ReportView report={report} names={{ indicators, regions, datasets }} onCommit={form && report.status === "preview" && report.counts.create + report.counts.update > 0 ? () => submit(form, false) : null} />}
       </div>
     </>
   );
 }
 
-function ReportView({ report, onCommit }: { report: Report; onCommit: (() => void) | null }) {
+type Change = Extract<Report, { changes: unknown }>["changes"][number];
+
+function ReportView({ report, names, onCommit }: { report: Report; names: Names; onCommit: (() => void) | null }) {
   const t = useTranslations("imports");
   const locale = useLocale();
+  // Names in the reader's language; the report's own (English) where the page has none.
+  const indicatorName = useMemo(() => new Map(names.indicators.map((i) => [i.code, i.name])), [names.indicators]);
+  const regionName = useMemo(() => new Map(names.regions.map((r) => [r.pcode, r.name])), [names.regions]);
   if (report.status === "invalid_file") return <p className="form-error">{t("invalidFile", { reason: report.reason })}</p>;
   const { counts } = report;
+  const figureText = (c: Change) =>
+    `${indicatorName.get(c.indicator) ?? c.indicatorName} · ${regionName.get(c.region) ?? c.regionName} · ${formatPeriod(c.periodStart, c.periodEnd, locale)}${c.disaggregation ? ` · ${Object.values(c.disaggregation).join(" ")}` : ""}`;
+  const words = (c: Change) =>
+    changeParts(c, (v) => previewValue(v, c.unit, locale))
+      .map((p) => t(`change.${p.key}`, p.values))
+      .join(t("change.separator"));
+  const action = (c: Change) => (c.action === "create" ? t("action_create") : c.kind === "value" ? t("action_update") : t(`action_${c.kind}`));
+  const byDataset = report.datasets
+    .map((d) => ({ dataset: d, changes: report.changes.filter((c) => c.dataset === d.code) }))
+    .filter((g) => g.changes.length > 0);
   return (
     <section className="import-report" aria-labelledby="report-title">
       <h2 id="report-title">{t(`status.${report.status}`)}</h2>
       <p>{t("summary", { file: report.fileName, mapping: report.mappingName, rows: report.rows, ...counts })}</p>
+      {report.datasets.length > 0 && (
+        <ul className="dataset-counts" aria-label={t("byDataset")}>
+          {report.datasets.map((d) => (
+            <li key={d.code}>{t("intoDataset", { ...d })}</li>
+          ))}
+        </ul>
+      )}
       {report.savedMapping && <p>{t("mappingSaved", { name: report.savedMapping })}</p>}
       {report.status === "committed" && report.importId !== null && <Link href={`/imports/${report.importId}`}>{t("openImport", { id: report.importId })}</Link>}
       {onCommit && (
@@ -208,30 +250,33 @@ function ReportView({ report, onCommit }: { report: Report; onCommit: (() => voi
           </table>
         </TableScroll>
       )}
-      {report.changes.length > 0 && (
+      {byDataset.length > 0 && (
         <TableScroll focusable>
-          <table>
+          <table className="import-changes">
             <caption>{t("changes")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("action")}</th>
                 <th scope="col">{t("line")}</th>
                 <th scope="col">{t("figure")}</th>
-                <th scope="col" className="num">{t("old")}</th>
-                <th scope="col" className="num">{t("new")}</th>
+                <th scope="col">{t("whatChanges")}</th>
               </tr>
             </thead>
-            <tbody>
-              {report.changes.map((c) => (
-                <tr key={`${c.lines[0]}-${c.indicator}-${c.region}-${c.periodStart}-${JSON.stringify(c.disaggregation)}`}>
-                  <td>{t(`action_${c.action}`)}</td>
-                  <td>{c.lines.length > 1 ? `${c.lines[0]}–${c.lines.at(-1)}` : c.lines[0]}</td>
-                  <td>{`${c.indicator} · ${c.region} · ${c.periodStart === c.periodEnd ? c.periodStart : `${c.periodStart} – ${c.periodEnd}`}${c.disaggregation ? ` · ${Object.values(c.disaggregation).join(" ")}` : ""}`}</td>
-                  <td className="num">{c.old ? c.old.value.toLocaleString(locale) : "—"}</td>
-                  <td className="num">{c.value.toLocaleString(locale)}</td>
+            {byDataset.map(({ dataset, changes }) => (
+              <tbody key={dataset.code} data-dataset={dataset.code}>
+                <tr>
+                  <th scope="rowgroup" colSpan={4}>{`${dataset.name} (${dataset.code})`}</th>
                 </tr>
-              ))}
-            </tbody>
+                {changes.map((c) => (
+                  <tr key={`${c.lines[0]}-${c.indicator}-${c.region}-${c.periodStart}-${JSON.stringify(c.disaggregation)}`} data-kind={c.action === "create" ? "create" : c.kind}>
+                    <td>{action(c)}</td>
+                    <td>{c.lines.length > 1 ? `${c.lines[0]}–${c.lines.at(-1)}` : c.lines[0]}</td>
+                    <td>{figureText(c)}</td>
+                    <td>{words(c)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
           </table>
         </TableScroll>
       )}

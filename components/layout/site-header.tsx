@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/data/users";
-import { can } from "@/lib/auth/permissions";
+import { can, type Permission } from "@/lib/auth/permissions";
 import { LocaleSwitch } from "./locale-switch";
 import { LogoutButton } from "./logout-button";
 import { NavLink } from "./nav-link";
@@ -17,11 +17,13 @@ const NAV = [
   { href: "/imports", label: "imports" },
 ] as const;
 
+/** Each shown to the roles its page admits (the datasets page: every signed-in user reads it). */
 const ADMIN_NAV = [
-  { href: "/admin/users", label: "users" },
-  { href: "/admin/tokens", label: "tokens" },
-  { href: "/admin/audit", label: "audit" },
-] as const;
+  { href: "/admin/datasets", label: "datasets", permission: "figures:read" },
+  { href: "/admin/users", label: "users", permission: "users:manage" },
+  { href: "/admin/tokens", label: "tokens", permission: "users:manage" },
+  { href: "/admin/audit", label: "audit", permission: "audit:read" },
+] as const satisfies readonly { href: string; label: string; permission: Permission }[];
 
 export async function SiteHeader({ user }: { user: SessionUser | null }) {
   const t = await getTranslations();
@@ -33,7 +35,7 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
       {user && (
         <nav aria-label={t("nav.main")}>
           <ul>
-            {[...NAV, ...(can(user.role, "users:manage") ? ADMIN_NAV : [])].map((item) => (
+            {[...NAV, ...ADMIN_NAV.filter((item) => can(user.role, item.permission))].map((item) => (
               <li key={item.href}>
                 <NavLink href={item.href}>{t(`nav.${item.label}`)}</NavLink>
               </li>

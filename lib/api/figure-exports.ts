@@ -109,13 +109,13 @@ function workbook(query: FiguresQuery, paged: boolean, names: ExportNames): Read
     const sheet = book.addWorksheet("Figures", { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.columns = FIGURE_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.kind === "date" ? 12 : c.header === "value" ? 16 : 20, style: c.kind === "date" ? { numFmt: "yyyy-mm-dd" } : c.header === "value" ? { numFmt: "#,##0.####" } : {} }));
     sheet.getRow(1).font = { bold: true };
-    const sources = new Map<string, FigureDto["source"] & { figures: number }>();
+    const sources = new Map<string, FigureDto["source"] & { dataset: string; figures: number }>();
     for await (const page of figuresFor(query, paged)) {
       for (const f of page) {
         const cells = figureRow(f, names).map((v, i) => (FIGURE_COLUMNS[i]!.kind === "date" && typeof v === "string" ? new Date(`${v}T00:00:00Z`) : v));
         sheet.addRow(cells).commit();
-        const key = JSON.stringify(f.source);
-        const s = sources.get(key) ?? { ...f.source, figures: 0 };
+        const key = JSON.stringify([f.dataset.code, f.source]);
+        const s = sources.get(key) ?? { ...f.source, dataset: f.dataset.code, figures: 0 };
         s.figures += 1;
         sources.set(key, s);
       }
@@ -123,6 +123,7 @@ function workbook(query: FiguresQuery, paged: boolean, names: ExportNames): Read
     sheet.commit();
     const list = book.addWorksheet("Sources");
     list.columns = [
+      { header: "dataset", key: "dataset", width: 20 },
       { header: "organisation", key: "organisation", width: 36 },
       { header: "title", key: "title", width: 60 },
       { header: "url", key: "url", width: 50 },

@@ -3,6 +3,7 @@
 import { runImport, type ImportReport } from "../data/import-run";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from "../import/limits";
 import { mappingNameSchema } from "../data/import-mappings";
+import { DATASET_CODE } from "../validation/dataset-input";
 
 export interface ImportAnswer {
   status: number;
@@ -19,7 +20,8 @@ function refuse(status: number, code: string, message: string): ImportAnswer {
 }
 
 /**
- * Fields: file, dryRun ("true"), sourceOrganisation, sourceTitle, sourceUrl, sourceDate, year, level (1|2),
+ * Fields: file, dryRun ("true"), dataset (code: where the figures go when the file does not say; an unknown one is a 422 naming it),
+ * sourceOrganisation, sourceTitle, sourceUrl, sourceDate, year, level (1|2),
  * mapping (JSON) with mappingName, saveMappingAs (save that mapping under a name), savedMapping (use a saved one by name).
  */
 export async function importEndpoint(form: FormData, userId: number): Promise<ImportAnswer> {
@@ -32,6 +34,8 @@ export async function importEndpoint(form: FormData, userId: number): Promise<Im
   if (year !== undefined && !/^(19|20)\d{2}$/.test(year)) return refuse(400, "invalid_parameter", "year must be a year such as 2024");
   const level = field(form, "level");
   if (level !== undefined && level !== "1" && level !== "2") return refuse(400, "invalid_parameter", "level must be 1 (regions) or 2 (cercles)");
+  const dataset = field(form, "dataset")?.toLowerCase();
+  if (dataset !== undefined && !DATASET_CODE.test(dataset)) return refuse(400, "invalid_parameter", "dataset must be a dataset code such as iom-dtm-mali (GET /api/v1/datasets lists them)");
   let mapping: { name: string; mapping: unknown } | undefined;
   const mappingText = field(form, "mapping");
   if (mappingText) {
@@ -51,6 +55,7 @@ export async function importEndpoint(form: FormData, userId: number): Promise<Im
     data: new Uint8Array(await file.arrayBuffer()),
     fileName,
     commit: field(form, "dryRun") !== "true",
+    dataset,
     source: { organisation: field(form, "sourceOrganisation"), title: field(form, "sourceTitle"), url: field(form, "sourceUrl"), date: field(form, "sourceDate") },
     year: year ? Number(year) : undefined,
     level: level ? (Number(level) as 1 | 2) : undefined,

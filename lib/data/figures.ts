@@ -163,11 +163,12 @@ export async function listFigures(q: FiguresQuery): Promise<{ data: FigureDto[];
 }
 
 /** The most recently changed figures, for the figures page. */
-export async function recentFigures(filter: { indicator?: string; region?: string }, take = 100): Promise<FigureDto[]> {
+export async function recentFigures(filter: { indicator?: string; region?: string; dataset?: string }, take = 100): Promise<FigureDto[]> {
   const rows = await db().figure.findMany({
     where: {
       ...(filter.indicator ? { indicator: { code: filter.indicator } } : {}),
       ...(filter.region ? { region: { pcode: filter.region } } : {}),
+      ...(filter.dataset ? { dataset: { code: filter.dataset } } : {}),
     },
     include: figureInclude,
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],

@@ -10,8 +10,9 @@ import { createRegionMatcher } from "../import/region-match";
 import { parseIsoDate, toIsoDate } from "../domain/dates";
 import { sourceUrlProblem } from "../validation/source-url";
 import { getImportMappingByName, importMappingsBySignature, saveImportMapping } from "./import-mappings";
-import { commitImport, previewImport, type ImportOutcome, type ImportSource, type PlannedFigure } from "./imports";
+import { commitImport, ImportError, previewImport, type ImportOutcome, type ImportSource, type PlannedFigure } from "./imports";
 import { listIndicators, listRegions } from "./reference";
+import { datasetCatalogue } from "./datasets";
 
 /** A report lists at most this many skipped rows (their total is always given). */
 const SKIPPED_LIMIT = 200;
@@ -45,6 +46,8 @@ export type ImportReport =
       mappingName: string;
       rows: number;
       counts: ImportOutcome["counts"] & { invalid: number; skipped: number };
+      /** The counts per dataset the rows go to (each row is matched, and written, within its dataset only). */
+      datasets: ImportOutcome["datasets"];
       changes: ImportOutcome["changes"];
       /** The first ERRORS_LIMIT row errors; `errorsOmitted` counts the others, `counts.invalid` the rows. */
       errors: RowError[];
@@ -56,8 +59,9 @@ export type ImportReport =
     };
 
 async function catalogue(): Promise<Catalogue> {
-  const [regions, indicators] = await Promise.all([listRegions(), listIndicators()]);
+  const [regions, indicators, datasets] = await Promise.all([listRegions(), listIndicators(), datasetCatalogue()]);
   return {
+    datasets: new Set(datasets.byCode.keys()),
     regions: createRegionMatcher(regions.map((r) => ({ pcode: r.pcode, level: r.level, nameEn: r.name.en, nameFr: r.name.fr }))),
     indicators: new Map(
       indicators.map((i) => [
@@ -79,6 +83,15 @@ function plan(candidates: Candidate[], request: ImportRequest): { figures: Plann
   const withoutSource = candidates.find((c) => !c.source && !s.organisation?.trim());
   if (withoutSource) {
     return { figures: [], error: "A source is required: give the import's source organisation (and title, URL, date), or add a #meta+source column" };
+  }
+  const chosen = request.dataset;
+  const elsewhere = chosen ? candidates.filter((c) => c.dataset !== null && c.dataset !== chosen) : [];
+  if (elsewhere.length) {
+    const named = [...new Set(elsewhere.map((c) => c.dataset))].join(", ");
+    return {
+      figures: [],
+      error: `the file names its own dataset (${named}, from line ${elsewhere[0]!.lines[0]}), not ${chosen}: import it into the dataset it names (leave the dataset to the file), or correct the file`,
+    };
   }
   const defaults = {
     title: s.title?.trim() || `Import of ${request.fileName}`,
@@ -108,6 +121,9 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
   const url = request.source?.url?.trim();
   const urlProblem = url ? sourceUrlProblem(url) : null;
   if (urlProblem) return { status: "invalid_file", fileName, reason: `The import's source URL: ${urlProblem}` };
+  if (request.dataset !== undefined && !(await datasetCatalogue()).byCode.has(request.dataset)) {
+    return { status: "invalid_file", fileName, reason: `there is no dataset "${request.dataset}": choose one of GET /api/v1/datasets, or create it first (POST /api/v1/datasets)` };
+  }
   let mapping = request.mapping;
   if (request.savedMapping !== undefined && !mapping) {
     const saved = await getImportMappingByName(request.savedMapping);
@@ -124,10 +140,16 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
   if (error) return { status: "invalid_file", fileName, reason: error };
 
   const invalid = analysis.errors.length > 0;
-  const outcome =
-    request.commit && !invalid
-      ? await commitImport(figures, { fileName, fileSha256: createHash("sha256").update(request.data).digest("hex"), mappingName: analysis.mappingName, userId: request.userId })
-      : await previewImport(figures);
+  let outcome: ImportOutcome;
+  try {
+    outcome =
+      request.commit && !invalid
+        ? await commitImport(figures, { fileName, fileSha256: createHash("sha256").update(request.data).digest("hex"), mappingName: analysis.mappingName, userId: request.userId })
+        : await previewImport(figures);
+  } catch (error) {
+    if (error instanceof ImportError && error.kind === "invalid") return { status: "invalid_file", fileName, reason: error.message };
+    throw error;
+  }
   const status = invalid ? "invalid_rows" : !request.commit ? "preview" : outcome.importId === null ? "unchanged" : "committed";
   return {
     status,
@@ -135,6 +157,7 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
     mappingName: analysis.mappingName,
     rows: analysis.rows,
     counts: { ...outcome.counts, invalid: new Set(analysis.errors.map((e) => e.line)).size, skipped: analysis.skipped.length },
+    datasets: outcome.datasets,
     changes: outcome.changes,
     errors: analysis.errors.slice(0, ERRORS_LIMIT),
     ...(analysis.errors.length > ERRORS_LIMIT ? { errorsOmitted: analysis.errors.length - ERRORS_LIMIT } : {}),
@@ -142,20 +165,4 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
     importId: outcome.importId,
     ...(savedMapping ? { savedMapping } : {}),
   };
-}
-
-/** The report as lines of text, for the CLI. */
-export function reportText(r: ImportReport): string {
-  if (r.status === "invalid_file") return `${r.fileName}: ${r.reason}`;
-  const lines = [
-    `${r.fileName} (${r.mappingName}): ${r.rows} rows → ${r.counts.create} to create, ${r.counts.update} to update, ${r.counts.unchanged} unchanged, ${r.counts.invalid} invalid, ${r.counts.skipped} skipped`,
-    ...r.errors.map((e) => `  line ${e.line}, column "${e.column}": ${e.reason}`),
-    ...(r.errorsOmitted ? [`  … and ${r.errorsOmitted} more errors`] : []),
-  ];
-  if (r.status === "invalid_rows") lines.push("Refused: nothing was written. Fix the rows above and import the file again.");
-  if (r.status === "preview") lines.push("Dry run: nothing was written.");
-  if (r.status === "unchanged") lines.push("Nothing to change: every figure is already as in the file.");
-  if (r.status === "committed") lines.push(`Committed as import ${r.importId}.`);
-  if (r.savedMapping) lines.push(`The mapping was saved as "${r.savedMapping}": files laid out like this one will use it.`);
-  return lines.join("\n");
 }

@@ -10,6 +10,7 @@ import { Prisma } from "../generated/prisma/client";
 import { syncFundingGroup, type FundingGroup } from "./figure-writes";
 import { withDerivedFunding } from "./import-funding";
 import { resolveDatasetId } from "./datasets";
+import { changeKind, type ChangeKind } from "../import/change-words";
 import { sourceIds, type SourceRow } from "./sources";
 import { ACTION, SNAPSHOT, SNAPSHOT_JOINS, stageRows, type ImportRow } from "./import-sql";
 
@@ -42,20 +43,42 @@ export interface PlannedFigure {
 
 export interface PlannedChange {
   action: "create" | "update";
+  /** What it changes: the value (a new figure too), else the source, else only the note. */
+  kind: ChangeKind;
   lines: number[];
   indicator: string;
+  /** The indicator's, region's and dataset's names (English; the page says them in the reader's language). */
+  indicatorName: string;
   region: string;
+  regionName: string;
   periodStart: string;
   periodEnd: string;
   disaggregation: Disaggregation | null;
   value: number;
+  unit: string;
   dataset: string;
+  datasetName: string;
+  /** "Organisation — title", as before; `sourceDetail` has all of it. */
   source: string;
-  old: { id: number; value: number; source: string } | null;
+  sourceDetail: ImportSource;
+  /** The figure's note after the change (a row without a note keeps the stored one). */
+  note: string | null;
+  old: { id: number; value: number; source: string; sourceDetail: ImportSource; note: string | null } | null;
+}
+
+/** What an import does in one dataset: an import never writes outside the datasets its rows name. */
+export interface DatasetCounts {
+  code: string;
+  name: string;
+  create: number;
+  update: number;
+  unchanged: number;
 }
 
 export interface ImportOutcome {
   counts: { create: number; update: number; unchanged: number };
+  /** Per dataset the rows go to, by code. */
+  datasets: DatasetCounts[];
   /** The first changes, in file order, for the preview. */
   changes: PlannedChange[];
   importId: number | null;
@@ -125,37 +148,73 @@ async function run(tx: Tx, planned: PlannedFigure[], meta: ImportMeta | null): P
   const rows = await resolveRows(tx, figures);
   await stageRows(tx, rows);
   const counts = { create: 0, update: 0, unchanged: 0 };
-  for (const c of await tx.$queryRaw<{ action: keyof typeof counts; n: number }[]>`SELECT ${ACTION} AS action, count(*)::int AS n FROM import_rows x GROUP BY 1`) {
-    counts[c.action] = c.n;
+  const perDataset = new Map<string, DatasetCounts>();
+  for (const c of await tx.$queryRaw<{ code: string; name: string; action: keyof typeof counts; n: number }[]>`
+      SELECT d.code, d.name, ${ACTION} AS action, count(*)::int AS n FROM import_rows x JOIN datasets d ON d.id = x.dataset_id GROUP BY 1, 2, 3 ORDER BY 1`) {
+    counts[c.action] += c.n;
+    const entry = perDataset.get(c.code) ?? { code: c.code, name: c.name, create: 0, update: 0, unchanged: 0 };
+    entry[c.action] += c.n;
+    perDataset.set(c.code, entry);
   }
-  const examples = await tx.$queryRaw<{ n: number; action: "create" | "update"; figure_id: number | null; old_value: string | null; old_source: string | null }[]>`
-    SELECT x.n, ${ACTION} AS action, x.figure_id, x.old_value::text AS old_value, s.organisation || ' — ' || s.title AS old_source
+  const examples = await tx.$queryRaw<
+    { n: number; action: "create" | "update"; figure_id: number | null; old_value: string | null; old_note: string | null; old_organisation: string | null; old_title: string | null; old_url: string | null; old_date: string | null }[]
+  >`
+    SELECT x.n, ${ACTION} AS action, x.figure_id, x.old_value::text AS old_value, x.old_note,
+           s.organisation AS old_organisation, s.title AS old_title, s.url AS old_url, to_char(s.published_on, 'YYYY-MM-DD') AS old_date
     FROM import_rows x LEFT JOIN sources s ON s.id = x.old_source_id
     WHERE ${ACTION} <> 'unchanged' ORDER BY x.n LIMIT ${PREVIEW_LIMIT}`;
+  const names = await namesOf(tx);
   const changes = examples.map((e): PlannedChange => {
     const f = figures[e.n] as PlannedFigure;
+    const old =
+      e.figure_id === null
+        ? null
+        : {
+            id: e.figure_id,
+            value: Number(e.old_value),
+            source: `${e.old_organisation} — ${e.old_title}`,
+            sourceDetail: { organisation: e.old_organisation ?? "", title: e.old_title ?? "", url: e.old_url ?? "", date: e.old_date ?? "" },
+            note: e.old_note,
+          };
+    const facts = { value: Number(f.value), sourceDetail: { ...f.source }, note: f.note ?? old?.note ?? null, old };
+    const indicator = names.indicators.get(f.indicator);
     return {
       action: e.action,
+      kind: changeKind(facts),
       lines: f.lines,
       indicator: f.indicator,
+      indicatorName: indicator?.name ?? f.indicator,
       region: f.region,
+      regionName: names.regions.get(f.region) ?? f.region,
       periodStart: f.periodStart,
       periodEnd: f.periodEnd,
       disaggregation: f.disaggregation,
-      value: Number(f.value),
+      value: facts.value,
+      unit: indicator?.unit ?? "count",
       dataset: f.dataset as string,
+      datasetName: perDataset.get(f.dataset as string)?.name ?? (f.dataset as string),
       source: `${f.source.organisation} — ${f.source.title}`,
-      old: e.figure_id === null ? null : { id: e.figure_id, value: Number(e.old_value), source: e.old_source ?? "" },
+      sourceDetail: facts.sourceDetail,
+      note: facts.note,
+      old,
     };
   });
-  if (!meta) throw new PreviewOnly({ counts, changes, importId: null });
-  if (counts.create + counts.update === 0) return { counts, changes, importId: null };
+  const datasets = [...perDataset.values()];
+  if (!meta) throw new PreviewOnly({ counts, datasets, changes, importId: null });
+  if (counts.create + counts.update === 0) return { counts, datasets, changes, importId: null };
   const importId = await write(tx, meta, counts);
   // Normally a no-op (the plan held them): a requirement brought to 0 loses its coverage.
   for (const group of await fundingGroupsOf(tx, Prisma.sql`SELECT id FROM figures WHERE import_id = ${importId}`)) {
     await syncFundingGroup(tx, group, meta.userId);
   }
-  return { counts, changes, importId };
+  return { counts, datasets, changes, importId };
+}
+
+/** English names of the indicators (with units) and regions, for the report. */
+async function namesOf(tx: Tx): Promise<{ indicators: Map<string, { name: string; unit: string }>; regions: Map<string, string> }> {
+  const indicators = await tx.indicator.findMany({ select: { code: true, nameEn: true, unit: true } });
+  const regions = await tx.region.findMany({ select: { pcode: true, nameEn: true } });
+  return { indicators: new Map(indicators.map((i) => [i.code, { name: i.nameEn, unit: i.unit }])), regions: new Map(regions.map((r) => [r.pcode, r.nameEn])) };
 }
 
 /** Indicator, region and source ids for every planned figure (sources are created as needed). */
@@ -199,7 +258,13 @@ async function resolveDatasets(tx: Tx, figures: PlannedFigure[]): Promise<void> 
     if (f.dataset) continue;
     let code = byOrganisation.get(f.source.organisation);
     if (code === undefined) {
-      const id = (await resolveDatasetId(tx, null, f.source.organisation, { create: true })) as number;
+      // A new dataset is created under the import lock (a commit holds it already): a preview
+      // racing a commit of the same file then finds the commit's dataset instead of a duplicate code.
+      let id = await resolveDatasetId(tx, null, f.source.organisation);
+      if (id === null) {
+        await lockImports(tx);
+        id = (await resolveDatasetId(tx, null, f.source.organisation, { create: true })) as number;
+      }
       code = (await tx.dataset.findUniqueOrThrow({ where: { id }, select: { code: true } })).code;
       byOrganisation.set(f.source.organisation, code);
     }

@@ -32,6 +32,9 @@ export const FIGURE_COLUMNS: readonly Column[] = [
   { header: "sector", get: (f) => f.disaggregation?.sector ?? null },
   { header: "value", kind: "number", get: (f) => f.value },
   { header: "unit", get: (f) => f.unit },
+  /** The series or report the figure belongs to: figures of two datasets may share every other key column. */
+  { header: "dataset", get: (f) => f.dataset.code },
+  { header: "dataset_name", get: (f) => f.dataset.name },
   { header: "source_organisation", get: (f) => f.source.organisation },
   { header: "source_title", get: (f) => f.source.title },
   { header: "source_url", get: (f) => f.source.url },
@@ -80,6 +83,8 @@ export function hxlHeader(level: 0 | 1 | 2, values: readonly HxlValueColumn[]): 
     ["Sector", "#sector"],
   ];
   const after = [
+    // The import reads it back as the row's dataset: a re-import lands in the same datasets.
+    ["Dataset", "#meta+dataset"],
     ["Source", "#meta+source"],
     ["Source title", "#meta+source+title"],
     ["Source URL", "#meta+source+url"],
@@ -101,6 +106,7 @@ export function hxlRow(f: FigureDto, values: readonly HxlValueColumn[], names: E
     f.disaggregation?.chStatus ?? null,
     f.disaggregation?.sector ?? null,
     ...values.map((v) => (v.indicator === f.indicator && v.chPhase === chPhase ? f.value : null)),
+    f.dataset.code,
     f.source.organisation,
     f.source.title,
     f.source.url,
@@ -109,9 +115,10 @@ export function hxlRow(f: FigureDto, values: readonly HxlValueColumn[], names: E
   ];
 }
 
-/** A file name that says what it holds: figures_idps_ML05-ML06_2016-01-01_2025-12-31.csv */
-export function exportFileName(filters: { indicator: string[]; region: string[]; from: string | null; to: string | null }, extension: string): string {
+/** A file name that says what it holds: figures_idps_ML05-ML06_2016-01-01_2025-12-31.csv (and _iom-dtm-mali when filtered by dataset) */
+export function exportFileName(filters: { indicator: string[]; region: string[]; dataset?: string[]; from: string | null; to: string | null }, extension: string): string {
   const part = (values: string[], all: string) => (values.length === 0 ? all : values.length > 3 ? `${values.slice(0, 3).join("-")}-and-${values.length - 3}-more` : values.join("-"));
   const dates = filters.from || filters.to ? `_${filters.from ?? "start"}_${filters.to ?? "latest"}` : "";
-  return `figures_${part(filters.indicator, "all-indicators")}_${part(filters.region, "all-areas")}${dates}.${extension}`.replace(/[^A-Za-z0-9_.-]/g, "-");
+  const datasets = filters.dataset?.length ? `_${part(filters.dataset, "")}` : "";
+  return `figures_${part(filters.indicator, "all-indicators")}_${part(filters.region, "all-areas")}${datasets}${dates}.${extension}`.replace(/[^A-Za-z0-9_.-]/g, "-");
 }

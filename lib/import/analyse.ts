@@ -19,6 +19,8 @@ export interface AnalyseOptions extends HxlOptions {
 export interface Catalogue {
   regions: RegionMatcher;
   indicators: ReadonlyMap<string, IndicatorInfo & IndicatorTag>;
+  /** The dataset codes that exist (unchecked when absent). */
+  datasets?: ReadonlySet<string>;
 }
 
 export type Analysis =
@@ -48,6 +50,8 @@ export async function analyseFile(data: Uint8Array, fileName: string, catalogue:
   if (missing.length) return fail(`the file has no column ${missing.map((m) => `"${m}"`).join(", ")}`);
   const unknown = unknownIndicators(parsed.data, catalogue.indicators);
   if (unknown.length) return fail(`the mapping names an unknown indicator: ${unknown.join(", ")}`);
+  const fixedDataset = parsed.data.dataset && "fixed" in parsed.data.dataset ? parsed.data.dataset.fixed : null;
+  if (fixedDataset && catalogue.datasets && !catalogue.datasets.has(fixedDataset)) return fail(`the mapping names an unknown dataset: ${fixedDataset}`);
   const result = applyMapping(table, layout, parsed.data, catalogue);
   const ignoredColumns = "ignored" in chosen && Array.isArray(chosen.ignored) ? chosen.ignored : [];
   return { ok: true, mappingName: chosen.name, layout, signature, rows: table.rows.length - layout.dataStartIndex, ignoredColumns, ...result };

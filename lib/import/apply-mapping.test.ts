@@ -246,3 +246,30 @@ describe("analyseFile with saved mappings", () => {
     await expect(analyseFile(bytes(partner), "p.csv", TEST_CATALOGUE, { savedMappings, mapping: own })).resolves.toMatchObject({ ok: true, mappingName: "mine", candidates: [{ indicator: "returnees" }] });
   });
 });
+
+describe("source texts a mapping fixes or builds from the row", () => {
+  const csv = ["Region,Cycle,Year,IDPs", "ML05,Jan-May,2014,10", "ML06,Sep-Dec,2014,20", "ML07,Jun-Aug,2014,30"].join("\n");
+  const mapping: ImportMappingInput = {
+    region: { code: "Region" },
+    period: { fixedStart: "2014-01-01", fixedEnd: "2014-01-01" },
+    values: [{ column: "IDPs", indicator: "idps" }],
+    source: { fixed: "Cadre Harmonisé" },
+    sourceTitle: { template: "Mali, {Cycle} {Year} analysis", words: { Cycle: { "Jan-May": "March", "Sep-Dec": "November" } } },
+    sourceUrl: { fixed: "https://data.humdata.org/dataset/cadre-harmonise" },
+    sourceDate: { template: "{Year}-{Cycle}", words: { Cycle: { "Jan-May": "03-31", "Sep-Dec": "11-30" } } },
+  };
+
+  it("gives each row the source its cells name; a cell the words lack is an error at its column", async () => {
+    const r = await run(csv, mapping);
+    expect(r.candidates.map((c) => [c.region, c.source, c.sourceDetails])).toEqual([
+      ["ML05", "Cadre Harmonisé", { title: "Mali, March 2014 analysis", url: "https://data.humdata.org/dataset/cadre-harmonise", date: "2014-03-31" }],
+      ["ML06", "Cadre Harmonisé", { title: "Mali, November 2014 analysis", url: "https://data.humdata.org/dataset/cadre-harmonise", date: "2014-11-30" }],
+    ]);
+    expect(r.errors).toEqual([{ line: 4, column: "Cycle", reason: '"Jun-Aug" is none of "Jan-May", "Sep-Dec"' }]);
+  });
+
+  it("refuses a file without a column a template names", async () => {
+    const r = await analyseFile(bytes("Region,Year,IDPs\nML05,2014,10\n"), "t.csv", TEST_CATALOGUE, { mapping: { name: "t", mapping } });
+    expect(r).toMatchObject({ ok: false, reason: 'the file has no column "Cycle"' });
+  });
+});

@@ -6,7 +6,7 @@ import { disaggregationKey, type ChStatus, type Disaggregation } from "../domain
 import { parseCellDate, parseCellNumber, parseCellYear, parseChStatus, parseMonthRange } from "./cells";
 import { fromTenThousandths, toTenThousandths } from "./decimal";
 import { withFundingDerived } from "./funding";
-import { findColumn, type ImportMapping, type MappingCondition, type TableLayout } from "./mapping";
+import { findColumn, textSpecColumns, type ImportMapping, type MappingCondition, type TableLayout, type TextSpec } from "./mapping";
 import type { Table } from "./read-table";
 import type { RegionMatch, RegionMatcher } from "./region-match";
 import { sourceUrlProblem } from "../validation/source-url";
@@ -52,6 +52,8 @@ export interface MappingResult {
 export interface MappingContext {
   regions: RegionMatcher;
   indicators: ReadonlyMap<string, IndicatorInfo>;
+  /** The dataset codes that exist; when given, a row naming another is an error. */
+  datasets?: ReadonlySet<string>;
 }
 
 type Cell = (ref: string | undefined) => string;
@@ -77,6 +79,13 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
   };
   const decimalMark = table.delimiter === ";" ? "," : ".";
   const regionOf = memoRegions(mapping, ctx.regions);
+  const datasetOf = (cell: Cell, fail: Fail): string | null => {
+    if (!mapping.dataset) return null;
+    if ("fixed" in mapping.dataset) return mapping.dataset.fixed;
+    const code = cell(mapping.dataset.column).toLowerCase();
+    if (code && ctx.datasets && !ctx.datasets.has(code)) fail(mapping.dataset.column, `unknown dataset "${code}": create it first (POST /api/v1/datasets) or correct the code`);
+    return code || null;
+  };
   const filters = mapping.filters.map((f) => ({ reason: f.reason, tests: ("anyOf" in f ? f.anyOf : [f]).map(compileCondition) }));
   const errors: RowError[] = [];
   const skipped: MappingResult["skipped"] = [];
@@ -108,6 +117,7 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
     const region = regionOf(cell, fail);
     const period = periodOf(mapping.period, cell, fail);
     const status = statusOf(mapping.status, cell, fail);
+    const dataset = datasetOf(cell, fail);
     const figures: { key: string; candidate: Candidate; amount: bigint; summable: boolean; column: string }[] = [];
 
     for (const v of mapping.values) {
@@ -124,7 +134,6 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
       else if (info.unit === "percent" && amount > 1_000_000n) fail(v.column, `${text} is a percentage over 100`);
       const disaggregation = disaggregationOf(v, info, status, mapping, cell, fail);
       if (!region || !period || disaggregation === undefined) continue;
-      const dataset = (mapping.dataset && "fixed" in mapping.dataset ? mapping.dataset.fixed : cell(mapping.dataset?.column).toLowerCase()) || null;
       const key = [v.indicator, region, period[0], period[1], disaggregationKey(disaggregation), dataset].join("|");
       const candidate: Candidate = {
         indicator: v.indicator,
@@ -133,7 +142,7 @@ export function applyMapping(table: Table, layout: TableLayout, mapping: ImportM
         periodEnd: period[1],
         disaggregation,
         value: "",
-        source: cell(mapping.source?.column) || null,
+        source: specText(mapping.source, cell, fail) || null,
         sourceDetails: sourceDetailsOf(mapping, cell, fail),
         dataset,
         note: cell(mapping.note?.column) || null,
@@ -193,20 +202,47 @@ function memoRegions(mapping: ImportMapping, regions: RegionMatcher) {
   };
 }
 
-/** The row's source title, URL and date columns, when the mapping has them (undefined when it has none). */
+/**
+ * A text of the row as the mapping says: a column's cell, a fixed text, or a
+ * template filled from the row's cells (a cell without its word is a row error).
+ */
+function specText(spec: TextSpec | undefined, cell: Cell, fail: Fail): string {
+  if (!spec) return "";
+  if ("column" in spec) return cell(spec.column);
+  if ("fixed" in spec) return spec.fixed;
+  let complete = true;
+  const text = spec.template.replace(/\{([^{}]+)\}/g, (_, ref: string) => {
+    const value = cell(ref);
+    const words = spec.words?.[ref];
+    if (!words) return value;
+    const word = Object.hasOwn(words, value) ? words[value] : undefined;
+    if (word === undefined) {
+      fail(ref, `"${value}" is none of ${Object.keys(words).map((k) => `"${k}"`).join(", ")}`);
+      complete = false;
+    }
+    return word ?? "";
+  });
+  return complete ? text.trim() : "";
+}
+
+/** The column a problem with a spec's text is reported at. */
+const specColumn = (spec: TextSpec, fallback: string) => textSpecColumns(spec)[0] ?? fallback;
+
+/** The row's source title, URL and date, when the mapping gives them (undefined when it has none). */
 function sourceDetailsOf(mapping: ImportMapping, cell: Cell, fail: Fail): Candidate["sourceDetails"] {
   if (!mapping.sourceTitle && !mapping.sourceUrl && !mapping.sourceDate) return undefined;
   const details: NonNullable<Candidate["sourceDetails"]> = {};
-  if (cell(mapping.sourceTitle?.column)) details.title = cell(mapping.sourceTitle?.column);
-  const url = cell(mapping.sourceUrl?.column);
+  const title = specText(mapping.sourceTitle, cell, fail);
+  if (title) details.title = title;
+  const url = specText(mapping.sourceUrl, cell, fail);
   const urlProblem = url ? sourceUrlProblem(url) : null;
-  if (urlProblem) fail(mapping.sourceUrl!.column, urlProblem);
+  if (urlProblem) fail(specColumn(mapping.sourceUrl!, "source URL"), urlProblem);
   else if (url) details.url = url;
-  const dateText = cell(mapping.sourceDate?.column);
+  const dateText = specText(mapping.sourceDate, cell, fail);
   if (dateText) {
     const date = parseCellDate(dateText);
     if (date) details.date = date;
-    else fail(mapping.sourceDate!.column, `"${dateText}" is not a date (write YYYY-MM-DD)`);
+    else fail(specColumn(mapping.sourceDate!, "source date"), `"${dateText}" is not a date (write YYYY-MM-DD)`);
   }
   return details;
 }

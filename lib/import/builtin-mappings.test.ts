@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { INDICATORS } from "../../prisma/seed-data/indicators";
-import { BUILTIN_MAPPINGS, detectMapping } from "./builtin-mappings";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { BUILTIN_MAPPINGS, CH_SOURCE, detectMapping } from "./builtin-mappings";
 import { describeColumns } from "./hxl";
 import { importMappingSchema } from "./mapping";
 
@@ -18,7 +20,7 @@ describe("built-in mappings", () => {
     expect(id(FTS.map((h) => h.toUpperCase()))).toBe("fts");
     expect(id(HNO)).toBe("hno");
     expect(id(["ISO3", "Name", "Year", "Conflict Stock Displacement", "Conflict Stock Displacement (Raw)"])).toBe("idmc");
-    expect(id(["adm0_name", "adm1_pcod2", "chtype", "reference_label", "reference_year", "phase1", "phase2", "phase3", "phase4", "phase5", "phase35", "usethisperiod"])).toBe("cadre-harmonise");
+    expect(id(["adm0_name", "adm1_pcod2", "chtype", "exercise_label", "exercise_year", "reference_label", "reference_year", "phase1", "phase2", "phase3", "phase4", "phase5", "phase35", "usethisperiod"])).toBe("cadre-harmonise");
     expect(id(["Snapshot Date", "Admin 1", "Admin 1 pcode", "Total No. of IDPs Ind."])).toBe("iom-dtm-baseline");
     expect(id(["Region", "IDPs"])).toBeUndefined();
   });
@@ -46,5 +48,25 @@ describe("detectMapping", () => {
       mapping: { period: { fixedStart: "2024-01-01", fixedEnd: "2024-12-31" }, region: { code: "Admin 1 PCode", fixed: "ML" } },
     });
     expect(detectMapping(columns(HNO, HNO_TAGS), INDICATORS, { year: 2024, level: 2 })).toMatchObject({ mapping: { region: { code: "Admin 2 PCode", level: 2 } } });
+  });
+});
+
+describe("the Cadre Harmonisé's sources", () => {
+  it("are the seed's, one per analysis cycle, so a re-import changes no figure's source", () => {
+    const seed = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../prisma/seed-data/figures.json"), "utf8")) as { sources: Record<string, { organisation: string; title: string; url: string; date: string }> };
+    const ch = Object.entries(seed.sources).filter(([key]) => /^ch_\d{4}_(03|11)$/.test(key));
+    expect(ch.length).toBeGreaterThan(10);
+    const fill = (spec: { template: string; words: { exercise_label: Record<string, string> } }, label: string, year: string) =>
+      spec.template.replace("{exercise_year}", year).replace("{exercise_label}", spec.words.exercise_label[label]!);
+    for (const [key, source] of ch) {
+      const [, year, month] = key.split("_") as [string, string, string];
+      const label = month === "03" ? "Jan-May" : "Sep-Dec";
+      expect({ organisation: CH_SOURCE.organisation, url: CH_SOURCE.url, title: fill(CH_SOURCE.title, label, year), date: fill(CH_SOURCE.date, label, year) }, key).toEqual({
+        organisation: source.organisation,
+        url: source.url,
+        title: source.title,
+        date: source.date,
+      });
+    }
   });
 });

@@ -42,6 +42,19 @@ const ftsPlans = (sector?: string): ImportMappingInput => ({
 
 const DTM_IDPS = ["Total No# of IDPs Ind#", "Total No. of IDPs Ind."];
 
+/**
+ * Each Cadre Harmonisé row names its analysis cycle (exercise), so its figures
+ * cite that analysis, as the seed does (scripts/build-seed-data.ts): a re-import
+ * of the export changes no figure's source. The March cycle analyses Jan–May,
+ * the November cycle Sep–Dec.
+ */
+export const CH_SOURCE = {
+  organisation: "Cadre Harmonisé (CILSS, RPCA) via the Food Security and Nutrition Working Group West and Central Africa",
+  url: "https://data.humdata.org/dataset/cadre-harmonise",
+  title: { template: "Cadre Harmonisé — Mali, {exercise_label} {exercise_year} analysis, population by phase", words: { exercise_label: { "Jan-May": "March", "Sep-Dec": "November" } } },
+  date: { template: "{exercise_year}-{exercise_label}", words: { exercise_label: { "Jan-May": "03-31", "Sep-Dec": "11-30" } } },
+};
+
 /** The first whose header matches wins: more specific layouts come first. */
 export const BUILTIN_MAPPINGS: BuiltinMapping[] = [
   {
@@ -62,7 +75,7 @@ export const BUILTIN_MAPPINGS: BuiltinMapping[] = [
     id: "cadre-harmonise",
     dataset: "cadre-harmonise",
     name: "Cadre Harmonisé (HDX export)",
-    detect: (c) => has(c, "adm0_name", "adm1_pcod2", "chtype", "reference_label", "reference_year", "phase35", "usethisperiod"),
+    detect: (c) => has(c, "adm0_name", "adm1_pcod2", "chtype", "exercise_label", "exercise_year", "reference_label", "reference_year", "phase35", "usethisperiod"),
     mapping: () => ({
       filters: [
         { column: "adm0_name", equals: "Mali", reason: "other country" }, // the full export covers every CH country
@@ -77,6 +90,10 @@ export const BUILTIN_MAPPINGS: BuiltinMapping[] = [
         ...[1, 2, 3, 4, 5].map((p) => ({ column: `phase${p}`, indicator: "ch_population_by_phase", chPhase: p })),
         { column: "phase35", indicator: "ch_phase3plus" },
       ],
+      source: { fixed: CH_SOURCE.organisation },
+      sourceTitle: CH_SOURCE.title,
+      sourceUrl: { fixed: CH_SOURCE.url },
+      sourceDate: CH_SOURCE.date,
     }),
   },
   {

@@ -18,6 +18,31 @@ const text = z.string().max(200);
 /** A test on one cell; text comparisons ignore case. `reason` is what the skipped-rows list says ("other country"). */
 const conditionShape = { column, equals: text.optional(), notEquals: text.optional(), notEmpty: z.boolean().optional(), startsWith: text.optional(), contains: text.optional() };
 const reason = z.string().max(200).optional();
+
+/** `{column}` in a template: the cell of that column (by header or tag). */
+const PLACEHOLDER = /\{([^{}]+)\}/g;
+
+/**
+ * A text a mapping reads from a column, fixes, or builds from a row's cells:
+ * `{ template: "{exercise_year}-{exercise_label}", words: { exercise_label: { "Jan-May": "03-31" } } }`
+ * (a cell `words` lists is replaced by its word; a cell it lacks is a row error).
+ */
+const textSpec = z.union([
+  z.object({ column }),
+  z.strictObject({ fixed: z.string().trim().min(1).max(300) }),
+  z.strictObject({
+    template: z.string().min(1).max(300).refine((t) => [...t.matchAll(PLACEHOLDER)].length > 0, "a template names at least one {column}"),
+    words: z.record(column, z.record(z.string().max(200), z.string().max(200))).optional(),
+  }),
+]);
+export type TextSpec = z.infer<typeof textSpec>;
+
+/** The columns a text spec reads. */
+export function textSpecColumns(spec: TextSpec | undefined): string[] {
+  if (!spec || "fixed" in spec) return [];
+  if ("column" in spec) return [spec.column];
+  return [...spec.template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+}
 const TESTS = ["equals", "notEquals", "notEmpty", "startsWith", "contains"] as const;
 const testsSomething = (c: Partial<Record<(typeof TESTS)[number], unknown>>) => TESTS.some((t) => c[t] !== undefined);
 const NO_TEST = "a filter needs equals, notEquals, notEmpty, startsWith or contains";
@@ -58,13 +83,17 @@ const mappingObject = z.object({
   sector: z.object({ column }).optional(),
   /** Every filter must pass; an `anyOf` filter passes when one of its tests does. Other rows are listed as skipped. */
   filters: z.array(z.union([z.object({ ...conditionShape, reason }).refine(testsSomething, NO_TEST), z.object({ anyOf: z.array(condition).min(1), reason })])).default([]),
-  source: z.object({ column }).optional(),
+  /** The row's source organisation: its column (#meta+source), or a publication's own. */
+  source: textSpec.optional(),
   /** The dataset the figures belong to: a column of dataset codes (#meta+dataset, as the HXL export writes it) or a fixed one (a built-in publication's). */
   dataset: z.union([z.strictObject({ column }), z.strictObject({ fixed: z.string().regex(DATASET_CODE, "must be a dataset code such as ocha-fts") })]).optional(),
-  /** The row's source title, URL and publication date (#meta+source+title, +url, +date), as Situation Room's HXL export writes them. */
-  sourceTitle: z.object({ column }).optional(),
-  sourceUrl: z.object({ column }).optional(),
-  sourceDate: z.object({ column }).optional(),
+  /**
+   * The row's source title, URL and publication date (#meta+source+title, +url, +date), as Situation Room's HXL export writes them;
+   * a built-in publication fixes them or builds them from its columns (the Cadre Harmonisé's analysis cycle).
+   */
+  sourceTitle: textSpec.optional(),
+  sourceUrl: textSpec.optional(),
+  sourceDate: textSpec.optional(),
   note: z.object({ column }).optional(),
   /** "funding": rows with required and funded also give unmet and coverage, recomputed. */
   derive: z.array(z.literal("funding")).default([]),
@@ -103,11 +132,8 @@ export function mappingColumns(mapping: ImportMapping): string[] {
     ...mapping.values.map((v) => v.column),
     mapping.status && "column" in mapping.status ? mapping.status.column : undefined,
     mapping.sector?.column,
-    mapping.source?.column,
+    ...[mapping.source, mapping.sourceTitle, mapping.sourceUrl, mapping.sourceDate].flatMap(textSpecColumns),
     mapping.dataset && "column" in mapping.dataset ? mapping.dataset.column : undefined,
-    mapping.sourceTitle?.column,
-    mapping.sourceUrl?.column,
-    mapping.sourceDate?.column,
     mapping.note?.column,
     ...mapping.filters.flatMap((f) => ("anyOf" in f ? f.anyOf : [f]).map((c) => c.column)),
   ];

@@ -54,7 +54,9 @@ describe("figure exports", () => {
       expected.map((f) => ({ id: f.id, region: f.region, start: f.periodStart, end: f.periodEnd, value: f.value, phase: f.disaggregation?.chPhase === undefined ? "" : String(f.disaggregation.chPhase), source: f.source.title })),
     );
     expect(rows.find((r) => r.region === "ML05")?.region_name).toBe("Mopti");
+    expect(rows.map((r) => [r.dataset, r.dataset_name])).toEqual(expected.map((f) => [f.dataset.code, f.dataset.name]));
   });
+
 
   it("CSV guards cells a spreadsheet would run as formulas", async () => {
     const values = { indicator: "idps", region: "ML10", periodStart: "2035-01-31", periodEnd: "2035-01-31", disaggregation: null, value: 5, note: '=HYPERLINK("http://evil.example","click")', source: { organisation: "@org", title: "+title", url: "", date: "2035-02-01" } };
@@ -94,6 +96,7 @@ describe("figure exports", () => {
     expect(report).toMatchObject({ status: "preview", mappingName: "HXL tags", counts: { create: 0, update: 0, unchanged: expected.length, invalid: 0 } });
   });
 
+
   it("HXL refuses a view mixing administrative levels; bad filters get the API's 400", async () => {
     const mixed = await exportFigures("hxl", new URLSearchParams("indicator=idps&region=ML,ML05"), user);
     expect(mixed.status).toBe(400);
@@ -107,5 +110,47 @@ describe("figure exports", () => {
     const events = await db().auditEvent.findMany({ where: { userId: user.id, action: { startsWith: "export." } }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["export.csv", "export.csv", "export.xlsx", "export.hxl"]);
     expect(events[0]!.after).toMatchObject({ filters: { indicator: ["idps", "ch_population_by_phase"], region: ["ML04", "ML05", "ML06", "ML07"] } });
+  });
+
+  it("every figure carries its dataset, and dataset= (repeatable) filters the exports as the API", async () => {
+    const slot = "indicator=idps&region=ML&from=2018-12-31&to=2018-12-31";
+    const both = parse((await exported("csv", slot)).bytes, { bom: true, columns: true }) as Record<string, string>[];
+    expect(both.map((r) => [r.dataset, r.dataset_name, r.value]).sort()).toEqual([
+      ["idmc-gidd", "IDMC Global Internal Displacement Database — Mali, conflict", "120298"],
+      ["iom-dtm-mali", "IOM DTM Mali — Baseline Assessment", "120298"],
+    ]);
+    const { res, bytes } = await exported("csv", `${slot}&dataset=idmc-gidd`);
+    expect(res.headers.get("content-disposition")).toContain("_idmc-gidd_");
+    expect((parse(bytes, { bom: true, columns: true }) as Record<string, string>[]).map((r) => r.dataset)).toEqual(["idmc-gidd"]);
+    const repeated = parse((await exported("csv", `indicator=idps&region=ML&dataset=idmc-gidd&dataset=iom-dtm-mali`)).bytes, { bom: true, columns: true }) as Record<string, string>[];
+    expect(new Set(repeated.map((r) => r.dataset))).toEqual(new Set(["idmc-gidd", "iom-dtm-mali"]));
+    expect(repeated).toHaveLength((await api("indicator=idps&region=ML&dataset=idmc-gidd,iom-dtm-mali")).length);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await exported("xlsx", slot)).bytes as unknown as ArrayBuffer);
+    const header = (book.getWorksheet("Figures")!.getRow(1).values as string[]).slice(1);
+    expect(header).toEqual(expect.arrayContaining(["dataset", "dataset_name"]));
+    const codes = [2, 3].map((r) => book.getWorksheet("Figures")!.getRow(r).getCell(header.indexOf("dataset") + 1).value);
+    expect(codes.sort()).toEqual(["idmc-gidd", "iom-dtm-mali"]);
+    expect((book.getWorksheet("Sources")!.getRow(1).values as string[]).slice(1)).toContain("dataset");
+
+    const unknown = await exportFigures("hxl", new URLSearchParams(`${slot}&dataset=no-such-one`), user);
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ error: { code: "invalid_parameter", parameter: "dataset" } });
+  });
+
+  it("HXL: each row names its dataset (#meta+dataset), so two datasets' figures for one slot re-import into the same datasets unchanged", async () => {
+    // DTM and IDMC both at 120,298 on 2018-12-31; people in need from OCHA's HNO and JIAF (one organisation, two datasets).
+    const query = "indicator=idps,people_in_need&region=ML&from=2018-01-01&to=2025-12-31";
+    const expected = await api(query);
+    expect(expected.filter((f) => f.indicator === "idps" && f.periodEnd === "2018-12-31").map((f) => f.dataset.code).sort()).toEqual(["idmc-gidd", "iom-dtm-mali"]);
+    expect(new Set(expected.filter((f) => f.indicator === "people_in_need").map((f) => f.dataset.code))).toEqual(new Set(["ocha-hno", "ocha-jiaf", "crs-2021"]));
+    const { bytes } = await exported("hxl", query);
+    const [, tags] = parse(bytes, { bom: true, to: 2 }) as string[][];
+    expect(tags).toContain("#meta+dataset");
+    const report = await runImport({ data: bytes, fileName: "two-datasets.hxl.csv", commit: false, userId: user.id });
+    expect(report).toMatchObject({ status: "preview", counts: { create: 0, update: 0, unchanged: expected.length, invalid: 0 } });
+    if (report.status === "invalid_file") throw new Error(report.reason);
+    expect(new Set(report.datasets.map((d) => d.code))).toEqual(new Set(expected.map((f) => f.dataset.code)));
   });
 });

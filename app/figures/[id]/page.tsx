@@ -58,6 +58,17 @@ export default async function FigurePage({ params }: Props) {
         <dd>{formatPeriod(shown.periodStart, shown.periodEnd, locale)}</dd>
         <dt>{t("disaggregation")}</dt>
         <dd>{breakdown(shown)}</dd>
+        <dt>{t("dataset")}</dt>
+        <dd>
+          {/* A deleted figure's snapshot from before datasets has none. */}
+          {(shown.dataset as FigureDto["dataset"] | undefined) ? (
+            <>
+              <Link href={`/admin/datasets#dataset-${shown.dataset.code}`}>{shown.dataset.name}</Link> ({shown.dataset.code})
+            </>
+          ) : (
+            "—"
+          )}
+        </dd>
         <dt>{t("source")}</dt>
         <dd>
           <SourceLink url={shown.source.url}>{`${shown.source.organisation} — ${shown.source.title}`}</SourceLink> ({formatDate(shown.source.date, locale)})

@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditFigurePage({ params }: Props) {
-  await requireUser("figures:write");
+  const user = await requireUser("figures:write");
   const id = parseFigureId((await params).id);
   const figure = id === null ? null : await getFigure(id);
   if (!figure) notFound();
@@ -34,7 +34,7 @@ export default async function EditFigurePage({ params }: Props) {
       </>
     );
   }
-  const options = await figureFormOptions(locale, (u) => tu(u) || u);
+  const options = await figureFormOptions(locale, (u) => tu(u) || u, user.id);
   return (
     <>
       <h1>{t("editTitle", { id: figure.id })}</h1>
