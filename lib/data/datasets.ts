@@ -164,7 +164,16 @@ export async function resolveDatasetId(tx: Tx, code: string | null | undefined, 
   const own = await tx.dataset.findFirst({ where: { name, publisher: name, kind: "series" }, select: { id: true }, orderBy: { id: "asc" } });
   if (own) return own.id;
   if (!options.create) return null;
-  const taken = new Set((await tx.dataset.findMany({ where: { code: { startsWith: slugOf(name) } }, select: { code: true } })).map((d) => d.code));
-  const created = await tx.dataset.create({ data: { code: datasetCodeFor(name, taken), name, publisher: name, url: "", kind: "series", cadenceDays: null }, select: { id: true } });
-  return created.id;
+  // Inserted with ON CONFLICT DO NOTHING and then read (as sourceIds does): of
+  // two writes creating the same organisation's dataset at once, the second
+  // waits for the first and takes its row instead of failing on the unique
+  // code (which a figure's save would read as a duplicate figure).
+  for (;;) {
+    const taken = new Set((await tx.dataset.findMany({ where: { code: { startsWith: slugOf(name) } }, select: { code: true } })).map((d) => d.code));
+    const code = datasetCodeFor(name, taken);
+    await tx.dataset.createMany({ data: [{ code, name, publisher: name, url: "", kind: "series", cadenceDays: null }], skipDuplicates: true });
+    const row = await tx.dataset.findUniqueOrThrow({ where: { code }, select: { id: true, name: true } });
+    // Another organisation took the code meanwhile: the next number.
+    if (row.name === name) return row.id;
+  }
 }

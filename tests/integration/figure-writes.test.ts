@@ -106,6 +106,15 @@ describe("write API", () => {
     expect(new Set(results.map((r) => (r.body as { data: FigureDto }).data.source.title))).toEqual(new Set([fresh.title]));
   });
 
+  it("creates figures at once that cite a new organisation: its one dataset is created once, and none is told it is a duplicate", async () => {
+    const newcomer = { ...source, organisation: "Cluster Protection Mopti", title: "First partner bulletin" };
+    const regions = ["ML01", "ML02", "ML03", "ML04", "ML06", "ML07", "ML08", "ML09"];
+    // No dataset named: the organisation's own, created by whichever write comes first.
+    const results = await Promise.all(regions.map((region) => createFigureEndpoint(figure({ region, periodStart: "2030-06-30", periodEnd: "2030-06-30", source: newcomer }), analyst)));
+    expect(results.map((r) => r.status)).toEqual(regions.map(() => 201));
+    expect(new Set(results.map((r) => (r.body as { data: FigureDto }).data.dataset.code))).toEqual(new Set(["cluster-protection-mopti"]));
+  });
+
   it("lets exactly one of 20 simultaneous edits with the same version win", async () => {
     const created = ((await createFigureEndpoint(figure({ periodStart: "2030-08-31", periodEnd: "2030-08-31" }), analyst)).body as { data: FigureDto }).data;
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => updateFigureEndpoint(created.id, { value: 170_000 + i, version: 1 }, analyst)));
