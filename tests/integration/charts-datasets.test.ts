@@ -2,11 +2,8 @@
 // (the others are comparison lines), and the map shows each region's figure
 // of one dataset within one cadence before its date, by default the date
 // that covers most regions.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "./test-database";
-import { migrate } from "../../lib/db/migrate";
-import { disconnectDb } from "../../lib/db/client";
-import { seed } from "../../lib/data/seed";
+import { describe, expect, it } from "vitest";
+import { withSeededDatabase } from "./test-database";
 import { createUser } from "../../lib/data/users";
 import { writeFigure } from "../../lib/data/figure-writes";
 import { seriesPoints, seriesWithComparisons } from "../../lib/data/series";
@@ -14,15 +11,7 @@ import { datasetCatalogue, preferenceOf } from "../../lib/data/datasets";
 import { mapView } from "../../lib/data/map";
 import { comparisonLines } from "../../lib/domain/comparison";
 
-beforeAll(async () => {
-  process.env.DATABASE_URL = await createTestDatabase("charts_datasets");
-  await migrate(process.env.DATABASE_URL);
-  await seed({ demoUsers: false });
-});
-
-afterAll(async () => {
-  await disconnectDb();
-});
+withSeededDatabase("charts_datasets");
 
 describe("a chart's series holds one dataset only", () => {
   it("the national IDP trend draws IOM DTM only; IDMC and the reports are comparison lines", async () => {

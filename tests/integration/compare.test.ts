@@ -1,21 +1,10 @@
 // The compare page's reads on the seeded database: every dataset of IDPs in
 // Mali side by side, DTM first, each other value against DTM's figure.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "./test-database";
-import { migrate } from "../../lib/db/migrate";
-import { disconnectDb } from "../../lib/db/client";
-import { seed } from "../../lib/data/seed";
+import { describe, expect, it } from "vitest";
+import { withSeededDatabase } from "./test-database";
 import { breakdownsOf, compareView } from "../../lib/data/compare";
 
-beforeAll(async () => {
-  process.env.DATABASE_URL = await createTestDatabase("compare");
-  await migrate(process.env.DATABASE_URL);
-  await seed({ demoUsers: false });
-});
-
-afterAll(async () => {
-  await disconnectDb();
-});
+withSeededDatabase("compare");
 
 describe("compare view", () => {
   it("puts every dataset of IDPs in Mali side by side, IOM DTM first", async () => {

@@ -1,22 +1,12 @@
 // The dashboards' aggregated reads against real PostgreSQL: series filters,
 // latest-per-region with national shares, and the cache that a write invalidates.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "./test-database";
-import { migrate } from "../../lib/db/migrate";
-import { db, disconnectDb } from "../../lib/db/client";
-import { seed } from "../../lib/data/seed";
+import { describe, expect, it } from "vitest";
+import { withSeededDatabase } from "./test-database";
+import { db } from "../../lib/db/client";
 import { latestForRegion, periodsOf, seriesPoints } from "../../lib/data/series";
 import { fundingTiles, headlineTile } from "../../lib/data/tiles";
 
-beforeAll(async () => {
-  process.env.DATABASE_URL = await createTestDatabase("series");
-  await migrate(process.env.DATABASE_URL);
-  await seed({ demoUsers: false });
-});
-
-afterAll(async () => {
-  await disconnectDb();
-});
+withSeededDatabase("series");
 
 describe("dashboard series", () => {
   it("reads one indicator for the regions of a level, by period overlap and disaggregation", async () => {

@@ -2,11 +2,8 @@
 // preferred dataset's figure against its own previous one, its freshness on a
 // fixed day, the other sources worth a look, and "as of" never past a
 // source's publication nor today.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "./test-database";
-import { migrate } from "../../lib/db/migrate";
-import { disconnectDb } from "../../lib/db/client";
-import { seed } from "../../lib/data/seed";
+import { describe, expect, it } from "vitest";
+import { withSeededDatabase } from "./test-database";
 import { latestForRegion, seriesPoints } from "../../lib/data/series";
 import { fundingByYear } from "../../lib/data/funding";
 import { fundingTiles, headlineTile } from "../../lib/data/tiles";
@@ -15,15 +12,7 @@ import { asOfDate } from "../../lib/domain/charts";
 /** A fixed "today", so freshness and "as of" do not change with the calendar. */
 const TODAY = "2026-12-02";
 
-beforeAll(async () => {
-  process.env.DATABASE_URL = await createTestDatabase("tiles");
-  await migrate(process.env.DATABASE_URL);
-  await seed({ demoUsers: false });
-});
-
-afterAll(async () => {
-  await disconnectDb();
-});
+withSeededDatabase("tiles");
 
 describe("tiles", () => {
   it("shows DTM's latest national IDP figure, stale, against DTM's own previous round, with the other sources below", async () => {
