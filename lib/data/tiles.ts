@@ -5,6 +5,7 @@
 import { compareHref, freshnessOf, referenceDate, todayIso, type DatasetKindCode, type Freshness } from "../domain/datasets";
 import { previousComparable } from "../domain/series";
 import { latestFigure, otherSources, yearToDate, type YearToDate } from "../domain/tiles";
+import { cachedRead } from "./cache";
 import { datasetCatalogue } from "./datasets";
 import type { SourceDto } from "./figures";
 import { seriesWithComparisons, sourcesOf, type SeriesPoint } from "./series";
@@ -85,9 +86,13 @@ async function buildTile(indicator: string, key: string, today: string, options:
   };
 }
 
-/** The national tile of an indicator (and breakdown, e.g. "status=projected"); `today` fixes freshness and "as of" for tests. */
+/**
+ * The national tile of an indicator (and breakdown, e.g. "status=projected");
+ * `today` fixes freshness and "as of" for tests. Cached whole by dashboard
+ * version and day (lib/data/cache.ts): callers must not mutate it.
+ */
 export function headlineTile(indicator: string, key = "", today = todayIso()): Promise<Tile> {
-  return buildTile(indicator, key, today);
+  return cachedRead(`tile:${indicator}:${key}:${today}`, () => buildTile(indicator, key, today));
 }
 
 /**
@@ -95,7 +100,11 @@ export function headlineTile(indicator: string, key = "", today = todayIso()): P
  * Each compares with the same indicator's figure for the previous plan year,
  * and says so when the plan year is still running (to date).
  */
-export async function fundingTiles(today = todayIso()): Promise<{ year: string | null; tiles: Tile[] }> {
+export function fundingTiles(today = todayIso()): Promise<{ year: string | null; tiles: Tile[] }> {
+  return cachedRead(`funding-tiles:${today}`, () => buildFundingTiles(today));
+}
+
+async function buildFundingTiles(today: string): Promise<{ year: string | null; tiles: Tile[] }> {
   const { drawn } = await seriesWithComparisons({ indicator: "funding_required", level: 0, keys: [""] });
   const plan = latestFigure(drawn.filter((p) => p.region === NATIONAL));
   const codes = ["funding_required", "funding_funded", "funding_unmet", "funding_coverage"];
