@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function DatasetsPage() {
   const user = await requireUser();
-  const [t, locale, summaries, catalogue, indicators] = await Promise.all([getTranslations("datasetsPage"), getLocale(), listDatasets(), datasetCatalogue(), indicatorIndex()]);
+  const [t, tf, locale, summaries, catalogue, indicators] = await Promise.all([getTranslations("datasetsPage"), getTranslations("charts.freshness"), getLocale(), listDatasets(), datasetCatalogue(), indicatorIndex()]);
   const lang = locale === "fr" ? "fr" : "en";
   const canPrefer = can(user.role, "datasets:prefer");
   const canCreate = can(user.role, "datasets:write");
@@ -71,7 +71,7 @@ export default async function DatasetsPage() {
                 <td>{t(`kinds.${d.kind}`)}</td>
                 <td>{d.cadenceDays === null ? "—" : t("everyDays", { days: d.cadenceDays })}</td>
                 <td>{d.latestReferenceDate ? formatDate(d.latestReferenceDate, locale) : "—"}</td>
-                <td data-freshness={d.freshness}>{t(`freshnessLabels.${d.freshness}`)}</td>
+                <td data-freshness={d.freshness}>{d.freshness !== "none" ? tf(d.freshness) : d.kind === "report" ? t("reportNoCadence") : tf("unrated")}</td>
                 <td>{d.indicators.length ? d.indicators.map(indicatorName).join(", ") : "—"}</td>
               </tr>
             ))}
