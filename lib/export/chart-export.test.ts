@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chartCsv, chartFileName, exportLines, filtersLine } from "./chart-export";
+import { chartCsv, chartFileName, exportLines, filtersLine, wrapText } from "./chart-export";
 
 describe("chart export text", () => {
   it("names the file after the chart and the date of its data", () => {
@@ -23,5 +23,13 @@ describe("chart export text", () => {
   it("writes the chart's table as CSV with missing values empty, never 0", () => {
     const csv = chartCsv([{ key: "date", label: "Date" }, { key: "ML05", label: "Mopti" }], [{ date: "2021-09-30", ML05: 159027 }, { date: "2021-12-31", ML05: null }]);
     expect(csv).toBe("\uFEFFDate,Mopti\r\n2021-09-30,159027\r\n2021-12-31,\r\n");
+  });
+
+  it("wraps a long line at spaces to the width, and cuts a word longer than a line", () => {
+    const measure = (s: string) => s.length * 10; // 10 px per character
+    expect(wrapText("Source: IOM DTM; UNHCR (3 publications)", 160, measure)).toEqual(["Source: IOM DTM;", "UNHCR (3", "publications)"]);
+    expect(wrapText("short", 160, measure)).toEqual(["short"]);
+    expect(wrapText("https://example.org/x", 100, measure)).toEqual(["https://ex", "ample.org/", "x"]);
+    for (const line of wrapText("a ".repeat(200) + "z".repeat(55), 300, measure)) expect(measure(line)).toBeLessThanOrEqual(300);
   });
 });

@@ -40,3 +40,31 @@ export function exportLines(text: ExportText): { header: string[]; footer: strin
 export function chartCsv(columns: { key: string; label: string }[], rows: Record<string, string | number | null>[]): string {
   return UTF8_BOM + csvLine(columns.map((c) => c.label)) + rows.map((row) => csvLine(columns.map((c) => row[c.key] ?? null))).join("");
 }
+
+/**
+ * A line broken at spaces into lines no wider than `maxWidth` (as `measure`
+ * says), so a long title or source line stays inside the picture; a word
+ * wider than the line on its own (a URL) is cut between characters.
+ */
+export function wrapText(text: string, maxWidth: number, measure: (s: string) => number): string[] {
+  const lines: string[] = [];
+  let current = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (measure(candidate) <= maxWidth) {
+      current = candidate;
+      continue;
+    }
+    if (current) lines.push(current);
+    current = "";
+    for (const char of word) {
+      if (current && measure(current + char) > maxWidth) {
+        lines.push(current);
+        current = "";
+      }
+      current += char;
+    }
+  }
+  if (current) lines.push(current);
+  return lines;
+}
