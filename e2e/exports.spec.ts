@@ -104,6 +104,121 @@ test.describe("exports", () => {
   });
 });
 
+/** How many pixels of each colour (#RRGGBB) a PNG has between two heights given in CSS px, decoded by the browser. */
+async function pngColours(page: Page, png: Buffer, band: { top: number; bottom: number; width: number }) {
+  return page.evaluate(
+    async ({ url, band }) => {
+      const image = new Image();
+      await new Promise((resolve, reject) => {
+        image.onload = resolve;
+        image.onerror = reject;
+        image.src = url;
+      });
+      const canvas = document.createElement("canvas");
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext("2d")!;
+      context.drawImage(image, 0, 0);
+      const scale = canvas.width / band.width;
+      const top = Math.floor(band.top * scale);
+      const rows = Math.min(canvas.height, Math.ceil(band.bottom * scale)) - top;
+      const { data } = context.getImageData(0, top, canvas.width, rows);
+      const counts: Record<string, number> = {};
+      for (let i = 0; i < data.length; i += 4) {
+        const key = `#${[data[i]!, data[i + 1]!, data[i + 2]!].map((v) => v.toString(16).padStart(2, "0")).join("")}`.toUpperCase();
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
+      return counts;
+    },
+    { url: `data:image/png;base64,${png.toString("base64")}`, band },
+  );
+}
+
+/** Where the legend band of an exported SVG lies: under the chart, above the footer's first line (CSS px). */
+async function legendBand(page: Page, svg: string) {
+  return page.evaluate((s) => {
+    const doc = new DOMParser().parseFromString(s, "image/svg+xml");
+    const root = doc.documentElement;
+    const chart = root.querySelector(":scope > svg")!;
+    const top = Number(chart.getAttribute("y")) + Number(chart.getAttribute("height"));
+    // Header and footer lines start at the title's x; legend labels sit right of their swatches.
+    const lines = [...root.querySelectorAll(":scope > text")];
+    const margin = lines[0]!.getAttribute("x");
+    const after = lines.filter((t) => t.getAttribute("x") === margin).map((t) => Number(t.getAttribute("y"))).filter((y) => y > top);
+    return { top, bottom: Math.min(...after) - 12, width: Number(root.getAttribute("width")) };
+  }, svg);
+}
+
+test.describe("chart pictures that paste cleanly", () => {
+  for (const { path, chart, colours } of [
+    { path: "/food-security", chart: "ch-phases", colours: ["#CDFACD", "#FAE61E", "#E67800", "#C80000", "#640000"] },
+    { path: "/funding", chart: "funding-by-year", colours: ["#0072B2", "#E69F00", "#000000"] }, // funded, unmet, the coverage line (black)
+  ]) {
+    test(`the PNG of ${chart} draws each legend swatch in its series' colour`, async ({ page }) => {
+      await logIn(page, "viewer");
+      await page.goto(path);
+      await expect(page.locator(`figure[data-chart="${chart}"] .chart-body svg`).first()).toBeVisible();
+      const svg = (await exportChart(page, chart, "SVG")).bytes.toString("utf8");
+      const png = await exportChart(page, chart, "PNG");
+      const band = await legendBand(page, svg);
+      expect(band.bottom).toBeGreaterThan(band.top);
+      // A 12 px swatch at 2× is over 400 pixels of its colour.
+      const counts = await pngColours(page, png.bytes, band);
+      for (const colour of colours) expect.soft(counts[colour] ?? 0, `${colour} in the legend`).toBeGreaterThan(300);
+      if (!colours.includes("#000000")) expect(counts["#000000"] ?? 0, "no black swatch").toBeLessThan(300);
+    });
+  }
+
+  test("no text of an SVG export runs past its edge, however long the title and source line", async ({ page }) => {
+    await logIn(page, "viewer");
+    await page.setViewportSize({ width: 700, height: 900 });
+    await page.goto("/displacement?compare=idps-national");
+    await expect(page.locator('figure[data-chart="idps-national"] .chart-body svg').first()).toBeVisible();
+    const svg = (await exportChart(page, "idps-national", "SVG")).bytes.toString("utf8");
+    const outside = await page.evaluate((s) => {
+      const host = document.createElement("div");
+      host.style.cssText = "position:absolute;left:0;top:0";
+      host.innerHTML = s.replace(/^<\?xml[^>]*>/, "");
+      document.body.append(host);
+      const root = host.querySelector("svg")!;
+      const edge = root.getBoundingClientRect();
+      const out = [...root.querySelectorAll("text")]
+        .map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && (box.left < edge.left - 0.5 || box.right > edge.right + 0.5 || box.top < edge.top - 0.5 || box.bottom > edge.bottom + 0.5))
+        .map(({ text, box }) => `${text} [${Math.round(box.left)}–${Math.round(box.right)} of ${Math.round(edge.width)}]`);
+      host.remove();
+      return out;
+    }, svg);
+    expect(outside).toEqual([]);
+    expect(svg).toContain("Data as of");
+  });
+
+  test("a chart hovered when it is exported comes out without its crosshair or tooltip", async ({ page }) => {
+    await logIn(page, "viewer");
+    await page.goto("/displacement");
+    const figure = page.locator('figure[data-chart="idps-national"]');
+    const body = figure.locator(".chart-body");
+    const box = (await body.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const cursor = figure.locator(".recharts-tooltip-cursor");
+    await expect(cursor).toHaveCount(1);
+    const crosshair = (await cursor.getAttribute("d")) ?? (await cursor.getAttribute("points"));
+    expect(crosshair).toBeTruthy();
+    const dot = figure.locator(".recharts-active-dot circle");
+    const dotAt = `cx="${await dot.getAttribute("cx")}" cy="${await dot.getAttribute("cy")}" r="${await dot.getAttribute("r")}"`; // the active dot, as recharts writes it
+    // Open the menu with the keyboard so the mouse, and the hover, stay on the chart.
+    await figure.getByRole("button", { name: "Export" }).focus();
+    await page.keyboard.press("Enter");
+    await figure.getByRole("menuitem", { name: "SVG" }).focus();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    await expect(cursor).toHaveCount(1); // still hovered while it was exported
+    const svg = readFileSync((await download.path())!, "utf8");
+    expect(svg.includes(crosshair!), "the crosshair is in the export").toBe(false);
+    expect(svg.includes(dotAt), "the active dot is in the export").toBe(false);
+    expect(/recharts-(tooltip|active-dot)/.test(svg), "a tooltip or active dot is in the export").toBe(false);
+  });
+});
+
 test.describe("situation snapshot", () => {
   test("the PDF is one A4 page per snapshot holding the area's name and key figures in the chosen language", async ({ page, request }) => {
     test.setTimeout(90_000);
