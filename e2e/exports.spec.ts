@@ -67,7 +67,7 @@ test.describe("exports", () => {
     await page.goto("/map");
     const map = page.locator("figure", { has: page.locator("path[data-pcode]") }).first();
     await map.getByRole("button", { name: "Export" }).click();
-    await expect(map.getByRole("menuitem")).toHaveText(["PNG", "SVG", "CSV"]);
+    await expect(map.getByRole("menuitem")).toHaveText(["PNG", "SVG", "CSV", "Copy chart"]);
     const [download] = await Promise.all([page.waitForEvent("download"), map.getByRole("menuitem", { name: "SVG" }).click()]);
     const svg = readFileSync((await download.path())!, "utf8");
     expect((svg.match(/data-pcode=/g) ?? []).length).toBeGreaterThanOrEqual(9);
@@ -216,6 +216,19 @@ test.describe("chart pictures that paste cleanly", () => {
     expect(svg.includes(crosshair!), "the crosshair is in the export").toBe(false);
     expect(svg.includes(dotAt), "the active dot is in the export").toBe(false);
     expect(/recharts-(tooltip|active-dot)/.test(svg), "a tooltip or active dot is in the export").toBe(false);
+  });
+
+  test("Copy chart puts the PNG on the clipboard and says so", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await logIn(page, "viewer");
+    await page.goto("/displacement");
+    const figure = page.locator('figure[data-chart="idps-national"]');
+    await expect(figure.locator(".chart-body svg").first()).toBeVisible();
+    await figure.getByRole("button", { name: "Export" }).click();
+    await figure.getByRole("menuitem", { name: "Copy chart" }).click();
+    await expect(figure.locator(".export-status")).toHaveText("Chart copied: paste it as a picture.");
+    const types = await page.evaluate(async () => (await navigator.clipboard.read()).flatMap((item) => item.types));
+    expect(types).toContain("image/png");
   });
 });
 

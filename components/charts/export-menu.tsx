@@ -1,6 +1,7 @@
 "use client";
-// The "Export" button of every chart and the map: a menu with PNG, SVG and
-// CSV. Pictures carry the title, unit, active filters, source, "data as of",
+// The "Export" button of every chart and the map: a menu with PNG, SVG, CSV
+// and "Copy chart" (the PNG on the clipboard, where the browser allows it;
+// otherwise it says so). Pictures carry the title, unit, active filters, source, "data as of",
 // the product name and the export date (lib/export/chart-export.ts).
 import { useEffect, useId, useRef, useState, type RefObject } from "react";
 import { useLocale, useTranslations } from "next-intl";
@@ -9,13 +10,16 @@ import { formatDate } from "@/lib/domain/format";
 import { download } from "@/lib/export/save-file";
 import type { ChartMeta, TableSpec } from "./chart-figure";
 
-type Format = "png" | "svg" | "csv";
+type Format = "png" | "svg" | "csv" | "copy";
+
+const LABELS = { png: "exportPng", svg: "exportSvg", csv: "exportCsv", copy: "copyChart" } as const;
 
 export function ExportMenu({ figure, meta, table, chartId, sourceText }: { figure: RefObject<HTMLElement | null>; meta: ChartMeta; table: TableSpec; chartId: string; sourceText: () => string }) {
   const t = useTranslations("charts");
   const locale = useLocale();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
   const menuId = useId();
   const menu = useRef<HTMLUListElement>(null);
 
@@ -33,29 +37,59 @@ export function ExportMenu({ figure, meta, table, chartId, sourceText }: { figur
     };
   }, [open]);
 
+  /** The chart as a finished SVG (lib/export/chart-image.ts). */
+  async function picture() {
+    const { buildChartSvg, legendOf } = await import("@/lib/export/chart-image");
+    const svgs = [...(figure.current?.querySelectorAll<SVGSVGElement>(".chart-body svg") ?? [])];
+    const chart = svgs.sort((a, b) => area(b) - area(a))[0];
+    if (!chart) throw new Error(t("noData"));
+    const today = new Date().toISOString().slice(0, 10);
+    return buildChartSvg(chart, {
+      title: meta.title,
+      unit: t(`units.${meta.unit}`),
+      filters: filtersLine(window.location.search, { filters: t("filters") }),
+      source: sourceText(),
+      asOf: meta.asOf ? `${t("asOf")} ${formatDate(meta.asOf, locale)}` : "",
+      credit: t("exportedOn", { product: PRODUCT_NAME, date: today }),
+    }, legendOf(figure.current!));
+  }
+
+  async function png(): Promise<Blob> {
+    const { svgToPng } = await import("@/lib/export/chart-image");
+    const built = await picture();
+    return svgToPng(built.svg, built.width, built.height);
+  }
+
+  /**
+   * The PNG on the clipboard. The ClipboardItem is made at once with the
+   * PNG still to come, so the click's user activation still holds (Safari).
+   */
+  async function copy() {
+    if (typeof ClipboardItem === "undefined" || !navigator.clipboard?.write) {
+      setStatus(t("copyUnsupported"));
+      return;
+    }
+    try {
+      await navigator.clipboard.write([new ClipboardItem({ "image/png": png() })]);
+      setStatus(t("copied"));
+    } catch {
+      setStatus(t("copyRefused"));
+    }
+  }
+
   async function run(format: Format) {
     setOpen(false);
     setError(null);
+    setStatus(null);
+    if (format === "copy") return copy();
     const today = new Date().toISOString().slice(0, 10);
     const name = chartFileName(chartId, meta.asOf, today, format);
     try {
-      const { buildChartSvg, legendOf, svgToPng } = await import("@/lib/export/chart-image");
       if (format === "csv") {
         download(new Blob([chartCsv(table.columns, table.rows)], { type: "text/csv;charset=utf-8" }), name);
         return;
       }
-      const svgs = [...(figure.current?.querySelectorAll<SVGSVGElement>(".chart-body svg") ?? [])];
-      const chart = svgs.sort((a, b) => area(b) - area(a))[0];
-      if (!chart) throw new Error(t("noData"));
-      const built = buildChartSvg(chart, {
-        title: meta.title,
-        unit: t(`units.${meta.unit}`),
-        filters: filtersLine(window.location.search, { filters: t("filters") }),
-        source: sourceText(),
-        asOf: meta.asOf ? `${t("asOf")} ${formatDate(meta.asOf, locale)}` : "",
-        credit: t("exportedOn", { product: PRODUCT_NAME, date: today }),
-      }, legendOf(figure.current!));
-      const blob = format === "svg" ? new Blob([built.svg], { type: "image/svg+xml;charset=utf-8" }) : await svgToPng(built.svg, built.width, built.height);
+      const blob = format === "svg" ? new Blob([(await picture()).svg], { type: "image/svg+xml;charset=utf-8" }) : await png();
       download(blob, name);
     } catch (e) {
       setError(t("exportFailed", { reason: (e as Error).message }));
@@ -69,10 +103,10 @@ export function ExportMenu({ figure, meta, table, chartId, sourceText }: { figur
       </button>
       {open && (
         <ul role="menu" id={menuId} ref={menu} aria-label={t("exportMenu", { title: meta.title })} className="menu">
-          {(["png", "svg", "csv"] as const).map((f) => (
+          {(["png", "svg", "csv", "copy"] as const).map((f) => (
             <li role="none" key={f}>
               <button type="button" role="menuitem" onClick={() => void run(f)} disabled={f !== "csv" && table.rows.length === 0}>
-                {t(f === "png" ? "exportPng" : f === "svg" ? "exportSvg" : "exportCsv")}
+                {t(LABELS[f])}
               </button>
             </li>
           ))}
@@ -83,6 +117,9 @@ export function ExportMenu({ figure, meta, table, chartId, sourceText }: { figur
           {error}
         </p>
       )}
+      <p role="status" className="export-status">
+        {status}
+      </p>
     </div>
   );
 }
