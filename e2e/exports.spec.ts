@@ -236,6 +236,17 @@ test.describe("chart pictures that paste cleanly", () => {
     const types = await page.evaluate(async () => (await navigator.clipboard.read()).flatMap((item) => item.types));
     expect(types).toContain("image/png");
   });
+  test("where the browser cannot copy pictures, Copy chart says so, in French too", async ({ page }) => {
+    await page.addInitScript(() => Reflect.deleteProperty(window, "ClipboardItem"));
+    await logIn(page, "viewer");
+    await page.goto("/displacement");
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "fr", url: page.url() }]);
+    await page.reload();
+    const figure = page.locator('figure[data-chart="idps-national"]');
+    await figure.getByRole("button", { name: "Exporter" }).click();
+    await figure.getByRole("menuitem", { name: "Copier le graphique" }).click();
+    await expect(figure.locator(".export-status")).toHaveText("Ce navigateur ne peut pas copier d'images : téléchargez plutôt le PNG.");
+  });
 });
 
 test.describe("situation snapshot", () => {
