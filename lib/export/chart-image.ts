@@ -96,7 +96,11 @@ function measurer(): (text: string, size: number, weight?: string) => number {
 export function buildChartSvg(chart: SVGSVGElement, text: ExportText, legend: LegendEntry[] = []): { svg: string; width: number; height: number } {
   const box = chart.getBoundingClientRect();
   const chartWidth = Math.max(1, Math.round(box.width));
-  const chartHeight = Math.max(1, Math.round(box.height));
+  // recharts keeps room at the bottom of its SVG for its HTML legend, which the
+  // export draws itself under the chart: that strip is cut off, not left blank.
+  const htmlLegend = chart.parentElement?.querySelector(".recharts-legend-wrapper")?.getBoundingClientRect();
+  const legendRoom = htmlLegend && htmlLegend.top > box.top + box.height / 2 ? box.bottom - htmlLegend.top : 0;
+  const chartHeight = Math.max(1, Math.round(box.height - legendRoom));
   const width = Math.max(MIN_WIDTH, chartWidth + 2 * PAD);
   const textWidth = width - 2 * PAD;
   const measure = measurer();
@@ -133,7 +137,8 @@ export function buildChartSvg(chart: SVGSVGElement, text: ExportText, legend: Le
   clone.setAttribute("y", String(top));
   clone.setAttribute("width", String(chartWidth));
   clone.setAttribute("height", String(chartHeight));
-  if (!clone.getAttribute("viewBox")) clone.setAttribute("viewBox", `0 0 ${chartWidth} ${chartHeight}`);
+  // recharts draws in CSS px, so its viewBox shrinks with the cut; others keep their own.
+  if (legendRoom > 0 || !clone.getAttribute("viewBox")) clone.setAttribute("viewBox", `0 0 ${chartWidth} ${chartHeight}`);
   clone.querySelectorAll("script, foreignObject").forEach((n) => n.remove());
 
   const line = (y: number, content: string, size: number, weight = "normal") =>
