@@ -4,8 +4,8 @@
 // differences and freshness come from lib/domain/compare.ts.
 import { db } from "../db/client";
 import { toIsoDate } from "../domain/dates";
-import { compareRows, orderDatasets, selectionFreshness, type CompareFigure, type CompareRow } from "../domain/compare";
-import { todayIso, type DatasetKindCode, type Freshness } from "../domain/datasets";
+import { compareRows, selectionFreshness, type CompareFigure, type CompareRow } from "../domain/compare";
+import { orderDatasets, todayIso, type DatasetKindCode, type Freshness } from "../domain/datasets";
 import { cachedRead } from "./cache";
 import { datasetCatalogue, preferenceOf } from "./datasets";
 

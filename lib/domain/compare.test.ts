@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { breakdownOf, compareRows, comparisonBasis, defaultBreakdown, differenceOf, formatDifference, orderDatasets, selectionFreshness, shortName, type CompareFigure } from "./compare";
+import { compareRows, comparisonBasis, defaultBreakdown, differenceOf, formatDifference, selectionFreshness, shortName, type CompareFigure } from "./compare";
+import { orderDatasets } from "./datasets";
+import { breakdownOf } from "./disaggregation";
 
 const kinds = new Map([
   ["iom-dtm-mali", "series"],

@@ -10,10 +10,8 @@
 // The New Humanitarian's 350,000 of 21 March 2022 against DTM's 401,736 of
 // 30 September 2021, not against a later round the article could not know.
 // A value older than the preferred dataset's first figure has no comparison.
-import { breakdownOf, type Breakdown } from "./disaggregation";
-
-export { breakdownOf, type Breakdown };
-import { freshnessOf, rankDatasets, referenceDate, type DatasetKindCode, type Freshness } from "./datasets";
+import { asOfDate } from "./charts";
+import { freshnessOf, type DatasetKindCode, type Freshness } from "./datasets";
 import { formatValue, type UnitCode } from "./format";
 import { changeBetween, previousComparable, type Change } from "./series";
 import type { SourceRef } from "./sources";
@@ -49,14 +47,6 @@ export interface CompareRow<F extends CompareFigure = CompareFigure> {
   end: string;
   /** Dataset code → its figure of this period; a dataset without one is absent ("no data", never 0). */
   cells: Record<string, CompareCell<F>>;
-}
-
-/** The datasets present, in the indicator's order of preference (rankDatasets): the first is the preferred one. */
-export function orderDatasets(preference: readonly string[], present: Iterable<string>, kinds: ReadonlyMap<string, DatasetKindCode>): string[] {
-  return rankDatasets(
-    preference,
-    [...new Set(present)].map((code) => ({ code, kind: kinds.get(code) ?? "series" })),
-  ).map((d) => d.code);
 }
 
 /** A value's difference from its basis; null when either is missing (no data is never 0). */
@@ -106,11 +96,10 @@ export function compareRows<F extends CompareFigure>(figures: readonly F[], data
  * its period end but never after its publication nor today (referenceDate).
  */
 export function selectionFreshness(figures: readonly Pick<CompareFigure, "end" | "source">[], kind: DatasetKindCode, cadenceDays: number | null, today: string): { latestReference: string | null; freshness: Freshness } {
-  let latestReference: string | null = null;
-  for (const f of figures) {
-    const date = referenceDate(f.end, f.source.date, today);
-    if (latestReference === null || date > latestReference) latestReference = date;
-  }
+  const latestReference = asOfDate(
+    figures.map((f) => ({ end: f.end, publishedOn: f.source.date })),
+    today,
+  );
   return { latestReference, freshness: kind === "report" ? "none" : freshnessOf(latestReference, cadenceDays, today) };
 }
 

@@ -1,8 +1,7 @@
 // Comparison lines: the other datasets of a chart's series, drawn beside its
 // preferred line and never joined to it. Pure, so the split, the styles and
 // the URL state are tested apart from React.
-import type { DatasetKindCode } from "./datasets";
-import { rankDatasets } from "./datasets";
+import { orderDatasets, type DatasetKindCode } from "./datasets";
 
 export interface ComparisonLine {
   /** The line's column in the chart's rows: its series and dataset (see comparisonKey). */
@@ -35,10 +34,7 @@ export function comparisonLines<P extends { dataset: string }>(
     byColumn.set(column, (byColumn.get(column) ?? new Set()).add(p.dataset));
   }
   return columns.flatMap((column) =>
-    rankDatasets(
-      preference,
-      [...(byColumn.get(column) ?? [])].map((code) => ({ code, kind: kinds.get(code) ?? ("series" as const) })),
-    ).map((d) => ({ key: comparisonKey(column, d.code), column, dataset: d.code, kind: d.kind })),
+    orderDatasets(preference, byColumn.get(column) ?? [], kinds).map((code) => ({ key: comparisonKey(column, code), column, dataset: code, kind: kinds.get(code) ?? "series" })),
   );
 }
 

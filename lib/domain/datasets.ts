@@ -23,13 +23,17 @@ export function rankDatasets<D extends DatasetRef>(preference: readonly string[]
   return [...datasets].sort((a, b) => rank(a) - rank(b) || a.code.localeCompare(b.code));
 }
 
-/** The first dataset of `preference` among `present`, else the best-ranked of the others. */
-export function preferredOf(preference: readonly string[], present: ReadonlySet<string>, kinds: ReadonlyMap<string, DatasetKindCode>): string | null {
-  const ranked = rankDatasets(
+/** The datasets `present`, in the indicator's order of preference (rankDatasets): the first is the preferred one. */
+export function orderDatasets(preference: readonly string[], present: Iterable<string>, kinds: ReadonlyMap<string, DatasetKindCode>): string[] {
+  return rankDatasets(
     preference,
-    [...present].map((code) => ({ code, kind: kinds.get(code) ?? "series" })),
-  );
-  return ranked[0]?.code ?? null;
+    [...new Set(present)].map((code) => ({ code, kind: kinds.get(code) ?? "series" })),
+  ).map((d) => d.code);
+}
+
+/** The first dataset of `preference` among `present`, else the best-ranked of the others. */
+export function preferredOf(preference: readonly string[], present: Iterable<string>, kinds: ReadonlyMap<string, DatasetKindCode>): string | null {
+  return orderDatasets(preference, present, kinds)[0] ?? null;
 }
 
 /**
