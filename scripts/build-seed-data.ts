@@ -352,19 +352,29 @@ interface ChRow {
   referenceYear: string;
   phases: number[];
   phase35: number;
+  /** The 2015 cercle P-code the area belongs to (chCercleOf). */
+  cercle: string;
+  /** The area's own name (a Bamako commune, Koro's accessible part, Taoudénit…). */
+  area: string;
+}
+
+/** A CH exercise's period and reference: its rows share one source and one period. */
+const chPeriodKey = (r: ChRow) => [r.exerciseLabel, r.exerciseYear, r.status, r.referenceLabel, r.referenceYear].join("|");
+
+/** The period (start, end) and source key of a CH row's exercise. */
+function chPeriodOf(first: ChRow): { start: string; end: string; key: string; march: boolean } {
+  const period = CH_PERIODS[first.referenceLabel];
+  if (!period) throw new Error(`CH: unknown reference period ${first.referenceLabel}`);
+  // The March cycle analyses Jan-May, the November cycle Sep-Dec.
+  const march = first.exerciseLabel === "Jan-May";
+  return { start: `${first.referenceYear}-${period[0]}`, end: `${first.referenceYear}-${period[1]}`, key: `ch_${first.exerciseYear}_${march ? "03" : "11"}`, march };
 }
 
 function chFigures(rows: ChRow[]): void {
-  const byPeriod = groupBy(rows, (r) => [r.exerciseLabel, r.exerciseYear, r.status, r.referenceLabel, r.referenceYear].join("|"));
+  const byPeriod = groupBy(rows, chPeriodKey);
   for (const group of byPeriod.values()) {
     const first = group[0] as ChRow;
-    const period = CH_PERIODS[first.referenceLabel];
-    if (!period) throw new Error(`CH: unknown reference period ${first.referenceLabel}`);
-    const start = `${first.referenceYear}-${period[0]}`;
-    const end = `${first.referenceYear}-${period[1]}`;
-    // The March cycle analyses Jan-May, the November cycle Sep-Dec.
-    const march = first.exerciseLabel === "Jan-May";
-    const key = `ch_${first.exerciseYear}_${march ? "03" : "11"}`;
+    const { start, end, key, march } = chPeriodOf(first);
     if (!sources[key]) {
       addSource(key, {
         organisation: "Cadre Harmonisé (CILSS, RPCA) via the Food Security and Nutrition Working Group West and Central Africa",
@@ -405,6 +415,7 @@ async function chRowsTo2023(): Promise<ChRow[]> {
     referenceYear: r.reference_year as string,
     phases: [1, 2, 3, 4, 5].map((p) => num(r[`phase${p}`])),
     phase35: num(r.phase35),
+    ...chAreaOf(r),
   }));
 }
 
@@ -435,10 +446,76 @@ async function chRows2023plus(): Promise<ChRow[]> {
         referenceYear: String(r.reference_year),
         phases: [1, 2, 3, 4, 5].map((p) => n(`phase${p}`)),
         phase35: n("phase35"),
+        ...chAreaOf(r),
       });
     }
   }
   return rows;
+}
+
+// ------------------------------------------- Cadre Harmonisé by cercle
+// (issue 16, the CH map) The CH areas of the recent cycles by cercle, beside
+// the regional sums above, so the map can classify cercles. Kept to the cycles
+// from CH_CERCLES_FROM on (current and projected) for a modest seed.
+
+/** The first CH exercise year whose cercles the seed holds. */
+const CH_CERCLES_FROM = 2020;
+
+/**
+ * The 2015 cercle (the CH files' own coding, regions.json) of a CH row. Bamako's
+ * communes make the cercle ML0901; Koro's accessible and limited-access parts
+ * (Jan-May 2021) make ML0505; Taoudénit, with an empty, ML0605 or ML06051 code
+ * depending on the file, is counted under the Tombouctou cercle ML0605 as the
+ * 2023+ files do (and as the regional sums count it under Tombouctou). Ménaka
+ * stays ML0704: the CH to Jun-Aug 2024 analyses the 2015 cercle, not the 2021 ones.
+ */
+function chAreaOf(r: Record<string, unknown>): { cercle: string; area: string } {
+  const text = (k: string) => String(r[k] ?? "").trim();
+  const area = text("adm3_name") || text("adm2_5_name") || text("adm2_name");
+  if (/^taoud[eé]nit/i.test(text("adm2_name"))) return { cercle: "ML0605", area };
+  const cercle = text("adm2_pcod2");
+  if (!/^ML\d{4}$/.test(cercle)) throw new Error(`CH: ${area} has no cercle P-code ("${cercle}")`);
+  return { cercle, area };
+}
+
+function chCercleFigures(rows: ChRow[]): void {
+  const recent = rows.filter((r) => Number(r.exerciseYear) >= CH_CERCLES_FROM);
+  for (const group of groupBy(recent, chPeriodKey).values()) {
+    const { start, end, key } = chPeriodOf(group[0] as ChRow);
+    if (!sources[key]) throw new Error(`CH cercles: no source ${key}`);
+    const chStatus = (group[0] as ChRow).status;
+    for (const [cercle, members] of groupBy(group, (r) => r.cercle)) {
+      // One region per cercle, or the regional sums would not be the cercles' sums.
+      if (new Set(members.map((r) => r.region)).size !== 1) throw new Error(`CH cercles: ${cercle} in two regions`);
+      const note = members.length > 1 ? `Sum of the CH areas ${members.map((r) => r.area).join(", ")}.` : null;
+      for (let phase = 1; phase <= 5; phase++) {
+        addFigure({ indicator: "ch_population_by_phase", region: cercle, start, end, source: key, value: decimal(sum(members, (r) => r.phases[phase - 1] as number)), disaggregation: { chPhase: phase, chStatus }, note });
+      }
+      addFigure({ indicator: "ch_phase3plus", region: cercle, start, end, source: key, value: decimal(sum(members, (r) => r.phase35)), disaggregation: { chStatus }, note });
+    }
+  }
+  checkChCercleSums(recent);
+}
+
+/** Each region's figures (chFigures) must be the sum of its cercles' figures, phase by phase. */
+function checkChCercleSums(rows: ChRow[]): void {
+  const cercleRegion = new Map(rows.map((r) => [r.cercle, r.region]));
+  const totals = new Map<string, number>();
+  for (const f of figures) {
+    if (!f.indicator.startsWith("ch_") || sources[f.source]?.dataset !== "cadre-harmonise") continue;
+    const region = f.region.length === 6 ? cercleRegion.get(f.region) : undefined;
+    if (f.region.length === 6 && !region) continue;
+    const slot = [f.indicator, region ?? f.region, f.start, f.end, disaggregationKey(f.disaggregation), region ? "cercles" : "region"].join("|");
+    totals.set(slot, (totals.get(slot) ?? 0) + Math.round(Number(f.value) * 10_000));
+  }
+  let checked = 0;
+  for (const [slot, total] of totals) {
+    if (!slot.endsWith("|cercles")) continue;
+    const regional = totals.get(slot.replace(/\|cercles$/, "|region"));
+    if (regional !== total) throw new Error(`CH cercles: ${slot} sums to ${total / 10_000}, the region has ${regional === undefined ? "none" : regional / 10_000}`);
+    checked++;
+  }
+  console.log(`CH cercles: ${checked} regional figures equal the sum of their cercles`);
 }
 
 // ------------------------------------------------------------ OCHA FTS
@@ -622,7 +699,9 @@ async function main(): Promise<void> {
   headlineFigures();
   await dtmFigures();
   await idmcFigures();
-  chFigures([...(await chRowsTo2023()), ...(await chRows2023plus())]);
+  const chRows = [...(await chRowsTo2023()), ...(await chRows2023plus())];
+  chFigures(chRows);
+  chCercleFigures(chRows);
   await ftsFigures();
   await hnoFigures();
   await jiafFigures();

@@ -261,4 +261,32 @@ describe("seed data", () => {
       expect({ key, unmet: g.get("funding_unmet") ?? null, coverage: g.get("funding_coverage") ?? null }).toEqual({ key, ...derived });
     }
   });
+
+  it("holds the CH cercles of the cycles from 2020 on, current and projected, adding up exactly to their regions' figures", () => {
+    const ch = ofDataset("cadre-harmonise").filter((f) => f.region.length === 6);
+    const parentOf = new Map(regions.map((r) => [r.pcode, r.parent]));
+    expect(new Set(ch.map((f) => f.indicator))).toEqual(new Set(["ch_population_by_phase", "ch_phase3plus"]));
+    expect(ch.every((f) => f.start >= "2020-01-01")).toBe(true);
+    const periods = [...new Set(ch.map((f) => `${f.start}..${f.end} ${f.disaggregation?.chStatus}`))].sort();
+    expect(periods).toHaveLength(13);
+    expect(periods.at(-1)).toBe("2024-06-01..2024-08-31 projected");
+    // The CH's own areas are the 2015 cercles: 50, Ménaka ML0704 under Gao, no 2021 cercle of Ménaka.
+    for (const period of periods) expect(new Set(ch.filter((f) => `${f.start}..${f.end} ${f.disaggregation?.chStatus}` === period).map((f) => f.region)).size, period).toBe(50);
+    expect(ch.some((f) => f.region.startsWith("ML10"))).toBe(false);
+    // SOURCES.md check figures: cercle Ménaka (ML0704) projected Jun–Aug 2023 phase 3+ = 49,300; Jun–Aug 2024 49,785.
+    expect(value("ch_phase3plus", "ML0704", "2023-06-01", "2023-08-31", { chStatus: "projected" }, "cadre-harmonise")).toBe(49_300);
+    expect(Math.round(value("ch_phase3plus", "ML0704", "2024-06-01", "2024-08-31", { chStatus: "projected" }, "cadre-harmonise") ?? 0)).toBe(49_785);
+    // Each region's figure is its cercles' sum (in ten-thousandths: the values are exact to four decimals).
+    const sums = new Map<string, number>();
+    for (const f of ch) {
+      const k = slot({ ...f, region: parentOf.get(f.region) as string });
+      sums.set(k, (sums.get(k) ?? 0) + Math.round(Number(f.value) * 10_000));
+    }
+    expect(sums.size).toBe(13 * 9 * 6);
+    for (const [k, total] of sums) {
+      const [indicator, region, start, end, key] = k.split("|") as [string, string, string, string, string];
+      const regional = ofDataset("cadre-harmonise").find((f) => slot(f) === k && f.region === region);
+      expect(Math.round(Number(regional?.value) * 10_000), `${k} (${indicator} ${start} ${end} ${key})`).toBe(total);
+    }
+  });
 });
