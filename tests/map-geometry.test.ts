@@ -50,3 +50,36 @@ describe("the map geometry", () => {
     expect(box("ML10").minY).toBeGreaterThan(box("ML07").minY);
   });
 });
+
+describe("the cercle geometry (components/map/mali-cercles.ts)", async () => {
+  const { CERCLE_PATHS } = await import("@/components/map/mali-cercles");
+  const { readFileSync } = await import("node:fs");
+  const regions = JSON.parse(readFileSync(new URL("../prisma/seed-data/regions.json", import.meta.url), "utf8")) as { pcode: string; level: number; parent: string | null }[];
+  const cercles = regions.filter((r) => r.level === 2);
+
+  it("has the 50 cercles of 2015 under their regions.json codes: Ménaka as ML0704, the 2021 cercles ML1001–ML1004 without a shape", () => {
+    const codes = Object.keys(CERCLE_PATHS).sort();
+    expect(codes).toHaveLength(50);
+    expect(codes.filter((c) => !cercles.some((r) => r.pcode === c))).toEqual([]);
+    expect(codes).toContain("ML0704");
+    expect(cercles.filter((r) => !codes.includes(r.pcode)).map((r) => r.pcode)).toEqual(["ML1001", "ML1002", "ML1003", "ML1004"]);
+  });
+
+  it("draws each cercle inside the viewBox and inside its region, in the regions' projection", () => {
+    for (const [pcode, d] of Object.entries(CERCLE_PATHS)) {
+      expect(d, pcode).toMatch(/^(M-?[\d.]+,-?[\d.]+(L-?[\d.]+,-?[\d.]+)+Z)+$/);
+      const c = bbox(d);
+      expect(c.minX >= 0 && c.minY >= 0 && c.maxX <= MAP_WIDTH && c.maxY <= MAP_HEIGHT, pcode).toBe(true);
+      // The 2015 Ménaka cercle is the 2021 region ML10; the others sit in their region (2 px of slack for the simplification).
+      const region = pcode === "ML0704" ? box("ML10") : box(cercles.find((r) => r.pcode === pcode)!.parent!);
+      expect(c.minX, pcode).toBeGreaterThan(region.minX - 2);
+      expect(c.maxX, pcode).toBeLessThan(region.maxX + 2);
+      expect(c.minY, pcode).toBeGreaterThan(region.minY - 2);
+      expect(c.maxY, pcode).toBeLessThan(region.maxY + 2);
+    }
+  });
+
+  it("stays small for slow connections (the file is loaded only at the cercle level)", () => {
+    expect(Object.values(CERCLE_PATHS).join("").length).toBeLessThan(40_000);
+  });
+});
