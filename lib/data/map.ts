@@ -2,7 +2,9 @@
 // indicator's preferred one among those with regional figures (a map never
 // mixes publishers across regions), each region's figure within one cadence
 // before the date (lib/domain/map-figures.ts), and the dates it offers.
+import { areaPhasesAt, CH_PHASES, type AreaPhaseAt } from "../domain/area-phase";
 import { preferredOf } from "../domain/datasets";
+import type { ChStatus } from "../domain/disaggregation";
 import { defaultMapDate, figuresAt, mapPeriods, type MapPeriod } from "../domain/map-figures";
 import { datasetCatalogue, preferenceOf, type DatasetInfo } from "./datasets";
 import { seriesPoints, type SeriesPoint } from "./series";
@@ -30,4 +32,42 @@ export async function mapView(indicator: string, key: string, date?: string): Pr
   const defaultDate = defaultMapDate(own, cadence);
   const shown = date && periods.some((p) => p.end === date) ? date : defaultDate;
   return { dataset, periods, defaultDate, date: shown, figures: shown ? figuresAt(own, shown, cadence) : new Map() };
+}
+
+export type MapLevel = "region" | "cercle";
+
+export interface ChPhaseMapView {
+  /** The dataset whose population by phase is classified; null when none has figures at this level. */
+  dataset: DatasetInfo | null;
+  /** The CH periods of that dataset and status at this level, newest first. */
+  periods: MapPeriod[];
+  /** The period end shown: `date` when it is one of the periods', else the one with most areas. */
+  date: string | null;
+  /** Area P-code → its phase (lib/domain/area-phase.ts); an area absent was not analysed. */
+  areas: Map<string, AreaPhaseAt>;
+  /** The figures classified, for the source line. */
+  points: SeriesPoint[];
+}
+
+/**
+ * The Cadre Harmonisé area phase map: each region's or cercle's population by
+ * phase for one status and period, from one dataset (the indicator's
+ * preferred among those with figures at that level), classified by the 20 % rule.
+ */
+export async function chPhaseMapView(status: ChStatus, level: MapLevel, date?: string): Promise<ChPhaseMapView> {
+  const keys = CH_PHASES.map((p) => `phase=${p};status=${status}`);
+  const indicator = "ch_population_by_phase";
+  const [points, preference, catalogue] = await Promise.all([seriesPoints({ indicator, level: level === "region" ? 1 : 2, keys, allDatasets: true }), preferenceOf(indicator), datasetCatalogue()]);
+  const code = preferredOf(preference, new Set(points.map((p) => p.dataset)), catalogue.kinds);
+  const own = points.filter((p) => p.dataset === code);
+  const periods = mapPeriods(own);
+  // A CH period is exact: no cadence carries an analysis to another period.
+  const shown = date && periods.some((p) => p.end === date) ? date : defaultMapDate(own, null);
+  return {
+    dataset: code ? (catalogue.byCode.get(code) ?? null) : null,
+    periods,
+    date: shown,
+    areas: shown ? areaPhasesAt(own, shown) : new Map(),
+    points: shown ? own.filter((p) => p.end === shown) : [],
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { areaPhase } from "./area-phase";
+import { areaPhase, areaPhasesAt } from "./area-phase";
 
 describe("areaPhase (the CH 20 % rule)", () => {
   it("takes the highest phase with at least 20 % of the population in it or worse", () => {
@@ -34,5 +34,21 @@ describe("areaPhase (the CH 20 % rule)", () => {
     expect(areaPhase([50, 25, 15, 10])).toBeNull();
     expect(areaPhase([0, 0, 0, 0, 0])).toBeNull();
     expect(areaPhase([10, 0, Number.NaN, 0, 0])).toBeNull();
+  });
+});
+
+describe("areaPhasesAt", () => {
+  const point = (region: string, phase: number, value: number, end = "2024-08-31") => ({ region, start: "2024-06-01", end, key: `phase=${phase};status=projected`, value });
+  const five = (region: string, values: number[], end?: string) => values.map((v, i) => point(region, i + 1, v, end));
+
+  it("classifies each area of the period ending on the date, from its own five phases", () => {
+    const phases = areaPhasesAt([...five("ML05", [50, 25, 15, 10, 0]), ...five("ML07", [70, 15, 10, 5, 0]), ...five("ML05", [0, 0, 0, 0, 100], "2023-08-31")], "2024-08-31");
+    expect(phases.get("ML05")).toMatchObject({ phase: 3, population: 100, start: "2024-06-01", end: "2024-08-31", byPhase: [50, 25, 15, 10, 0] });
+    expect(phases.get("ML07")?.phase).toBe(2);
+  });
+
+  it("leaves out an area with a phase missing, or with figures of another period only", () => {
+    const phases = areaPhasesAt([...five("ML05", [50, 25, 15, 10, 0]).slice(0, 4), ...five("ML06", [1, 1, 1, 1, 1], "2023-08-31")], "2024-08-31");
+    expect([...phases.keys()]).toEqual([]);
   });
 });

@@ -49,3 +49,43 @@ export function areaPhase(byPhase: readonly (number | null | undefined)[]): Area
   }
   return { phase, population: population / 10_000, cumulativeShares: cumulative.map((c) => c / population) };
 }
+
+export interface PhasePoint {
+  region: string;
+  start: string;
+  end: string;
+  /** 'phase=N;status=S' (lib/domain/disaggregation.ts). */
+  key: string;
+  value: number;
+}
+
+export interface AreaPhaseAt extends AreaPhase {
+  start: string;
+  end: string;
+  /** People in phase 1 … 5. */
+  byPhase: number[];
+}
+
+/**
+ * Each area's phase for the CH period ending on `date`, from the population
+ * by phase of one dataset and status. Only that period's figures count: a CH
+ * analysis says nothing about another period, so an area without them is not
+ * analysed (absent from the map), never shown with an older phase.
+ */
+export function areaPhasesAt(points: readonly PhasePoint[], date: string): Map<string, AreaPhaseAt> {
+  const byArea = new Map<string, { start: string; end: string; byPhase: (number | null)[] }>();
+  for (const p of points) {
+    if (p.end !== date) continue;
+    const phase = /^phase=([1-5])(;|$)/.exec(p.key)?.[1];
+    if (!phase) continue;
+    const area = byArea.get(p.region) ?? { start: p.start, end: p.end, byPhase: [null, null, null, null, null] };
+    area.byPhase[Number(phase) - 1] = p.value;
+    byArea.set(p.region, area);
+  }
+  const phases = new Map<string, AreaPhaseAt>();
+  for (const [region, area] of byArea) {
+    const classified = areaPhase(area.byPhase);
+    if (classified) phases.set(region, { ...classified, start: area.start, end: area.end, byPhase: area.byPhase as number[] });
+  }
+  return phases;
+}
