@@ -150,14 +150,16 @@ async function legendBand(page: Page, svg: string) {
 }
 
 test.describe("chart pictures that paste cleanly", () => {
-  for (const { path, chart, colours } of [
+  for (const { path, chart, name, colours } of [
     { path: "/food-security", chart: "ch-phases", colours: ["#CDFACD", "#FAE61E", "#E67800", "#C80000", "#640000"] },
     { path: "/funding", chart: "funding-by-year", colours: ["#0072B2", "#E69F00", "#000000"] }, // funded, unmet, the coverage line (black)
     { path: "/displacement?region=ML05&region=ML06", chart: "idps-by-region", colours: ["#0072B2", "#E69F00"] }, // the regions
     // The map: its classes (lib/domain/colour-scale.ts SEQUENTIAL, as many as it shows) and "no data" hatched in two greys.
     { path: "/map", chart: "map", colours: ["#FFFFCC", "#A1DAB4", "#41B6C4", "#2C7FB8", "#253494", "#EEF0F2", "#9AA4AE"] },
-  ]) {
-    test(`the PNG of ${chart} draws each legend swatch in its series' colour`, async ({ page }) => {
+    // The CH area phase map: the five standard phase colours (CH_PHASE_COLOURS) and "not analysed" hatched.
+    { path: "/map?indicator=ch_area_phase&status=projected&level=cercle", chart: "map", name: "CH area phase map", colours: ["#CDFACD", "#FAE61E", "#E67800", "#C80000", "#640000", "#EEF0F2", "#9AA4AE"] },
+  ] as { path: string; chart: string; name?: string; colours: string[] }[]) {
+    test(`the PNG of ${name ?? chart} draws each legend swatch in its series' colour`, async ({ page }) => {
       await logIn(page, "viewer");
       await page.goto(path);
       await expect(page.locator(`figure[data-chart="${chart}"] .chart-body svg`).first()).toBeVisible();

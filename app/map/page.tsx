@@ -1,18 +1,22 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { indicatorIndex, regionIndex } from "@/lib/data/reference";
-import { mapView } from "@/lib/data/map";
-import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
+import { indicatorIndex, regionIndex, type RegionDto } from "@/lib/data/reference";
+import { chPhaseMapView, mapView } from "@/lib/data/map";
+import { parseDashboardFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
 import { formatPeriod, type UnitCode } from "@/lib/domain/format";
 import { ChartSlot } from "@/components/charts/chart-slot";
 import { MapPanel } from "@/components/dashboard/map-panel";
+import { PhaseMapPanel } from "@/components/dashboard/phase-map-panel";
+import { CERCLE_PATHS } from "@/components/map/mali-cercles";
 import { FilterBar } from "@/components/filters/filter-bar";
 
 export const dynamic = "force-dynamic";
 
 // Indicators a region map can show: one value per region (CH per status).
 const MAPPABLE = ["idps", "idp_households", "returnees", "ch_phase3plus", "people_in_need", "people_targeted", "population"];
+// Not an indicator: the Cadre Harmonisé area phase, classified from the population by phase.
+const AREA_PHASE = "ch_area_phase";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("map"))("title") };
@@ -23,6 +27,11 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const filters = parseDashboardFilters(await searchParams);
   const [locale, t, indicators, regionsByCode] = await Promise.all([getLocale(), getTranslations("map"), indicatorIndex(), regionIndex()]);
   const lang = locale === "fr" ? "fr" : "en";
+  const indicatorOptions = [
+    ...MAPPABLE.filter((c) => indicators.has(c)).map((c) => ({ value: c, label: indicators.get(c)!.name[lang] })),
+    ...(indicators.has("ch_population_by_phase") ? [{ value: AREA_PHASE, label: t("areaPhase") }] : []),
+  ];
+  if (filters.indicator === AREA_PHASE) return <AreaPhaseMap filters={filters} options={indicatorOptions} lang={lang} locale={locale} regionsByCode={regionsByCode} />;
   const code = filters.indicator && MAPPABLE.includes(filters.indicator) ? filters.indicator : "idps";
   const indicator = indicators.get(code);
   const isCh = indicator?.disaggregation === "ch_status";
@@ -41,7 +50,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
       <p className="lead">{t("intro")}</p>
       <FilterBar
         controls={{
-          indicator: { options: MAPPABLE.filter((c) => indicators.has(c)).map((c) => ({ value: c, label: indicators.get(c)!.name[lang] })), value: code },
+          indicator: { options: indicatorOptions, value: code },
           ...(isCh ? { status: { value: filters.status } } : {}),
           date: { options: periods.map((p) => ({ value: p.end, label: formatPeriod(p.start, p.end, locale) })), value: period?.end ?? "" },
         }}
@@ -49,6 +58,48 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
       {period && (
         <ChartSlot title={title} height={520}>
           <MapPanel title={title} indicator={code} unit={(indicator?.unit ?? "count") as UnitCode} date={period.end} keys={keys} regions={regions} lang={lang} />
+        </ChartSlot>
+      )}
+    </>
+  );
+}
+
+/** The CH area phase map: a status, a level (regions or cercles) and a CH period, all in the URL. */
+async function AreaPhaseMap({
+  filters,
+  options,
+  lang,
+  locale,
+  regionsByCode,
+}: {
+  filters: DashboardFilters;
+  options: { value: string; label: string }[];
+  lang: "en" | "fr";
+  locale: string;
+  regionsByCode: Map<string, RegionDto>;
+}) {
+  const t = await getTranslations("map");
+  const level = filters.level;
+  const view = await chPhaseMapView(filters.status, level, filters.date);
+  const period = view.periods.find((p) => p.end === view.date);
+  // Every region; the cercles that have a shape (the 2015 ones, Ménaka as ML0704).
+  const areas = [...regionsByCode.values()].filter((r) => (level === "region" ? r.level === 1 : r.level === 2 && r.pcode in CERCLE_PATHS));
+  const title = t("phaseHeading", { level, status: filters.status, period: period ? formatPeriod(period.start, period.end, locale) : "—" });
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("phaseIntro")}</p>
+      <FilterBar
+        controls={{
+          indicator: { options, value: AREA_PHASE },
+          status: { value: filters.status },
+          level: { value: level },
+          date: { options: view.periods.map((p) => ({ value: p.end, label: formatPeriod(p.start, p.end, locale) })), value: period?.end ?? "" },
+        }}
+      />
+      {period && (
+        <ChartSlot title={title} height={520}>
+          <PhaseMapPanel title={title} view={view} level={level} areas={areas} lang={lang} />
         </ChartSlot>
       )}
     </>

@@ -17,6 +17,8 @@ export interface FilterControls {
   regions?: { options: Option[]; value: string[] };
   range?: { from?: string; to?: string };
   status?: { value: "current" | "projected" };
+  /** The map's areas: regions or cercles (the date stays when the other level has it). */
+  level?: { value: "region" | "cercle" };
   date?: { options: Option[]; value: string; label?: string };
   /** Any day: views then show each region's latest figure on or before it. */
   asOf?: { value: string; min?: string; max?: string; label?: string };
@@ -62,6 +64,17 @@ export function FilterBar({ controls }: { controls: FilterControls }) {
             <label key={s} className="inline">
               <input key={`${s}-${controls.status!.value}`} type="radio" name="status" value={s} defaultChecked={controls.status!.value === s} onChange={() => update({ status: s === "current" ? null : s, date: null })} />
               {tc(s)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {controls.level && (
+        <fieldset className="filter">
+          <legend>{t("level")}</legend>
+          {(["region", "cercle"] as const).map((l) => (
+            <label key={l} className="inline">
+              <input key={`${l}-${controls.level!.value}`} type="radio" name="level" value={l} defaultChecked={controls.level!.value === l} onChange={() => update({ level: l === "region" ? null : l })} />
+              {t(l === "region" ? "levelRegions" : "levelCercles")}
             </label>
           ))}
         </fieldset>

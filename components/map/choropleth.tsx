@@ -11,6 +11,18 @@ import { colourFor, SEQUENTIAL } from "@/lib/domain/colour-scale";
 import { formatDate, formatValue, type UnitCode } from "@/lib/domain/format";
 import { MAP_HEIGHT, MAP_WIDTH, REGION_PATHS } from "./mali-geometry";
 
+/** "No data" (and the CH map's "not analysed"): hatched in two greys, as the legend's .swatch.hatch. */
+export const NO_DATA_FILL = "url(#no-data-hatch)";
+
+export function NoDataPattern() {
+  return (
+    <pattern id="no-data-hatch" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
+      <rect width="8" height="8" fill="#eef0f2" />
+      <line x1="0" y1="0" x2="0" y2="8" stroke="#9aa4ae" strokeWidth="2" />
+    </pattern>
+  );
+}
+
 export interface MapRegion {
   pcode: string;
   name: string;
@@ -33,15 +45,12 @@ export function Choropleth({ regions, breaks, unit, title }: { regions: MapRegio
     <div className="map-wrap">
       <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="group" aria-label={title} className="choropleth">
         <defs>
-          <pattern id="no-data-hatch" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
-            <rect width="8" height="8" fill="#eef0f2" />
-            <line x1="0" y1="0" x2="0" y2="8" stroke="#9aa4ae" strokeWidth="2" />
-          </pattern>
+          <NoDataPattern />
         </defs>
         {regions.map((r) => {
           const d = REGION_PATHS[r.pcode];
           if (!d) return null;
-          const fill = colourFor(r.value, breaks) ?? "url(#no-data-hatch)";
+          const fill = colourFor(r.value, breaks) ?? NO_DATA_FILL;
           return (
             <Link
               key={r.pcode}

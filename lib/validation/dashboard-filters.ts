@@ -1,12 +1,14 @@
 // The dashboards' filters, kept in the URL query so any view can be bookmarked
 // and shared: ?indicator=idps&region=ML05&region=ML07&from=2018-01-01&to=2021-12-31
-// &status=projected&date=2021-09-30&year=2024. A malformed value is dropped
+// &status=projected&date=2021-09-30&year=2024&level=cercle. A malformed value is dropped
 // (the page falls back to its default) rather than failing the whole page.
 import { z } from "zod";
 import { isoDateText } from "./iso-date";
 import { INDICATOR_CODE, PCODE } from "./figures-query";
 
 export type ChStatusFilter = "current" | "projected";
+/** The map's areas: regions, or cercles (the CH area phase map). */
+export type LevelFilter = "region" | "cercle";
 
 export interface DashboardFilters {
   indicator?: string;
@@ -16,6 +18,7 @@ export interface DashboardFilters {
   status: ChStatusFilter;
   date?: string;
   year?: number;
+  level: LevelFilter;
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -29,6 +32,7 @@ const fields = {
   status: z.enum(["current", "projected"]),
   date: isoDate,
   year: z.coerce.number().int().min(1990).max(2100),
+  level: z.enum(["region", "cercle"]),
 };
 
 function first(value: string | string[] | undefined): string | undefined {
@@ -54,6 +58,7 @@ export function parseDashboardFilters(params: SearchParams): DashboardFilters {
     status: valid(fields.status, first(params.status)) ?? "current",
     date: valid(fields.date, first(params.date)),
     year: valid(fields.year, first(params.year)),
+    level: valid(fields.level, first(params.level)) ?? "region",
   };
 }
 
@@ -67,6 +72,7 @@ export function filtersToQuery(filters: Partial<DashboardFilters>): string {
   if (filters.status && filters.status !== "current") q.set("status", filters.status);
   if (filters.date) q.set("date", filters.date);
   if (filters.year) q.set("year", String(filters.year));
+  if (filters.level && filters.level !== "region") q.set("level", filters.level);
   const text = q.toString();
   return text ? `?${text}` : "";
 }
