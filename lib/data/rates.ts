@@ -23,6 +23,7 @@ export type RateIndicator = (typeof RATE_INDICATORS)[number]["indicator"];
 /** The population a rate was divided by, with its dataset's name for the reader. */
 export interface PopulationUsed extends PopulationFigure {
   datasetName: string;
+  sourceId: number;
 }
 
 export interface FigureToRate {
@@ -40,7 +41,7 @@ async function populationsOf(regions: string[]): Promise<Map<string, PopulationU
   const [points, catalogue] = await Promise.all([seriesPoints({ indicator: "population", regions: unique, keys: [""], allDatasets: true }), datasetCatalogue()]);
   for (const p of points) {
     const list = byRegion.get(p.region) ?? [];
-    list.push({ start: p.start, end: p.end, value: p.value, dataset: p.dataset, datasetName: catalogue.byCode.get(p.dataset)?.name ?? p.dataset });
+    list.push({ start: p.start, end: p.end, value: p.value, dataset: p.dataset, datasetName: catalogue.byCode.get(p.dataset)?.name ?? p.dataset, sourceId: p.sourceId });
     byRegion.set(p.region, list);
   }
   return byRegion;
@@ -116,7 +117,8 @@ async function buildComparison(today: string): Promise<RegionComparison> {
     for (const f of p.figures) figures[f.indicator] = f.latest ? { ...toFigure(f.latest), rate: rates[next++] as RateResult<PopulationUsed> } : null;
     return { pcode: p.place.pcode, name: p.place.name, figures, population: p.population ? toFigure(p.population) : null };
   });
-  const shown = [...rows.flatMap((r) => Object.values(r.figures).flatMap((f) => (f ? [f] : []))), ...rows.flatMap((r) => (r.population ? [r.population] : []))];
+  const figuresShown = rows.flatMap((r) => Object.values(r.figures).flatMap((f) => (f ? [f] : [])));
+  const shown = [...figuresShown, ...figuresShown.flatMap((f) => (f.rate.population ? [f.rate.population] : [])), ...rows.flatMap((r) => (r.population ? [r.population] : []))];
   return {
     regions: rows.filter((_, i) => places[i]?.level === 1),
     national: rows.find((_, i) => places[i]?.level === 0) ?? null,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { populationFor, rateOf, type PopulationFigure } from "./rates";
+import { formatValue } from "./format";
+import { formatRate, populationFor, rateOf, type PopulationFigure } from "./rates";
 
 const codps2018: PopulationFigure = { start: "2018-01-01", end: "2018-12-31", value: 2_509_703, dataset: "cod-ps-mali" };
 const hno2026: PopulationFigure = { start: "2026-01-01", end: "2026-12-31", value: 25_200_000, dataset: "ocha-hno" };
@@ -46,5 +47,20 @@ describe("rateOf", () => {
   it("is no rate when there is no figure; a reported zero is a 0 % rate", () => {
     expect(rateOf(null, null, [codps2018], preference)).toEqual({ rate: null, reason: "noFigure", population: null });
     expect(rateOf(0, "2020-04-30", [codps2018], preference).rate).toBe(0);
+  });
+});
+
+describe("formatRate", () => {
+  it("writes a percentage with one decimal, French with a comma and a narrow no-break space", () => {
+    expect(formatRate(6.3365, "en")).toBe("6.3%");
+    // The space before % is formatValue's: a no-break space (narrow, U+202F, where the app's formatter writes one).
+    expect(formatRate(6.3365, "fr")).toMatch(/^6,3[\u00a0\u202f]%$/);
+    expect(formatRate(6.3365, "fr")).toBe(`6,3${formatValue(1, "percent", "fr").slice(1)}`);
+    expect(formatRate(0, "fr")).toMatch(/^0[\u00a0\u202f]%$/);
+  });
+
+  it("never writes a small rate as 0 %: two significant digits below 1 %", () => {
+    expect(formatRate(0.0234, "en")).toBe("0.023%");
+    expect(formatRate(0.5, "en")).toBe("0.5%");
   });
 });

@@ -2,6 +2,7 @@
 // area (% of the population displaced, % in CH phase 3+, % in need). Pure; the
 // one rule that the region table (/regions), the map and every other page use
 // through lib/data/rates.ts.
+import { formatValue } from "./format";
 
 export interface PopulationFigure {
   start: string;
@@ -48,4 +49,23 @@ export function rateOf<P extends PopulationFigure>(value: number | null, date: s
   const population = populationFor(populations, date, preference);
   if (!population) return { rate: null, reason: "noPopulation", population: null };
   return { rate: (value / population.value) * 100, population };
+}
+
+const rateFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A rate (in percent) as the locale writes it: one decimal ("6.3%", "6,3 %");
+ * below 1 %, two significant digits, so a small rate never reads "0 %"
+ * (Kidal's 0.023 % is not none). The percent sign and the space before it are
+ * formatValue's (lib/domain/format.ts), the one French typography rule.
+ */
+export function formatRate(rate: number, locale: string): string {
+  const small = rate !== 0 && Math.abs(rate) < 1;
+  const key = `${locale}:${small}`;
+  let format = rateFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, small ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: 1 });
+    rateFormats.set(key, format);
+  }
+  return `${format.format(rate)}${formatValue(1, "percent", locale).replace(/^1/, "")}`;
 }
