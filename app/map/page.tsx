@@ -8,6 +8,8 @@ import { formatPeriod, type UnitCode } from "@/lib/domain/format";
 import { ChartSlot } from "@/components/charts/chart-slot";
 import { MapPanel } from "@/components/dashboard/map-panel";
 import { FilterBar } from "@/components/filters/filter-bar";
+import { mapMeasureOf, MeasureSwitch } from "@/components/map/measure-switch";
+import { RATE_INDICATORS } from "@/lib/data/rates";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MapPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("figures:read");
-  const filters = parseDashboardFilters(await searchParams);
+  const params = await searchParams;
+  const filters = parseDashboardFilters(params);
   const [locale, t, indicators, regionsByCode] = await Promise.all([getLocale(), getTranslations("map"), indicatorIndex(), regionIndex()]);
   const lang = locale === "fr" ? "fr" : "en";
   const code = filters.indicator && MAPPABLE.includes(filters.indicator) ? filters.indicator : "idps";
@@ -33,7 +36,9 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const period = periods.find((p) => p.end === view.date);
   const regions = [...regionsByCode.values()].filter((r) => r.level === 1);
   const name = indicator?.name[lang] ?? code;
-  const title = period ? t("heading", { indicator: name, period: formatPeriod(period.start, period.end, locale) }) : name;
+  // ?measure=rate: the indicator as a % of each region's population, where it has rates.
+  const measure = mapMeasureOf(params.measure, RATE_INDICATORS.some((r) => r.indicator === code));
+  const title = period ? t(measure === "rate" ? "rateTitle" : "heading", { indicator: name, period: formatPeriod(period.start, period.end, locale) }) : name;
 
   return (
     <>
@@ -46,9 +51,10 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
           date: { options: periods.map((p) => ({ value: p.end, label: formatPeriod(p.start, p.end, locale) })), value: period?.end ?? "" },
         }}
       />
+      {RATE_INDICATORS.some((r) => r.indicator === code) && <MeasureSwitch measure={measure} params={params} labels={{ group: t("measure"), count: t("count"), rate: t("rate") }} />}
       {period && (
         <ChartSlot title={title} height={520}>
-          <MapPanel title={title} indicator={code} unit={(indicator?.unit ?? "count") as UnitCode} date={period.end} keys={keys} regions={regions} lang={lang} />
+          <MapPanel title={title} indicator={code} unit={(indicator?.unit ?? "count") as UnitCode} date={period.end} keys={keys} regions={regions} lang={lang} measure={measure} />
         </ChartSlot>
       )}
     </>
