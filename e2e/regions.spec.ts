@@ -29,6 +29,12 @@ test.describe("regions and rates", () => {
     await expect(mopti.locator("td").nth(1)).toContainText("of 2,509,703 (2018)");
     // Ménaka has no CH figure of its own (counted under Gao): a dash and why, never 0.
     await expect(table.locator('tr[data-pcode="ML10"] td').nth(3)).toContainText("—no figure");
+    // Ménaka's 213,749 in need (HNO 2024) ÷ 67,119 (COD-PS 2018) = 318.5 %: shown, with a warning that the bases differ.
+    const menakaInNeed = table.locator('tr[data-pcode="ML10"] td').nth(5);
+    await expect(menakaInNeed).toHaveAttribute("data-exceeds", "true");
+    await expect(menakaInNeed).toContainText("318.5%");
+    await expect(menakaInNeed).toContainText("above the population: the bases differ");
+    await expect(table.locator('tr[data-pcode="ML05"] td').nth(5)).not.toHaveAttribute("data-exceeds", /./);
 
     await table.getByRole("link", { name: /^% displaced/ }).click();
     await expect(page).toHaveURL(/\/regions\?sort=idps_rate&dir=desc$/);

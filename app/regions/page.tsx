@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { regionComparison, RATE_INDICATORS, type ComparisonRow, type RatedFigure, type TableFigure } from "@/lib/data/rates";
 import { formatDate, formatValue } from "@/lib/domain/format";
-import { formatRate } from "@/lib/domain/rates";
+import { exceedsPopulation, formatRate } from "@/lib/domain/rates";
 import { nextSort, parseTableSort, sortRegionRows, type TableSort } from "@/lib/domain/region-table";
 import { TableScroll } from "@/components/layout/table-scroll";
 
@@ -82,11 +82,12 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
   const rateCell = (key: string, f: RatedFigure | null) => {
     const rate = f?.rate ?? null;
     return (
-      <td key={key} className="num" data-rate={rate?.rate ?? ""}>
+      <td key={key} className="num" data-rate={rate?.rate ?? ""} data-exceeds={rate && exceedsPopulation(rate) ? "true" : undefined}>
         {rate && rate.rate !== null ? (
           <>
             {formatRate(rate.rate, locale)}
             <span className="meta">{t("ofPopulation", { population: formatValue(rate.population.value, "people", locale), year: rate.population.start.slice(0, 4) })}</span>
+            {exceedsPopulation(rate) && <span className="meta rate-warning">⚠ {t("exceeds")}</span>}
           </>
         ) : (
           <>
@@ -137,6 +138,7 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
         </TableScroll>
         <p className="chart-source">{t("rule")}</p>
         <p className="chart-source">{t("menaka")}</p>
+        <p className="chart-source">{t("exceedsNote")}</p>
         <p className="chart-source">
           {tc("source")}: {table.sources.map((s) => `${s.organisation} (${formatDate(s.date, locale)})`).join("; ")}
         </p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatValue } from "./format";
-import { formatRate, populationFor, rateOf, type PopulationFigure } from "./rates";
+import { exceedsPopulation, formatRate, populationFor, rateOf, type PopulationFigure } from "./rates";
 
 const codps2018: PopulationFigure = { start: "2018-01-01", end: "2018-12-31", value: 2_509_703, dataset: "cod-ps-mali" };
 const hno2026: PopulationFigure = { start: "2026-01-01", end: "2026-12-31", value: 25_200_000, dataset: "ocha-hno" };
@@ -62,5 +62,13 @@ describe("formatRate", () => {
   it("never writes a small rate as 0 %: two significant digits below 1 %", () => {
     expect(formatRate(0.0234, "en")).toBe("0.023%");
     expect(formatRate(0.5, "en")).toBe("0.5%");
+  });
+});
+
+describe("exceedsPopulation", () => {
+  it("flags a rate above 100 %: the figure and the population are not on one base (Ménaka's 213,749 in need of 67,119)", () => {
+    expect(exceedsPopulation(rateOf(213_749, "2024-05-17", [{ ...codps2018, value: 67_119 }], preference))).toBe(true);
+    expect(exceedsPopulation(rateOf(67_119, "2024-05-17", [{ ...codps2018, value: 67_119 }], preference))).toBe(false);
+    expect(exceedsPopulation(rateOf(1, "2024-05-17", [], preference))).toBe(false);
   });
 });

@@ -51,6 +51,15 @@ export function rateOf<P extends PopulationFigure>(value: number | null, date: s
   return { rate: (value / population.value) * 100, population };
 }
 
+/**
+ * A rate above 100 %: more people counted than live there, so the figure and
+ * the population are not on one base (an old projection, another boundary).
+ * Shown with a warning, not hidden: the reader sees both numbers.
+ */
+export function exceedsPopulation(result: RateResult): boolean {
+  return result.rate !== null && result.rate > 100;
+}
+
 const rateFormats = new Map<string, Intl.NumberFormat>();
 
 /**
