@@ -692,6 +692,34 @@ async function populationFigures(): Promise<void> {
   }
 }
 
+// ------------------------------------------------ Ménaka's population (ML10)
+
+/**
+ * Ménaka (ML10) as a region: the COD-PS 2018 table predates the 2021 codes, so
+ * its region table has no ML10; its cercle table has Ménaka as ML0704 under
+ * Gao, the same area as the 2021 region ML10 (SOURCES.md, P-code warning: the
+ * 2021 COD-AB drops ML0704 and splits it into ML1001–ML1004). That figure,
+ * from the same COD-PS publication (source `cod_ps`), is ML10's population,
+ * comparable with every other region's (same dataset, year and projection).
+ * Gao's 2018 figure still includes it; the national one is not changed. The
+ * 2021 cercles get none: no COD-PS figure splits ML0704 among them.
+ */
+async function menakaPopulation(): Promise<void> {
+  const rows = (await csv("mli-population-codps/population_mli_mli_pop_adm2_v2.csv")).filter((r) => r.admin2Pcode === "ML0704");
+  const [row] = rows;
+  if (rows.length !== 1 || !row || row.admin1Pcode !== "ML07") throw new Error(`COD-PS: expected one cercle ML0704 under ML07, found ${rows.length}`);
+  if (!sources.cod_ps) throw new Error("COD-PS: Ménaka's population needs the cod_ps source (populationFigures first)");
+  addFigure({
+    indicator: "population",
+    region: "ML10",
+    value: decimal(num(row.T_TL)),
+    start: "2018-01-01",
+    end: "2018-12-31",
+    source: "cod_ps",
+    note: "COD-PS cercle ML0704 Ménaka (2015 codes, under Gao) = region ML10 of the 2021 codes; also counted in Gao's 2018 figure.",
+  });
+}
+
 // --------------------------------------------------------------- output
 
 async function main(): Promise<void> {
@@ -706,6 +734,7 @@ async function main(): Promise<void> {
   await hnoFigures();
   await jiafFigures();
   await populationFigures();
+  await menakaPopulation();
 
   const known = new Set(regions.map((r) => r.pcode));
   const unknown = figures.filter((f) => !known.has(f.region)).map((f) => `${f.indicator}@${f.region}`);

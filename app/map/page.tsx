@@ -10,6 +10,8 @@ import { MapPanel } from "@/components/dashboard/map-panel";
 import { PhaseMapPanel } from "@/components/dashboard/phase-map-panel";
 import { CERCLE_PATHS } from "@/components/map/mali-cercles";
 import { FilterBar } from "@/components/filters/filter-bar";
+import { mapMeasureOf, MeasureSwitch } from "@/components/map/measure-switch";
+import { RATE_INDICATORS } from "@/lib/data/rates";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +26,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MapPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("figures:read");
-  const filters = parseDashboardFilters(await searchParams);
+  const params = await searchParams;
+  const filters = parseDashboardFilters(params);
   const [locale, t, indicators, regionsByCode] = await Promise.all([getLocale(), getTranslations("map"), indicatorIndex(), regionIndex()]);
   const lang = locale === "fr" ? "fr" : "en";
   const indicatorOptions = [
@@ -42,7 +45,9 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const period = periods.find((p) => p.end === view.date);
   const regions = [...regionsByCode.values()].filter((r) => r.level === 1);
   const name = indicator?.name[lang] ?? code;
-  const title = period ? t("heading", { indicator: name, period: formatPeriod(period.start, period.end, locale) }) : name;
+  // ?measure=rate: the indicator as a % of each region's population, where it has rates.
+  const measure = mapMeasureOf(params.measure, RATE_INDICATORS.some((r) => r.indicator === code));
+  const title = period ? t(measure === "rate" ? "rateTitle" : "heading", { indicator: name, period: formatPeriod(period.start, period.end, locale) }) : name;
 
   return (
     <>
@@ -55,9 +60,10 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
           date: { options: periods.map((p) => ({ value: p.end, label: formatPeriod(p.start, p.end, locale) })), value: period?.end ?? "" },
         }}
       />
+      {RATE_INDICATORS.some((r) => r.indicator === code) && <MeasureSwitch measure={measure} params={params} labels={{ group: t("measure"), count: t("count"), rate: t("rate") }} />}
       {period && (
         <ChartSlot title={title} height={520}>
-          <MapPanel title={title} indicator={code} unit={(indicator?.unit ?? "count") as UnitCode} date={period.end} keys={keys} regions={regions} lang={lang} />
+          <MapPanel title={title} indicator={code} unit={(indicator?.unit ?? "count") as UnitCode} date={period.end} keys={keys} regions={regions} lang={lang} measure={measure} />
         </ChartSlot>
       )}
     </>

@@ -12,6 +12,7 @@ const NAV = [
   { href: "/food-security", label: "foodSecurity" },
   { href: "/funding", label: "funding" },
   { href: "/map", label: "map" },
+  { href: "/regions", label: "regions" },
   { href: "/compare", label: "compare" },
   { href: "/figures", label: "figures" },
   { href: "/imports", label: "imports" },

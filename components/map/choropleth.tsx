@@ -9,6 +9,7 @@ import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { colourFor, SEQUENTIAL } from "@/lib/domain/colour-scale";
 import { formatDate, formatValue, type UnitCode } from "@/lib/domain/format";
+import { formatRate } from "@/lib/domain/rates";
 import { MAP_HEIGHT, MAP_WIDTH, REGION_PATHS } from "./mali-geometry";
 
 /** "No data" (and the CH map's "not analysed"): hatched in two greys, as the legend's .swatch.hatch. */
@@ -29,18 +30,28 @@ export interface MapRegion {
   value: number | null;
   /** The figure's reference date (its period's end); null with no figure. */
   date?: string | null;
+  /** In rate mode (`value` a % of the population): the figure itself, shown beside its rate. */
+  count?: number | null;
 }
 
-export function Choropleth({ regions, breaks, unit, title }: { regions: MapRegion[]; breaks: number[]; unit: UnitCode; title: string }) {
+export function Choropleth({ regions, breaks, unit, countUnit, title }: { regions: MapRegion[]; breaks: number[]; unit: UnitCode; countUnit?: UnitCode; title: string }) {
   const locale = useLocale();
   const t = useTranslations("map");
   const [active, setActive] = useState<MapRegion | null>(null);
-  const text = (r: MapRegion) =>
+  // Rates keep small values readable (never "0 %" for 0.02 %).
+  const format = (v: number) => (unit === "percent" ? formatRate(v, locale) : formatValue(v, unit, locale));
+  const rateText = (r: MapRegion, count: number, date: string) =>
     r.value === null
+      ? t("noRateFor", { name: r.name, value: formatValue(count, countUnit ?? "count", locale), date: formatDate(date, locale) })
+      : t("rateOn", { name: r.name, rate: format(r.value), value: formatValue(count, countUnit ?? "count", locale), date: formatDate(date, locale) });
+  const text = (r: MapRegion) =>
+    countUnit && r.count !== undefined && r.count !== null && r.date
+      ? rateText(r, r.count, r.date)
+      : r.value === null
       ? t("noDataFor", { name: r.name })
       : r.date
-        ? t("valueOn", { name: r.name, value: formatValue(r.value, unit, locale), date: formatDate(r.date, locale) })
-        : `${r.name}: ${formatValue(r.value, unit, locale)}`;
+        ? t("valueOn", { name: r.name, value: format(r.value), date: formatDate(r.date, locale) })
+        : `${r.name}: ${format(r.value)}`;
   return (
     <div className="map-wrap">
       <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="group" aria-label={title} className="choropleth">
@@ -85,7 +96,7 @@ export function Choropleth({ regions, breaks, unit, title }: { regions: MapRegio
           {breaks.map((b, i) => (
             <li key={b}>
               <span className="swatch" style={{ background: SEQUENTIAL[i] }} aria-hidden="true" />
-              {t("upTo", { value: formatValue(b, unit, locale) })}
+              {t("upTo", { value: format(b) })}
             </li>
           ))}
           <li>

@@ -289,4 +289,20 @@ describe("seed data", () => {
       expect(Math.round(Number(regional?.value) * 10_000), `${k} (${indicator} ${start} ${end} ${key})`).toBe(total);
     }
   });
+
+  it("gives Ménaka (ML10) the COD-PS 2018 population of its 2015 cercle ML0704, cited, and nothing to its 2021 cercles", () => {
+    const year = ["2018-01-01", "2018-12-31"] as const;
+    const menaka = figures.filter((f) => f.indicator === "population" && f.region === "ML10");
+    expect(menaka).toHaveLength(1);
+    // The same 67,119 as the cercle ML0704 (Gao in the 2015 codes), from the COD-PS cercle table.
+    expect(value("population", "ML10", ...year, null, "cod-ps-mali")).toBe(67_119);
+    expect(value("population", "ML10", ...year)).toBe(value("population", "ML0704", ...year));
+    const source = sources[menaka[0]!.source];
+    expect(source?.dataset).toBe("cod-ps-mali");
+    expect(source?.url).toMatch(/^https:\/\/data\.humdata\.org\/dataset\/cod-ps-mli/);
+    expect(source?.date).toBe("2018-12-31");
+    for (const cercle of ["ML1001", "ML1002", "ML1003", "ML1004"]) expect(figures.filter((f) => f.indicator === "population" && f.region === cercle)).toEqual([]);
+    // Gao's 2018 figure still counts Ménaka (the 2015 region): the national total is not ML10 added again.
+    expect(value("population", "ML", ...year, null, "cod-ps-mali")).toBe(17_907_114);
+  });
 });
