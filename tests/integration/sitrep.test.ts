@@ -17,6 +17,7 @@ import { createApiToken, createToken, resetPassword } from "../../lib/data/user-
 import { figuresEndpoint } from "../../lib/api/figures-endpoint";
 import type { FigureDto } from "../../lib/data/figures";
 import { formatDate, formatValue } from "../../lib/domain/format";
+import { CATEGORICAL, FUNDING_COLOURS } from "../../lib/domain/colour-scale";
 import { GET as pptxRoute } from "../../app/api/v1/sitrep.pptx/route";
 import { GET as docxRoute } from "../../app/api/v1/sitrep.docx/route";
 
@@ -107,6 +108,10 @@ describe("sitrep PowerPoint", () => {
     // CH phase 3+: current and projected, each from the API's figures of its status.
     const ch = await api("indicator=ch_phase3plus&region=ML05");
     expect(chSlide!.chart!.map((s) => s.name)).toEqual(["Current", "Projected"]);
+    // The app's colours: the snapshot's CH lines, Funded/Unmet.
+    const hex = (c: string) => c.slice(1).toUpperCase();
+    expect(chSlide!.chart!.map((s) => s.colour)).toEqual([hex(CATEGORICAL[5]), hex(CATEGORICAL[0])]);
+    expect(fundingSlide!.chart!.map((s) => s.colour)).toEqual([hex(FUNDING_COLOURS.funded), hex(FUNDING_COLOURS.unmet)]);
     expectSeriesFromApi(chSlide!.chart![0]!, ch.filter((f) => f.disaggregation?.chStatus === "current"), "en");
     expectSeriesFromApi(chSlide!.chart![1]!, ch.filter((f) => f.disaggregation?.chStatus === "projected"), "en");
 
