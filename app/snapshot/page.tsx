@@ -10,6 +10,7 @@ import { snapshotQuerySchema } from "@/lib/validation/snapshot-query";
 import { LightFundingByYearChart, LightTrendChart } from "@/components/dashboard/light-charts";
 import { MapPanel } from "@/components/dashboard/map-panel";
 import { DownloadLink } from "@/components/exports/download-link";
+import { DownloadMenu } from "@/components/exports/download-menu";
 import { SourceLink } from "@/components/layout/source-link";
 
 export const dynamic = "force-dynamic";
@@ -30,11 +31,12 @@ export default async function SnapshotPage({ searchParams }: Props) {
   const pcode = parsed.success ? parsed.data.region : null;
   const area = pcode ? await snapshotArea(pcode) : null;
   if (!area) notFound();
-  const [locale, t, tc, to, indicators, regions, { shown, sources, asOf }, idpPeriods] = await Promise.all([
+  const [locale, t, tc, to, ts, indicators, regions, { shown, sources, asOf }, idpPeriods] = await Promise.all([
     getLocale(),
     getTranslations("snapshot"),
     getTranslations("charts"),
     getTranslations("overview"),
+    getTranslations("sitrep"),
     indicatorIndex(),
     regionIndex(),
     snapshotFigures(area),
@@ -45,7 +47,8 @@ export default async function SnapshotPage({ searchParams }: Props) {
   const level1 = [...regions.values()].filter((r) => r.level === 1);
   const trends = snapshotTrendCharts(area, name, { snapshot: (key, values) => t(key as never, values as never), charts: (key) => tc(key as never) });
   const today = formatDate(new Date().toISOString().slice(0, 10), locale);
-  const pdfHref = `/api/v1/snapshot.pdf?region=${area.pcode}&locale=${lang}`;
+  const query = `region=${area.pcode}&locale=${lang}`;
+  const pdfHref = `/api/v1/snapshot.pdf?${query}`;
 
   return (
     <article className="snapshot" data-region={area.pcode}>
@@ -56,6 +59,15 @@ export default async function SnapshotPage({ searchParams }: Props) {
           <DownloadLink className="button-link-primary" href={pdfHref}>
             {t("downloadPdf")}
           </DownloadLink>
+          <DownloadMenu
+            label={ts("download")}
+            listLabel={ts("downloadMenu")}
+            items={[
+              { href: pdfHref, label: ts("pdf") },
+              { href: `/api/v1/sitrep.pptx?${query}`, label: ts("pptx") },
+              { href: `/api/v1/sitrep.docx?${query}`, label: ts("docx") },
+            ]}
+          />
         </span>
       </header>
       <section aria-labelledby="snap-figures">
