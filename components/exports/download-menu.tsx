@@ -39,6 +39,8 @@ export function DownloadMenu({ label, listLabel, items }: { label: string; listL
     <div className="download-menu" ref={root}>
       <button type="button" ref={button} className="button-primary" aria-expanded={open} aria-controls={id} onClick={() => setOpen((v) => !v)}>
         {label}
+        {/* Not part of its name. */}
+        <span aria-hidden="true"> ▾</span>
       </button>
       {/* Kept mounted while closed, so a download under way still says how it went. */}
       <ul id={id} aria-label={listLabel} className="menu" hidden={!open}>
