@@ -33,6 +33,8 @@ export async function sitrepDocx(content: SnapshotContent): Promise<Buffer> {
           return [f.label, x.value, x.period, x.source];
         }),
         [1],
+        // The citation is the longest text: give it the most room, in smaller type.
+        { widths: [0.25, 0.15, 0.2, 0.4], smallLast: true },
       ),
     );
   } else body.push(new Paragraph(t.snapshot("none", { name: content.name })));
@@ -79,14 +81,24 @@ async function chartSection(chart: PackChart, t: PackTexts): Promise<(Paragraph 
   return out;
 }
 
-function table(head: string[], rows: string[][], rightAligned: number[]): Table {
+/** The text width of an A4 page with docx's default margins (1 in each side), in twips. */
+const TEXT_WIDTH = 11906 - 2 * 1440;
+
+function table(head: string[], rows: string[][], rightAligned: number[], layout: { widths?: number[]; smallLast?: boolean } = {}): Table {
   const cell = (text: string, i: number, header: boolean) =>
     new TableCell({
       shading: header ? { type: ShadingType.CLEAR, color: "auto", fill: "E3E7EC" } : undefined,
-      children: [new Paragraph({ alignment: rightAligned.includes(i) ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: header })] })],
+      ...(layout.widths ? { width: { size: Math.round(layout.widths[i]! * TEXT_WIDTH), type: WidthType.DXA } } : {}),
+      children: [
+        new Paragraph({
+          alignment: rightAligned.includes(i) ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: [new TextRun({ text, bold: header, ...(layout.smallLast && !header && i === head.length - 1 ? { size: 16 } : {}) })],
+        }),
+      ],
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(layout.widths ? { columnWidths: layout.widths.map((w) => Math.round(w * TEXT_WIDTH)) } : {}),
     rows: [new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, i, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, i, false)) }))],
   });
 }
