@@ -67,13 +67,15 @@ export function chartSlide(pptx: PptxGenJS, chart: PackChart, t: PackTexts, lang
   const categories = chart.kind === "line" ? chart.categories.map((d) => formatDate(d, t.locale)) : chart.categories;
   if (categories.length) {
     const data = chart.series.map((s) => ({ name: s.label, labels: categories, values: s.values as number[] }));
+    const hex = (colour: string) => colour.replace("#", "");
     const horizontal = chart.id === "map";
-    slide.addChart(chart.kind === "line" ? pptx.ChartType.line : pptx.ChartType.bar, data, {
+    const type = chart.kind === "line" ? pptx.ChartType.line : pptx.ChartType.bar;
+    const options: PptxGenJS.IChartOpts = {
       x: 0.4,
       y: 0.85,
       w: 9.2,
       h: events.length ? 3.5 : 3.85,
-      chartColors: chart.series.map((s) => s.colour.replace("#", "")),
+      chartColors: chart.series.map((s) => hex(s.colour)),
       showLegend: chart.series.length > 1,
       legendPos: "b",
       legendFontFace: FONT,
@@ -93,7 +95,13 @@ export function chartSlide(pptx: PptxGenJS, chart: PackChart, t: PackTexts, lang
       valAxisLabelFontSize: 9,
       valAxisLabelFormatCode: chart.unit === "usd" ? (t.locale === "fr" ? '#,##0" $ US"' : '"$"#,##0') : "#,##0",
       catAxisLabelRotate: chart.kind === "line" && categories.length > 12 ? -45 : 0,
-    });
+    };
+    if (chart.kind === "line" && chart.series.some((s) => s.dashed)) {
+      // pptxgenjs dashes a whole chart: a dashed series (CH projected, as in the app) is a line chart of its own on the same axes.
+      const lines: PptxGenJS.IChartMulti[] = chart.series.map((s, i) => ({ type: "line", data: [data[i]!], options: { chartColors: [hex(s.colour)], lineDash: s.dashed ? ("dash" as const) : ("solid" as const) } }));
+      // With several chart types pptxgenjs takes the shared options in place of the data.
+      slide.addChart(lines, options as unknown as []);
+    } else slide.addChart(type, data, options);
   } else slide.addText(t.sitrep("nothing"), { ...text, x: 0.4, y: 2.3, w: 9.2, h: 0.6, fontSize: 14, align: "center" });
   if (events.length) {
     const list = events.map((e) => `${formatDate(e.date, t.locale)} ${e.title}`).join(" · ");

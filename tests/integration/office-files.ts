@@ -37,6 +37,8 @@ export interface ChartSeriesXml {
   name: string;
   /** The series' fill or line colour (RRGGBB). */
   colour: string | null;
+  /** The line's dash (solid, dash…), for line charts. */
+  dash: string | null;
   categories: string[];
   /** null where the point is blank. */
   values: (number | null)[];
@@ -50,6 +52,7 @@ function points(xml: string): string[] {
 export function chartSeries(xml: string): ChartSeriesXml[] {
   return [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map(([, ser]) => ({
     name: unescapeXml(/<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(ser!)?.[1] ?? ""),
+    dash: /<c:spPr>[\s\S]*?<a:prstDash val="(\w+)"/.exec(ser!)?.[1] ?? null,
     colour: /<c:spPr>\s*<a:solidFill>\s*<a:srgbClr val="([0-9A-Fa-f]{6})"/.exec(ser!)?.[1]?.toUpperCase() ?? null,
     categories: points(/<c:cat>([\s\S]*?)<\/c:cat>/.exec(ser!)?.[1] ?? ""),
     values: points(/<c:val>[\s\S]*?<c:numCache>([\s\S]*?)<\/c:numCache>/.exec(ser!)?.[1] ?? "").map((v) => (v === "" ? null : Number(v))),

@@ -111,6 +111,7 @@ describe("sitrep PowerPoint", () => {
     // The app's colours: the snapshot's CH lines, Funded/Unmet.
     const hex = (c: string) => c.slice(1).toUpperCase();
     expect(chSlide!.chart!.map((s) => s.colour)).toEqual([hex(CATEGORICAL[5]), hex(CATEGORICAL[0])]);
+    expect(chSlide!.chart!.map((s) => s.dash), "projected dashed, as in the app").toEqual(["solid", "dash"]);
     expect(fundingSlide!.chart!.map((s) => s.colour)).toEqual([hex(FUNDING_COLOURS.funded), hex(FUNDING_COLOURS.unmet)]);
     expectSeriesFromApi(chSlide!.chart![0]!, ch.filter((f) => f.disaggregation?.chStatus === "current"), "en");
     expectSeriesFromApi(chSlide!.chart![1]!, ch.filter((f) => f.disaggregation?.chStatus === "projected"), "en");
