@@ -2,6 +2,7 @@
 // language; the PowerPoint and Word files arrive with their type and name and
 // hold the snapshot (tests/integration/sitrep.test.ts checks their numbers).
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { chartSeries, textRuns, zipTexts } from "../tests/integration/office-files";
 import { logIn } from "./helpers";
@@ -37,6 +38,9 @@ test.describe("sitrep pack", () => {
     const list = page.getByRole("list", { name: "Download the snapshot" });
     await expect(list.getByRole("link")).toHaveText(["PDF", "PowerPoint", "Word"]);
     await expect(list.getByRole("link", { name: "PDF", exact: true })).toHaveAttribute("href", "/api/v1/snapshot.pdf?region=ML05&locale=en");
+    // Open, the menu has no serious accessibility violation (the snapshot page is not in the axe spec's list).
+    const axe = await new AxeBuilder({ page }).include(".snapshot-head").analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
     const deck = await downloadFrom(page, list, "PowerPoint", "pptx");
     expect(deck.name).toMatch(/^sitrep_mopti_en_\d{4}-\d{2}-\d{2}\.pptx$/);
