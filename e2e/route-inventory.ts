@@ -28,7 +28,7 @@ export const PUBLIC_API = [/^\/api\/auth\//, /^\/api\/health$/];
 const SESSION_ONLY_PAGES = new Set(["/forbidden", "/account/password"]);
 
 /** Functions that build a withApi handler, and the permission they pass it (see each one). */
-const ROUTE_FACTORIES: Record<string, Permission> = { figureExportRoute: "exports:read" };
+const ROUTE_FACTORIES: Record<string, Permission> = { figureExportRoute: "exports:read", sitrepRoute: "exports:read" };
 
 const SAMPLE_PARAMS: Record<string, string> = { id: "1", pcode: "ML05", "...nextauth": "session" };
 

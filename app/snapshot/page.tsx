@@ -3,22 +3,19 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
-import { latestForRegion, periodsOf, sourcesOf } from "@/lib/data/series";
-import { asOfDate } from "@/lib/domain/charts";
-import { CATEGORICAL } from "@/lib/domain/colour-scale";
+import { periodsOf } from "@/lib/data/series";
+import { snapshotArea, snapshotFigures, snapshotTrendCharts } from "@/lib/api/snapshot-content";
 import { formatDate, formatPeriod, formatValue, type UnitCode } from "@/lib/domain/format";
 import { snapshotQuerySchema } from "@/lib/validation/snapshot-query";
 import { LightFundingByYearChart, LightTrendChart } from "@/components/dashboard/light-charts";
 import { MapPanel } from "@/components/dashboard/map-panel";
 import { DownloadLink } from "@/components/exports/download-link";
+import { DownloadMenu } from "@/components/exports/download-menu";
 import { SourceLink } from "@/components/layout/source-link";
 
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-/** The indicators a snapshot shows, in this order, when the area has them. */
-const KEY_INDICATORS = ["idps", "returnees", "ch_phase3plus", "people_in_need", "funding_required", "funding_funded", "funding_coverage"];
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("snapshot"))("open") };
@@ -32,28 +29,26 @@ export default async function SnapshotPage({ searchParams }: Props) {
   await requireUser("exports:read");
   const parsed = snapshotQuerySchema.safeParse({ region: (await searchParams).region ?? undefined });
   const pcode = parsed.success ? parsed.data.region : null;
-  const regions = await regionIndex();
-  const area = pcode ? regions.get(pcode) : null;
-  if (!area || area.level > 1) notFound();
-  const [locale, t, tc, to, indicators, latest, idpPeriods] = await Promise.all([
+  const area = pcode ? await snapshotArea(pcode) : null;
+  if (!area) notFound();
+  const [locale, t, tc, to, ts, indicators, regions, { shown, sources, asOf }, idpPeriods] = await Promise.all([
     getLocale(),
     getTranslations("snapshot"),
     getTranslations("charts"),
     getTranslations("overview"),
+    getTranslations("sitrep"),
     indicatorIndex(),
-    latestForRegion(area.pcode),
+    regionIndex(),
+    snapshotFigures(area),
     periodsOf("idps", 1),
   ]);
   const lang = locale === "fr" ? "fr" : "en";
   const name = area.name[lang];
-  const shown = latest.filter((l) => KEY_INDICATORS.includes(l.indicator)).sort((a, b) => KEY_INDICATORS.indexOf(a.indicator) - KEY_INDICATORS.indexOf(b.indicator));
-  const sources = await sourcesOf(shown);
-  const asOf = asOfDate(shown);
   const level1 = [...regions.values()].filter((r) => r.level === 1);
-  const query = (indicator: string, keys: string[]) => (area.level === 0 ? { indicator, level: 0 as const, keys } : { indicator, regions: [area.pcode], keys });
-  const series = (key: string) => [{ key, label: name, colour: CATEGORICAL[0] }];
+  const trends = snapshotTrendCharts(area, name, { snapshot: (key, values) => t(key as never, values as never), charts: (key) => tc(key as never) });
   const today = formatDate(new Date().toISOString().slice(0, 10), locale);
-  const pdfHref = `/api/v1/snapshot.pdf?region=${area.pcode}&locale=${lang}`;
+  const query = `region=${area.pcode}&locale=${lang}`;
+  const pdfHref = `/api/v1/snapshot.pdf?${query}`;
 
   return (
     <article className="snapshot" data-region={area.pcode}>
@@ -64,6 +59,15 @@ export default async function SnapshotPage({ searchParams }: Props) {
           <DownloadLink className="button-link-primary" href={pdfHref}>
             {t("downloadPdf")}
           </DownloadLink>
+          <DownloadMenu
+            label={ts("download")}
+            listLabel={ts("downloadMenu")}
+            items={[
+              { href: pdfHref, label: ts("pdf") },
+              { href: `/api/v1/sitrep.pptx?${query}`, label: ts("pptx") },
+              { href: `/api/v1/sitrep.docx?${query}`, label: ts("docx") },
+            ]}
+          />
         </span>
       </header>
       <section aria-labelledby="snap-figures">
@@ -90,20 +94,8 @@ export default async function SnapshotPage({ searchParams }: Props) {
         <h2 id="snap-charts" className="visually-hidden">
           {t("charts")}
         </h2>
-        <LightTrendChart id="snapshot-idps" title={t("idpsTrend", { name })} query={query("idps", [""])} unit="people" series={series(area.level === 0 ? "ML" : area.pcode)} dateLabel={tc("date")} height={180} />
-        <LightTrendChart
-          id="snapshot-ch"
-          title={t("chTrend", { name })}
-          query={query("ch_phase3plus", ["status=current", "status=projected"])}
-          by="key"
-          unit="people"
-          series={[
-            { key: "status=current", label: tc("current"), colour: CATEGORICAL[5]! },
-            { key: "status=projected", label: tc("projected"), colour: CATEGORICAL[0]!, dashed: true },
-          ]}
-          dateLabel={tc("period")}
-          height={180}
-        />
+        <LightTrendChart {...trends.idps} />
+        <LightTrendChart {...trends.ch} />
         <LightFundingByYearChart id="snapshot-funding" title={t("fundingTrend")} height={180} />
         {idpPeriods[0] && <MapPanel title={t("map")} indicator="idps" unit="people" period={idpPeriods[0]} keys={[""]} regions={level1} lang={lang} height={220} />}
       </section>

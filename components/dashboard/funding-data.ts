@@ -1,20 +1,19 @@
 // The data behind the funding charts; coverage and unmet are recomputed from the sums.
-import { getLocale, getTranslations } from "next-intl/server";
 import type { TableColumn } from "@/components/charts/chart-figure";
 import { asOfDate } from "@/lib/domain/charts";
 import { sourceLine } from "@/lib/data/series";
 import { fundingByYear } from "@/lib/data/funding";
 import { cachedRead } from "@/lib/data/cache";
 import { chartDatasets } from "./dataset-names";
+import { requestIntl, type ChartIntl } from "./trend-data";
 
 /** Requirement, funding, unmet and coverage per plan year, for either renderer (cached like trendData). */
-export async function fundingByYearData(inputs: { title: string; from?: string; to?: string }) {
-  const locale = await getLocale();
-  return cachedRead(`funding-by-year:${locale}:${JSON.stringify(inputs)}`, () => buildFundingByYearData(inputs));
+export async function fundingByYearData(inputs: { title: string; from?: string; to?: string }, intl?: ChartIntl) {
+  const { locale, t } = intl ?? (await requestIntl());
+  return cachedRead(`funding-by-year:${locale}:${JSON.stringify(inputs)}`, () => buildFundingByYearData(inputs, t));
 }
 
-async function buildFundingByYearData({ title, from, to }: { title: string; from?: string; to?: string }) {
-  const t = await getTranslations("charts");
+async function buildFundingByYearData({ title, from, to }: { title: string; from?: string; to?: string }, t: ChartIntl["t"]) {
   const { rows, points: shown } = await fundingByYear({ from, to });
   return {
     rows,

@@ -43,14 +43,29 @@ export interface CompareLinkSpec {
  * Cached whole (per data version and locale): shaping the rows costs more per
  * request than reading the cached series.
  */
-export async function trendData(props: TrendChartProps) {
-  const locale = await getLocale();
+export async function trendData(props: TrendChartProps, intl?: ChartIntl) {
+  const { locale, t } = intl ?? (await requestIntl());
   const key = JSON.stringify([props.title, props.query, props.unit, props.series, props.by, props.dateLabel, props.compare]);
-  return cachedRead(`trend:${locale}:${key}`, () => buildTrendData(props));
+  return cachedRead(`trend:${locale}:${key}`, () => buildTrendData(props, t));
 }
 
-async function buildTrendData({ title, query, unit, series, by = "region", dateLabel, compare }: TrendChartProps) {
-  const [{ drawn, others }, preference, catalogue, t] = await Promise.all([seriesWithComparisons(query), preferenceOf(query.indicator), datasetCatalogue(), getTranslations("charts")]);
+/**
+ * A chart's language: the request's (pages), or one given by the caller (the
+ * sitrep pack, whose language is a parameter and which also runs outside a request).
+ */
+export interface ChartIntl {
+  locale: string;
+  /** The "charts" messages. */
+  t: (key: string) => string;
+}
+
+export async function requestIntl(): Promise<ChartIntl> {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("charts")]);
+  return { locale, t: (key) => t(key as Parameters<typeof t>[0]) };
+}
+
+async function buildTrendData({ title, query, unit, series, by = "region", dateLabel, compare }: TrendChartProps, t: ChartIntl["t"]) {
+  const [{ drawn, others }, preference, catalogue] = await Promise.all([seriesWithComparisons(query), preferenceOf(query.indicator), datasetCatalogue()]);
   const columnOf = (p: SeriesPoint) => (by === "region" ? p.region : p.key);
   const columns = series.map((s) => s.key);
   const known = (p: SeriesPoint) => columns.includes(columnOf(p));

@@ -11,10 +11,9 @@ import { NextResponse } from "next/server";
 import { chromiumExecutable } from "../browser";
 import { internalOrigin, publicUrl } from "../env";
 import { recordReadAudit } from "../data/audit";
-import { regionIndex } from "../data/reference";
 import type { SessionUser } from "../data/users";
 import { internalSessionCookie } from "../auth/session";
-import { snapshotQuerySchema } from "../validation/snapshot-query";
+import { snapshotRequest } from "./snapshot-content";
 import { jsonError } from "./respond";
 
 const RENDER_TIMEOUT_MS = 30_000;
@@ -81,13 +80,10 @@ function publicLinks({ from, to }: { from: string; to: string }) {
 
 export async function snapshotPdf(request: Request, user: SessionUser): Promise<Response> {
   const url = new URL(request.url);
-  const unknown = [...url.searchParams.keys()].find((key) => key !== "region" && key !== "locale");
-  if (unknown) return jsonError(400, "invalid_parameter", `unknown parameter "${unknown.slice(0, 50)}": give region and locale only`);
-  const parsed = snapshotQuerySchema.safeParse({ region: url.searchParams.get("region") ?? undefined, locale: url.searchParams.get("locale") ?? undefined });
-  if (!parsed.success) return jsonError(400, "invalid_parameter", parsed.error.issues[0]!.message);
-  const { region, locale } = parsed.data;
-  const area = (await regionIndex()).get(region);
-  if (!area || area.level > 1) return jsonError(400, "invalid_parameter", `region: no country or region with P-code ${region} (cercles have no snapshot)`);
+  const checked = await snapshotRequest(request);
+  if (!checked.ok) return checked.response;
+  const { area, locale } = checked;
+  const region = area.pcode;
 
   const origin = internalOrigin();
   const publicOrigin = publicUrl()?.origin ?? url.origin;

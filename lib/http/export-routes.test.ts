@@ -12,7 +12,7 @@ function routeFiles(dir: string): string[] {
 describe("export routes", () => {
   it("lists exactly the route handlers that run in an export slot", () => {
     const gated = routeFiles(APP)
-      .filter((file) => /withExportSlot|figureExportRoute\(/.test(readFileSync(file, "utf8")))
+      .filter((file) => /withExportSlot|figureExportRoute\(|sitrepRoute\(/.test(readFileSync(file, "utf8")))
       .map((file) => "/" + path.relative(APP, path.dirname(file)).split(path.sep).join("/"));
     expect(gated.sort()).toEqual([...EXPORT_ROUTES].sort());
   });
