@@ -245,7 +245,7 @@ test.describe("chart pictures that paste cleanly", () => {
     const figure = page.locator('figure[data-chart="idps-national"]');
     await figure.getByRole("button", { name: "Exporter" }).click();
     await figure.getByRole("menuitem", { name: "Copier le graphique" }).click();
-    await expect(figure.locator(".export-status")).toHaveText("Ce navigateur ne peut pas copier d'images : téléchargez plutôt le PNG.");
+    await expect(figure.locator(".export-status")).toHaveText("Ce navigateur ne peut pas copier d'images\u202f: téléchargez plutôt le PNG.");
   });
 });
 
@@ -260,7 +260,7 @@ test.describe("situation snapshot", () => {
     const idps = (await page.locator('.snapshot-tiles li[data-indicator="idps"] .value').textContent())!.replace(/\D/g, "");
     expect(idps.length).toBeGreaterThan(3);
 
-    for (const [locale, title] of [["fr", "Point de situation : Mopti"], ["en", "Situation snapshot: Mopti"]] as const) {
+    for (const [locale, title] of [["fr", "Point de situation\u202f: Mopti"], ["en", "Situation snapshot: Mopti"]] as const) {
       const res = await page.request.get(`/api/v1/snapshot.pdf?region=ML05&locale=${locale}`);
       expect(res.status()).toBe(200);
       expect(res.headers()["content-type"]).toBe("application/pdf");

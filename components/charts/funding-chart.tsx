@@ -37,7 +37,7 @@ export function FundingChart({ rows, layout = "horizontal", height = 320 }: { ro
       <CartesianGrid stroke="#e3e7ec" vertical={false} />
       <XAxis dataKey="label" />
       <YAxis yAxisId="usd" tickFormatter={(v: number) => axisTick(v, "usd", locale)} width={64} />
-      <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={44} />
+      <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} tickFormatter={(v: number) => axisTick(v, "percent", locale)} width={44} />
       <Tooltip formatter={format} />
       <Legend formatter={legendLabel} />
       <Bar yAxisId="usd" dataKey="funded" stackId="req" name={t("funded")} fill={FUNDING_COLOURS.funded} isAnimationActive={false} />

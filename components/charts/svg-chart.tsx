@@ -3,9 +3,12 @@
 // hover and on keyboard focus (arrow keys move between dates). No charting
 // library: the overview's JavaScript stays small.
 import { useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useLocale } from "next-intl";
 import { nearestColumn, type PlotSpec } from "@/lib/domain/svg-chart";
+import { sign } from "@/lib/domain/typography";
 
 export function SvgChart({ spec, label, id }: { spec: PlotSpec; label: string; id: string }) {
+  const locale = useLocale();
   const [active, setActive] = useState<number | null>(null);
   const { plot } = spec;
   const column = active === null ? null : spec.columns[active];
@@ -89,7 +92,8 @@ export function SvgChart({ spec, label, id }: { spec: PlotSpec; label: string; i
             <strong>{column.label}</strong>
             {spec.series.map((s, i) => (
               <span key={s.label}>
-                <i style={{ background: s.colour }} aria-hidden="true" /> {s.label}: {column.texts[i]}
+                <i style={{ background: s.colour }} aria-hidden="true" /> {s.label}
+                {sign(":", locale)} {column.texts[i]}
               </span>
             ))}
           </>

@@ -9,6 +9,7 @@ import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { colourFor, SEQUENTIAL } from "@/lib/domain/colour-scale";
 import { formatDate, formatValue, type UnitCode } from "@/lib/domain/format";
+import { sign } from "@/lib/domain/typography";
 import { MAP_HEIGHT, MAP_WIDTH, REGION_PATHS } from "./mali-geometry";
 
 export interface MapRegion {
@@ -28,7 +29,7 @@ export function Choropleth({ regions, breaks, unit, title }: { regions: MapRegio
       ? t("noDataFor", { name: r.name })
       : r.date
         ? t("valueOn", { name: r.name, value: formatValue(r.value, unit, locale), date: formatDate(r.date, locale) })
-        : `${r.name}: ${formatValue(r.value, unit, locale)}`;
+        : `${r.name}${sign(":", locale)} ${formatValue(r.value, unit, locale)}`;
   return (
     <div className="map-wrap">
       <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="group" aria-label={title} className="choropleth">

@@ -137,7 +137,7 @@ export function fundingChartSpec(
     plot,
     xTicks: rows.map((r, i) => ({ x: centre(i), label: r.label })).filter((_, i) => i % every === 0),
     yTicks: yTicks(scale, y, f.tick),
-    y2Ticks: [0, 25, 50, 75, 100].map((p) => ({ y: y2(p), label: `${p}%` })),
+    y2Ticks: [0, 25, 50, 75, 100].map((p) => ({ y: y2(p), label: f.percent(p) })),
     lines: [{ key: "coverage", colour: colours.coverage, dashed: false, path: pathThrough(dots) }],
     bars,
     series: [
