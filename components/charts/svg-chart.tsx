@@ -4,7 +4,7 @@
 // library: the overview's JavaScript stays small.
 import { useState, type KeyboardEvent, type PointerEvent } from "react";
 import { useLocale } from "next-intl";
-import { nearestColumn, type PlotSpec } from "@/lib/domain/svg-chart";
+import { nearestColumn, TICK_FONT_SIZE, type PlotSpec } from "@/lib/domain/svg-chart";
 import { sign } from "@/lib/domain/typography";
 
 export function SvgChart({ spec, label, id }: { spec: PlotSpec; label: string; id: string }) {
@@ -53,18 +53,18 @@ export function SvgChart({ spec, label, id }: { spec: PlotSpec; label: string; i
         {spec.yTicks.map((t) => (
           <g key={`y${t.y}`}>
             <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} stroke="#e3e7ec" />
-            <text x={plot.left - 6} y={t.y + 4} textAnchor="end" className="svg-tick">
+            <text x={plot.left - 6} y={t.y + 5} textAnchor="end" className="svg-tick" fontSize={TICK_FONT_SIZE}>
               {t.label}
             </text>
           </g>
         ))}
         {spec.y2Ticks.map((t) => (
-          <text key={`y2${t.y}`} x={plot.right + 6} y={t.y + 4} className="svg-tick">
+          <text key={`y2${t.y}`} x={plot.right + 6} y={t.y + 5} className="svg-tick" fontSize={TICK_FONT_SIZE}>
             {t.label}
           </text>
         ))}
         {spec.xTicks.map((t) => (
-          <text key={`x${t.x}`} x={t.x} y={plot.bottom + 18} textAnchor="middle" className="svg-tick">
+          <text key={`x${t.x}`} x={t.x} y={plot.bottom + TICK_FONT_SIZE + 4} textAnchor="middle" className="svg-tick" fontSize={TICK_FONT_SIZE}>
             {t.label}
           </text>
         ))}
@@ -85,6 +85,11 @@ export function SvgChart({ spec, label, id }: { spec: PlotSpec; label: string; i
             </g>
           );
         })}
+        {spec.labels.map((l) => (
+          <text key={`label-${l.key}`} x={l.x} y={l.y} textAnchor={l.anchor} fill={l.colour} className="point-label" fontSize={TICK_FONT_SIZE} data-series={l.key}>
+            {l.text}
+          </text>
+        ))}
       </svg>
       <div className="svg-tooltip" role="status" aria-live="polite" hidden={!column} style={column ? { left: `${Math.min(85, Math.max(15, (column.x / spec.width) * 100))}%` } : undefined}>
         {column && (
