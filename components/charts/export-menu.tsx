@@ -48,7 +48,7 @@ export function ExportMenu({ figure, meta, table, chartId, sourceText }: { figur
     return buildChartSvg(chart, {
       title: meta.title,
       unit: t(`units.${meta.unit}`),
-      filters: filtersLine(window.location.search, { filters: t("filters") }),
+      filters: filtersLine(window.location.search, { filters: t("filters") }, locale),
       source: sourceText(),
       asOf: meta.asOf ? `${t("asOf")} ${formatDate(meta.asOf, locale)}` : "",
       credit: t("exportedOn", { product: PRODUCT_NAME, date: today }),

@@ -13,6 +13,7 @@ import { seriesWithComparisons, sourceLine, type SeriesPoint, type SeriesQuery }
 import { datasetCatalogue, preferenceOf } from "@/lib/data/datasets";
 import { cachedRead } from "@/lib/data/cache";
 import { chartDatasets, datasetNames } from "./dataset-names";
+import { sign } from "@/lib/domain/typography";
 
 export interface TrendChartProps {
   id: string;
@@ -50,7 +51,7 @@ export async function trendData(props: TrendChartProps) {
 }
 
 async function buildTrendData({ title, query, unit, series, by = "region", dateLabel, compare }: TrendChartProps) {
-  const [{ drawn, others }, preference, catalogue, t] = await Promise.all([seriesWithComparisons(query), preferenceOf(query.indicator), datasetCatalogue(), getTranslations("charts")]);
+  const [{ drawn, others }, preference, catalogue, t, locale] = await Promise.all([seriesWithComparisons(query), preferenceOf(query.indicator), datasetCatalogue(), getTranslations("charts"), getLocale()]);
   const columnOf = (p: SeriesPoint) => (by === "region" ? p.region : p.key);
   const columns = series.map((s) => s.key);
   const known = (p: SeriesPoint) => columns.includes(columnOf(p));
@@ -64,7 +65,7 @@ async function buildTrendData({ title, query, unit, series, by = "region", dateL
   const comparisonSeries: LineSeries[] = comparing
     ? lines.map((l, i) => ({
         key: l.key,
-        label: series.length > 1 ? `${labelOf(l.column)}: ${nameOf(l.dataset)}` : nameOf(l.dataset),
+        label: series.length > 1 ? `${labelOf(l.column)}${sign(":", locale)} ${nameOf(l.dataset)}` : nameOf(l.dataset),
         colour: styles[i]!.colour,
         dotted: styles[i]!.dotted,
         dotsOnly: styles[i]!.dotsOnly,
@@ -76,7 +77,7 @@ async function buildTrendData({ title, query, unit, series, by = "region", dateL
   const { points: shown, thinning } = thinByPeriod(candidates, lineOf);
   const shownDrawn = shown.filter((p) => isDrawn.has(p));
   // Beside comparison lines, each drawn line names its own dataset too.
-  const drawnSeries = comparing ? await Promise.all(series.map(async (s) => ({ ...s, label: namedLabel(s.label, await datasetNames(drawn.filter((p) => columnOf(p) === s.key))) }))) : series;
+  const drawnSeries = comparing ? await Promise.all(series.map(async (s) => ({ ...s, label: namedLabel(s.label, await datasetNames(drawn.filter((p) => columnOf(p) === s.key)), locale) }))) : series;
   const allSeries = [...drawnSeries, ...comparisonSeries];
   const rows = rowsByDate(shown, lineOf, allSeries.map((s) => s.key));
   const sources = await sourceLine(shown);
@@ -111,6 +112,6 @@ async function buildTrendData({ title, query, unit, series, by = "region", dateL
   };
 }
 
-function namedLabel(label: string, datasets: string[]): string {
-  return datasets.length ? `${label}: ${datasets.join("; ")}` : label;
+function namedLabel(label: string, datasets: string[], locale: string): string {
+  return datasets.length ? `${label}${sign(":", locale)} ${datasets.join(`${sign(";", locale)} `)}` : label;
 }

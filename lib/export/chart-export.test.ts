@@ -12,6 +12,7 @@ describe("chart export text", () => {
   it("writes the active filters as one line, none when there are none", () => {
     expect(filtersLine("?region=ML05&region=ML06&from=2020-01-01", { filters: "Filters" })).toBe("Filters: from: 2020-01-01 · region: ML05, ML06");
     expect(filtersLine("", { filters: "Filtres" })).toBe("");
+    expect(filtersLine("?region=ML05", { filters: "Filtres" }, "fr")).toBe("Filtres\u202f: region\u202f: ML05");
   });
 
   it("puts title, unit and filters above; source, date and credit below", () => {

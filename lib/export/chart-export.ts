@@ -1,6 +1,7 @@
 // What a chart export says besides the chart: its file name, the header and
 // footer lines drawn into PNG and SVG, and its CSV. Pure, so it is tested
 // here; the drawing itself is lib/export/chart-image.ts (browser only).
+import { sign } from "../domain/typography";
 import { csvLine, STANDARD_CSV, UTF8_BOM, type CsvDialect } from "./csv";
 
 export const PRODUCT_NAME = "Situation Room";
@@ -12,10 +13,11 @@ export function chartFileName(chartId: string, asOf: string | null, exportedOn: 
 }
 
 /** The view's filters as one readable line, from the page's query string ("" when there are none). */
-export function filtersLine(search: string, labels: { filters: string }): string {
+export function filtersLine(search: string, labels: { filters: string }, locale = "en"): string {
   const params = new URLSearchParams(search);
-  const parts = [...new Set(params.keys())].sort().map((key) => `${key}: ${params.getAll(key).join(", ")}`);
-  return parts.length ? `${labels.filters}: ${parts.join(" · ")}` : "";
+  const colon = sign(":", locale);
+  const parts = [...new Set(params.keys())].sort().map((key) => `${key}${colon} ${params.getAll(key).join(", ")}`);
+  return parts.length ? `${labels.filters}${colon} ${parts.join(" · ")}` : "";
 }
 
 export interface ExportText {
