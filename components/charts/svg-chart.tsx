@@ -86,7 +86,7 @@ export function SvgChart({ spec, label, id }: { spec: PlotSpec; label: string; i
           );
         })}
         {spec.labels.map((l) => (
-          <text key={`label-${l.key}`} x={l.x} y={l.y} textAnchor={l.anchor} fill={l.colour} className="point-label" fontSize={TICK_FONT_SIZE} data-series={l.key}>
+          <text key={`label-${l.key}`} x={l.x} y={l.y} textAnchor={l.anchor} className="point-label" fontSize={TICK_FONT_SIZE} data-series={l.key}>
             {l.text}
           </text>
         ))}

@@ -32,7 +32,7 @@ export function TimeSeriesChart({ rows, series, unit, height = 300 }: { rows: Se
         dataKey={s.key}
         content={(props) =>
           props.index === one.index ? (
-            <text x={Number(props.x)} y={Number(props.y) - 10} textAnchor={anchor} fill={s.colour} className="point-label" fontSize={13} data-series={s.key}>
+            <text x={Number(props.x)} y={Number(props.y) - 10} textAnchor={anchor} className="point-label" fontSize={13} data-series={s.key}>
               {text}
             </text>
           ) : null

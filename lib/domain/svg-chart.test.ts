@@ -44,7 +44,7 @@ describe("lineChartSpec with a series of one figure", () => {
     const spec = lineChartSpec(rows, [{ key: "ML", label: "Mali", colour: "#000" }, { key: "ML05", label: "Mopti", colour: "#f00" }], 300, f);
     expect(spec.labels).toHaveLength(1);
     const [label] = spec.labels;
-    expect(label).toMatchObject({ key: "ML05", text: "150 people (2021-12-31)", colour: "#f00", anchor: "end" });
+    expect(label).toMatchObject({ key: "ML05", text: "150 people (2021-12-31)", anchor: "end" });
     expect(label!.x).toBe(spec.plot.right);
   });
   it("centres the label of a chart with a single date", () => {

@@ -36,7 +36,6 @@ export interface PointLabel {
   x: number;
   y: number;
   text: string;
-  colour: string;
   anchor: "start" | "middle" | "end";
 }
 
@@ -110,7 +109,7 @@ export function lineChartSpec(rows: SeriesRow[], series: LineSeriesSpec[], heigh
     const one = lone.get(s.key);
     if (!one) return [];
     const px = x(dates[one.index] as number);
-    return [{ key: s.key, x: px, y: round(y(one.value) - 8), text: `${f.value(one.value)} (${f.date(one.date)})`, colour: s.colour, anchor: labelAnchor(t1 === t0 ? 0.5 : (px - plot.left) / (plot.right - plot.left)) }];
+    return [{ key: s.key, x: px, y: round(y(one.value) - 8), text: `${f.value(one.value)} (${f.date(one.date)})`, anchor: labelAnchor(t1 === t0 ? 0.5 : (px - plot.left) / (plot.right - plot.left)) }];
   });
   const years = [...new Set(rows.map((r) => r.date.slice(0, 4)))];
   const every = Math.max(1, Math.ceil(years.length / 7));
