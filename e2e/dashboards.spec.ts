@@ -104,7 +104,7 @@ test.describe("dashboards", () => {
     await page.reload();
     await expect(idps.locator(".value")).toHaveText("401\u202f736");
     await expect(idps.locator(".freshness-mark")).toHaveText("Obsolète");
-    await expect(idps.getByText("Autres sources :")).toBeVisible();
+    await expect(idps.getByText("Autres sources\u202f:")).toBeVisible();
     await expect(funded.locator(".to-date")).toHaveText("2026 à ce jour (au 18/04/2026), comparé à l'ensemble de 2025");
   });
 

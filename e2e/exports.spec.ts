@@ -5,10 +5,10 @@ import ExcelJS from "exceljs";
 import { cli, logIn } from "./helpers";
 import { pdfLinks, pdfPages } from "./pdf-text";
 
-async function exportChart(page: Page, chart: string, format: "PNG" | "SVG" | "CSV") {
+async function exportChart(page: Page, chart: string, format: "PNG" | "SVG" | "CSV" | "CSV (French Excel)") {
   const figure = page.locator(`figure[data-chart="${chart}"]`);
   await figure.getByRole("button", { name: "Export" }).click();
-  const [download] = await Promise.all([page.waitForEvent("download"), figure.getByRole("menuitem", { name: format }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), figure.getByRole("menuitem", { name: format, exact: true }).click()]);
   return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
 }
 
@@ -47,6 +47,11 @@ test.describe("exports", () => {
     expect(Object.keys(rows[0]!)).toEqual(["Date", "Mopti", "Timbuktu"]);
     await figure.getByRole("button", { name: "Table" }).click();
     await expect(figure.locator("tbody tr")).toHaveCount(rows.length);
+
+    // The same table for French Excel: semicolons, the file named so.
+    const french = await exportChart(page, "idps-by-region", "CSV (French Excel)");
+    expect(french.name).toMatch(/^idps-by-region_\d{4}-\d{2}-\d{2}\.excel-fr\.csv$/);
+    expect(parse(french.bytes, { bom: true, columns: true, delimiter: ";" })).toEqual(rows);
   });
 
   test("a theme page links its view's figures as CSV, XLSX and HXL with the filters on screen", async ({ page }) => {
@@ -60,6 +65,11 @@ test.describe("exports", () => {
     expect(new Set(rows.map((r) => r.region))).toEqual(new Set(["ML05", "ML06"]));
     expect(rows.every((r) => (r.period_end ?? "") >= "2019-01-01")).toBe(true);
     await expect(page.getByRole("link", { name: "HXL", exact: true })).toHaveAttribute("href", /^\/api\/v1\/figures\.hxl\.csv\?/);
+    // Beside the CSV, the same figures for French Excel (semicolons, decimal commas).
+    const excelFr = page.getByRole("link", { name: "CSV (French Excel)", exact: true });
+    expect((await excelFr.getAttribute("href"))!.replace("figures.excel-fr.csv", "figures.csv")).toBe(href);
+    const french = parse(await (await page.request.get((await excelFr.getAttribute("href"))!)).body(), { bom: true, columns: true, delimiter: ";" }) as Record<string, string>[];
+    expect(french.map((r) => r.id)).toEqual(rows.map((r) => r.id));
   });
 
   test("the map has the same Export menu", async ({ page }) => {
@@ -67,7 +77,7 @@ test.describe("exports", () => {
     await page.goto("/map");
     const map = page.locator("figure", { has: page.locator("path[data-pcode]") }).first();
     await map.getByRole("button", { name: "Export" }).click();
-    await expect(map.getByRole("menuitem")).toHaveText(["PNG", "SVG", "CSV", "Copy chart"]);
+    await expect(map.getByRole("menuitem")).toHaveText(["PNG", "SVG", "CSV", "CSV (French Excel)", "Copy chart"]);
     const [download] = await Promise.all([page.waitForEvent("download"), map.getByRole("menuitem", { name: "SVG" }).click()]);
     const svg = readFileSync((await download.path())!, "utf8");
     expect((svg.match(/data-pcode=/g) ?? []).length).toBeGreaterThanOrEqual(9);
@@ -247,7 +257,7 @@ test.describe("chart pictures that paste cleanly", () => {
     const figure = page.locator('figure[data-chart="idps-national"]');
     await figure.getByRole("button", { name: "Exporter" }).click();
     await figure.getByRole("menuitem", { name: "Copier le graphique" }).click();
-    await expect(figure.locator(".export-status")).toHaveText("Ce navigateur ne peut pas copier d'images : téléchargez plutôt le PNG.");
+    await expect(figure.locator(".export-status")).toHaveText("Ce navigateur ne peut pas copier d'images\u202f: téléchargez plutôt le PNG.");
   });
 });
 
@@ -262,7 +272,7 @@ test.describe("situation snapshot", () => {
     const idps = (await page.locator('.snapshot-tiles li[data-indicator="idps"] .value').textContent())!.replace(/\D/g, "");
     expect(idps.length).toBeGreaterThan(3);
 
-    for (const [locale, title] of [["fr", "Point de situation : Mopti"], ["en", "Situation snapshot: Mopti"]] as const) {
+    for (const [locale, title] of [["fr", "Point de situation\u202f: Mopti"], ["en", "Situation snapshot: Mopti"]] as const) {
       const res = await page.request.get(`/api/v1/snapshot.pdf?region=ML05&locale=${locale}`);
       expect(res.status()).toBe(200);
       expect(res.headers()["content-type"]).toBe("application/pdf");

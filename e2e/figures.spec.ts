@@ -150,7 +150,7 @@ test.describe("data entry", () => {
     const value = page.getByLabel("Valeur");
     await expect(value).toHaveAttribute("aria-invalid", "true");
     // Both readings: 181,25 as French reads it, and 181 250 as English habits meant it.
-    await expect(value).toHaveAccessibleDescription(/^« 181,250 » se lit 181,25 en français : la virgule marque les décimales\. Pour 181\s250, tapez 181\s250 ; sinon, tapez 181,25\.$/);
+    await expect(value).toHaveAccessibleDescription(/^« 181,250 » se lit 181,25 en français\s: la virgule marque les décimales\. Pour 181\s250, tapez 181\s250\s; sinon, tapez 181,25\.$/);
 
     await value.fill("181 250,5");
     await page.getByRole("button", { name: "Enregistrer" }).click();

@@ -42,6 +42,8 @@ export default async function FoodSecurityPage({ searchParams }: { searchParams:
   const selected = filters.regions.filter((p) => regionsByCode.get(p)?.level === 1);
   const trendRegions = selected.length ? selected : ["ML05", "ML04", "ML06", "ML07"];
   const range = { from: filters.from, to: filters.to };
+  // The phase chart compares every region unless the address picks some; then it shows those (as the trend does).
+  const phaseRegions = selected.length ? regions.filter((r) => selected.includes(r.pcode)) : regions;
   const statusLabel = tc(status);
   const phasesTitle = period ? t("phases", { period: formatPeriod(period.start, period.end, locale), status: statusLabel }) : t("title");
 
@@ -61,7 +63,7 @@ export default async function FoodSecurityPage({ searchParams }: { searchParams:
       <div className="chart-grid">
         {period && (
           <ChartSlot title={phasesTitle} height={340}>
-            <PhaseChart id="ch-phases" title={phasesTitle} period={period} status={status} regions={regions} lang={lang} />
+            <PhaseChart id="ch-phases" title={phasesTitle} period={period} status={status} regions={phaseRegions} lang={lang} />
           </ChartSlot>
         )}
         <ChartSlot title={t("trend")}>

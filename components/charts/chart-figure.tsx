@@ -5,6 +5,7 @@
 import { useId, useRef, useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { formatDate, formatValue, type UnitCode } from "@/lib/domain/format";
+import { sign } from "@/lib/domain/typography";
 import type { SourceSummary } from "@/lib/domain/sources";
 import { ExportMenu } from "./export-menu";
 import { SourceLink } from "@/components/layout/source-link";
@@ -95,10 +96,11 @@ export function ChartFigure({
       <p className="chart-source" ref={source}>
         {meta.sources.length > 0 && (
           <span className="source-orgs">
-            {t("source")}:{" "}
+            {t("source")}
+            {sign(":", locale)}{" "}
             {meta.sources.map((s, i) => (
               <span key={s.organisation}>
-                {i > 0 && "; "}
+                {i > 0 && `${sign(";", locale)} `}
                 <SourceLink url={s.url} title={s.title}>
                   {s.organisation}
                 </SourceLink>{" "}

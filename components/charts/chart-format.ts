@@ -1,16 +1,11 @@
 // Axis and tooltip formatting shared by the chart components (client side).
-import { formatValue, type UnitCode } from "@/lib/domain/format";
+import { formatTick, formatValue, type UnitCode } from "@/lib/domain/format";
 
-/** Short axis ticks: 1.2M, 350k, 45% — the tooltip and table give exact values. */
-const compactFormats = new Map<string, Intl.NumberFormat>();
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** Short axis ticks: 1.05M, 350K, 45% (lib/domain/format: formatTick) — the tooltip and table give exact values. */
 export function axisTick(value: number, unit: UnitCode, locale: string): string {
-  if (unit === "percent") return `${value}%`;
-  let format = compactFormats.get(locale);
-  if (!format) compactFormats.set(locale, (format = new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 })));
-  const compact = format.format(value);
-  return unit === "usd" ? `$${compact}` : compact;
+  return formatTick(value, unit, locale);
 }
 
 /** A tooltip value with its unit ("159,027 people", "$701,569,941", "43.7%"). */

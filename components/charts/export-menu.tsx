@@ -7,12 +7,13 @@ import { useEffect, useId, useRef, useState, type RefObject } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { chartCsv, chartFileName, filtersLine, PRODUCT_NAME } from "@/lib/export/chart-export";
 import { formatDate } from "@/lib/domain/format";
+import { EXCEL_FR, STANDARD_CSV } from "@/lib/export/csv";
 import { download } from "@/lib/export/save-file";
 import type { ChartMeta, TableSpec } from "./chart-figure";
 
-type Format = "png" | "svg" | "csv" | "copy";
+type Format = "png" | "svg" | "csv" | "csvExcelFr" | "copy";
 
-const LABELS = { png: "exportPng", svg: "exportSvg", csv: "exportCsv", copy: "copyChart" } as const;
+const LABELS = { png: "exportPng", svg: "exportSvg", csv: "exportCsv", csvExcelFr: "exportCsvExcelFr", copy: "copyChart" } as const;
 
 export function ExportMenu({ figure, meta, table, chartId, sourceText }: { figure: RefObject<HTMLElement | null>; meta: ChartMeta; table: TableSpec; chartId: string; sourceText: () => string }) {
   const t = useTranslations("charts");
@@ -47,7 +48,7 @@ export function ExportMenu({ figure, meta, table, chartId, sourceText }: { figur
     return buildChartSvg(chart, {
       title: meta.title,
       unit: t(`units.${meta.unit}`),
-      filters: filtersLine(window.location.search, { filters: t("filters") }),
+      filters: filtersLine(window.location.search, { filters: t("filters") }, locale),
       source: sourceText(),
       asOf: meta.asOf ? `${t("asOf")} ${formatDate(meta.asOf, locale)}` : "",
       credit: t("exportedOn", { product: PRODUCT_NAME, date: today }),
@@ -83,10 +84,10 @@ export function ExportMenu({ figure, meta, table, chartId, sourceText }: { figur
     setStatus(null);
     if (format === "copy") return copy();
     const today = new Date().toISOString().slice(0, 10);
-    const name = chartFileName(chartId, meta.asOf, today, format);
+    const name = chartFileName(chartId, meta.asOf, today, format === "csvExcelFr" ? "excel-fr.csv" : format);
     try {
-      if (format === "csv") {
-        download(new Blob([chartCsv(table.columns, table.rows)], { type: "text/csv;charset=utf-8" }), name);
+      if (format === "csv" || format === "csvExcelFr") {
+        download(new Blob([chartCsv(table.columns, table.rows, format === "csv" ? STANDARD_CSV : EXCEL_FR)], { type: "text/csv;charset=utf-8" }), name);
         return;
       }
       const blob = format === "svg" ? new Blob([(await picture()).svg], { type: "image/svg+xml;charset=utf-8" }) : await png();
@@ -103,9 +104,9 @@ export function ExportMenu({ figure, meta, table, chartId, sourceText }: { figur
       </button>
       {open && (
         <ul role="menu" id={menuId} ref={menu} aria-label={t("exportMenu", { title: meta.title })} className="menu">
-          {(["png", "svg", "csv", "copy"] as const).map((f) => (
+          {(["png", "svg", "csv", "csvExcelFr", "copy"] as const).map((f) => (
             <li role="none" key={f}>
-              <button type="button" role="menuitem" onClick={() => void run(f)} disabled={f !== "csv" && table.rows.length === 0}>
+              <button type="button" role="menuitem" onClick={() => void run(f)} disabled={f !== "csv" && f !== "csvExcelFr" && table.rows.length === 0}>
                 {t(LABELS[f])}
               </button>
             </li>

@@ -3,6 +3,7 @@
 // and the coverage % as a line on its own axis.
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { useLocale, useTranslations } from "next-intl";
+import { tickLines } from "@/lib/domain/chart-labels";
 import { FUNDING_COLOURS } from "@/lib/domain/colour-scale";
 import { legendLabel } from "./legend-label";
 import { axisTick, tooltipValue } from "./chart-format";
@@ -12,6 +13,28 @@ export interface FundingRow {
   funded: number | null;
   unmet: number | null;
   coverage: number | null;
+}
+
+/** Cluster names: at most two lines of 26 characters (12 px text in the 180 px axis), the full name in a tooltip. */
+const CLUSTER_LINES = 2;
+const LINE_HEIGHT = 14;
+
+function ClusterTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
+  const name = String(payload?.value ?? "");
+  const lines = tickLines(name, 26, CLUSTER_LINES);
+  const first = 4 - ((lines.length - 1) * LINE_HEIGHT) / 2;
+  return (
+    <g transform={`translate(${Number(x)},${Number(y)})`} className="category-tick">
+      <title>{name}</title>
+      <text x={-6} y={0} textAnchor="end" fontSize={12} fill="#3b4652">
+        {lines.map((line, i) => (
+          <tspan key={i} x={-6} dy={i === 0 ? first : LINE_HEIGHT}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    </g>
+  );
 }
 
 export function FundingChart({ rows, layout = "horizontal", height = 320 }: { rows: FundingRow[]; layout?: "horizontal" | "vertical"; height?: number }) {
@@ -24,7 +47,7 @@ export function FundingChart({ rows, layout = "horizontal", height = 320 }: { ro
       <ComposedChart responsive layout="vertical" data={rows} style={{ width: "100%", height }} margin={{ top: 4, right: 16, bottom: 4, left: 8 }} accessibilityLayer>
         <CartesianGrid stroke="#e3e7ec" horizontal={false} />
         <XAxis type="number" tickFormatter={(v: number) => axisTick(v, "usd", locale)} />
-        <YAxis type="category" dataKey="label" width={170} interval={0} tick={{ fontSize: 12 }} />
+        <YAxis type="category" dataKey="label" width={180} interval={0} tick={<ClusterTick />} />
         <Tooltip formatter={format} />
         <Legend formatter={legendLabel} />
         <Bar dataKey="funded" stackId="req" name={t("funded")} fill={FUNDING_COLOURS.funded} isAnimationActive={false} />
@@ -37,7 +60,7 @@ export function FundingChart({ rows, layout = "horizontal", height = 320 }: { ro
       <CartesianGrid stroke="#e3e7ec" vertical={false} />
       <XAxis dataKey="label" />
       <YAxis yAxisId="usd" tickFormatter={(v: number) => axisTick(v, "usd", locale)} width={64} />
-      <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={44} />
+      <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} tickFormatter={(v: number) => axisTick(v, "percent", locale)} width={44} />
       <Tooltip formatter={format} />
       <Legend formatter={legendLabel} />
       <Bar yAxisId="usd" dataKey="funded" stackId="req" name={t("funded")} fill={FUNDING_COLOURS.funded} isAnimationActive={false} />

@@ -3,9 +3,12 @@
 // hover and on keyboard focus (arrow keys move between dates). No charting
 // library: the overview's JavaScript stays small.
 import { useState, type KeyboardEvent, type PointerEvent } from "react";
-import { nearestColumn, type PlotSpec } from "@/lib/domain/svg-chart";
+import { useLocale } from "next-intl";
+import { nearestColumn, TICK_FONT_SIZE, type PlotSpec } from "@/lib/domain/svg-chart";
+import { sign } from "@/lib/domain/typography";
 
 export function SvgChart({ spec, label, id }: { spec: PlotSpec; label: string; id: string }) {
+  const locale = useLocale();
   const [active, setActive] = useState<number | null>(null);
   const { plot } = spec;
   const column = active === null ? null : spec.columns[active];
@@ -50,18 +53,18 @@ export function SvgChart({ spec, label, id }: { spec: PlotSpec; label: string; i
         {spec.yTicks.map((t) => (
           <g key={`y${t.y}`}>
             <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} stroke="#e3e7ec" />
-            <text x={plot.left - 6} y={t.y + 4} textAnchor="end" className="svg-tick">
+            <text x={plot.left - 6} y={t.y + 5} textAnchor="end" className="svg-tick" fontSize={TICK_FONT_SIZE}>
               {t.label}
             </text>
           </g>
         ))}
         {spec.y2Ticks.map((t) => (
-          <text key={`y2${t.y}`} x={plot.right + 6} y={t.y + 4} className="svg-tick">
+          <text key={`y2${t.y}`} x={plot.right + 6} y={t.y + 5} className="svg-tick" fontSize={TICK_FONT_SIZE}>
             {t.label}
           </text>
         ))}
         {spec.xTicks.map((t) => (
-          <text key={`x${t.x}`} x={t.x} y={plot.bottom + 18} textAnchor="middle" className="svg-tick">
+          <text key={`x${t.x}`} x={t.x} y={plot.bottom + TICK_FONT_SIZE + 4} textAnchor="middle" className="svg-tick" fontSize={TICK_FONT_SIZE}>
             {t.label}
           </text>
         ))}
@@ -82,6 +85,11 @@ export function SvgChart({ spec, label, id }: { spec: PlotSpec; label: string; i
             </g>
           );
         })}
+        {spec.labels.map((l) => (
+          <text key={`label-${l.key}`} x={l.x} y={l.y} textAnchor={l.anchor} className="point-label" fontSize={TICK_FONT_SIZE} data-series={l.key}>
+            {l.text}
+          </text>
+        ))}
       </svg>
       <div className="svg-tooltip" role="status" aria-live="polite" hidden={!column} style={column ? { left: `${Math.min(85, Math.max(15, (column.x / spec.width) * 100))}%` } : undefined}>
         {column && (
@@ -89,7 +97,8 @@ export function SvgChart({ spec, label, id }: { spec: PlotSpec; label: string; i
             <strong>{column.label}</strong>
             {spec.series.map((s, i) => (
               <span key={s.label}>
-                <i style={{ background: s.colour }} aria-hidden="true" /> {s.label}: {column.texts[i]}
+                <i style={{ background: s.colour }} aria-hidden="true" /> {s.label}
+                {sign(":", locale)} {column.texts[i]}
               </span>
             ))}
           </>

@@ -5,10 +5,11 @@
 // tooltip and the table. Comparison lines (other datasets) are lines of their
 // own: a series' dotted line joins only its own observations (IDMC's year
 // ends, not DTM's rounds between them), and a report is dots with no line.
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, LabelList, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { useLocale, useTranslations } from "next-intl";
-import type { UnitCode } from "@/lib/domain/format";
-import type { SeriesRow } from "@/lib/domain/series";
+import { formatDate, type UnitCode } from "@/lib/domain/format";
+import { loneFigures, type SeriesRow } from "@/lib/domain/series";
+import { labelAnchor } from "@/lib/domain/svg-chart";
 import { legendLabel } from "./legend-label";
 import { axisTick, dateTick, tooltipValue } from "./chart-format";
 import type { LineSeries } from "./line-series";
@@ -19,6 +20,26 @@ export function TimeSeriesChart({ rows, series, unit, height = 300 }: { rows: Se
   const locale = useLocale();
   const t = useTranslations("charts");
   const noData = t("noData");
+  // A series of one figure: that figure and its date written by its point (a lone dot says neither).
+  const lone = loneFigures(rows, series.map((s) => s.key));
+  const pointLabel = (s: LineSeries) => {
+    const one = lone.get(s.key);
+    if (!one) return null;
+    const text = `${tooltipValue(one.value, unit, locale, noData, t("people"))} (${formatDate(one.date, locale)})`;
+    const anchor = labelAnchor(rows.length > 1 ? one.index / (rows.length - 1) : 0.5);
+    return (
+      <LabelList
+        dataKey={s.key}
+        content={(props) =>
+          props.index === one.index ? (
+            <text x={Number(props.x)} y={Number(props.y) - 10} textAnchor={anchor} className="point-label" fontSize={13} data-series={s.key}>
+              {text}
+            </text>
+          ) : null
+        }
+      />
+    );
+  };
   return (
     <LineChart responsive data={rows} style={{ width: "100%", height }} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} accessibilityLayer>
       <CartesianGrid stroke="#e3e7ec" vertical={false} />
@@ -28,7 +49,9 @@ export function TimeSeriesChart({ rows, series, unit, height = 300 }: { rows: Se
       {series.length > 1 && <Legend formatter={legendLabel} itemSorter={(item) => series.findIndex((s) => s.key === item.dataKey)} />}
       {series.map((s) =>
         s.dotsOnly ? (
-          <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.colour} strokeWidth={0} legendType="circle" dot={{ r: 4, fill: s.colour, stroke: s.colour, strokeWidth: 1 }} connectNulls={false} isAnimationActive={false} type="linear" />
+          <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.colour} strokeWidth={0} legendType="circle" dot={{ r: 4, fill: s.colour, stroke: s.colour, strokeWidth: 1 }} connectNulls={false} isAnimationActive={false} type="linear">
+            {pointLabel(s)}
+          </Line>
         ) : (
           <Line
             key={s.key}
@@ -41,7 +64,9 @@ export function TimeSeriesChart({ rows, series, unit, height = 300 }: { rows: Se
             connectNulls
             isAnimationActive={false}
             type="linear"
-          />
+          >
+            {pointLabel(s)}
+          </Line>
         ),
       )}
     </LineChart>

@@ -132,7 +132,7 @@ export async function CompareTable({ view, unit, caption }: { view: CompareView;
             const { figure } = cell;
             return [
               <li key={figure.id} id={noteId(figure.id)}>
-                <strong>{t("noteOf", { dataset: names.get(d.code) ?? d.code, period: formatPeriod(figure.start, figure.end, locale) })}</strong> {figure.note && <>{figure.note} </>}
+                <strong>{t("noteOf", { dataset: names.get(d.code) ?? d.code, period: formatPeriod(figure.start, figure.end, locale) })}</strong> {figure.note && <><span className="figure-note">{figure.note}</span> </>}
                 <span className="meta">
                   {t("noteSource")}{" "}
                   <SourceLink url={figure.source.url} title={figure.source.title}>

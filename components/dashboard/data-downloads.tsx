@@ -14,7 +14,7 @@ export async function DataDownloads({ indicators, regions = [], from, to }: { in
   const link = (path: string, label: string) => <DownloadLink href={`${path}?${query}`}>{label}</DownloadLink>;
   return (
     <p className="data-downloads">
-      {t("label")} {link("/api/v1/figures.csv", "CSV")} · {link("/api/v1/figures.xlsx", "XLSX")} · {link("/api/v1/figures.hxl.csv", "HXL")}
+      {t("label")} {link("/api/v1/figures.csv", "CSV")} · {link("/api/v1/figures.excel-fr.csv", t("csvExcelFr"))} · {link("/api/v1/figures.xlsx", "XLSX")} · {link("/api/v1/figures.hxl.csv", "HXL")}
     </p>
   );
 }

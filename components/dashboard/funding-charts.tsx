@@ -32,7 +32,8 @@ export async function FundingByClusterChart({ id, title, year }: { id: string; t
     .map((key) => fundingRow(label(key), req.find((p) => p.key === key)?.value ?? null, fund.find((p) => p.key === key)?.value ?? null))
     .sort((a, b) => (b.required ?? -1) - (a.required ?? -1) || (b.funded ?? 0) - (a.funded ?? 0));
   const shown = [...req, ...fund];
-  const height = Math.max(240, rows.length * 28 + 60);
+  // Room for each cluster's name on two lines (components/charts/funding-chart.tsx).
+  const height = Math.max(240, rows.length * 36 + 60);
   return (
     <ChartFigure
       id={id}

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { changeBetween } from "@/lib/domain/series";
 import { formatDate, formatPeriod, formatValue, type UnitCode } from "@/lib/domain/format";
+import { sign } from "@/lib/domain/typography";
 import type { Tile, TileValue } from "@/lib/data/tiles";
 import { SourceLink } from "@/components/layout/source-link";
 import { Freshness } from "./freshness";
@@ -33,12 +34,14 @@ export async function KeyFigure({ tile, title, unit }: { tile: Tile; title: stri
             {formatValue(latest.value, unit, locale)}
           </p>
           <p className="meta">
-            {t("period")}: {formatPeriod(latest.start, latest.end, locale)}
+            {t("period")}
+            {sign(":", locale)} {formatPeriod(latest.start, latest.end, locale)}
           </p>
           {change && previous ? (
             <p className={`change ${change.absolute > 0 ? "up" : change.absolute < 0 ? "down" : "flat"}`}>
-              {t("change")}: {signed(unit === "percent" ? `${formatValue(change.absolute, "count", locale)} pts` : formatValue(change.absolute, unit, locale), change.absolute)}
-              {change.percent !== null && unit !== "percent" && ` (${signed(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(change.percent), change.percent)} %)`}{" "}
+              {t("change")}
+              {sign(":", locale)} {signed(unit === "percent" ? `${formatValue(change.absolute, "count", locale)} pts` : formatValue(change.absolute, unit, locale), change.absolute)}
+              {change.percent !== null && unit !== "percent" && ` (${signed(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(change.percent), change.percent)}${sign("%", locale)})`}{" "}
               <span className="meta">{t("since", { value: formatValue(previous.value, unit, locale), date: formatPeriod(previous.start, previous.end, locale) })}</span>
             </p>
           ) : (
@@ -55,13 +58,14 @@ export async function KeyFigure({ tile, title, unit }: { tile: Tile; title: stri
           )}
           {latest.source && (
             <p className="meta">
-              {t("source")}:{" "}
+              {t("source")}
+              {sign(":", locale)}{" "}
               <SourceLink url={latest.source.url} title={latest.source.title}>
                 {latest.source.organisation}
               </SourceLink>{" "}
               ({formatDate(latest.source.date, locale)})
               {previous?.source && previous.source.organisation !== latest.source.organisation && (
-                <>; {t("previousSource", { organisation: previous.source.organisation })}</>
+                <>{sign(";", locale)} {t("previousSource", { organisation: previous.source.organisation })}</>
               )}
             </p>
           )}
@@ -76,7 +80,7 @@ export async function KeyFigure({ tile, title, unit }: { tile: Tile; title: stri
               <ul className="other-sources" aria-labelledby={`others-${tile.indicator}-${tile.key}`}>
                 {others.map((o) => (
                   <li key={o.dataset.code} data-dataset={o.dataset.code} data-value={o.value} data-as-of={o.reference}>
-                    <strong>{formatValue(o.value, unit, locale)}</strong> ({formatPeriod(o.start, o.end, locale)}):{" "}
+                    <strong>{formatValue(o.value, unit, locale)}</strong> ({formatPeriod(o.start, o.end, locale)}){sign(":", locale)}{" "}
                     {o.source ? (
                       <SourceLink url={o.source.url} title={o.source.title}>
                         {o.source.organisation}

@@ -13,6 +13,7 @@ import { seriesWithComparisons, sourceLine, type SeriesPoint, type SeriesQuery }
 import { datasetCatalogue, preferenceOf } from "@/lib/data/datasets";
 import { cachedRead } from "@/lib/data/cache";
 import { chartDatasets, datasetNames } from "./dataset-names";
+import { sign } from "@/lib/domain/typography";
 
 export interface TrendChartProps {
   id: string;
@@ -46,7 +47,7 @@ export interface CompareLinkSpec {
 export async function trendData(props: TrendChartProps, intl?: ChartIntl) {
   const { locale, t } = intl ?? (await requestIntl());
   const key = JSON.stringify([props.title, props.query, props.unit, props.series, props.by, props.dateLabel, props.compare]);
-  return cachedRead(`trend:${locale}:${key}`, () => buildTrendData(props, t));
+  return cachedRead(`trend:${locale}:${key}`, () => buildTrendData(props, { locale, t }));
 }
 
 /**
@@ -64,7 +65,7 @@ export async function requestIntl(): Promise<ChartIntl> {
   return { locale, t: (key) => t(key as Parameters<typeof t>[0]) };
 }
 
-async function buildTrendData({ title, query, unit, series, by = "region", dateLabel, compare }: TrendChartProps, t: ChartIntl["t"]) {
+async function buildTrendData({ title, query, unit, series, by = "region", dateLabel, compare }: TrendChartProps, { t, locale }: ChartIntl) {
   const [{ drawn, others }, preference, catalogue] = await Promise.all([seriesWithComparisons(query), preferenceOf(query.indicator), datasetCatalogue()]);
   const columnOf = (p: SeriesPoint) => (by === "region" ? p.region : p.key);
   const columns = series.map((s) => s.key);
@@ -79,7 +80,7 @@ async function buildTrendData({ title, query, unit, series, by = "region", dateL
   const comparisonSeries: LineSeries[] = comparing
     ? lines.map((l, i) => ({
         key: l.key,
-        label: series.length > 1 ? `${labelOf(l.column)}: ${nameOf(l.dataset)}` : nameOf(l.dataset),
+        label: series.length > 1 ? `${labelOf(l.column)}${sign(":", locale)} ${nameOf(l.dataset)}` : nameOf(l.dataset),
         colour: styles[i]!.colour,
         dotted: styles[i]!.dotted,
         dotsOnly: styles[i]!.dotsOnly,
@@ -91,7 +92,7 @@ async function buildTrendData({ title, query, unit, series, by = "region", dateL
   const { points: shown, thinning } = thinByPeriod(candidates, lineOf);
   const shownDrawn = shown.filter((p) => isDrawn.has(p));
   // Beside comparison lines, each drawn line names its own dataset too.
-  const drawnSeries = comparing ? await Promise.all(series.map(async (s) => ({ ...s, label: namedLabel(s.label, await datasetNames(drawn.filter((p) => columnOf(p) === s.key))) }))) : series;
+  const drawnSeries = comparing ? await Promise.all(series.map(async (s) => ({ ...s, label: namedLabel(s.label, await datasetNames(drawn.filter((p) => columnOf(p) === s.key)), locale) }))) : series;
   const allSeries = [...drawnSeries, ...comparisonSeries];
   const rows = rowsByDate(shown, lineOf, allSeries.map((s) => s.key));
   const sources = await sourceLine(shown);
@@ -126,6 +127,6 @@ async function buildTrendData({ title, query, unit, series, by = "region", dateL
   };
 }
 
-function namedLabel(label: string, datasets: string[]): string {
-  return datasets.length ? `${label}: ${datasets.join("; ")}` : label;
+function namedLabel(label: string, datasets: string[], locale: string): string {
+  return datasets.length ? `${label}${sign(":", locale)} ${datasets.join(`${sign(";", locale)} `)}` : label;
 }

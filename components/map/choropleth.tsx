@@ -10,6 +10,7 @@ import Link from "next/link";
 import { colourFor, SEQUENTIAL } from "@/lib/domain/colour-scale";
 import { formatDate, formatValue, type UnitCode } from "@/lib/domain/format";
 import { formatRate } from "@/lib/domain/rates";
+import { sign } from "@/lib/domain/typography";
 import { MAP_HEIGHT, MAP_WIDTH, REGION_PATHS } from "./mali-geometry";
 
 /** "No data" (and the CH map's "not analysed"): hatched in two greys, as the legend's .swatch.hatch. */
@@ -51,7 +52,7 @@ export function Choropleth({ regions, breaks, unit, countUnit, title }: { region
       ? t("noDataFor", { name: r.name })
       : r.date
         ? t("valueOn", { name: r.name, value: format(r.value), date: formatDate(r.date, locale) })
-        : `${r.name}: ${format(r.value)}`;
+        : `${r.name}${sign(":", locale)} ${format(r.value)}`;
   return (
     <div className="map-wrap">
       <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="group" aria-label={title} className="choropleth">

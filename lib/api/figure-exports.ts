@@ -1,4 +1,4 @@
-// GET /api/v1/figures.csv, .xlsx and .hxl.csv: the figures the JSON API would
+// GET /api/v1/figures.csv, .excel-fr.csv, .xlsx and .hxl.csv: the figures the JSON API would
 // return for the same filters, as files, streamed in keyset pages: CSV and
 // HXL of any size, XLSX up to the rows one Excel sheet holds.
 import { PassThrough, Readable } from "node:stream";
@@ -9,7 +9,7 @@ import { recordReadAudit } from "../data/audit";
 import { countFigures, exportShape, listFigures, streamFigures, type FigureDto } from "../data/figures";
 import { indicatorIndex, regionIndex } from "../data/reference";
 import type { SessionUser } from "../data/users";
-import { csvLine, UTF8_BOM } from "../export/csv";
+import { csvLine, EXCEL_FR, STANDARD_CSV, UTF8_BOM } from "../export/csv";
 import { textStream } from "../export/text-stream";
 import { exportFileName, FIGURE_COLUMNS, figureRow, hxlHeader, hxlRow, hxlValueColumns, type ExportNames } from "../export/figure-table";
 import type { FiguresQuery } from "../validation/figures-query";
@@ -17,16 +17,18 @@ import { checkedFiguresQuery, filtersOf } from "./figures-endpoint";
 import { withExportSlot } from "./export-gate";
 import { jsonError, withApi } from "./respond";
 
-export type ExportFormat = "csv" | "xlsx" | "hxl";
+/** csv-excel-fr: the CSV in French Excel's dialect (lib/export/csv.ts), same rows and columns. */
+export type ExportFormat = "csv" | "csv-excel-fr" | "xlsx" | "hxl";
 /** One sheet's rows in Excel, less the header row: beyond, the file would not open whole. */
 export const XLSX_MAX_ROWS = 1_048_575;
 
 const CONTENT_TYPE: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
+  "csv-excel-fr": "text/csv; charset=utf-8",
   hxl: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
-const EXTENSION: Record<ExportFormat, string> = { csv: "csv", hxl: "hxl.csv", xlsx: "xlsx" };
+const EXTENSION: Record<ExportFormat, string> = { csv: "csv", "csv-excel-fr": "excel-fr.csv", hxl: "hxl.csv", xlsx: "xlsx" };
 
 /** The figures in order: one page when limit or offset is given (as the JSON API), else all of them. */
 async function* figuresFor(query: FiguresQuery, paged: boolean): AsyncGenerator<FigureDto[]> {
@@ -58,11 +60,12 @@ export async function exportFigures(format: ExportFormat, params: URLSearchParam
 
   let body: ReadableStream<Uint8Array>;
   let rows: number | null = null;
-  if (format === "csv") {
+  if (format === "csv" || format === "csv-excel-fr") {
+    const dialect = format === "csv" ? STANDARD_CSV : EXCEL_FR;
     body = textStream(
       (async function* () {
-        yield UTF8_BOM + csvLine(FIGURE_COLUMNS.map((c) => c.header));
-        for await (const page of figuresFor(query, paged)) yield page.map((f) => csvLine(figureRow(f, names))).join("");
+        yield UTF8_BOM + csvLine(FIGURE_COLUMNS.map((c) => c.header), dialect);
+        for await (const page of figuresFor(query, paged)) yield page.map((f) => csvLine(figureRow(f, names), dialect)).join("");
       })(),
     );
   } else if (format === "hxl") {
@@ -85,7 +88,7 @@ export async function exportFigures(format: ExportFormat, params: URLSearchParam
     body = workbook(query, paged, names);
     rows = total;
   }
-  await recordReadAudit({ userId: user.id, action: `export.${format}`, entity: "figures", after: { filters, ...(paged ? { limit: query.limit, offset: query.offset } : {}), ...(rows !== null ? { rows } : {}) } });
+  await recordReadAudit({ userId: user.id, action: `export.${format.replaceAll("-", "_")}`, entity: "figures", after: { filters, ...(paged ? { limit: query.limit, offset: query.offset } : {}), ...(rows !== null ? { rows } : {}) } });
   return new Response(body, {
     headers: {
       "content-type": CONTENT_TYPE[format],

@@ -129,7 +129,7 @@ describe("selectionFreshness", () => {
 describe("formatDifference", () => {
   it("signs differences in the reader's locale", () => {
     expect(formatDifference({ absolute: -75_601, percent: -18.818 }, "people", "en")).toEqual({ absolute: "\u221275,601", percent: "\u221218.8\u00a0%", points: false });
-    expect(formatDifference({ absolute: -75_601, percent: -18.818 }, "people", "fr")).toEqual({ absolute: "\u221275\u202f601", percent: "\u221218,8\u00a0%", points: false });
+    expect(formatDifference({ absolute: -75_601, percent: -18.818 }, "people", "fr")).toEqual({ absolute: "\u221275\u202f601", percent: "\u221218,8\u202f%", points: false });
     expect(formatDifference({ absolute: 2_500, percent: 7.25 }, "people", "en")).toEqual({ absolute: "+2,500", percent: "+7.3\u00a0%", points: false });
   });
 
@@ -141,7 +141,7 @@ describe("formatDifference", () => {
   it("never writes 0 % for a real difference", () => {
     // IDMC's 61,600 against DTM's 61,621 (2014).
     expect(formatDifference({ absolute: -21, percent: (-21 / 61_621) * 100 }, "people", "en").percent).toBe("\u22120.03\u00a0%");
-    expect(formatDifference({ absolute: 30, percent: 0.049 }, "people", "fr").percent).toBe("+0,05\u00a0%");
+    expect(formatDifference({ absolute: 30, percent: 0.049 }, "people", "fr").percent).toBe("+0,05\u202f%");
   });
 
   it("gives per-cent indicators a difference in points and no relative one", () => {

@@ -12,7 +12,7 @@
 // A value older than the preferred dataset's first figure has no comparison.
 import { asOfDate } from "./charts";
 import { freshnessOf, type DatasetKindCode, type Freshness } from "./datasets";
-import { formatValue, type UnitCode } from "./format";
+import { formatValue, typeset, type UnitCode } from "./format";
 import { changeBetween, previousComparable, type Change } from "./series";
 import type { SourceRef } from "./sources";
 
@@ -146,7 +146,7 @@ export function formatDifference(difference: Change, unit: UnitCode, locale: str
   if (p === null) return { absolute, percent: null, points: false };
   // A tenth of a per cent is the precision, but a real difference never reads "0 %" (61,600 vs 61,621: −0.03 %).
   const f = p !== 0 && Math.abs(p) < 0.05 ? oneDigit(locale) : oneDecimal(locale);
-  return { absolute, percent: `${signed(f.format(Math.abs(p)), f.format(0), p)}\u00a0%`, points: false };
+  return { absolute, percent: typeset(`${signed(f.format(Math.abs(p)), f.format(0), p)}\u00a0%`, locale), points: false };
 }
 
 

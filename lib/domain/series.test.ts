@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeBetween, isComparablePeriod, latestPerKey, periodInForce, pivotByDate, previousComparable, rank, shareOf } from "./series";
+import { changeBetween, isComparablePeriod, latestPerKey, loneFigures, periodInForce, pivotByDate, previousComparable, rank, shareOf } from "./series";
 
 describe("pivotByDate", () => {
   it("makes one row per date with null where a key has no figure", () => {
@@ -96,5 +96,20 @@ describe("periodInForce", () => {
   it("defaults to the latest period", () => {
     expect(periodInForce(periods)).toEqual({ start: "2023-01-01", end: "2023-05-31" });
     expect(periodInForce([])).toBeNull();
+  });
+});
+
+describe("loneFigures", () => {
+  it("finds the series with exactly one figure, with its row", () => {
+    const rows = [
+      { date: "2021-06-30", ML05: 10, ML06: null, ML07: 3 },
+      { date: "2021-09-30", ML05: 12, ML06: 159_027, ML07: null },
+    ];
+    expect(loneFigures(rows, ["ML05", "ML06", "ML07", "ML08"])).toEqual(
+      new Map([
+        ["ML06", { index: 1, date: "2021-09-30", value: 159_027 }],
+        ["ML07", { index: 0, date: "2021-06-30", value: 3 }],
+      ]),
+    );
   });
 });

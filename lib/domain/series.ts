@@ -33,6 +33,19 @@ export function pivotByDate(points: Point[], keys: string[]): SeriesRow[] {
   });
 }
 
+/**
+ * The series (keys) of `rows` that hold exactly one figure, with that figure's
+ * row: a chart writes it out with its date, since a lone dot says neither.
+ */
+export function loneFigures(rows: readonly SeriesRow[], keys: readonly string[]): Map<string, { index: number; date: string; value: number }> {
+  const lone = new Map<string, { index: number; date: string; value: number }>();
+  for (const key of keys) {
+    const at = rows.flatMap((r, index) => (typeof r[key] === "number" ? [index] : []));
+    if (at.length === 1) lone.set(key, { index: at[0]!, date: rows[at[0]!]!.date, value: rows[at[0]!]![key] as number });
+  }
+  return lone;
+}
+
 export interface Change {
   absolute: number;
   /** null when the previous value is 0 (a percentage would be infinite). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fundingChartSpec, lineChartSpec, nearestColumn, niceScale } from "./svg-chart";
+import { fundingChartSpec, lineChartSpec, nearestColumn, niceScale, TICK_FONT_SIZE, VIEW_WIDTH } from "./svg-chart";
 
 const f = { tick: (v: number) => String(v), value: (v: number | null) => (v === null ? "no data" : `${v} people`), date: (iso: string) => iso };
 
@@ -35,6 +35,24 @@ describe("lineChartSpec", () => {
   });
 });
 
+describe("lineChartSpec with a series of one figure", () => {
+  it("writes that figure with its date beside its point, not a lone dot", () => {
+    const rows = [
+      { date: "2019-12-31", ML: 200, ML05: null },
+      { date: "2021-12-31", ML: 400, ML05: 150 },
+    ];
+    const spec = lineChartSpec(rows, [{ key: "ML", label: "Mali", colour: "#000" }, { key: "ML05", label: "Mopti", colour: "#f00" }], 300, f);
+    expect(spec.labels).toHaveLength(1);
+    const [label] = spec.labels;
+    expect(label).toMatchObject({ key: "ML05", text: "150 people (2021-12-31)", anchor: "end" });
+    expect(label!.x).toBe(spec.plot.right);
+  });
+  it("centres the label of a chart with a single date", () => {
+    const spec = lineChartSpec([{ date: "2021-12-31", ML: 400 }], [{ key: "ML", label: "Mali", colour: "#000" }], 300, f);
+    expect(spec.labels).toEqual([expect.objectContaining({ text: "400 people (2021-12-31)", anchor: "middle" })]);
+  });
+});
+
 describe("fundingChartSpec", () => {
   it("stacks funded under unmet to the requirement, and scales coverage on 0–100%", () => {
     const spec = fundingChartSpec(
@@ -56,5 +74,17 @@ describe("nearestColumn", () => {
   it("finds the column closest to the pointer", () => {
     expect(nearestColumn([{ x: 10, label: "a", texts: [] }, { x: 50, label: "b", texts: [] }], 35)).toBe(1);
     expect(nearestColumn([], 35)).toBe(-1);
+  });
+});
+
+describe("axis text", () => {
+  it("is large enough to read once the chart is scaled into a half-width card (~520 px)", () => {
+    expect(TICK_FONT_SIZE * (520 / VIEW_WIDTH)).toBeGreaterThanOrEqual(12);
+  });
+  it("gets a left margin as wide as its longest tick label", () => {
+    const long = { ...f, tick: (v: number) => `${v / 1e6} M $ US` };
+    const spec = lineChartSpec([{ date: "2021-12-31", ML: 701_569_941 }], [{ key: "ML", label: "Mali", colour: "#000" }], 300, long);
+    const longest = Math.max(...spec.yTicks.map((t) => t.label.length));
+    expect(spec.plot.left).toBeGreaterThanOrEqual(longest * TICK_FONT_SIZE * 0.6);
   });
 });

@@ -1,21 +1,23 @@
 // What a chart export says besides the chart: its file name, the header and
 // footer lines drawn into PNG and SVG, and its CSV. Pure, so it is tested
 // here; the drawing itself is lib/export/chart-image.ts (browser only).
-import { csvLine, UTF8_BOM } from "./csv";
+import { sign } from "../domain/typography";
+import { csvLine, STANDARD_CSV, UTF8_BOM, type CsvDialect } from "./csv";
 
 export const PRODUCT_NAME = "Situation Room";
 
 /** `idps-by-region_2021-09-30.png`: what the chart shows and the date its data describes. */
-export function chartFileName(chartId: string, asOf: string | null, exportedOn: string, extension: "png" | "svg" | "csv"): string {
+export function chartFileName(chartId: string, asOf: string | null, exportedOn: string, extension: "png" | "svg" | "csv" | "excel-fr.csv"): string {
   const slug = chartId.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "chart";
   return `${slug}_${asOf ?? exportedOn}.${extension}`;
 }
 
 /** The view's filters as one readable line, from the page's query string ("" when there are none). */
-export function filtersLine(search: string, labels: { filters: string }): string {
+export function filtersLine(search: string, labels: { filters: string }, locale = "en"): string {
   const params = new URLSearchParams(search);
-  const parts = [...new Set(params.keys())].sort().map((key) => `${key}: ${params.getAll(key).join(", ")}`);
-  return parts.length ? `${labels.filters}: ${parts.join(" · ")}` : "";
+  const colon = sign(":", locale);
+  const parts = [...new Set(params.keys())].sort().map((key) => `${key}${colon} ${params.getAll(key).join(", ")}`);
+  return parts.length ? `${labels.filters}${colon} ${parts.join(" · ")}` : "";
 }
 
 export interface ExportText {
@@ -36,9 +38,9 @@ export function exportLines(text: ExportText): { header: string[]; footer: strin
   };
 }
 
-/** The chart's own table as CSV: one header row, then its rows (missing values empty). */
-export function chartCsv(columns: { key: string; label: string }[], rows: Record<string, string | number | null>[]): string {
-  return UTF8_BOM + csvLine(columns.map((c) => c.label)) + rows.map((row) => csvLine(columns.map((c) => row[c.key] ?? null))).join("");
+/** The chart's own table as CSV (standard, or French Excel's dialect): one header row, then its rows (missing values empty). */
+export function chartCsv(columns: { key: string; label: string }[], rows: Record<string, string | number | null>[], dialect: CsvDialect = STANDARD_CSV): string {
+  return UTF8_BOM + csvLine(columns.map((c) => c.label), dialect) + rows.map((row) => csvLine(columns.map((c) => row[c.key] ?? null), dialect)).join("");
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLine } from "./csv";
+import { csvCell, csvLine, EXCEL_FR } from "./csv";
 
 describe("csvCell", () => {
   it("quotes commas, quotes and line breaks", () => {
@@ -27,5 +27,19 @@ describe("csvCell", () => {
 
   it("ends a line with CRLF", () => {
     expect(csvLine(["a", 1, null])).toBe("a,1,\r\n");
+  });
+});
+
+describe("the French Excel dialect", () => {
+  it("separates cells with semicolons and writes a decimal comma", () => {
+    expect(csvLine(["Mopti", 181250.5, -0.25, 12, null], EXCEL_FR)).toBe("Mopti;181250,5;-0,25;12;\r\n");
+  });
+  it("quotes text holding a semicolon or a comma, and still guards formulas", () => {
+    expect(csvCell("IOM; DTM", EXCEL_FR)).toBe('"IOM; DTM"');
+    expect(csvCell("Mopti, Ségou", EXCEL_FR)).toBe('"Mopti, Ségou"');
+    expect(csvCell("=1+1", EXCEL_FR)).toBe("'=1+1");
+  });
+  it("leaves the standard CSV as it was", () => {
+    expect(csvLine(["IOM; DTM", 181250.5])).toBe("IOM; DTM,181250.5\r\n");
   });
 });

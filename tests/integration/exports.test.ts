@@ -36,7 +36,7 @@ async function api(query: string): Promise<FigureDto[]> {
   return res.body.data;
 }
 
-async function exported(format: "csv" | "xlsx" | "hxl", query: string) {
+async function exported(format: "csv" | "csv-excel-fr" | "xlsx" | "hxl", query: string) {
   const res = await exportFigures(format, new URLSearchParams(query), user);
   return { res, bytes: Buffer.from(await res.arrayBuffer()) };
 }
@@ -64,6 +64,28 @@ describe("figure exports", () => {
     const rows = parse((await exported("csv", "indicator=idps&region=ML10&from=2035-01-01")).bytes, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ note: `'=HYPERLINK("http://evil.example","click")`, source_organisation: "'@org", source_title: "'+title", value: "5" });
+  });
+
+  it("CSV for French Excel: BOM, semicolons, decimal commas, ISO dates, the standard CSV's rows", async () => {
+    const values = { indicator: "funding_outside_plan", region: "ML", periodStart: "2036-01-01", periodEnd: "2036-12-31", disaggregation: null, value: 181250.5, note: "hors plan; à vérifier", source: { organisation: "OCHA; FTS", title: "Mali, 2036", url: "", date: "2037-01-15" } };
+    expect(await writeFigure({ op: "create", values, outliers: "confirmed" }, user.id)).toMatchObject({ status: "saved" });
+    const query = "indicator=funding_outside_plan&from=2036-01-01&to=2036-12-31";
+    const { res, bytes } = await exported("csv-excel-fr", query);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="figures_funding_outside_plan_[^"]*\.excel-fr\.csv"$/);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8").slice(1);
+    const [header, line] = text.split("\r\n");
+    expect(header).toMatch(/^id;/);
+    expect(line).toContain(";181250,5;");
+    expect(line).toContain(';"hors plan; à vérifier";');
+    expect(line).toContain(';"OCHA; FTS";');
+    expect(line).toContain(";2036-12-31;");
+    // The same table as the standard CSV, cell for cell.
+    const french = parse(bytes, { bom: true, columns: true, delimiter: ";" }) as Record<string, string>[];
+    const standard = parse((await exported("csv", query)).bytes, { bom: true, columns: true }) as Record<string, string>[];
+    expect(french).toEqual(standard.map((r) => ({ ...r, value: r.value!.replace(".", ",") })));
+    expect(french[0]?.value).toBe("181250,5");
   });
 
   it("XLSX: typed numbers and dates equal to the API's, and a Sources sheet", async () => {
@@ -108,7 +130,7 @@ describe("figure exports", () => {
 
   it("every export is in the audit log with its filters", async () => {
     const events = await db().auditEvent.findMany({ where: { userId: user.id, action: { startsWith: "export." } }, orderBy: { id: "asc" } });
-    expect(events.map((e) => e.action)).toEqual(["export.csv", "export.csv", "export.xlsx", "export.hxl"]);
+    expect(events.map((e) => e.action)).toEqual(["export.csv", "export.csv", "export.csv_excel_fr", "export.csv", "export.xlsx", "export.hxl"]);
     expect(events[0]!.after).toMatchObject({ filters: { indicator: ["idps", "ch_population_by_phase"], region: ["ML04", "ML05", "ML06", "ML07"] } });
   });
 

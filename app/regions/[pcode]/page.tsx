@@ -11,6 +11,7 @@ import { PCODE } from "@/lib/validation/figures-query";
 import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 import { CATEGORICAL } from "@/lib/domain/colour-scale";
 import { formatDate, formatPeriod, formatValue, type UnitCode } from "@/lib/domain/format";
+import { sign } from "@/lib/domain/typography";
 import { shareOf } from "@/lib/domain/series";
 import { ChartSlot } from "@/components/charts/chart-slot";
 import { TrendChart } from "@/components/dashboard/trend-chart";
@@ -128,7 +129,8 @@ export default async function RegionPage({ params, searchParams }: Props) {
             </table>
           </TableScroll>
           <p className="chart-source">
-            {tc("source")}: {sources.map((s) => `${s.organisation} (${formatDate(s.date, locale)})`).join("; ")}
+            {tc("source")}
+            {sign(":", locale)} {sources.map((s) => `${s.organisation} (${formatDate(s.date, locale)})`).join(`${sign(";", locale)} `)}
           </p>
         </section>
       )}
