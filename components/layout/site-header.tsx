@@ -13,6 +13,7 @@ const NAV = [
   { href: "/funding", label: "funding" },
   { href: "/map", label: "map" },
   { href: "/compare", label: "compare" },
+  { href: "/events", label: "events" },
   { href: "/figures", label: "figures" },
   { href: "/imports", label: "imports" },
 ] as const;

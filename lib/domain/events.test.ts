@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { concerns, eventMarkers, eventTitle, overlaps, rowsWithEventDates, type EventDto } from "./events";
+import { concerns, eventLabel, eventMarkers, eventTitle, overlaps, rowsWithEventDates, yearMarkers, type EventDto } from "./events";
 
 const event = (id: number, startDate: string, endDate: string | null = null, region: string | null = null): EventDto => ({
   id,
@@ -79,6 +79,23 @@ describe("rowsWithEventDates", () => {
       { date: "2020-03-31", ML: 1 },
       { date: "2020-08-18", ML: null },
       { date: "2020-12-31", ML: 2 },
+    ]);
+  });
+});
+
+describe("eventLabel", () => {
+  it("says the title and the day, or the period, in the reader's format", () => {
+    expect(eventLabel({ title: "Coup", startDate: "2020-08-18", endDate: null }, "fr")).toBe("Coup (18/08/2020)");
+    expect(eventLabel({ title: "Sanctions", startDate: "2022-01-09", endDate: "2022-07-03" }, "en")).toBe("Sanctions (9 Jan 2022 – 3 Jul 2022)");
+  });
+});
+
+describe("yearMarkers (a bar per plan year)", () => {
+  it("puts a day on its year's bar and a period across its years' bars, leaving out years the chart lacks and events outside", () => {
+    const markers = yearMarkers([event(2, "2020-08-18"), event(8, "2022-01-09", "2023-07-03"), event(3, "2012-03-22"), event(12, "2021-05-24")], ["2020", "2022", "2023", "2024"], "en");
+    expect(markers.map((m) => [m.id, m.x1, m.x2])).toEqual([
+      [2, "2020", null],
+      [8, "2022", "2023"],
     ]);
   });
 });

@@ -3,6 +3,7 @@
 // and the rows the chart's date axis needs so that an event between two
 // observations has a place of its own. Pure: the charts, their table view and
 // the tests share it.
+import { formatPeriod } from "./format";
 import type { SeriesRow } from "./series";
 
 /** An event as the charts and GET /api/v1/events carry it. */
@@ -41,6 +42,16 @@ export interface EventMarker {
 /** The title in the reader's language: the French one where there is one. */
 export function eventTitle(event: Pick<EventDto, "title" | "titleFr">, locale: string): string {
   return locale === "fr" && event.titleFr ? event.titleFr : event.title;
+}
+
+/** An event's dates for the reader: "18/08/2020", or "09/01/2022 – 03/07/2022" for a period. */
+export function eventDates(event: Pick<EventDto, "startDate" | "endDate">, locale: string): string {
+  return formatPeriod(event.startDate, lastDay(event), locale);
+}
+
+/** "Title (18/08/2020)": a marker's tooltip and its exported label. */
+export function eventLabel(marker: Pick<EventMarker, "title" | "startDate" | "endDate">, locale: string): string {
+  return `${marker.title} (${eventDates(marker, locale)})`;
 }
 
 /** The last day of an event (its start for a one-day event). */
@@ -90,4 +101,19 @@ export function rowsWithEventDates(rows: readonly SeriesRow[], markers: readonly
   const extra = [...new Set(markers.flatMap((m) => (m.x2 ? [m.x1, m.x2] : [m.x1])))].filter((d) => !have.has(d));
   const empty = (date: string): SeriesRow => Object.fromEntries([["date", date], ...keys.map((k) => [k, null])]) as SeriesRow;
   return [...rows, ...extra.map(empty)].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * The markers on a chart of one bar per year (`years`, e.g. "2022"): an event
+ * sits on its year's bar, a period spans the bars of its years; only years
+ * the chart has are drawn on (its axis has no place for the others).
+ */
+export function yearMarkers(events: readonly EventDto[], years: readonly string[], locale: string): EventMarker[] {
+  if (years.length === 0) return [];
+  const sorted = [...years].sort();
+  const markers = eventMarkers(events, [`${sorted[0]}-01-01`, `${sorted.at(-1)}-12-31`], locale);
+  return markers.flatMap((m) => {
+    const covered = sorted.filter((y) => y >= m.x1.slice(0, 4) && y <= (m.x2 ?? m.x1).slice(0, 4));
+    return covered.length ? [{ ...m, x1: covered[0]!, x2: covered.length > 1 ? covered.at(-1)! : null }] : [];
+  });
 }
