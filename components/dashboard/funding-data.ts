@@ -5,6 +5,8 @@ import { asOfDate } from "@/lib/domain/charts";
 import { sourceLine } from "@/lib/data/series";
 import { fundingByYear } from "@/lib/data/funding";
 import { cachedRead } from "@/lib/data/cache";
+import { eventsFor } from "@/lib/data/events";
+import { yearMarkers } from "@/lib/domain/events";
 import { chartDatasets } from "./dataset-names";
 
 /** Requirement, funding, unmet and coverage per plan year, for either renderer (cached like trendData). */
@@ -14,12 +16,14 @@ export async function fundingByYearData(inputs: { title: string; from?: string; 
 }
 
 async function buildFundingByYearData({ title, from, to }: { title: string; from?: string; to?: string }) {
-  const t = await getTranslations("charts");
-  const { rows, points: shown } = await fundingByYear({ from, to });
+  const [t, locale, { rows, points: shown }, events] = await Promise.all([getTranslations("charts"), getLocale(), fundingByYear({ from, to }), eventsFor({ from, to })]);
+  // A plan covers the country: its chart marks the national events, on their years' bars.
+  const markers = yearMarkers(events, rows.map((r) => r.label), locale);
   return {
     rows,
+    events: markers,
     meta: { title, unit: "usd" as const, sources: await sourceLine(shown), asOf: asOfDate(shown), ...(await chartDatasets(shown)) },
-    table: { columns: fundingColumns(t, t("year")), rows: rows.map((r) => ({ ...r })) },
+    table: { columns: fundingColumns(t, t("year")), rows: rows.map((r) => ({ ...r })), events: markers },
   };
 }
 

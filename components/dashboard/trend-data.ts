@@ -12,6 +12,8 @@ import type { UnitCode } from "@/lib/domain/format";
 import { seriesWithComparisons, sourceLine, type SeriesPoint, type SeriesQuery } from "@/lib/data/series";
 import { datasetCatalogue, preferenceOf } from "@/lib/data/datasets";
 import { cachedRead } from "@/lib/data/cache";
+import { eventsFor } from "@/lib/data/events";
+import { eventMarkers } from "@/lib/domain/events";
 import { chartDatasets, datasetNames } from "./dataset-names";
 
 export interface TrendChartProps {
@@ -50,7 +52,14 @@ export async function trendData(props: TrendChartProps) {
 }
 
 async function buildTrendData({ title, query, unit, series, by = "region", dateLabel, compare }: TrendChartProps) {
-  const [{ drawn, others }, preference, catalogue, t] = await Promise.all([seriesWithComparisons(query), preferenceOf(query.indicator), datasetCatalogue(), getTranslations("charts")]);
+  const [{ drawn, others }, preference, catalogue, t, locale, events] = await Promise.all([
+    seriesWithComparisons(query),
+    preferenceOf(query.indicator),
+    datasetCatalogue(),
+    getTranslations("charts"),
+    getLocale(),
+    eventsFor({ regions: eventRegions(query), from: query.from, to: query.to }),
+  ]);
   const columnOf = (p: SeriesPoint) => (by === "region" ? p.region : p.key);
   const columns = series.map((s) => s.key);
   const known = (p: SeriesPoint) => columns.includes(columnOf(p));
@@ -79,6 +88,8 @@ async function buildTrendData({ title, query, unit, series, by = "region", dateL
   const drawnSeries = comparing ? await Promise.all(series.map(async (s) => ({ ...s, label: namedLabel(s.label, await datasetNames(drawn.filter((p) => columnOf(p) === s.key))) }))) : series;
   const allSeries = [...drawnSeries, ...comparisonSeries];
   const rows = rowsByDate(shown, lineOf, allSeries.map((s) => s.key));
+  // The events within the chart's dates (its regions' own and the national ones).
+  const markers = eventMarkers(events, rows.map((r) => r.date), locale);
   const sources = await sourceLine(shown);
 
   // A link to the compare page for each series that has more than one dataset.
@@ -101,7 +112,8 @@ async function buildTrendData({ title, query, unit, series, by = "region", dateL
       ...(await chartDatasets(shownDrawn, shown.filter((p) => !isDrawn.has(p)))),
       note: thinning === "none" ? undefined : t(`thinned.${thinning}`),
     },
-    table: { columns: [{ key: "date", label: dateLabel, date: true }, ...allSeries.map((s) => ({ key: s.key, label: s.label, unit }))], rows },
+    table: { columns: [{ key: "date", label: dateLabel, date: true }, ...allSeries.map((s) => ({ key: s.key, label: s.label, unit }))], rows, events: markers },
+    events: markers,
     comparison: {
       /** The toggle is offered when the page asks for it and a series has another dataset. */
       toggle: compare !== undefined && lines.length > 0,
@@ -109,6 +121,16 @@ async function buildTrendData({ title, query, unit, series, by = "region", dateL
       links: compareLinks,
     },
   };
+}
+
+/**
+ * The regions whose own events a chart marks beside the national ones: its
+ * regions (a cercle's region for a cercle); none for a national chart; every
+ * region (null) for a chart of all regions.
+ */
+function eventRegions(query: TrendChartProps["query"]): string[] | null {
+  if (query.regions) return [...new Set(query.regions.map((p) => p.slice(0, 4)).filter((p) => p.length === 4))];
+  return (query.level ?? 0) === 0 ? [] : null;
 }
 
 function namedLabel(label: string, datasets: string[]): string {
