@@ -64,48 +64,49 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         </div>
         <button type="submit">{t("filter")}</button>
       </form>
-      <TableScroll focusable>
-        <table className="events-table">
-          <caption>{t("listCaption", { count: events.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("date")}</th>
-              <th scope="col">{t("event")}</th>
-              <th scope="col">{t("region")}</th>
-              <th scope="col">{t("source")}</th>
-              <th scope="col">{t("note")}</th>
-              {canWrite && <th scope="col">{t("actions")}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id} data-event-id={e.id}>
-                <td>{eventDates(e, locale)}</td>
-                <th scope="row">{eventTitle(e, locale)}</th>
-                <td>{regionName(e.region)}</td>
-                <td>
-                  <SourceLink url={e.sourceUrl}>{e.sourceUrl}</SourceLink>
-                </td>
-                <td>{e.note ?? "—"}</td>
-                {canWrite && (
+      {/* One provider of the forms' messages for the whole table, not one per row. */}
+      <ScopedMessages namespaces={canWrite ? ["admin"] : []}>
+        <TableScroll focusable>
+          <table className="events-table">
+            <caption>{t("listCaption", { count: events.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("date")}</th>
+                <th scope="col">{t("event")}</th>
+                <th scope="col">{t("region")}</th>
+                <th scope="col">{t("source")}</th>
+                <th scope="col">{t("note")}</th>
+                {canWrite && <th scope="col">{t("actions")}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id} data-event-id={e.id}>
+                  <td>{eventDates(e, locale)}</td>
+                  <th scope="row">{eventTitle(e, locale)}</th>
+                  <td>{regionName(e.region)}</td>
                   <td>
-                    <ScopedMessages namespaces={["admin"]}>
+                    <SourceLink url={e.sourceUrl}>{e.sourceUrl}</SourceLink>
+                  </td>
+                  <td>{e.note ?? "—"}</td>
+                  {canWrite && (
+                    <td>
                       <details className="event-edit">
                         <summary>
                           {t("edit")}
-                          <span className="visually-hidden">: {e.title}</span>
+                          <span className="visually-hidden"> ({e.title})</span>
                         </summary>
                         <ActionForm action={updateEventAction} submitLabel={t("save")} hidden={{ id: String(e.id), version: String(e.version) }} fields={fields(e)} />
                       </details>
                       <ActionForm action={deleteEventAction} submitLabel={t("delete")} danger confirm={t("confirmDelete")} hidden={{ id: String(e.id), version: String(e.version) }} className="inline-form" />
-                    </ScopedMessages>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </ScopedMessages>
       {canWrite ? (
         <section aria-labelledby="create-event">
           <h2 id="create-event">{t("createTitle")}</h2>
