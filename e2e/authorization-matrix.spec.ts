@@ -10,6 +10,10 @@ import { cli, logIn } from "./helpers";
 
 const { pages, api, problems } = inventory(path.resolve(import.meta.dirname, "../app"));
 
+// A page load and a request per route: the matrix grows with the app (the
+// events routes took a role's pass past 30 s on a loaded machine).
+test.describe.configure({ timeout: 120_000 });
+
 test("every page calls requireUser and every route handler is wrapped in withApi", () => {
   expect(problems).toEqual([]);
   expect(pages.length).toBeGreaterThan(15);

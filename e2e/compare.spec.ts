@@ -50,11 +50,12 @@ test.describe("compare page", () => {
     await expect(table.locator('tbody tr[data-date="2018-12-31"] td[data-difference="idmc-gidd"]')).toHaveText(/^0 \(0\s%\)$/);
     await expect(page.getByText(/Differences are from IOM DTM Mali's figure of the same date/)).toBeVisible();
 
-    // The chart: one legend entry per dataset, DTM first.
+    // The chart: one legend entry per dataset, DTM first, and the events it marks last.
     const figure = page.locator('figure[data-chart="compare"]');
     await expect(figure.locator("figcaption")).toHaveText("Internally displaced persons (IDPs) in Mali: every dataset over time");
     const legend = figure.locator(".recharts-legend-item");
-    await expect(legend).toHaveCount(4);
+    await expect(legend).toHaveCount(5);
+    await expect(legend.nth(4)).toHaveText("Events");
     await expect(legend.nth(0)).toHaveText("IOM DTM Mali");
     await expect(legend.nth(3)).toHaveText("The New Humanitarian");
     await expect(figure.getByText(/Data as of/)).toBeVisible();

@@ -200,8 +200,8 @@ test.describe("dashboards", () => {
     await expect(page).toHaveURL(/[?&]compare=idps-national(&|$)/);
     await expect(toggle).toHaveAttribute("aria-pressed", "true");
     const names = ["IDMC Global Internal Displacement Database — Mali, conflict", "CRS In Focus: Crisis in Mali (2021)", "The New Humanitarian: Sieges, sanctions, and soaring hunger (2022)"];
-    // In the legend, in preferred order: the drawn line names its dataset too.
-    await expect(national.locator(".recharts-legend-item")).toHaveText(["Mali (national): IOM DTM Mali — Baseline Assessment", ...names]);
+    // In the legend, in preferred order: the drawn line names its dataset too; the events the chart marks come last.
+    await expect(national.locator(".recharts-legend-item")).toHaveText(["Mali (national): IOM DTM Mali — Baseline Assessment", ...names, "Events"]);
     await expect(national.locator(".source-datasets")).toContainText(`compared with ${names.join("; ")}`);
 
     // The table gains a column per dataset; each value sits in its own dataset's column only.
@@ -219,12 +219,13 @@ test.describe("dashboards", () => {
     await expect(national.getByRole("link", { name: "Every source side by side" })).toHaveAttribute("href", "/compare?indicator=idps&region=ML");
     await page.goto("/displacement?compare=idps-national");
     await expect(chart(page, "IDPs in Mali over time").getByRole("button", { name: "Compare sources" })).toHaveAttribute("aria-pressed", "true");
-    await expect(chart(page, "IDPs in Mali over time").locator(".recharts-legend-item")).toHaveCount(4);
+    await expect(chart(page, "IDPs in Mali over time").locator(".recharts-legend-item")).toHaveCount(5);
     // Regional IDPs have one dataset: no toggle there.
     await expect(chart(page, "IDPs by region over time").getByRole("button", { name: "Compare sources" })).toHaveCount(0);
     await chart(page, "IDPs in Mali over time").getByRole("button", { name: "Compare sources" }).click();
     await expect(page).toHaveURL(/\/displacement$/);
-    await expect(chart(page, "IDPs in Mali over time").locator(".recharts-legend-item")).toHaveCount(0);
+    // Without comparisons: the one line and the events it marks.
+    await expect(chart(page, "IDPs in Mali over time").locator(".recharts-legend-item")).toHaveText(["Mali (national)", "Events"]);
   });
 
   test("food security: the CH trend draws CH's own Jun–Aug 2022 projection; the article's is a comparison dot", async ({ page }) => {
@@ -326,7 +327,8 @@ test.describe("dashboards", () => {
     const pin = page.locator('tr[data-indicator="people_in_need"]');
     await expect(pin).toHaveAttribute("data-dataset", "ocha-hno");
     await expect(pin.getByRole("link", { name: "Compare sources" })).toHaveAttribute("href", "/compare?indicator=people_in_need&region=ML05");
-    await expect(chart(page, "Internally displaced persons (IDPs) in Mopti").locator(".recharts-surface")).toBeVisible();
+    // The chart itself (its legend's icons are recharts surfaces too: Mopti and the events it marks).
+    await expect(chart(page, "Internally displaced persons (IDPs) in Mopti").locator(".recharts-wrapper > .recharts-surface")).toBeVisible();
     await page.goto("/regions/ML99");
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   });

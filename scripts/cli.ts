@@ -176,7 +176,7 @@ async function run(argv: string[]): Promise<void> {
       }
       case "seed": {
         const report = await seed({ demoUsers: readEnv().SEED_DEMO_USERS === "true" });
-        console.log(`Seeded ${report.regions} regions, ${report.indicators} indicators, ${report.sources} sources, ${report.figuresCreated} new figures, ${report.users} new users`);
+        console.log(`Seeded ${report.regions} regions, ${report.indicators} indicators, ${report.sources} sources, ${report.figuresCreated} new figures, ${report.eventsCreated} new events, ${report.users} new users`);
         break;
       }
     }

@@ -3,6 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { indicatorIndex, regionIndex, type RegionDto } from "@/lib/data/reference";
 import { breakdownsOf, compareView } from "@/lib/data/compare";
+import { eventsFor } from "@/lib/data/events";
+import { eventMarkers } from "@/lib/domain/events";
 import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 import { defaultBreakdown, shortName } from "@/lib/domain/compare";
 import { breakdownOf } from "@/lib/domain/disaggregation";
@@ -86,9 +88,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     return latest === null || date > latest ? date : latest;
   }, null);
   const meta = { title: chartTitle, unit, sources: summariseSources(figures.map((f) => f.source)), asOf };
+  // The events within the chart's dates: the national ones, and the region's own (a cercle's region's).
+  const events = eventMarkers(await eventsFor({ regions: regionCode.length >= 4 ? [regionCode.slice(0, 4)] : [] }), chartRows.map((r) => r.date), locale);
   const table = {
     columns: [{ key: "date", label: tc("date"), date: true }, ...datasets.map((d) => ({ key: d.code, label: shortName(d.name), unit }))],
     rows: chartRows,
+    events,
   };
 
   const regionGroups: PickerGroup[] = [
@@ -118,7 +123,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           <div className="chart-grid wide">
             <ChartSlot title={chartTitle} height={340}>
               <ChartFigure id="compare" meta={meta} table={table} height={340}>
-                <CompareChart rows={chartRows} lines={lines} unit={unit} height={340} />
+                <CompareChart rows={chartRows} lines={lines} unit={unit} height={340} events={events} />
               </ChartFigure>
             </ChartSlot>
           </div>

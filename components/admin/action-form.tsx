@@ -10,7 +10,7 @@ import { IDLE, type FormState } from "@/lib/auth/form-state";
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: "text" | "email" | "password" | "number" | "url" | "select";
+  type?: "text" | "email" | "password" | "number" | "url" | "date" | "select";
   /** Text fields are required unless this says otherwise (numbers never are). */
   optional?: boolean;
   options?: { value: string; label: string }[];

@@ -7,6 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { formatDate, formatValue, type UnitCode } from "@/lib/domain/format";
 import { sign } from "@/lib/domain/typography";
 import type { SourceSummary } from "@/lib/domain/sources";
+import { eventDates, type EventMarker } from "@/lib/domain/events";
 import { ExportMenu } from "./export-menu";
 import { SourceLink } from "@/components/layout/source-link";
 import { Freshness, type FreshnessProps } from "@/components/dashboard/freshness";
@@ -23,6 +24,8 @@ export interface TableColumn {
 export interface TableSpec {
   columns: TableColumn[];
   rows: Record<string, string | number | null>[];
+  /** The events the chart marks, listed under its table (numbered as on the chart). */
+  events?: EventMarker[];
 }
 
 export interface ChartMeta {
@@ -87,6 +90,7 @@ export function ChartFigure({
       ) : showTable ? (
         <div className="chart-table" style={{ minHeight: height }}>
           <DataTable table={table} locale={locale} noData={t("noData")} caption={meta.title} />
+          {!!table.events?.length && <EventsList events={table.events} locale={locale} />}
         </div>
       ) : (
         <div className="chart-body" style={{ height }}>
@@ -133,6 +137,33 @@ export function ChartFigure({
       {footer}
     </figure>
   );
+}
+
+/** The chart's events, numbered as their markers, each with its dates and a link to its source. */
+function EventsList({ events, locale }: { events: EventMarker[]; locale: string }) {
+  const t = useTranslations("charts");
+  const headingId = useId();
+  return (
+    <section className="chart-events" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t("eventsCaption")}</h3>
+      <ol>
+        {events.map((e) => (
+          <li key={e.id} data-event-id={e.id}>
+            {t("eventItem", { date: eventDates(e, locale), title: e.title })} (<SourceLink url={e.sourceUrl}>{hostOf(e.sourceUrl)}</SourceLink>)
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** A source address shown short: its host. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return url;
+  }
 }
 
 function DataTable({ table, locale, noData, caption }: { table: TableSpec; locale: string; noData: string; caption: string }) {

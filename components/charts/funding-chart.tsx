@@ -5,7 +5,9 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis 
 import { useLocale, useTranslations } from "next-intl";
 import { tickLines } from "@/lib/domain/chart-labels";
 import { FUNDING_COLOURS } from "@/lib/domain/colour-scale";
+import type { EventMarker } from "@/lib/domain/events";
 import { legendLabel } from "./legend-label";
+import { EVENTS_KEY, eventMarks, eventTooltipLabel } from "./event-marks";
 import { axisTick, tooltipValue } from "./chart-format";
 
 export interface FundingRow {
@@ -37,7 +39,8 @@ function ClusterTick({ x, y, payload }: { x?: number | string; y?: number | stri
   );
 }
 
-export function FundingChart({ rows, layout = "horizontal", height = 320 }: { rows: FundingRow[]; layout?: "horizontal" | "vertical"; height?: number }) {
+/** `events` (a bar per year only): marked on their years' bars (lib/domain/events.ts yearMarkers). */
+export function FundingChart({ rows, layout = "horizontal", height = 320, events = [] }: { rows: FundingRow[]; layout?: "horizontal" | "vertical"; height?: number; events?: EventMarker[] }) {
   const locale = useLocale();
   const t = useTranslations("charts");
   const noData = t("noData");
@@ -61,8 +64,10 @@ export function FundingChart({ rows, layout = "horizontal", height = 320 }: { ro
       <XAxis dataKey="label" />
       <YAxis yAxisId="usd" tickFormatter={(v: number) => axisTick(v, "usd", locale)} width={64} />
       <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} tickFormatter={(v: number) => axisTick(v, "percent", locale)} width={44} />
-      <Tooltip formatter={format} />
-      <Legend formatter={legendLabel} />
+      <Tooltip formatter={format} labelFormatter={(label) => eventTooltipLabel(String(label), String(label), events, locale)} />
+      {/* recharts' own order (by name), "Events" last. */}
+      <Legend formatter={legendLabel} itemSorter={(item) => (item.dataKey === EVENTS_KEY ? "\uffff" : String(item.value))} />
+      {eventMarks(events, locale, t("events"), "usd")}
       <Bar yAxisId="usd" dataKey="funded" stackId="req" name={t("funded")} fill={FUNDING_COLOURS.funded} isAnimationActive={false} />
       <Bar yAxisId="usd" dataKey="unmet" stackId="req" name={t("unmet")} fill={FUNDING_COLOURS.unmet} isAnimationActive={false} />
       <Line yAxisId="pct" dataKey="coverage" name={t("coverage")} stroke={FUNDING_COLOURS.coverage} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />

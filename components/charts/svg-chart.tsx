@@ -72,6 +72,19 @@ export function SvgChart({ spec, label, id }: { spec: PlotSpec; label: string; i
         {spec.bars.map((b) => (
           <rect key={`${b.x},${b.y}`} x={b.x} y={b.y} width={b.width} height={b.height} fill={b.colour} />
         ))}
+        {spec.events?.map((e) => (
+          <g key={`event${e.n}`} className="event-marker" data-event-mark={e.n}>
+            <title>{e.label}</title>
+            {e.x2 === null ? (
+              <line x1={e.x} x2={e.x} y1={plot.top} y2={plot.bottom} stroke={e.colour} strokeWidth="1.5" strokeDasharray="4 3" />
+            ) : (
+              <rect x={e.x} y={plot.top} width={Math.max(1, e.x2 - e.x)} height={plot.bottom - plot.top} fill={e.colour} fillOpacity="0.1" stroke={e.colour} strokeOpacity="0.4" strokeDasharray="4 3" />
+            )}
+            <text x={e.x + 3} y={plot.top + 11} fontSize="11" fontWeight="bold" fill={e.colour}>
+              {e.n}
+            </text>
+          </g>
+        ))}
         {column && <line x1={column.x} x2={column.x} y1={plot.top} y2={plot.bottom} stroke="#5b6875" strokeDasharray="3 3" />}
         {spec.lines.map((l, i) => {
           // Observations as markers: one element per line however many dates it has.

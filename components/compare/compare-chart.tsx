@@ -9,6 +9,8 @@ import type { UnitCode } from "@/lib/domain/format";
 import type { SeriesRow } from "@/lib/domain/series";
 import { axisTick, dateTick, tooltipValue } from "@/components/charts/chart-format";
 import { legendLabel } from "@/components/charts/legend-label";
+import { EVENTS_KEY, eventMarks, eventTooltipLabel } from "@/components/charts/event-marks";
+import { rowsWithEventDates, type EventMarker } from "@/lib/domain/events";
 
 export interface CompareLine {
   /** The dataset's code: the rows' column. */
@@ -21,22 +23,24 @@ export interface CompareLine {
   dash?: string;
 }
 
-export function CompareChart({ rows, lines, unit, height = 340 }: { rows: SeriesRow[]; lines: CompareLine[]; unit: UnitCode; height?: number }) {
+export function CompareChart({ rows, lines, unit, height = 340, events = [] }: { rows: SeriesRow[]; lines: CompareLine[]; unit: UnitCode; height?: number; events?: EventMarker[] }) {
   const locale = useLocale();
   const t = useTranslations("charts");
   // Legend and tooltip in preferred order (recharts sorts them by label otherwise).
   const order = new Map(lines.map((l, i) => [l.key, i]));
-  const rank = (item: { dataKey?: unknown }) => order.get(String(item.dataKey)) ?? lines.length;
+  // "Events" (event-marks.tsx) last.
+  const rank = (item: { dataKey?: unknown }) => (item.dataKey === EVENTS_KEY ? lines.length + 1 : (order.get(String(item.dataKey)) ?? lines.length));
   // Painted last, on top: the preferred line over the other series, and a report's dots over both.
   const layer = (l: CompareLine) => (l.report ? 2 : l.preferred ? 1 : 0);
   const painted = [...lines].sort((a, b) => layer(a) - layer(b));
   return (
-    <LineChart responsive data={rows} style={{ width: "100%", height }} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} accessibilityLayer>
+    <LineChart responsive data={events.length ? rowsWithEventDates(rows, events) : rows} style={{ width: "100%", height }} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} accessibilityLayer>
       <CartesianGrid stroke="#e3e7ec" vertical={false} />
       <XAxis dataKey="date" tickFormatter={(d: string) => dateTick(d, locale)} minTickGap={24} />
       <YAxis tickFormatter={(v: number) => axisTick(v, unit, locale)} width={64} />
-      <Tooltip formatter={(v) => tooltipValue(v, unit, locale, t("noData"), t("people"))} labelFormatter={(d) => dateTick(String(d), locale)} itemSorter={rank} />
+      <Tooltip formatter={(v) => tooltipValue(v, unit, locale, t("noData"), t("people"))} labelFormatter={(d) => eventTooltipLabel(String(d), dateTick(String(d), locale), events, locale)} itemSorter={rank} />
       <Legend formatter={legendLabel} itemSorter={rank} />
+      {eventMarks(events, locale, t("events"))}
       {painted.map((l) => (
         <Line
           key={l.key}

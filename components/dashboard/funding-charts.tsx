@@ -10,10 +10,10 @@ import { chartDatasets } from "./dataset-names";
 import { fundingByYearData, fundingColumns } from "./funding-data";
 
 export async function FundingByYearChart({ id, ...props }: { id: string; title: string; from?: string; to?: string }) {
-  const { rows, meta, table } = await fundingByYearData(props);
+  const { rows, meta, table, events } = await fundingByYearData(props);
   return (
     <ChartFigure id={id} height={320} meta={meta} table={table}>
-      <FundingChart rows={rows} />
+      <FundingChart rows={rows} events={events} />
     </ChartFigure>
   );
 }

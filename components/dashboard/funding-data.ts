@@ -4,21 +4,26 @@ import { asOfDate } from "@/lib/domain/charts";
 import { sourceLine } from "@/lib/data/series";
 import { fundingByYear } from "@/lib/data/funding";
 import { cachedRead } from "@/lib/data/cache";
+import { eventsFor } from "@/lib/data/events";
+import { yearMarkers } from "@/lib/domain/events";
 import { chartDatasets } from "./dataset-names";
 import { requestIntl, type ChartIntl } from "./trend-data";
 
 /** Requirement, funding, unmet and coverage per plan year, for either renderer (cached like trendData). */
 export async function fundingByYearData(inputs: { title: string; from?: string; to?: string }, intl?: ChartIntl) {
   const { locale, t } = intl ?? (await requestIntl());
-  return cachedRead(`funding-by-year:${locale}:${JSON.stringify(inputs)}`, () => buildFundingByYearData(inputs, t));
+  return cachedRead(`funding-by-year:${locale}:${JSON.stringify(inputs)}`, () => buildFundingByYearData(inputs, { locale, t }));
 }
 
-async function buildFundingByYearData({ title, from, to }: { title: string; from?: string; to?: string }, t: ChartIntl["t"]) {
-  const { rows, points: shown } = await fundingByYear({ from, to });
+async function buildFundingByYearData({ title, from, to }: { title: string; from?: string; to?: string }, { t, locale }: ChartIntl) {
+  const [{ rows, points: shown }, events] = await Promise.all([fundingByYear({ from, to }), eventsFor({ from, to })]);
+  // A plan covers the country: its chart marks the national events, on their years' bars.
+  const markers = yearMarkers(events, rows.map((r) => r.label), locale);
   return {
     rows,
+    events: markers,
     meta: { title, unit: "usd" as const, sources: await sourceLine(shown), asOf: asOfDate(shown), ...(await chartDatasets(shown)) },
-    table: { columns: fundingColumns(t, t("year")), rows: rows.map((r) => ({ ...r })) },
+    table: { columns: fundingColumns(t, t("year")), rows: rows.map((r) => ({ ...r })), events: markers },
   };
 }
 

@@ -6,7 +6,8 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { CompareLinks } from "@/components/charts/compare-links";
 import { SvgChart } from "@/components/charts/svg-chart";
 import { svgFormatters } from "@/components/charts/svg-formatters";
-import { FUNDING_COLOURS } from "@/lib/domain/colour-scale";
+import { EVENT_COLOUR, FUNDING_COLOURS } from "@/lib/domain/colour-scale";
+import { eventLabel } from "@/lib/domain/events";
 import { formatValue } from "@/lib/domain/format";
 import { fundingChartSpec, lineChartSpec } from "@/lib/domain/svg-chart";
 import { fundingByYearData } from "./funding-data";
@@ -15,8 +16,9 @@ import { trendData, type TrendChartProps } from "./trend-data";
 /** The preferred datasets' lines only (no comparison toggle: the theme pages have it), with the datasets named and links to the compare page. */
 export async function LightTrendChart(props: TrendChartProps) {
   const { id, title, series, unit, height = 300 } = props;
-  const [{ rows, meta, table, comparison }, t, locale] = await Promise.all([trendData({ ...props, compare: undefined }), getTranslations("charts"), getLocale()]);
-  const spec = lineChartSpec(rows, series, height, svgFormatters(locale, unit, t("noData"), t("people")));
+  const [{ rows, meta, table, comparison, events }, t, locale] = await Promise.all([trendData({ ...props, compare: undefined }), getTranslations("charts"), getLocale()]);
+  const marks = { markers: events.map((e) => ({ x1: e.x1, x2: e.x2, label: eventLabel(e, locale) })), colour: EVENT_COLOUR, legend: t("events") };
+  const spec = lineChartSpec(rows, series, height, svgFormatters(locale, unit, t("noData"), t("people")), marks);
   return (
     <ChartFigure id={id} height={height} meta={meta} table={table} footer={<CompareLinks links={comparison.links} />}>
       <SvgChart spec={spec} label={title} id={id} />
@@ -25,7 +27,9 @@ export async function LightTrendChart(props: TrendChartProps) {
 }
 
 export async function LightFundingByYearChart({ id, title, height = 320 }: { id: string; title: string; height?: number }) {
-  const [{ rows, meta, table }, t, locale] = await Promise.all([fundingByYearData({ title }), getTranslations("charts"), getLocale()]);
+  const [{ rows, meta, table: full }, t, locale] = await Promise.all([fundingByYearData({ title }), getTranslations("charts"), getLocale()]);
+  // The light bar chart does not draw events (yet): its table does not list them either.
+  const table = { ...full, events: undefined };
   const or = (v: number | null, unit: "usd" | "percent") => (v === null ? t("noData") : formatValue(v, unit, locale));
   const spec = fundingChartSpec(rows, height, { funded: t("funded"), unmet: t("unmet"), coverage: t("coverage") }, FUNDING_COLOURS, {
     ...svgFormatters(locale, "usd", t("noData")),

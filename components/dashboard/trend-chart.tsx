@@ -9,9 +9,10 @@ import { trendData, type TrendChartProps } from "./trend-data";
 
 export async function TrendChart(props: TrendChartProps) {
   const { id, unit } = props;
-  const { rows, series, meta, table, comparison } = await trendData(props);
-  // Comparison lines' legend entries take room from the plot: the chart grows with them.
-  const height = (props.height ?? 300) + (series.length - props.series.length) * 28;
+  const { rows, series, meta, table, comparison, events } = await trendData(props);
+  // Comparison lines' legend entries take room from the plot: the chart grows with them
+  // (and with the legend a single series gets for its "Events" entry).
+  const height = (props.height ?? 300) + (series.length - props.series.length) * 28 + (series.length === 1 && events.length > 0 ? 28 : 0);
   return (
     <ChartFigure
       id={id}
@@ -21,7 +22,7 @@ export async function TrendChart(props: TrendChartProps) {
       actions={comparison.toggle ? <CompareToggle chartId={id} pressed={comparison.on} /> : undefined}
       footer={<CompareLinks links={comparison.links} />}
     >
-      <TimeSeriesChart rows={rows} series={series} unit={unit} height={height} />
+      <TimeSeriesChart rows={rows} series={series} unit={unit} height={height} events={events} />
     </ChartFigure>
   );
 }

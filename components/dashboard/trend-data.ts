@@ -12,6 +12,8 @@ import type { UnitCode } from "@/lib/domain/format";
 import { seriesWithComparisons, sourceLine, type SeriesPoint, type SeriesQuery } from "@/lib/data/series";
 import { datasetCatalogue, preferenceOf } from "@/lib/data/datasets";
 import { cachedRead } from "@/lib/data/cache";
+import { eventsFor } from "@/lib/data/events";
+import { eventMarkers } from "@/lib/domain/events";
 import { chartDatasets, datasetNames } from "./dataset-names";
 import { sign } from "@/lib/domain/typography";
 
@@ -66,7 +68,12 @@ export async function requestIntl(): Promise<ChartIntl> {
 }
 
 async function buildTrendData({ title, query, unit, series, by = "region", dateLabel, compare }: TrendChartProps, { t, locale }: ChartIntl) {
-  const [{ drawn, others }, preference, catalogue] = await Promise.all([seriesWithComparisons(query), preferenceOf(query.indicator), datasetCatalogue()]);
+  const [{ drawn, others }, preference, catalogue, events] = await Promise.all([
+    seriesWithComparisons(query),
+    preferenceOf(query.indicator),
+    datasetCatalogue(),
+    eventsFor({ regions: eventRegions(query), from: query.from, to: query.to }),
+  ]);
   const columnOf = (p: SeriesPoint) => (by === "region" ? p.region : p.key);
   const columns = series.map((s) => s.key);
   const known = (p: SeriesPoint) => columns.includes(columnOf(p));
@@ -95,6 +102,8 @@ async function buildTrendData({ title, query, unit, series, by = "region", dateL
   const drawnSeries = comparing ? await Promise.all(series.map(async (s) => ({ ...s, label: namedLabel(s.label, await datasetNames(drawn.filter((p) => columnOf(p) === s.key)), locale) }))) : series;
   const allSeries = [...drawnSeries, ...comparisonSeries];
   const rows = rowsByDate(shown, lineOf, allSeries.map((s) => s.key));
+  // The events within the chart's dates (its regions' own and the national ones).
+  const markers = eventMarkers(events, rows.map((r) => r.date), locale);
   const sources = await sourceLine(shown);
 
   // A link to the compare page for each series that has more than one dataset.
@@ -117,7 +126,8 @@ async function buildTrendData({ title, query, unit, series, by = "region", dateL
       ...(await chartDatasets(shownDrawn, shown.filter((p) => !isDrawn.has(p)))),
       note: thinning === "none" ? undefined : t(`thinned.${thinning}`),
     },
-    table: { columns: [{ key: "date", label: dateLabel, date: true }, ...allSeries.map((s) => ({ key: s.key, label: s.label, unit }))], rows },
+    table: { columns: [{ key: "date", label: dateLabel, date: true }, ...allSeries.map((s) => ({ key: s.key, label: s.label, unit }))], rows, events: markers },
+    events: markers,
     comparison: {
       /** The toggle is offered when the page asks for it and a series has another dataset. */
       toggle: compare !== undefined && lines.length > 0,
@@ -125,6 +135,16 @@ async function buildTrendData({ title, query, unit, series, by = "region", dateL
       links: compareLinks,
     },
   };
+}
+
+/**
+ * The regions whose own events a chart marks beside the national ones: its
+ * regions (a cercle's region for a cercle); none for a national chart; every
+ * region (null) for a chart of all regions.
+ */
+function eventRegions(query: TrendChartProps["query"]): string[] | null {
+  if (query.regions) return [...new Set(query.regions.map((p) => p.slice(0, 4)).filter((p) => p.length === 4))];
+  return (query.level ?? 0) === 0 ? [] : null;
 }
 
 function namedLabel(label: string, datasets: string[], locale: string): string {

@@ -14,6 +14,7 @@ const NAV = [
   { href: "/map", label: "map" },
   { href: "/regions", label: "regions" },
   { href: "/compare", label: "compare" },
+  { href: "/events", label: "events" },
   { href: "/figures", label: "figures" },
   { href: "/imports", label: "imports" },
 ] as const;

@@ -13,6 +13,9 @@ describe("the permission table", () => {
     expect(can("viewer", "imports:write")).toBe(false);
     expect(can("analyst", "figures:write")).toBe(true);
     expect(can("admin", "imports:write")).toBe(true);
+    expect(can("viewer", "events:write")).toBe(false);
+    expect(can("analyst", "events:write")).toBe(true);
+    expect(can("admin", "events:write")).toBe(true);
   });
   it("keeps user management and the audit log to admins", () => {
     for (const permission of ["users:manage", "audit:read"] as const) {

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "datasets:write": ["admin", "analyst"],
   /** Change which dataset each indicator draws first. */
   "datasets:prefer": ["admin"],
+  /** Add, change and delete the dated events the charts mark (everyone with figures:read sees them). */
+  "events:write": ["admin", "analyst"],
   "exports:read": ["admin", "analyst", "viewer"],
   "users:manage": ["admin"],
   "audit:read": ["admin"],

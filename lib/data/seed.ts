@@ -10,6 +10,7 @@ import { applyMigrations, withMigrationLock } from "../db/migrate";
 import { parseIsoDate } from "../domain/dates";
 import { disaggregationKey, type Disaggregation } from "../domain/disaggregation";
 import { DATASET_PREFERENCES, DATASETS } from "../../prisma/seed-data/datasets";
+import { EVENTS } from "../../prisma/seed-data/events";
 import { INDICATORS } from "../../prisma/seed-data/indicators";
 import type { Role } from "../auth/permissions";
 import { recordAudit } from "./audit";
@@ -72,6 +73,7 @@ export interface SeedReport {
   datasets: number;
   sources: number;
   figuresCreated: number;
+  eventsCreated: number;
   users: number;
 }
 
@@ -146,6 +148,16 @@ export async function seed(options: { demoUsers: boolean }): Promise<SeedReport>
   });
   const created = await client.figure.createMany({ data: rows, skipDuplicates: true });
 
+  // Events are keyed by (title, startDate): created when missing, never overwritten (an analyst may have edited one).
+  const events = await client.event.createMany({
+    data: EVENTS.map((e) => {
+      const regionId = e.region === null ? null : regionIds.get(e.region);
+      if (regionId === undefined) throw new Error(`seed: event "${e.title}" refers to an unknown region ${e.region}`);
+      return { title: e.title, titleFr: e.titleFr, startDate: date(e.startDate) as Date, endDate: date(e.endDate ?? undefined), regionId, sourceUrl: e.sourceUrl, note: e.note };
+    }),
+    skipDuplicates: true,
+  });
+
   let users = 0;
   if (options.demoUsers) {
     for (const u of DEMO_USERS) {
@@ -159,7 +171,7 @@ export async function seed(options: { demoUsers: boolean }): Promise<SeedReport>
       }
     }
   }
-  return { regions: regions.length, indicators: INDICATORS.length, datasets: DATASETS.length, sources: sourceIdOf.size, figuresCreated: created.count, users };
+  return { regions: regions.length, indicators: INDICATORS.length, datasets: DATASETS.length, sources: sourceIdOf.size, figuresCreated: created.count, eventsCreated: events.count, users };
 }
 
 export async function isEmpty(): Promise<boolean> {

@@ -43,4 +43,7 @@ export function colourFor(value: number | null | undefined, breaks: number[], pa
 }
 
 /** Funding charts: funded and unmet (Okabe-Ito blue and orange), coverage line in black. */
+/** Event markers on time-series charts: a purple none of the series' colours uses. */
+export const EVENT_COLOUR = "#6a3d9a";
+
 export const FUNDING_COLOURS = { funded: "#0072B2", unmet: "#E69F00", coverage: "#000000" } as const;

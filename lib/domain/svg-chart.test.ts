@@ -88,3 +88,31 @@ describe("axis text", () => {
     expect(spec.plot.left).toBeGreaterThanOrEqual(longest * TICK_FONT_SIZE * 0.6);
   });
 });
+
+describe("lineChartSpec with events", () => {
+  const f = { tick: String, value: (v: number | null) => (v === null ? "no data" : String(v)), date: (d: string) => d };
+  const rows = [
+    { date: "2020-01-01", ML: 1 },
+    { date: "2022-01-01", ML: 2 },
+  ];
+  const events = { markers: [{ x1: "2021-01-01", x2: null, label: "Coup" }, { x1: "2021-01-01", x2: "2022-01-01", label: "Sanctions" }], colour: "#6a3d9a", legend: "Events" };
+
+  it("places a day at its date on the time axis and a period as a band, numbered, with an Events legend entry", () => {
+    const spec = lineChartSpec(rows, [{ key: "ML", label: "Mali", colour: "#0072B2" }], 200, f, events);
+    const { left, right } = spec.plot;
+    const mid = left + ((Date.parse("2021-01-01") - Date.parse("2020-01-01")) / (Date.parse("2022-01-01") - Date.parse("2020-01-01"))) * (right - left);
+    expect(spec.events![0]).toMatchObject({ n: 1, x2: null, label: "1. Coup" });
+    expect(spec.events![0]!.x).toBeCloseTo(mid, 0);
+    expect(spec.events![1]).toMatchObject({ n: 2, x2: right, label: "2. Sanctions" });
+    expect(spec.legend.map((l) => [l.label, l.colour])).toEqual([
+      ["Mali", "#0072B2"],
+      ["Events", "#6a3d9a"],
+    ]);
+  });
+
+  it("has no legend for one series without events", () => {
+    const spec = lineChartSpec(rows, [{ key: "ML", label: "Mali", colour: "#0072B2" }], 200, f, { ...events, markers: [] });
+    expect(spec.legend).toEqual([]);
+    expect(spec.events).toEqual([]);
+  });
+});

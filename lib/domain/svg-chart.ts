@@ -29,6 +29,15 @@ export interface PlotSpec {
   series: { label: string; colour: string }[];
   columns: PlotColumn[];
   legend: { label: string; colour: string; kind: "line" | "bar"; dashed?: boolean }[];
+  /** Event markers (lib/domain/events.ts), numbered: a line at x, or a band from x to x2; `label` is the title and dates. */
+  events?: { n: number; x: number; x2: number | null; label: string; colour: string }[];
+}
+
+/** Events to mark on a line chart: where (dates within its rows), what, in which colour, and the legend's name for them. */
+export interface EventSpec {
+  markers: { x1: string; x2: string | null; label: string }[];
+  colour: string;
+  legend: string;
 }
 
 export interface PointLabel {
@@ -91,7 +100,7 @@ function tickValues(scale: { max: number; step: number }): number[] {
 }
 
 /** Lines over time; x is proportional to time, each series joins its own observations. */
-export function lineChartSpec(rows: SeriesRow[], series: LineSeriesSpec[], height: number, f: Formatters): PlotSpec {
+export function lineChartSpec(rows: SeriesRow[], series: LineSeriesSpec[], height: number, f: Formatters, events?: EventSpec): PlotSpec {
   const values = rows.flatMap((r) => series.map((s) => r[s.key])).filter((v): v is number => typeof v === "number");
   const scale = niceScale(Math.max(0, ...values));
   const plot = frame(height, tickValues(scale).map(f.tick));
@@ -113,6 +122,8 @@ export function lineChartSpec(rows: SeriesRow[], series: LineSeriesSpec[], heigh
   });
   const years = [...new Set(rows.map((r) => r.date.slice(0, 4)))];
   const every = Math.max(1, Math.ceil(years.length / 7));
+  const at = (iso: string) => x(Date.parse(`${iso}T00:00:00Z`));
+  const marked = rows.length && events ? events.markers.map((m, i) => ({ n: i + 1, x: at(m.x1), x2: m.x2 ? at(m.x2) : null, label: `${i + 1}. ${m.label}`, colour: events.colour })) : [];
   return {
     width: VIEW_WIDTH,
     height,
@@ -125,7 +136,11 @@ export function lineChartSpec(rows: SeriesRow[], series: LineSeriesSpec[], heigh
     labels,
     series: series.map((s) => ({ label: s.label, colour: s.colour })),
     columns: rows.map((r, i) => ({ x: x(dates[i] as number), label: f.date(r.date), texts: series.map((s) => f.value(typeof r[s.key] === "number" ? (r[s.key] as number) : null)) })),
-    legend: series.length > 1 ? series.map((s) => ({ label: s.label, colour: s.colour, kind: "line" as const, dashed: s.dashed })) : [],
+    legend: [
+      ...(series.length > 1 || marked.length ? series.map((s) => ({ label: s.label, colour: s.colour, kind: "line" as const, dashed: s.dashed })) : []),
+      ...(marked.length && events ? [{ label: events.legend, colour: events.colour, kind: "line" as const, dashed: true }] : []),
+    ],
+    events: marked,
   };
 }
 

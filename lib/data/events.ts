@@ -1,0 +1,179 @@
+// Dated events (lib/domain/events.ts): the reads of the API, the events page
+// and the charts (eventsFor, cached by the dashboard version: a trigger on
+// events bumps it), and one write use case for the page's Server Actions and
+// the API alike. Every write checks the version the writer saw, and records
+// an audit event (entity "event", before and after) in the same transaction.
+import { db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
+import { parseIsoDate, toIsoDate } from "../domain/dates";
+import { concerns, overlaps, type EventDto } from "../domain/events";
+import type { Prisma } from "../generated/prisma/client";
+import { eventFieldErrors, eventInputSchema, type EventInput } from "../validation/event-input";
+import { cachedRead } from "./cache";
+
+type Tx = Prisma.TransactionClient;
+
+const include = { region: { select: { pcode: true } }, createdBy: { select: { email: true } } } as const;
+type EventRow = Prisma.EventGetPayload<{ include: typeof include }>;
+
+function toDto(e: EventRow): EventDto {
+  return {
+    id: e.id,
+    title: e.title,
+    titleFr: e.titleFr,
+    startDate: toIsoDate(e.startDate),
+    endDate: e.endDate ? toIsoDate(e.endDate) : null,
+    region: e.region?.pcode ?? null,
+    sourceUrl: e.sourceUrl,
+    note: e.note,
+    version: e.version,
+    createdBy: e.createdBy?.email ?? null,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
+  };
+}
+
+const day = (iso: string) => parseIsoDate(iso) as Date;
+
+export interface EventFilter {
+  /** A region's P-code: its events and the national ones; "ML": national ones only; absent: every event. */
+  region?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Events overlapping [from, to], oldest first. */
+export async function listEvents(filter: EventFilter = {}): Promise<EventDto[]> {
+  const region = filter.region === undefined ? undefined : filter.region === "ML" ? { regionId: null } : { OR: [{ regionId: null }, { region: { pcode: filter.region } }] };
+  const rows = await db().event.findMany({
+    where: {
+      ...region,
+      ...(filter.to ? { startDate: { lte: day(filter.to) } } : {}),
+      // A one-day event has no end date: its start decides.
+      ...(filter.from ? { AND: [{ OR: [{ endDate: { gte: day(filter.from) } }, { endDate: null, startDate: { gte: day(filter.from) } }] }] } : {}),
+    },
+    include,
+    orderBy: [{ startDate: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toDto);
+}
+
+/**
+ * The events a time-series chart of `regions` marks (none: a national chart;
+ * null: a chart of every region): the national ones and those of its
+ * regions, within [from, to]. Cached with the chart's data (same dashboard version).
+ */
+export async function eventsFor({ regions = [], from, to }: { regions?: readonly string[] | null; from?: string; to?: string }): Promise<EventDto[]> {
+  const all = await cachedRead("events", () => listEvents());
+  return all.filter((e) => (regions === null || concerns(e, regions)) && overlaps(e, from, to));
+}
+
+export async function getEvent(id: number): Promise<EventDto | null> {
+  const row = await db().event.findUnique({ where: { id }, include });
+  return row ? toDto(row) : null;
+}
+
+export type EventCommand =
+  | { op: "create"; values: unknown }
+  /** `partial`: `values` holds only the fields to change (the API's PATCH); else the whole event (the form). */
+  | { op: "update"; id: number; version: number; values: unknown; partial?: boolean }
+  /** Without a version, deletes whatever version is stored. */
+  | { op: "delete"; id: number; version?: number };
+
+export type EventWriteOutcome =
+  | { status: "saved"; event: EventDto; created: boolean }
+  | { status: "deleted"; event: EventDto }
+  /** Field → message key (messages admin.errors). */
+  | { status: "invalid"; errors: Record<string, string> }
+  | { status: "duplicate" }
+  | { status: "conflict"; current: EventDto }
+  | { status: "not_found" };
+
+class Refused extends Error {
+  constructor(readonly outcome: Exclude<EventWriteOutcome, { status: "saved" | "deleted" }>) {
+    super(outcome.status);
+  }
+}
+
+/** The fields a writer sends, from an event as read. */
+function writable(e: EventDto) {
+  return { title: e.title, titleFr: e.titleFr, startDate: e.startDate, endDate: e.endDate, region: e.region, sourceUrl: e.sourceUrl, note: e.note };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export async function writeEvent(command: EventCommand, userId: number | null): Promise<EventWriteOutcome> {
+  try {
+    if (command.op === "delete") return await remove(command.id, command.version, userId);
+    return await save(command, userId);
+  } catch (error) {
+    if (error instanceof Refused) return error.outcome;
+    if (isUniqueViolation(error)) return { status: "duplicate" };
+    throw error;
+  }
+}
+
+async function columnsOf(tx: Tx, input: EventInput) {
+  let regionId: number | null = null;
+  if (input.region !== null) {
+    const region = await tx.region.findUnique({ where: { pcode: input.region }, select: { id: true, level: true } });
+    if (!region || region.level !== 1) throw new Refused({ status: "invalid", errors: { region: "eventRegion" } });
+    regionId = region.id;
+  }
+  return { title: input.title, titleFr: input.titleFr, startDate: day(input.startDate), endDate: input.endDate ? day(input.endDate) : null, regionId, sourceUrl: input.sourceUrl, note: input.note };
+}
+
+async function save(command: Extract<EventCommand, { op: "create" | "update" }>, userId: number | null): Promise<EventWriteOutcome> {
+  const current = command.op === "update" ? await getEvent(command.id) : null;
+  if (command.op === "update" && !current) return { status: "not_found" };
+  const values = current && command.op === "update" && command.partial && isRecord(command.values) ? { ...writable(current), ...command.values } : command.values;
+  const parsed = eventInputSchema.safeParse(values);
+  if (!parsed.success) return { status: "invalid", errors: eventFieldErrors(parsed.error) };
+  return db().$transaction(async (tx) => {
+    const data = await columnsOf(tx, parsed.data);
+    if (command.op === "create") {
+      const row = await tx.event.create({ data: { ...data, createdById: userId }, include });
+      const event = toDto(row);
+      await audit(tx, userId, "event.create", event.id, null, event);
+      return { status: "saved" as const, event, created: true };
+    }
+    const before = await readDto(tx, command.id);
+    if (!before) throw new Refused({ status: "not_found" });
+    if (before.version !== command.version) throw new Refused({ status: "conflict", current: before });
+    const { count } = await tx.event.updateMany({ where: { id: command.id, version: command.version }, data: { ...data, version: { increment: 1 } } });
+    if (count === 0) throw new Refused({ status: "conflict", current: (await readDto(tx, command.id)) ?? before });
+    const event = (await readDto(tx, command.id)) as EventDto;
+    await audit(tx, userId, "event.update", event.id, before, event);
+    return { status: "saved" as const, event, created: false };
+  });
+}
+
+async function remove(id: number, version: number | undefined, userId: number | null): Promise<EventWriteOutcome> {
+  return db().$transaction(async (tx) => {
+    const before = await readDto(tx, id);
+    if (!before) throw new Refused({ status: "not_found" });
+    if (version !== undefined && before.version !== version) throw new Refused({ status: "conflict", current: before });
+    const { count } = await tx.event.deleteMany({ where: { id, version: before.version } });
+    if (count === 0) throw new Refused({ status: "conflict", current: (await readDto(tx, id)) ?? before });
+    await audit(tx, userId, "event.delete", id, before, null);
+    return { status: "deleted" as const, event: before };
+  });
+}
+
+async function readDto(tx: Tx, id: number): Promise<EventDto | null> {
+  const row = await tx.event.findUnique({ where: { id }, include });
+  return row ? toDto(row) : null;
+}
+
+async function audit(tx: Tx, userId: number | null, action: string, id: number, before: EventDto | null, after: EventDto | null): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      userId,
+      action,
+      entity: "event",
+      entityId: String(id),
+      ...(before ? { before: before as unknown as Prisma.InputJsonValue } : {}),
+      ...(after ? { after: after as unknown as Prisma.InputJsonValue } : {}),
+    },
+  });
+}
