@@ -15,7 +15,8 @@ import { indicatorIndex, regionIndex, type RegionDto } from "../data/reference";
 import { latestForRegion, periodsOf, sourceLine, sourcesOf, type RegionLatest } from "../data/series";
 import type { SourceDto } from "../data/figures";
 import { asOfDate } from "../domain/charts";
-import { CATEGORICAL, FUNDING_COLOURS } from "../domain/colour-scale";
+import { CATEGORICAL, EVENT_COLOUR, FUNDING_COLOURS } from "../domain/colour-scale";
+import { eventLabel, type EventMarker } from "../domain/events";
 import { formatValue, type UnitCode } from "../domain/format";
 import type { SourceSummary } from "../domain/sources";
 import { fundingChartSpec, lineChartSpec, type PlotSpec } from "../domain/svg-chart";
@@ -86,10 +87,11 @@ export function snapshotTrendCharts(area: RegionDto, name: string, t: SnapshotTe
   };
 }
 
-/** A dated event a chart may mark (the events feature fills these; none yet). */
+/** A dated event within a chart's dates (its region's own and the national ones, as the app marks them). */
 export interface PackEvent {
   date: string;
-  title: string;
+  /** Title and dates, as the chart's tooltip and exports write them (eventLabel). */
+  label: string;
 }
 
 /** One chart of the pack: its numbers by category, as drawn in the app, with its source line. */
@@ -182,7 +184,7 @@ export async function snapshotContent(area: RegionDto, locale: Locale): Promise<
 }
 
 async function trendChart(id: "idps" | "ch", props: TrendChartProps, intl: ChartIntl): Promise<PackChart> {
-  const { rows, series, meta, table } = await trendData(props, intl);
+  const { rows, series, meta, table, events } = await trendData(props, intl);
   return {
     id,
     kind: "line",
@@ -196,13 +198,17 @@ async function trendChart(id: "idps" | "ch", props: TrendChartProps, intl: Chart
     sources: meta.sources,
     datasets: meta.datasets.drawn,
     asOf: meta.asOf,
-    plot: lineChartSpec(rows, series, 320, svgFormatters(intl.locale, props.unit, intl.t("noData"), intl.t("people"))),
-    events: [],
+    plot: lineChartSpec(rows, series, 320, svgFormatters(intl.locale, props.unit, intl.t("noData"), intl.t("people")), {
+      markers: events.map((e) => ({ x1: e.x1, x2: e.x2, label: eventLabel(e, intl.locale) })),
+      colour: EVENT_COLOUR,
+      legend: intl.t("events"),
+    }),
+    events: packEvents(events, intl.locale),
   };
 }
 
 async function fundingChart(title: string, intl: ChartIntl): Promise<PackChart> {
-  const { rows, meta, table } = await fundingByYearData({ title }, intl);
+  const { rows, meta, table, events } = await fundingByYearData({ title }, intl);
   const { t, locale } = intl;
   const or = (v: number | null, unit: "usd" | "percent") => (v === null ? t("noData") : formatValue(v, unit, locale));
   return {
@@ -226,8 +232,12 @@ async function fundingChart(title: string, intl: ChartIntl): Promise<PackChart> 
       usd: (v) => or(v, "usd"),
       percent: (v) => or(v, "percent"),
     }),
-    events: [],
+    events: packEvents(events, locale),
   };
+}
+
+function packEvents(markers: readonly EventMarker[], locale: string): PackEvent[] {
+  return markers.map((m) => ({ date: m.startDate, label: eventLabel(m, locale) }));
 }
 
 /** The snapshot's map as numbers: each region's IDPs at the map's date (mapView, as MapPanel), regions without a figure left out. */

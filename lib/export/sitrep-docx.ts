@@ -75,7 +75,7 @@ async function chartSection(chart: PackChart, t: PackTexts): Promise<(Paragraph 
       ),
     );
   } else out.push(new Paragraph(t.sitrep("nothing")));
-  if (chart.events.length) out.push(new Paragraph(t.sitrep("events", { list: chart.events.map((e) => `${formatDate(e.date, t.locale)} ${e.title}`).join(" · ") })));
+  if (chart.events.length) out.push(new Paragraph(t.sitrep("events", { list: chart.events.map((e) => e.label).join(" · ") })));
   out.push(new Paragraph({ children: [new TextRun({ text: chartSourceText(chart, t), size: 16, color: "52606D" })] }));
   out.push(new Paragraph({ children: [new TextRun({ text: asOfText(chart.asOf, t), size: 16, color: "52606D" })] }));
   return out;

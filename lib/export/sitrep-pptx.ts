@@ -104,7 +104,7 @@ export function chartSlide(pptx: PptxGenJS, chart: PackChart, t: PackTexts, lang
     } else slide.addChart(type, data, options);
   } else slide.addText(t.sitrep("nothing"), { ...text, x: 0.4, y: 2.3, w: 9.2, h: 0.6, fontSize: 14, align: "center" });
   if (events.length) {
-    const list = events.map((e) => `${formatDate(e.date, t.locale)} ${e.title}`).join(" · ");
+    const list = events.map((e) => e.label).join(" · ");
     slide.addText(t.sitrep("events", { list }), { ...text, x: 0.4, y: 4.4, w: 9.2, h: 0.35, fontSize: 9 });
   }
   slide.addText(chartSourceText(chart, t), { ...text, x: 0.4, y: 4.75, w: 9.2, h: 0.45, fontSize: 9, color: MUTED, valign: "top", fit: "shrink" });

@@ -18,6 +18,8 @@ import { figuresEndpoint } from "../../lib/api/figures-endpoint";
 import type { FigureDto } from "../../lib/data/figures";
 import { formatDate, formatValue } from "../../lib/domain/format";
 import { CATEGORICAL, FUNDING_COLOURS } from "../../lib/domain/colour-scale";
+import { listEvents } from "../../lib/data/events";
+import { eventDates, eventTitle, overlaps } from "../../lib/domain/events";
 import { GET as pptxRoute } from "../../app/api/v1/sitrep.pptx/route";
 import { GET as docxRoute } from "../../app/api/v1/sitrep.docx/route";
 
@@ -40,6 +42,8 @@ afterAll(async () => {
 });
 
 type Route = typeof pptxRoute;
+/** A French chart category ("30/09/2021") back to ISO. */
+const isoOf = (fr: string) => fr.split("/").reverse().join("-");
 const get = (route: Route, format: string, query: string) => route(new Request(`http://localhost/api/v1/sitrep.${format}?${query}`), {});
 
 async function api(query: string): Promise<FigureDto[]> {
@@ -159,7 +163,7 @@ describe("sitrep PowerPoint", () => {
     const [{ files: fr }, { files: en }] = [await download(pptxRoute, "pptx", "region=ML05&locale=fr"), await download(pptxRoute, "pptx", "region=ML05&locale=en")];
     const deck = slides(fr);
     const all = deck.flatMap((s) => s.texts).join("\n");
-    for (const word of ["Point de situation : Mopti", "Chiffres clés", "Données au", "Source\u202f:", "Jeu de données\u202f:", "Personnes déplacées par région"]) expect(all).toContain(word);
+    for (const word of ["Point de situation\u202f: Mopti", "Chiffres clés", "Données au", "Source\u202f:", "Jeu de données\u202f:", "Personnes déplacées par région"]) expect(all).toContain(word);
     for (const word of ["Key figures", "Data as of", "Source:", "Dataset:", "IDPs by region", "Situation snapshot"]) expect(all).not.toContain(word);
     const charts = deck.filter((s) => s.chart);
     expect(charts[1]!.chart!.map((s) => s.name)).toEqual(["Courant", "Projeté"]);
@@ -177,6 +181,20 @@ describe("sitrep PowerPoint", () => {
     const national = await api("indicator=idps&region=ML");
     expectSeriesFromApi(deck.find((s) => s.chart)!.chart![0]!, national.filter((f) => f.disaggregation === null), "en");
   });
+
+  it("lists under each chart the events within its dates, as the events API gives them (national events on the national IDP chart)", async () => {
+    const { files } = await download(pptxRoute, "pptx", "locale=fr");
+    const idpSlide = slides(files).find((s) => s.chart)!;
+    const dates = idpSlide.chart![0]!.categories;
+    expect(dates.length).toBeGreaterThan(1);
+    const national = (await listEvents({ region: "ML" })).filter((e) => overlaps(e, isoOf(dates[0]!), isoOf(dates.at(-1)!)));
+    // The seed's coups of 2020 and 2021 fall within DTM's rounds (2012–2021+).
+    expect(national.map((e) => e.startDate)).toEqual(expect.arrayContaining(["2020-08-18", "2021-05-24"]));
+    const line = idpSlide.texts.find((t) => t.startsWith("Événements"));
+    expect(line).toBeDefined();
+    for (const e of national) expect(line).toContain(`${eventTitle(e, "fr")} (${eventDates(e, "fr")})`);
+    expect(line!.split(" · ")).toHaveLength(national.length);
+  });
 });
 
 describe("sitrep Word", () => {
@@ -186,7 +204,7 @@ describe("sitrep Word", () => {
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="sitrep_mopti_fr_\d{4}-\d{2}-\d{2}\.docx"$/);
     const xml = files.get("word/document.xml")!;
     const text = textRuns(xml, "w:t").join("\n");
-    for (const word of ["Point de situation : Mopti", "Chiffres clés", "Données au", "Sources", "Personnes déplacées par région"]) expect(text).toContain(word);
+    for (const word of ["Point de situation\u202f: Mopti", "Chiffres clés", "Données au", "Sources", "Personnes déplacées par région"]) expect(text).toContain(word);
     for (const word of ["Key figures", "Data as of", "Dataset:", "IDPs by region"]) expect(text).not.toContain(word);
     expect(files.get("word/styles.xml")!.includes('<w:lang w:val="fr-FR"/>'), "the document's language").toBe(true);
 
