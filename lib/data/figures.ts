@@ -1,5 +1,6 @@
 // Reading figures: the API's list and the dashboard's latest values.
 import { db } from "../db/client";
+import { cachedRead } from "./cache";
 import { toIsoDate } from "../domain/dates";
 import { toDisaggregation, type Disaggregation } from "../domain/disaggregation";
 import type { Prisma } from "../generated/prisma/client";
@@ -227,14 +228,16 @@ const cursorOf = (row: ListedRow): string => encodeFigureCursor({ updatedAt: row
 export async function figureListPage(filters: FigureFilters, page: { after?: FigureCursor | null; before?: FigureCursor | null; take?: number } = {}): Promise<FigureListPage> {
   const take = page.take ?? 50;
   const where = whereFor(filters);
+  // The count reads every matching row (about 0.1 s at a million figures): kept until the next write, for each filter.
+  const count = () => cachedRead(`figure-count:${JSON.stringify(filters)}`, () => db().figure.count({ where }));
   if (page.before) {
-    const [newer, total] = await Promise.all([rowsPast(where, page.before, take + 1, "newer"), db().figure.count({ where })]);
+    const [newer, total] = await Promise.all([rowsPast(where, page.before, take + 1, "newer"), count()]);
     // Back at the top: the first page, full, as its own link shows it.
     if (newer.length <= take) return figureListPage(filters, { take });
     const rows = newer.slice(0, take).reverse();
     return { data: rows.map(toListed), total, next: cursorOf(rows.at(-1)!), previous: cursorOf(rows[0]!) };
   }
-  const [older, total] = await Promise.all([rowsPast(where, page.after ?? null, take + 1, "older"), db().figure.count({ where })]);
+  const [older, total] = await Promise.all([rowsPast(where, page.after ?? null, take + 1, "older"), count()]);
   const rows = older.slice(0, take);
   return {
     data: rows.map(toListed),

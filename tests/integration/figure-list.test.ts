@@ -112,4 +112,15 @@ describe("figures list", () => {
     const byUser = await figuresEndpoint(new URLSearchParams(`changedBy=${admin}`));
     expect((byUser.body as { data: FigureDto[] }).data.map((r) => r.id)).toEqual([created[2]]);
   });
+
+  it("the total follows a write at once (the count is cached only until the data changes)", async () => {
+    const f = filters({ q: "liptako" });
+    expect((await figureListPage(f)).total).toBe(3);
+    const source = { organisation: "Protection Cluster Mali", title: "Rapport de monitoring, zone du Liptako", url: "https://example.org/liptako", date: "2031-02-01" };
+    const r = await createFigureEndpoint({ indicator: "idps", region: "ML08", periodStart: "2031-01-20", periodEnd: "2031-01-20", disaggregation: null, value: 700, source, note: null }, analyst);
+    expect(r.status).toBe(201);
+    const after = await figureListPage(f);
+    expect(after.total).toBe(4);
+    expect(after.data[0]!.id).toBe((r.body as { data: FigureDto }).data.id);
+  });
 });
