@@ -2,6 +2,8 @@
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { usePathname } from "next/navigation";
+import { isViewPage } from "@/lib/domain/view-pages";
 import { saveView, type SaveViewState } from "@/app/views/actions";
 import { VIEW_NAME_MAX } from "@/lib/validation/saved-view";
 
@@ -13,6 +15,7 @@ export function SaveView() {
   const [state, action, pending] = useActionState<SaveViewState, FormData>(saveView, { status: "idle" });
   const form = useRef<HTMLFormElement>(null);
   const id = useId();
+  const pathname = usePathname();
   const nameError = state.status === "invalid" ? (state.fields.name ?? null) : null;
   const otherError = state.status === "invalid" ? (state.fields.path ?? state.fields.shared ?? null) : state.status === "failed" || state.status === "forbidden" ? "saveFailed" : null;
 
@@ -25,6 +28,7 @@ export function SaveView() {
     setOpen((o) => !o);
   }
 
+  if (!isViewPage(pathname)) return null;
   return (
     <span className="save-view">
       <button type="button" className="button-link" aria-expanded={open} aria-controls={`${id}-panel`} onClick={toggle}>
