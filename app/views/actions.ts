@@ -11,7 +11,7 @@ import { createSavedView, deleteSavedView } from "@/lib/data/saved-views";
 export type SaveViewState =
   | { status: "idle" }
   | { status: "saved"; id: number }
-  | { status: "invalid"; fields: Partial<Record<"name" | "path" | "shared", string>> }
+  | { status: "invalid"; fields: Record<string, string> }
   | { status: "forbidden" }
   | { status: "failed" };
 

@@ -19,7 +19,8 @@ export interface SavedViewDto {
 export type SavedViewOutcome =
   | { status: "saved"; view: SavedViewDto }
   | { status: "deleted" }
-  | { status: "invalid"; fields: Partial<Record<"name" | "path" | "shared", string>> }
+  /** Each refused field (`body` when the input is no object) with its message key (the `share` messages). */
+  | { status: "invalid"; fields: Record<string, string> }
   | { status: "not_found" }
   | { status: "forbidden" };
 
@@ -32,8 +33,8 @@ function toDto(v: { id: number; name: string; path: string; shared: boolean; cre
 }
 
 function invalid(issues: { path: PropertyKey[]; message: string }[]): SavedViewOutcome {
-  const fields: Partial<Record<"name" | "path" | "shared", string>> = {};
-  for (const issue of issues) fields[String(issue.path[0]) as "name" | "path" | "shared"] ??= issue.message;
+  const fields: Record<string, string> = {};
+  for (const issue of issues) fields[issue.path.length ? String(issue.path[0]) : "body"] ??= issue.message;
   return { status: "invalid", fields };
 }
 

@@ -17,8 +17,8 @@ export function viewPath(value: unknown): string | null {
 }
 
 export const savedViewInputSchema = z.object({
-  name: z.string().trim().min(1, "nameRequired").max(VIEW_NAME_MAX, "nameTooLong"),
-  path: z.string().transform((value, ctx) => {
+  name: z.string({ error: "nameRequired" }).trim().min(1, "nameRequired").max(VIEW_NAME_MAX, "nameTooLong"),
+  path: z.string({ error: "pathInvalid" }).transform((value, ctx) => {
     const path = viewPath(value);
     if (path === null) ctx.addIssue({ code: "custom", message: "pathInvalid" });
     return path ?? "";

@@ -5,6 +5,7 @@ import { createTestDatabase } from "./test-database";
 import { migrate } from "../../lib/db/migrate";
 import { db, disconnectDb } from "../../lib/db/client";
 import { createUser } from "../../lib/data/users";
+import { createViewEndpoint, deleteViewEndpoint, listViewsEndpoint, updateViewEndpoint } from "../../lib/api/views-endpoint";
 import { createSavedView, deleteSavedView, listSavedViews, updateSavedView, type SavedViewDto } from "../../lib/data/saved-views";
 
 type Actor = { id: number; role: "admin" | "analyst" | "viewer" };
@@ -75,5 +76,20 @@ describe("saved views", () => {
     const event = await db().auditEvent.findFirstOrThrow({ where: { entity: "saved_view", entityId: String(shared.id), action: "view.delete" } });
     expect(event.userId).toBe(adm.id);
     expect(event.before).toMatchObject({ name: "Everyone's funding", userId: vic.id });
+  });
+
+  it("the API: the same rules, as JSON (201, 400 naming the field, 403, 404, 204)", async () => {
+    const made = await createViewEndpoint(vic, { name: "API view", path: "/compare?indicator=idps" });
+    expect(made).toMatchObject({ status: 201, body: { data: { name: "API view", path: "/compare?indicator=idps", shared: false, owner: { id: vic.id, name: "Vic" } } } });
+    const id = (made.body as { data: SavedViewDto }).data.id;
+    expect(await createViewEndpoint(vic, { name: "Away", path: "http://evil.example/x" })).toMatchObject({ status: 400, body: { error: { code: "invalid_body", fields: { path: expect.stringContaining("no scheme, host") } } } });
+    expect(await createViewEndpoint(vic, [1])).toMatchObject({ status: 400, body: { error: { fields: { name: "is required" } } } });
+    expect(await updateViewEndpoint(vic, String(id), "not an object")).toMatchObject({ status: 400, body: { error: { fields: { body: expect.any(String) } } } });
+    expect(((await listViewsEndpoint(vic)).body as { data: { mine: SavedViewDto[] } }).data.mine.map((v) => v.id)).toContain(id);
+    expect(await deleteViewEndpoint(ana, String(id))).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
+    expect(await updateViewEndpoint(adm, String(id), { shared: true })).toMatchObject({ status: 403 });
+    expect(await deleteViewEndpoint(vic, "abc")).toMatchObject({ status: 400, body: { error: { code: "invalid_parameter", parameter: "id" } } });
+    expect(await deleteViewEndpoint(vic, String(id))).toEqual({ status: 204 });
+    expect(await deleteViewEndpoint(vic, String(id))).toMatchObject({ status: 404 });
   });
 });
