@@ -29,7 +29,7 @@ export function CopyLink() {
       <button type="button" className="button-link" onClick={() => void copy()}>
         {t("copyLink")}
       </button>
-      <span role="status" className="share-status">
+      <span aria-live="polite" className="share-status">
         {state.status === "copied" ? t("linkCopied") : state.status === "refused" ? t("copyRefused") : ""}
       </span>
       {state.status === "refused" && (

@@ -17,7 +17,7 @@ export function SaveView() {
   const id = useId();
   const pathname = usePathname();
   const nameError = state.status === "invalid" ? (state.fields.name ?? null) : null;
-  const otherError = state.status === "invalid" ? (state.fields.path ?? state.fields.shared ?? null) : state.status === "failed" || state.status === "forbidden" ? "saveFailed" : null;
+  const otherError = state.status === "invalid" ? (Object.entries(state.fields).find(([field]) => field !== "name")?.[1] ?? null) : state.status === "failed" || state.status === "forbidden" ? "saveFailed" : null;
 
   useEffect(() => {
     if (state.status === "saved") form.current?.reset();
@@ -34,7 +34,7 @@ export function SaveView() {
       <button type="button" className="button-link" aria-expanded={open} aria-controls={`${id}-panel`} onClick={toggle}>
         {t("saveView")}
       </button>
-      <span role="status" className="share-status">
+      <span aria-live="polite" className="share-status">
         {state.status === "saved" ? t("viewSaved") : ""}
       </span>
       <form ref={form} id={`${id}-panel`} action={action} className="share-panel" hidden={!open} aria-label={t("saveViewTitle")}>
