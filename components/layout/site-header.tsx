@@ -5,6 +5,8 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { LocaleSwitch } from "./locale-switch";
 import { LogoutButton } from "./logout-button";
 import { NavLink } from "./nav-link";
+import { CopyLink } from "@/components/share/copy-link";
+import { SaveView } from "@/components/share/save-view";
 
 const NAV = [
   { href: "/", label: "overview" },
@@ -17,6 +19,7 @@ const NAV = [
   { href: "/events", label: "events" },
   { href: "/figures", label: "figures" },
   { href: "/imports", label: "imports" },
+  { href: "/views", label: "views" },
 ] as const;
 
 /** Each shown to the roles its page admits (the datasets page: every signed-in user reads it). */
@@ -46,6 +49,11 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
         </nav>
       )}
       <div className="header-end">
+        {/* Share this page: its address, filters included, copied or saved by name. */}
+        <div className="share-tools">
+          <CopyLink />
+          {user && <SaveView />}
+        </div>
         <LocaleSwitch />
         {user && (
           <>

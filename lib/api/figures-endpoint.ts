@@ -18,7 +18,7 @@ export interface FiguresPage {
     limit: number;
     offset: number;
     nextOffset: number | null;
-    filters: { indicator: string[]; region: string[]; dataset: string[]; from: string | null; to: string | null };
+    filters: { indicator: string[]; region: string[]; dataset: string[]; from: string | null; to: string | null; q: string | null; changedBy: number | null };
   };
 }
 
@@ -42,7 +42,7 @@ export async function checkedFiguresQuery(params: URLSearchParams): Promise<{ ok
 }
 
 export function filtersOf(query: FiguresQuery): FiguresPage["meta"]["filters"] {
-  return { indicator: query.indicator, region: query.region, dataset: query.dataset, from: query.from ? toIsoDate(query.from) : null, to: query.to ? toIsoDate(query.to) : null };
+  return { indicator: query.indicator, region: query.region, dataset: query.dataset, from: query.from ? toIsoDate(query.from) : null, to: query.to ? toIsoDate(query.to) : null, q: query.q ?? null, changedBy: query.changedBy ?? null };
 }
 
 export async function figuresEndpoint(params: URLSearchParams): Promise<{ status: 200; body: FiguresPage } | { status: 400; body: ParameterError }> {

@@ -17,19 +17,27 @@ const MAX_LENGTH = 2048;
  * base URL), an absolute http(s) URL on that origin.
  */
 export function safeCallbackPath(value: unknown, origin?: string): string {
-  if (typeof value !== "string" || value === "" || value.length > MAX_LENGTH) return "/";
+  return sameOriginPath(value, origin) ?? "/";
+}
+
+/**
+ * The rule behind `safeCallbackPath`, for callers that refuse rather than
+ * fall back (a saved view's page): the same-origin path, or null.
+ */
+export function sameOriginPath(value: unknown, origin?: string): string | null {
+  if (typeof value !== "string" || value === "" || value.length > MAX_LENGTH) return null;
   // C0 controls, DEL and the backslash: none belongs in a path this app writes.
-  if (/[\u0000-\u001f\u007f\\]/.test(value)) return "/";
-  if (!value.startsWith("/") && !(origin && /^https?:\/\//i.test(value))) return "/";
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return null;
+  if (!value.startsWith("/") && !(origin && /^https?:\/\//i.test(value))) return null;
   let base: URL;
   let url: URL;
   try {
     base = new URL(origin ?? STAND_IN_ORIGIN);
     url = new URL(value, base);
   } catch {
-    return "/";
+    return null;
   }
-  if (url.origin !== base.origin || url.username || url.password) return "/";
+  if (url.origin !== base.origin || url.username || url.password) return null;
   const path = url.pathname + url.search + url.hash;
-  return path.startsWith("/") && !path.startsWith("//") ? path : "/";
+  return path.startsWith("/") && !path.startsWith("//") ? path : null;
 }

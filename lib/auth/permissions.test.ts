@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accessRefusal, can, PERMISSIONS, ROLES } from "./permissions";
+import { accessRefusal, can, canDeleteSavedView, canEditSavedView, PERMISSIONS, ROLES } from "./permissions";
 
 describe("the permission table", () => {
   it("lets every role read and export", () => {
@@ -33,5 +33,20 @@ describe("accessRefusal (pages, Server Actions and the API)", () => {
     for (const permission of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) {
       expect(accessRefusal({ role: "admin", mustChangePassword: true }, permission)).toBe("password_change_required");
     }
+  });
+});
+
+describe("saved views (the record, not only the role)", () => {
+  const owner = { id: 1, role: "viewer" as const };
+  it("lets every role save views; only the owner changes one", () => {
+    for (const role of ROLES) expect(can(role, "views:save")).toBe(true);
+    expect(canEditSavedView(owner, { userId: 1 })).toBe(true);
+    expect(canEditSavedView({ id: 2 }, { userId: 1 })).toBe(false);
+  });
+  it("lets the owner delete, and an admin delete only what was shared with everyone", () => {
+    expect(canDeleteSavedView(owner, { userId: 1, shared: false })).toBe(true);
+    expect(canDeleteSavedView({ id: 2, role: "analyst" }, { userId: 1, shared: true })).toBe(false);
+    expect(canDeleteSavedView({ id: 3, role: "admin" }, { userId: 1, shared: false })).toBe(false);
+    expect(canDeleteSavedView({ id: 3, role: "admin" }, { userId: 1, shared: true })).toBe(true);
   });
 });

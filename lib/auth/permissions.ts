@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   "exports:read": ["admin", "analyst", "viewer"],
   "users:manage": ["admin"],
   "audit:read": ["admin"],
+  /** Save views (a page and its filters) of one's own, and share them. */
+  "views:save": ["admin", "analyst", "viewer"],
+  /** Delete a view someone else shared with everyone. */
+  "views:moderate": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -33,6 +37,16 @@ export function can(role: Role, permission: Permission): boolean {
 export function accessRefusal(user: { role: Role; mustChangePassword: boolean }, permission: Permission): "password_change_required" | "forbidden" | null {
   if (user.mustChangePassword) return "password_change_required";
   return can(user.role, permission) ? null : "forbidden";
+}
+
+/** A saved view is changed only by its owner. */
+export function canEditSavedView(user: { id: number }, view: { userId: number }): boolean {
+  return view.userId === user.id;
+}
+
+/** A saved view is deleted by its owner, or, once shared with everyone, by an admin. */
+export function canDeleteSavedView(user: { id: number; role: Role }, view: { userId: number; shared: boolean }): boolean {
+  return canEditSavedView(user, view) || (view.shared && can(user.role, "views:moderate"));
 }
 
 export function isRole(value: string): value is Role {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseFiguresQuery } from "./figures-query";
+import { listFiltersToQuery, parseFigureList, parseFiguresQuery } from "./figures-query";
+import { encodeFigureCursor } from "../domain/figure-cursor";
 
 const parse = (q: string) => parseFiguresQuery(new URLSearchParams(q));
 
@@ -41,5 +42,32 @@ describe("parseFiguresQuery", () => {
   });
   it("refuses oversized values", () => {
     expect(parse(`indicator=${"a".repeat(5000)}`).ok).toBe(false);
+  });
+});
+
+describe("the /figures page's URL", () => {
+  it("keeps each readable filter and drops (and names) the others", () => {
+    const r = parseFigureList({ q: "  Ménaka ", indicator: "idps", region: "ml05", dataset: "iom-dtm-mali", from: "2024-99-99", to: "2024-12-31", changedBy: "abc", after: "garbage!" });
+    expect(r.filters).toEqual({ q: "Ménaka", indicator: "idps", region: "ML05", dataset: "iom-dtm-mali", to: "2024-12-31" });
+    expect(r.dropped.sort()).toEqual(["changedBy", "from"]);
+    expect(r.after).toBeNull();
+  });
+
+  it("drops an end before the start, reads the cursors and turns the filters into the API's query", () => {
+    const after = encodeFigureCursor({ updatedAt: new Date("2026-12-01T10:00:00.5Z"), id: 42 });
+    const r = parseFigureList({ from: "2024-06-01", to: "2024-01-01", changedBy: "7", q: "  ", after });
+    expect(r.filters).toEqual({ from: "2024-06-01", changedBy: 7 });
+    expect(r.dropped).toEqual(["to"]);
+    expect(r.after).toEqual({ updatedAt: new Date("2026-12-01T10:00:00.5Z"), id: 42 });
+    expect(listFiltersToQuery(r.filters)).toEqual({ indicator: [], region: [], dataset: [], from: new Date("2024-06-01T00:00:00Z"), to: undefined, q: undefined, changedBy: 7 });
+  });
+
+  it("the API reads q and changedBy too", () => {
+    const ok = parseFiguresQuery(new URLSearchParams("q=Boni&changedBy=3"));
+    expect(ok.ok && ok.value.q).toBe("Boni");
+    expect(ok.ok && ok.value.changedBy).toBe(3);
+    const bad = parseFiguresQuery(new URLSearchParams("changedBy=me"));
+    expect(bad).toMatchObject({ ok: false, parameter: "changedBy" });
+    expect(parseFiguresQuery(new URLSearchParams(`q=${"x".repeat(201)}`))).toMatchObject({ ok: false, parameter: "q" });
   });
 });
