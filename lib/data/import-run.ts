@@ -6,6 +6,9 @@ import { createHash } from "node:crypto";
 import { analyseFile, type AnalyseOptions, type Catalogue } from "../import/analyse";
 import type { Candidate, RowError } from "../import/apply-mapping";
 import type { TableLayout } from "../import/mapping";
+import { tagText } from "../import/hxl";
+import { rolesFromHxl, type ColumnRole } from "../import/hxl-mapping";
+import type { ImportProblem } from "../import/problems";
 import { createRegionMatcher } from "../import/region-match";
 import { parseIsoDate, toIsoDate } from "../domain/dates";
 import { sourceUrlProblem } from "../validation/source-url";
@@ -39,7 +42,15 @@ export interface ImportRequest extends AnalyseOptions {
 }
 
 export type ImportReport =
-  | { status: "invalid_file"; fileName: string; reason: string; columns?: { header: string; tag: string | null }[]; signature?: string }
+  | {
+      status: "invalid_file";
+      fileName: string;
+      reason: string;
+      /** What is wrong, as data (the form says it in the reader's language at the field that fixes it). */
+      problem?: ImportProblem;
+      columns?: { header: string; tag: string | null; role?: ColumnRole }[];
+      signature?: string;
+    }
   | {
       status: "invalid_rows" | "preview" | "committed" | "unchanged";
       fileName: string;
@@ -72,8 +83,11 @@ async function catalogue(): Promise<Catalogue> {
   };
 }
 
-function columnsOf(layout: TableLayout | undefined) {
-  return layout?.columns.map((c) => ({ header: c.header, tag: c.tag ? `#${c.tag.hashtag}${c.tag.attributes.map((a) => `+${a}`).join("")}` : null }));
+/** The file's columns for the column form, with the role each one's HXL tag already gives. */
+function columnsOf(layout: TableLayout | undefined, cat: Catalogue, options: AnalyseOptions) {
+  if (!layout) return undefined;
+  const roles = rolesFromHxl(layout.columns, [...cat.indicators.values()], options);
+  return layout.columns.map((c) => ({ header: c.header, tag: c.tag ? tagText(c.tag) : null, ...(roles.has(c.index) ? { role: roles.get(c.index) } : {}) }));
 }
 
 /** Each figure's source: the row's own organisation (and title, URL, date when the file has them), else the import's. */
@@ -130,8 +144,12 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
     if (!saved) return { status: "invalid_file", fileName, reason: `there is no saved mapping named "${request.savedMapping}"` };
     mapping = { name: saved.name, mapping: saved.mapping };
   }
-  const analysis = await analyseFile(request.data, fileName, await catalogue(), { ...request, mapping, savedMappings: await importMappingsBySignature() });
-  if (!analysis.ok) return { status: "invalid_file", fileName, reason: analysis.reason, columns: columnsOf(analysis.layout), signature: analysis.signature };
+  const cat = await catalogue();
+  const analysis = await analyseFile(request.data, fileName, cat, { ...request, mapping, savedMappings: await importMappingsBySignature() });
+  if (!analysis.ok) {
+    const columns = columnsOf(analysis.layout, cat, request);
+    return { status: "invalid_file", fileName, reason: analysis.reason, ...(analysis.problem ? { problem: analysis.problem } : {}), columns, signature: analysis.signature };
+  }
   // The mapping read the file: keep it for the next file laid out the same way.
   const savedMapping = request.saveMappingAs !== undefined && request.mapping
     ? (await saveImportMapping({ name: request.saveMappingAs, signature: analysis.signature, mapping: request.mapping.mapping, userId: request.userId })).name

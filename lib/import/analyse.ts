@@ -7,6 +7,7 @@ import { describeColumns, type TableLayout } from "./hxl";
 import type { HxlOptions, IndicatorTag } from "./hxl-mapping";
 import { importMappingSchema, layoutSignature, missingColumns, type Detected, type ImportMappingInput } from "./mapping";
 import { ImportFileError, readTable } from "./read-table";
+import type { ImportProblem } from "./problems";
 import type { RegionMatcher } from "./region-match";
 
 export interface AnalyseOptions extends HxlOptions {
@@ -26,26 +27,34 @@ export interface Catalogue {
 export type Analysis =
   | ({ ok: true; mappingName: string; layout: TableLayout; signature: string; rows: number; ignoredColumns: string[] } & MappingResult)
   /** The file as a whole cannot be imported; `layout` is there when it could be read (to map its columns). */
-  | { ok: false; reason: string; layout?: TableLayout; signature?: string };
+  | { ok: false; reason: string; problem?: ImportProblem; layout?: TableLayout; signature?: string };
 
 export async function analyseFile(data: Uint8Array, fileName: string, catalogue: Catalogue, options: AnalyseOptions = {}): Promise<Analysis> {
   let table;
   try {
     table = await readTable(data, fileName);
   } catch (error) {
-    if (error instanceof ImportFileError) return { ok: false, reason: error.message };
+    if (error instanceof ImportFileError) return { ok: false, reason: error.message, ...(error.code === "not_table" && error.kind ? { problem: { code: "not_table" as const, kind: error.kind } } : {}) };
     throw error;
   }
   const layout = describeColumns(table);
   const signature = layoutSignature(layout);
-  const fail = (reason: string): Analysis => ({ ok: false, reason, layout, signature });
+  const fail = (reason: string, problem?: ImportProblem): Analysis => ({ ok: false, reason, ...(problem ? { problem } : {}), layout, signature });
   // A user's choice first, then a mapping saved for files laid out exactly
   // like this one (users save them for layouts nothing else recognises), then detection.
   const chosen: Detected | { name: string; mapping: unknown } =
     options.mapping ?? options.savedMappings?.get(signature) ?? detectMapping(layout.columns, [...catalogue.indicators.values()], options);
-  if (chosen.name === null) return fail(chosen.reason);
+  if (chosen.name === null) return fail(chosen.reason, "problem" in chosen ? chosen.problem : undefined);
   const parsed = importMappingSchema.safeParse(chosen.mapping);
   if (!parsed.success) return fail(`the mapping is invalid: ${z.prettifyError(parsed.error)}`);
+  // The level chosen binds every mapping (one place): a mapping that leaves it open matches areas of that level only;
+  // one whose figures are by region or national (FTS, IDMC, the CH export's 2015 cercle codes) cannot give cercles.
+  const region = parsed.data.region;
+  const areaColumn = !!(region.code || region.name);
+  if (options.level !== undefined && areaColumn && region.level === undefined) region.level = options.level;
+  if (options.level === 2 && (!areaColumn || region.level !== 2)) {
+    return fail(`${chosen.name} gives no cercle figures (its figures are by region or for the whole country): choose Regions`, { code: "no_cercles", publication: chosen.name });
+  }
   const missing = missingColumns(layout, parsed.data);
   if (missing.length) return fail(`the file has no column ${missing.map((m) => `"${m}"`).join(", ")}`);
   const unknown = unknownIndicators(parsed.data, catalogue.indicators);

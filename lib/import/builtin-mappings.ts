@@ -3,6 +3,7 @@
 // the choice of a mapping for a file: HXL tags, else a built-in, else none.
 import { findColumn, type Column, type Detected, type ImportMappingInput } from "./mapping";
 import { mappingFromHxl, type HxlOptions, type IndicatorTag } from "./hxl-mapping";
+import type { ImportProblem } from "./problems";
 
 export interface BuiltinMapping {
   id: string;
@@ -13,7 +14,7 @@ export interface BuiltinMapping {
   /** True when the file's own HXL tags would mis-map it (rows per sex and age, several stocks). */
   overridesHxl?: boolean;
   /** The mapping, or why the caller must say more (HNO: which year). */
-  mapping: (columns: Column[], options: HxlOptions) => ImportMappingInput | { reason: string };
+  mapping: (columns: Column[], options: HxlOptions) => ImportMappingInput | { reason: string; problem?: ImportProblem };
 }
 
 const has = (columns: Column[], ...names: string[]) => names.every((n) => findColumn(columns, n));
@@ -106,7 +107,7 @@ export const BUILTIN_MAPPINGS: BuiltinMapping[] = [
     // file name): the caller gives it (--year, the form's year field) rather
     // than a guess from today's date landing figures on the wrong plan year.
     mapping: (_, { year, level }) => {
-      if (year === undefined) return { reason: "this HNO file does not say which year it covers: give the year (e.g. 2024)" };
+      if (year === undefined) return { reason: "this HNO file does not say which year it covers: give the year (e.g. 2024)", problem: { code: "needs_year" } };
       const byCercle = level === 2;
       return {
         // Intersectoral totals only: people are not summed across sectors, sexes or ages.
@@ -148,14 +149,16 @@ export const BUILTIN_MAPPINGS: BuiltinMapping[] = [
     dataset: "iom-dtm-mali",
     name: "IOM DTM Mali baseline assessment",
     detect: (c) => has(c, "Snapshot Date", "Admin 1 pcode") && !!oneOf(c, ...DTM_IDPS),
-    // Commune and cercle rows, added up into their region at the snapshot date.
-    mapping: (c) => {
+    // Commune and cercle rows, added up into their region (or cercle) at the snapshot date.
+    mapping: (c, options) => {
       const column = (indicator: string, ...names: string[]) => {
         const found = oneOf(c, ...names);
         return found ? [{ column: found, indicator }] : [];
       };
+      // Cercles when asked for and the file has them (its Admin 2 columns); else the regions' sums.
+      const cercles = options.level === 2 && has(c, "Admin 2 pcode");
       return {
-        region: { code: "Admin 1 pcode", name: "Admin 1", level: 1 },
+        region: cercles ? { code: "Admin 2 pcode", ...(has(c, "Admin 2") ? { name: "Admin 2" } : {}), level: 2 } : { code: "Admin 1 pcode", name: "Admin 1", level: 1 },
         period: { date: "Snapshot Date" },
         values: [
           ...column("idps", ...DTM_IDPS),
@@ -177,8 +180,8 @@ export function detectMapping(columns: Column[], indicators: IndicatorTag[], opt
   const tagged = columns.some((c) => c.tag);
   if (builtin && (builtin.overridesHxl || !tagged)) {
     const mapping = builtin.mapping(columns, options);
-    return "reason" in mapping ? { name: null, reason: mapping.reason } : { name: builtin.name, mapping: { dataset: { fixed: builtin.dataset }, ...mapping } };
+    return "reason" in mapping ? { name: null, reason: mapping.reason, ...(mapping.problem ? { problem: mapping.problem } : {}) } : { name: builtin.name, mapping: { dataset: { fixed: builtin.dataset }, ...mapping } };
   }
   if (tagged) return mappingFromHxl(columns, indicators, options);
-  return { name: null, reason: "the file has no HXL hashtag row and is not a known publication: map its columns" };
+  return { name: null, reason: "the file has no HXL hashtag row and is not a known publication: map its columns", problem: { code: "no_mapping" } };
 }
