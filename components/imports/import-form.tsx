@@ -3,7 +3,7 @@
 // Upload a file, see what it would change, then commit it. The upload shows
 // a progress bar (XMLHttpRequest reports upload progress; fetch does not).
 // A file without HXL tags or a known layout gets a column mapping form.
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, useRef, useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { ImportReport } from "@/lib/data/import-run";
@@ -54,6 +54,7 @@ export function ImportForm({ indicators, regions, datasets, maxMb }: Names & { m
   const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState<FormData | null>(null);
   const [roles, setRoles] = useState<Record<string, Role>>({});
+  const formRef = useRef<HTMLFormElement>(null);
   const problem = report?.status === "invalid_file" ? report.problem : undefined;
   const at = problem ? problemField(problem) : null;
   // A problem's message sits under the field that fixes it (and only there); the status line points to it.
@@ -83,6 +84,7 @@ export function ImportForm({ indicators, regions, datasets, maxMb }: Names & { m
       const answer = await send(body, setProgress);
       const data = answer.body.data;
       if (data) setReport(data);
+      if (data && data.status !== "invalid_file" && data.publication) fillSource(formRef.current, data.publication);
       // A tagged file the tags do not fully map: start the column form with what its tags say.
       if (data?.status === "invalid_file" && mappingFixes(data.problem) && !Object.keys(roles).length) {
         setRoles(Object.fromEntries((data.columns ?? []).flatMap((c) => (c.role ? [[c.header, c.role]] : []))));
@@ -105,7 +107,7 @@ export function ImportForm({ indicators, regions, datasets, maxMb }: Names & { m
 
   return (
     <>
-      <form className="card import-form" onSubmit={onPreview}>
+      <form className="card import-form" onSubmit={onPreview} ref={formRef}>
         <div className="field">
           <label htmlFor="i-file">{t("file")}</label>
           <input
@@ -225,6 +227,19 @@ export function ImportForm({ indicators, regions, datasets, maxMb }: Names & { m
   );
 }
 
+/**
+ * A recognised publication fills the source fields the user left empty, and the dataset (the user sees,
+ * and may change, what the import will cite; what the user typed is kept).
+ */
+function fillSource(form: HTMLFormElement | null, publication: NonNullable<Extract<Report, { changes: unknown }>["publication"]>) {
+  if (!form) return;
+  const fields = { sourceOrganisation: publication.source.organisation, sourceTitle: publication.source.title, sourceUrl: publication.source.url, sourceDate: publication.source.date, dataset: publication.dataset };
+  for (const [name, value] of Object.entries(fields)) {
+    const field = form.elements.namedItem(name);
+    if (value && (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) && field.value === "") field.value = value;
+  }
+}
+
 /** A problem of the whole file in the reader's language (lib/import/problems.ts). */
 function problemMessage(t: ReturnType<typeof useTranslations<"imports">>, problem: ImportProblem): string {
   switch (problem.code) {
@@ -270,6 +285,7 @@ function ReportView({ report, names, onCommit }: { report: Report; names: Names;
           ))}
         </ul>
       )}
+      {report.publication && <p className="import-publication">{t("publicationFilled", { name: report.publication.name, dataset: report.publication.dataset })}</p>}
       {report.savedMapping && <p>{t("mappingSaved", { name: report.savedMapping })}</p>}
       {report.status === "committed" && report.importId !== null && <Link href={`/imports/${report.importId}`}>{t("openImport", { id: report.importId })}</Link>}
       {onCommit && (

@@ -3,7 +3,7 @@
 // row is refused whole (the report names every bad row); nothing is written
 // unless the caller commits and every row is valid.
 import { createHash } from "node:crypto";
-import { analyseFile, type AnalyseOptions, type Catalogue } from "../import/analyse";
+import { analyseFile, type AnalyseOptions, type Catalogue, type Publication } from "../import/analyse";
 import type { Candidate, RowError } from "../import/apply-mapping";
 import type { TableLayout } from "../import/mapping";
 import { tagText } from "../import/hxl";
@@ -67,6 +67,8 @@ export type ImportReport =
       importId: number | null;
       /** The name the request's mapping was saved under. */
       savedMapping?: string;
+      /** A recognised publication: its dataset and source (the form fills its empty source fields with it). */
+      publication?: Publication;
     };
 
 async function catalogue(): Promise<Catalogue> {
@@ -91,8 +93,10 @@ function columnsOf(layout: TableLayout | undefined, cat: Catalogue, options: Ana
 }
 
 /** Each figure's source: the row's own organisation (and title, URL, date when the file has them), else the import's. */
-function plan(candidates: Candidate[], request: ImportRequest): { figures: PlannedFigure[]; error: string | null } {
-  const s = request.source ?? {};
+function plan(candidates: Candidate[], request: ImportRequest, publication?: Publication): { figures: PlannedFigure[]; error: string | null } {
+  // A recognised publication's source fills what the user left empty; each typed field wins.
+  const typed = Object.fromEntries(Object.entries(request.source ?? {}).filter(([, v]) => typeof v === "string" && v.trim() !== ""));
+  const s: Partial<ImportSource> = { ...publication?.source, ...typed };
   if (s.date && !parseIsoDate(s.date)) return { figures: [], error: `the source date "${s.date}" is not a date written YYYY-MM-DD` };
   const withoutSource = candidates.find((c) => !c.source && !s.organisation?.trim());
   if (withoutSource) {
@@ -154,7 +158,7 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
   const savedMapping = request.saveMappingAs !== undefined && request.mapping
     ? (await saveImportMapping({ name: request.saveMappingAs, signature: analysis.signature, mapping: request.mapping.mapping, userId: request.userId })).name
     : undefined;
-  const { figures, error } = plan(analysis.candidates, request);
+  const { figures, error } = plan(analysis.candidates, request, analysis.publication);
   if (error) return { status: "invalid_file", fileName, reason: error };
 
   const invalid = analysis.errors.length > 0;
@@ -182,5 +186,6 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
     skipped: analysis.skipped.slice(0, SKIPPED_LIMIT),
     importId: outcome.importId,
     ...(savedMapping ? { savedMapping } : {}),
+    ...(analysis.publication ? { publication: analysis.publication } : {}),
   };
 }

@@ -2,10 +2,10 @@
 // Pure (no database): the caller passes the regions and indicators.
 import { z } from "zod";
 import { applyMapping, unknownIndicators, type IndicatorInfo, type MappingResult } from "./apply-mapping";
-import { detectMapping } from "./builtin-mappings";
+import { BUILTIN_MAPPINGS, detectMapping, type PublicationSource } from "./builtin-mappings";
 import { describeColumns, type TableLayout } from "./hxl";
 import type { HxlOptions, IndicatorTag } from "./hxl-mapping";
-import { importMappingSchema, layoutSignature, missingColumns, type Detected, type ImportMappingInput } from "./mapping";
+import { findColumn, importMappingSchema, layoutSignature, missingColumns, type Detected, type ImportMappingInput } from "./mapping";
 import { ImportFileError, readTable } from "./read-table";
 import type { ImportProblem } from "./problems";
 import type { RegionMatcher } from "./region-match";
@@ -24,8 +24,15 @@ export interface Catalogue {
   datasets?: ReadonlySet<string>;
 }
 
+/** A recognised publication: its name, dataset, and its source as the file tells it (the import's source where the user types none). */
+export interface Publication {
+  name: string;
+  dataset: string;
+  source: PublicationSource;
+}
+
 export type Analysis =
-  | ({ ok: true; mappingName: string; layout: TableLayout; signature: string; rows: number; ignoredColumns: string[] } & MappingResult)
+  | ({ ok: true; mappingName: string; layout: TableLayout; signature: string; rows: number; ignoredColumns: string[]; publication?: Publication } & MappingResult)
   /** The file as a whole cannot be imported; `layout` is there when it could be read (to map its columns). */
   | { ok: false; reason: string; problem?: ImportProblem; layout?: TableLayout; signature?: string };
 
@@ -63,7 +70,20 @@ export async function analyseFile(data: Uint8Array, fileName: string, catalogue:
   if (fixedDataset && catalogue.datasets && !catalogue.datasets.has(fixedDataset)) return fail(`the mapping names an unknown dataset: ${fixedDataset}`);
   const result = applyMapping(table, layout, parsed.data, catalogue);
   const ignoredColumns = "ignored" in chosen && Array.isArray(chosen.ignored) ? chosen.ignored : [];
-  return { ok: true, mappingName: chosen.name, layout, signature, rows: table.rows.length - layout.dataStartIndex, ignoredColumns, ...result };
+  const builtin = "publication" in chosen ? BUILTIN_MAPPINGS.find((b) => b.id === chosen.publication) : undefined;
+  let publication: Publication | undefined;
+  if (builtin) {
+    // Read off the first row that gives a figure (a global file's first rows are other countries').
+    const at = result.candidates[0] ? table.lineNumbers.indexOf(result.candidates[0].lines[0]!) : layout.dataStartIndex;
+    const row = table.rows[at] ?? [];
+    const cell = (ref: string) => {
+      const column = findColumn(layout.columns, ref);
+      return column ? (row[column.index] ?? "") : "";
+    };
+    const source = builtin.source?.(cell, { fileName, ...(options.year ? { year: options.year } : {}) }) ?? {};
+    publication = { name: builtin.name, dataset: builtin.dataset, source: Object.fromEntries(Object.entries(source).filter(([, v]) => v)) };
+  }
+  return { ok: true, mappingName: chosen.name, layout, signature, rows: table.rows.length - layout.dataStartIndex, ignoredColumns, ...(publication ? { publication } : {}), ...result };
 }
 
 export type { ImportMappingInput };

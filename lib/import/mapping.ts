@@ -112,7 +112,7 @@ export type MappingFilter = ImportMapping["filters"][number];
 export type MappingCondition = Exclude<MappingFilter, { anyOf: unknown }>;
 
 /** A mapping found for a file, or why there is none (the user then maps the columns). */
-export type Detected = { name: string; mapping: ImportMappingInput; ignored?: string[] } | { name: null; reason: string; problem?: ImportProblem };
+export type Detected = { name: string; mapping: ImportMappingInput; ignored?: string[]; /** A built-in publication's id. */ publication?: string } | { name: null; reason: string; problem?: ImportProblem };
 
 const headerKey = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
 

@@ -107,3 +107,34 @@ describe("a file that is no table", () => {
     }
   });
 });
+
+describe("a recognised publication fills its source", () => {
+  it("IOM DTM (round from the file name, snapshot date from the file): no source typed, the preview carries the seed's kind of source", async () => {
+    const dtm = [
+      "Snapshot Date,Admin 1,Admin 1 pcode,Admin 2,Admin 2 pcode,Admin 3,Total No# of IDPs Ind#",
+      "2031-09-30,Mopti,MLI05,Douentza,MLI0504,Commune A,5",
+      "2031-09-30,Mopti,MLI05,Douentza,MLI0504,Commune B,7",
+    ].join("\n");
+    const { report } = await post(dtm, "dtm_mali_baseline_assessment_round_99.csv");
+    if (report.status === "invalid_file") throw new Error(report.reason);
+    const source = {
+      organisation: "International Organization for Migration (IOM), Displacement Tracking Matrix (DTM)",
+      title: "Mali — Baseline Assessment, round 99 (snapshot 2031-09-30)",
+      url: "https://data.humdata.org/dataset/mali-baseline-assessment-data-iom-dtm",
+      date: "2031-09-30",
+    };
+    expect(report.publication).toEqual({ name: "IOM DTM Mali baseline assessment", dataset: "iom-dtm-mali", source });
+    expect(report.changes[0]?.sourceDetail).toEqual(source);
+    // What the user types wins over the publication's.
+    const typed = await post(dtm, "dtm.csv", { sourceTitle: "DTM round 99, my copy" });
+    expect(typed.report.status !== "invalid_file" && typed.report.changes[0]?.sourceDetail).toMatchObject({ organisation: source.organisation, title: "DTM round 99, my copy" });
+  });
+
+  it("OCHA FTS: organisation, title and URL filled (the date is the download's: today unless typed)", async () => {
+    const fts = "countryCode,id,name,code,typeId,typeName,startDate,endDate,year,requirements,funding,percentFunded\nMLI,1,Mali 2031,HMLI31,1,HRP,2031-01-01,2031-12-31,2031,700,300,42\n";
+    const { report } = await post(fts, "fts_requirements_funding_mli.csv");
+    if (report.status === "invalid_file") throw new Error(report.reason);
+    expect(report.publication).toMatchObject({ dataset: "ocha-fts", source: { organisation: "OCHA Financial Tracking Service (FTS)", url: "https://data.humdata.org/dataset/fts-requirements-and-funding-data-for-mali" } });
+    expect(report.changes[0]?.sourceDetail.organisation).toBe("OCHA Financial Tracking Service (FTS)");
+  });
+});
