@@ -12,6 +12,7 @@ import { exportFigures } from "../../lib/api/figure-exports";
 import { importEndpoint } from "../../lib/api/imports-endpoint";
 import type { ImportReport } from "../../lib/data/import-run";
 import { deflatedEntry, zipArchive } from "../../lib/import/test-zip";
+import { importFigures } from "../../lib/data/imports";
 
 let user: SessionUser;
 
@@ -136,5 +137,27 @@ describe("a recognised publication fills its source", () => {
     if (report.status === "invalid_file") throw new Error(report.reason);
     expect(report.publication).toMatchObject({ dataset: "ocha-fts", source: { organisation: "OCHA Financial Tracking Service (FTS)", url: "https://data.humdata.org/dataset/fts-requirements-and-funding-data-for-mali" } });
     expect(report.changes[0]?.sourceDetail.organisation).toBe("OCHA Financial Tracking Service (FTS)");
+  });
+});
+
+describe("an import's page lists the figures it created and changed", () => {
+  it("each figure with its indicator, region, dataset and old → new value, paged, with the datasets and the counts", async () => {
+    const file = (a: number, b: number) => `#adm1+code,#date,#affected+idps+ind,#meta+dataset\nML04,2033-03-31,${a},iom-dtm-mali\nML05,2033-03-31,${b},iom-dtm-mali\n`;
+    const first = await post(file(10, 20), "a.csv", { dryRun: "false", sourceOrganisation: "Test", sourceTitle: "Bulletin", sourceDate: "2033-04-01" });
+    const second = await post(file(15, 20), "b.csv", { dryRun: "false", sourceOrganisation: "Test", sourceTitle: "Bulletin", sourceDate: "2033-04-01" });
+    const more = await post(`#adm1+code,#date,#inneed,#meta+dataset\nML06,2033-01-01,5,ocha-hno\n`, "c.csv", { dryRun: "false", sourceOrganisation: "Test", sourceTitle: "Bulletin", sourceDate: "2033-04-01" });
+    if (first.report.status !== "committed" || second.report.status !== "committed" || more.report.status !== "committed") throw new Error("not committed");
+
+    const created = await importFigures(first.report.importId!, { page: 1, perPage: 1 });
+    expect(created).toMatchObject({ total: 2, created: 2, changed: 0, datasets: [{ code: "iom-dtm-mali", created: 2, changed: 0 }], page: 1, pages: 2 });
+    expect(created.rows).toEqual([
+      expect.objectContaining({ action: "create", indicator: "idps", region: "ML04", dataset: { code: "iom-dtm-mali", name: expect.any(String) }, periodStart: "2033-03-31", old: null, value: 10 }),
+    ]);
+    expect((await importFigures(first.report.importId!, { page: 2, perPage: 1 })).rows).toEqual([expect.objectContaining({ region: "ML05", value: 20 })]);
+
+    const changed = await importFigures(second.report.importId!);
+    expect(changed).toMatchObject({ total: 1, created: 0, changed: 1 });
+    expect(changed.rows).toEqual([expect.objectContaining({ action: "update", region: "ML04", old: 10, value: 15, figureId: created.rows[0]!.figureId })]);
+    expect((await importFigures(more.report.importId!)).datasets).toEqual([{ code: "ocha-hno", name: expect.any(String), created: 1, changed: 0 }]);
   });
 });
