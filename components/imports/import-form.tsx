@@ -89,8 +89,7 @@ export function ImportForm({ indicators, regions, datasets, maxMb }: Names & { m
       if (data?.status === "invalid_file" && mappingFixes(data.problem) && !Object.keys(roles).length) {
         setRoles(Object.fromEntries((data.columns ?? []).flatMap((c) => (c.role ? [[c.header, c.role]] : []))));
       }
-      if (data) return;
-      setError(answer.status === 413 ? t("tooLarge", { mb: maxMb }) : apiErrorText(answer.body.error, t("failed")));
+      if (!data) setError(answer.status === 413 ? t("tooLarge", { mb: maxMb }) : apiErrorText(answer.body.error, t("failed")));
     } catch {
       setError(t("failed"));
     }
