@@ -180,7 +180,7 @@ export function ImportForm({ indicators, regions, datasets, maxMb }: Names & { m
         </div>
         {showMapping && report?.status === "invalid_file" && report.columns && (
           <fieldset className="source-fields" aria-describedby={at === "mapping" ? "i-mapping-error" : undefined}>
-            <legend>{tagged ? t("mapColumnsTagged") : t("mapColumns")}</legend>
+            <legend>{tagged ? t("mapColumnsTagged") : t("problemField.mapping")}</legend>
             {fieldError("mapping")}
             {report.columns.map((c) => (
               <div className="field" key={c.header}>
