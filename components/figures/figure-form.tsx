@@ -113,8 +113,7 @@ export function FigureForm({ indicators, regions, datasets, recentSources, initi
   // A whole source missing is said once, above the source fields; its required fields point to it.
   const sourceMissing = !!errors.source && ["source.organisation", "source.title", "source.date"];
   const errorId = (path: string) => (fieldError(path) ? `err-${path.replace(".", "-")}` : sourceMissing && sourceMissing.includes(path) ? "err-source" : undefined);
-  const hintId = (path: string) => `hint-${path.replace(".", "-")}`;
-  const describedBy = (path: string, hint?: boolean) => [hint ? hintId(path) : undefined, errorId(path)].filter(Boolean).join(" ") || undefined;
+  const describedBy = (path: string) => errorId(path);
   const errorText = (path: string) => {
     const key = fieldError(path);
     // The value's own reading problem says more than "not a number".
@@ -129,19 +128,14 @@ export function FigureForm({ indicators, regions, datasets, recentSources, initi
     <div className="field">
       <label htmlFor={`f-${path.replace(".", "-")}`}>{label}</label>
       {control}
-      {hint && (
-        <small className="hint" id={hintId(path)}>
-          {hint}
-        </small>
-      )}
+      {hint && <small className="hint">{hint}</small>}
       {errorText(path)}
     </div>
   );
-  /** `hint`: the field has a hint, which its description names too. */
-  const inputProps = (path: string, hint?: boolean) => ({
+  const inputProps = (path: string) => ({
     id: `f-${path.replace(".", "-")}`,
     "aria-invalid": errorId(path) ? true : undefined,
-    "aria-describedby": describedBy(path, hint),
+    "aria-describedby": describedBy(path),
   });
 
   return (
@@ -187,7 +181,7 @@ export function FigureForm({ indicators, regions, datasets, recentSources, initi
       {field(
         "value",
         t("value"),
-        <input type="text" inputMode="decimal" autoComplete="off" {...inputProps("value", !!indicator)} value={values.value} onChange={(e) => set("value", e.target.value)} />,
+        <input type="text" inputMode="decimal" autoComplete="off" {...inputProps("value")} value={values.value} onChange={(e) => set("value", e.target.value)} />,
         indicator ? t("valueHint", { unit: indicator.unitLabel }) : undefined,
       )}
       {indicator?.disaggregation === "ch_phase_status" &&
@@ -214,7 +208,7 @@ export function FigureForm({ indicators, regions, datasets, recentSources, initi
           </select>,
         )}
       {indicator?.disaggregation === "sector" &&
-        field("disaggregation.sector", t("sector"), <input type="text" {...inputProps("disaggregation.sector", true)} value={values.sector} onChange={(e) => set("sector", e.target.value)} />, t("sectorHint"))}
+        field("disaggregation.sector", t("sector"), <input type="text" {...inputProps("disaggregation.sector")} value={values.sector} onChange={(e) => set("sector", e.target.value)} />, t("sectorHint"))}
 
       <fieldset className="source-fields">
         <legend>{t("source")}</legend>
@@ -241,7 +235,7 @@ export function FigureForm({ indicators, regions, datasets, recentSources, initi
         {field(
           "dataset",
           t("dataset"),
-          <select {...inputProps("dataset", true)} value={values.dataset} onChange={(e) => set("dataset", e.target.value)}>
+          <select {...inputProps("dataset")} value={values.dataset} onChange={(e) => set("dataset", e.target.value)}>
             <option value="">{t("datasetDefault")}</option>
             {datasets.recent.length > 0 && (
               <optgroup label={t("datasetsRecent")}>
