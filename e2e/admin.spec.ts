@@ -121,7 +121,7 @@ test.describe("admin", () => {
     for (const label of ["From", "To"]) {
       const field = page.getByLabel(label);
       await expect(field).toHaveAttribute("aria-invalid", "true");
-      await expect(field).toHaveAccessibleDescription(/Not a date: write it as YYYY-MM-DD/);
+      await expect(field).toHaveAccessibleDescription(/Not a date: choose a complete date \(day, month and year\) in the field/);
     }
     // The valid filter still applies, and the export link carries only it.
     const rows = page.locator("table.audit-log tbody tr");

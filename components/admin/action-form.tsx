@@ -40,6 +40,8 @@ export function ActionForm({ action, submitLabel, fields = [], hidden = {}, dang
   const values = state.status === "error" ? (state.values ?? {}) : {};
   const tRoot = useTranslations();
   // `database.*`: the database refused the write (lib/auth/action-failure.ts).
+  // An error for a name no field shows (a hidden id) is said in the status line, never dropped.
+  const orphans = Object.keys(errors).filter((name) => name !== "form" && !fields.some((f) => f.name === name));
   const errorText = (key: string) => (key === "rejected" ? (values.reason ?? t("errors.failed")) : key.startsWith("database.") ? tRoot(key as never) : t(`errors.${key}` as never));
 
   return (
@@ -90,6 +92,11 @@ export function ActionForm({ action, submitLabel, fields = [], hidden = {}, dang
       <div role="status" aria-live="polite" className="form-status">
         {state.status === "ok" && <p className="form-ok">{t(`done.${state.message}` as never)}</p>}
         {errors.form && <p className="form-error">{errorText(errors.form)}</p>}
+        {orphans.map((name) => (
+          <p className="form-error" key={name}>
+            {errorText(errors[name]!)}
+          </p>
+        ))}
         {state.status === "ok" && state.secret && (
           <p className="secret">
             <span>{t("secretOnce")}</span> <code data-testid="new-token">{state.secret}</code>{" "}

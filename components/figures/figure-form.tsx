@@ -109,8 +109,11 @@ export function FigureForm({ indicators, regions, datasets, recentSources, initi
   };
 
   const errorCount = Object.keys(errors).length;
-  const fieldError = (path: string) => errors[path] ?? (path.startsWith("source.") ? errors.source : undefined);
-  const describedBy = (path: string) => (fieldError(path) ? `err-${path.replace(".", "-")}` : undefined);
+  const fieldError = (path: string) => errors[path];
+  // A whole source missing is said once, above the source fields; its required fields point to it.
+  const sourceMissing = !!errors.source && ["source.organisation", "source.title", "source.date"];
+  const errorId = (path: string) => (fieldError(path) ? `err-${path.replace(".", "-")}` : sourceMissing && sourceMissing.includes(path) ? "err-source" : undefined);
+  const describedBy = (path: string) => errorId(path);
   const errorText = (path: string) => {
     const key = fieldError(path);
     // The value's own reading problem says more than "not a number".
@@ -131,7 +134,7 @@ export function FigureForm({ indicators, regions, datasets, recentSources, initi
   );
   const inputProps = (path: string) => ({
     id: `f-${path.replace(".", "-")}`,
-    "aria-invalid": fieldError(path) ? true : undefined,
+    "aria-invalid": errorId(path) ? true : undefined,
     "aria-describedby": describedBy(path),
   });
 
@@ -249,7 +252,7 @@ export function FigureForm({ indicators, regions, datasets, recentSources, initi
           </select>,
           t("datasetHint"),
         )}
-        {errors.source && !errors["source.organisation"] && errorText("source")}
+        {errorText("source")}
         {field("source.organisation", t("sourceOrganisation"), <input type="text" {...inputProps("source.organisation")} value={values.sourceOrganisation} onChange={(e) => set("sourceOrganisation", e.target.value)} />)}
         {field("source.title", t("sourceTitle"), <input type="text" {...inputProps("source.title")} value={values.sourceTitle} onChange={(e) => set("sourceTitle", e.target.value)} />)}
         {field("source.url", t("sourceUrl"), <input type="url" {...inputProps("source.url")} value={values.sourceUrl} onChange={(e) => set("sourceUrl", e.target.value)} />)}

@@ -3,17 +3,19 @@
 // Upload a file, see what it would change, then commit it. The upload shows
 // a progress bar (XMLHttpRequest reports upload progress; fetch does not).
 // A file without HXL tags or a known layout gets a column mapping form.
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, useRef, useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { ImportReport } from "@/lib/data/import-run";
+import type { ColumnRole } from "@/lib/import/hxl-mapping";
+import { mappingFixes, problemField, type ImportProblem, type ProblemField } from "@/lib/import/problems";
 import { changeParts, previewValue } from "@/lib/import/change-words";
 import { formatPeriod } from "@/lib/domain/format";
 import { TableScroll } from "@/components/layout/table-scroll";
 import { useApiErrorText, type ApiError } from "@/components/layout/use-api-error-text";
 
 type Report = ImportReport;
-type Role = "" | "regionCode" | "regionName" | "date" | "start" | "end" | "year" | `value:${string}`;
+type Role = "" | ColumnRole;
 
 function send(form: FormData, onProgress: (p: number) => void): Promise<{ status: number; body: { data?: Report; error?: ApiError } }> {
   return new Promise((resolve, reject) => {
@@ -52,6 +54,18 @@ export function ImportForm({ indicators, regions, datasets, maxMb }: Names & { m
   const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState<FormData | null>(null);
   const [roles, setRoles] = useState<Record<string, Role>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const problem = report?.status === "invalid_file" ? report.problem : undefined;
+  const at = problem ? problemField(problem) : null;
+  // A problem's message sits under the field that fixes it (and only there); the status line points to it.
+  const problemText = problem ? problemMessage(t, problem) : null;
+  const fieldProps = (field: ProblemField, hint?: string) => {
+    const ids = [hint, at === field ? `i-${field}-error` : undefined].filter(Boolean).join(" ");
+    return { "aria-invalid": at === field ? true : undefined, "aria-describedby": ids || undefined };
+  };
+  const fieldError = (field: ProblemField) => (at === field ? <p id={`i-${field}-error`} className="field-error">{problemText}</p> : null);
+  const showMapping = report?.status === "invalid_file" && !!report.columns?.length && mappingFixes(problem);
+  const tagged = report?.status === "invalid_file" && !!report.columns?.some((c) => c.tag);
 
   async function submit(data: FormData, dryRun: boolean) {
     const file = data.get("file");
@@ -68,8 +82,14 @@ export function ImportForm({ indicators, regions, datasets, maxMb }: Names & { m
     setProgress(0);
     try {
       const answer = await send(body, setProgress);
-      if (answer.body.data) setReport(answer.body.data);
-      else setError(answer.status === 413 ? t("tooLarge", { mb: maxMb }) : apiErrorText(answer.body.error, t("failed")));
+      const data = answer.body.data;
+      if (data) setReport(data);
+      if (data && data.status !== "invalid_file" && data.publication) fillSource(formRef.current, data.publication);
+      // A tagged file the tags do not fully map: start the column form with what its tags say.
+      if (data?.status === "invalid_file" && mappingFixes(data.problem) && !Object.keys(roles).length) {
+        setRoles(Object.fromEntries((data.columns ?? []).flatMap((c) => (c.role ? [[c.header, c.role]] : []))));
+      }
+      if (!data) setError(answer.status === 413 ? t("tooLarge", { mb: maxMb }) : apiErrorText(answer.body.error, t("failed")));
     } catch {
       setError(t("failed"));
     }
@@ -86,11 +106,22 @@ export function ImportForm({ indicators, regions, datasets, maxMb }: Names & { m
 
   return (
     <>
-      <form className="card import-form" onSubmit={onPreview}>
+      <form className="card import-form" onSubmit={onPreview} ref={formRef}>
         <div className="field">
           <label htmlFor="i-file">{t("file")}</label>
-          <input id="i-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required onChange={() => setRoles({})} />
-          <small className="hint">{t("fileHint", { mb: maxMb })}</small>
+          <input
+            id="i-file"
+            name="file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+            onChange={() => setRoles({})}
+            {...fieldProps("file", "i-file-hint")}
+          />
+          <small className="hint" id="i-file-hint">
+            {t("fileHint", { mb: maxMb })}
+          </small>
+          {fieldError("file")}
         </div>
         <div className="field">
           <label htmlFor="i-dataset">{t("dataset")}</label>
@@ -131,21 +162,26 @@ export function ImportForm({ indicators, regions, datasets, maxMb }: Names & { m
         <div className="field-row">
           <div className="field">
             <label htmlFor="i-year">{t("year")}</label>
-            <input id="i-year" name="year" type="text" inputMode="numeric" placeholder="2024" />
-            <small className="hint">{t("yearHint")}</small>
+            <input id="i-year" name="year" type="text" inputMode="numeric" placeholder="2024" {...fieldProps("year", "i-year-hint")} />
+            <small className="hint" id="i-year-hint">
+              {t("yearHint")}
+            </small>
+            {fieldError("year")}
           </div>
           <div className="field">
             <label htmlFor="i-level">{t("level")}</label>
-            <select id="i-level" name="level" defaultValue="">
+            <select id="i-level" name="level" defaultValue="" {...fieldProps("level")}>
               <option value="">{t("levelAuto")}</option>
               <option value="1">{t("level1")}</option>
               <option value="2">{t("level2")}</option>
             </select>
+            {fieldError("level")}
           </div>
         </div>
-        {report?.status === "invalid_file" && report.columns && report.columns.length > 0 && (
-          <fieldset className="source-fields">
-            <legend>{t("mapColumns")}</legend>
+        {showMapping && report?.status === "invalid_file" && report.columns && (
+          <fieldset className="source-fields" aria-describedby={at === "mapping" ? "i-mapping-error" : undefined}>
+            <legend>{tagged ? t("mapColumnsTagged") : t("problemField.mapping")}</legend>
+            {fieldError("mapping")}
             {report.columns.map((c) => (
               <div className="field" key={c.header}>
                 <label htmlFor={`map-${c.header}`}>{c.header}</label>
@@ -183,10 +219,38 @@ export function ImportForm({ indicators, regions, datasets, maxMb }: Names & { m
       </form>
       <div role="status" aria-live="polite">
         {error && <p className="form-error">{error}</p>}
-        {report && <ReportView report={report} names={{ indicators, regions, datasets }} onCommit={form && report.status === "preview" && report.counts.create + report.counts.update > 0 ? () => submit(form, false) : null} />}
+        {problem && at && <p className="form-error">{t("problemAt", { field: t(`problemField.${at}`) })}</p>}
+        {report && !problem && <ReportView report={report} names={{ indicators, regions, datasets }} onCommit={form && report.status === "preview" && report.counts.create + report.counts.update > 0 ? () => submit(form, false) : null} />}
       </div>
     </>
   );
+}
+
+/**
+ * A recognised publication fills the source fields the user left empty, and the dataset (the user sees,
+ * and may change, what the import will cite; what the user typed is kept).
+ */
+function fillSource(form: HTMLFormElement | null, publication: NonNullable<Extract<Report, { changes: unknown }>["publication"]>) {
+  if (!form) return;
+  const fields = { sourceOrganisation: publication.source.organisation, sourceTitle: publication.source.title, sourceUrl: publication.source.url, sourceDate: publication.source.date, dataset: publication.dataset };
+  for (const [name, value] of Object.entries(fields)) {
+    const field = form.elements.namedItem(name);
+    if (value && (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) && field.value === "") field.value = value;
+  }
+}
+
+/** A problem of the whole file in the reader's language (lib/import/problems.ts). */
+function problemMessage(t: ReturnType<typeof useTranslations<"imports">>, problem: ImportProblem): string {
+  switch (problem.code) {
+    case "not_table":
+      return t("problem.not_table", { kind: t(`problem.kind.${problem.kind}`) });
+    case "no_indicator_tag":
+      return t("problem.no_indicator_tag", { tags: problem.tags.join(", "), count: problem.tags.length });
+    case "no_cercles":
+      return t("problem.no_cercles", { publication: problem.publication });
+    default:
+      return t(`problem.${problem.code}`);
+  }
 }
 
 type Change = Extract<Report, { changes: unknown }>["changes"][number];
@@ -220,6 +284,7 @@ function ReportView({ report, names, onCommit }: { report: Report; names: Names;
           ))}
         </ul>
       )}
+      {report.publication && <p className="import-publication">{t("publicationFilled", { name: report.publication.name, dataset: report.publication.dataset })}</p>}
       {report.savedMapping && <p>{t("mappingSaved", { name: report.savedMapping })}</p>}
       {report.status === "committed" && report.importId !== null && <Link href={`/imports/${report.importId}`}>{t("openImport", { id: report.importId })}</Link>}
       {onCommit && (

@@ -3,9 +3,12 @@
 // row is refused whole (the report names every bad row); nothing is written
 // unless the caller commits and every row is valid.
 import { createHash } from "node:crypto";
-import { analyseFile, type AnalyseOptions, type Catalogue } from "../import/analyse";
+import { analyseFile, type AnalyseOptions, type Catalogue, type Publication } from "../import/analyse";
 import type { Candidate, RowError } from "../import/apply-mapping";
 import type { TableLayout } from "../import/mapping";
+import { tagText } from "../import/hxl";
+import { rolesFromHxl, type ColumnRole } from "../import/hxl-mapping";
+import type { ImportProblem } from "../import/problems";
 import { createRegionMatcher } from "../import/region-match";
 import { parseIsoDate, toIsoDate } from "../domain/dates";
 import { sourceUrlProblem } from "../validation/source-url";
@@ -39,7 +42,15 @@ export interface ImportRequest extends AnalyseOptions {
 }
 
 export type ImportReport =
-  | { status: "invalid_file"; fileName: string; reason: string; columns?: { header: string; tag: string | null }[]; signature?: string }
+  | {
+      status: "invalid_file";
+      fileName: string;
+      reason: string;
+      /** What is wrong, as data (the form says it in the reader's language at the field that fixes it). */
+      problem?: ImportProblem;
+      columns?: { header: string; tag: string | null; role?: ColumnRole }[];
+      signature?: string;
+    }
   | {
       status: "invalid_rows" | "preview" | "committed" | "unchanged";
       fileName: string;
@@ -56,6 +67,8 @@ export type ImportReport =
       importId: number | null;
       /** The name the request's mapping was saved under. */
       savedMapping?: string;
+      /** A recognised publication: its dataset and source (the form fills its empty source fields with it). */
+      publication?: Publication;
     };
 
 async function catalogue(): Promise<Catalogue> {
@@ -72,13 +85,18 @@ async function catalogue(): Promise<Catalogue> {
   };
 }
 
-function columnsOf(layout: TableLayout | undefined) {
-  return layout?.columns.map((c) => ({ header: c.header, tag: c.tag ? `#${c.tag.hashtag}${c.tag.attributes.map((a) => `+${a}`).join("")}` : null }));
+/** The file's columns for the column form, with the role each one's HXL tag already gives. */
+function columnsOf(layout: TableLayout | undefined, cat: Catalogue, options: AnalyseOptions) {
+  if (!layout) return undefined;
+  const roles = rolesFromHxl(layout.columns, [...cat.indicators.values()], options);
+  return layout.columns.map((c) => ({ header: c.header, tag: c.tag ? tagText(c.tag) : null, ...(roles.has(c.index) ? { role: roles.get(c.index) } : {}) }));
 }
 
 /** Each figure's source: the row's own organisation (and title, URL, date when the file has them), else the import's. */
-function plan(candidates: Candidate[], request: ImportRequest): { figures: PlannedFigure[]; error: string | null } {
-  const s = request.source ?? {};
+function plan(candidates: Candidate[], request: ImportRequest, publication?: Publication): { figures: PlannedFigure[]; error: string | null } {
+  // A recognised publication's source fills what the user left empty; each typed field wins.
+  const typed = Object.fromEntries(Object.entries(request.source ?? {}).filter(([, v]) => typeof v === "string" && v.trim() !== ""));
+  const s: Partial<ImportSource> = { ...publication?.source, ...typed };
   if (s.date && !parseIsoDate(s.date)) return { figures: [], error: `the source date "${s.date}" is not a date written YYYY-MM-DD` };
   const withoutSource = candidates.find((c) => !c.source && !s.organisation?.trim());
   if (withoutSource) {
@@ -130,13 +148,17 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
     if (!saved) return { status: "invalid_file", fileName, reason: `there is no saved mapping named "${request.savedMapping}"` };
     mapping = { name: saved.name, mapping: saved.mapping };
   }
-  const analysis = await analyseFile(request.data, fileName, await catalogue(), { ...request, mapping, savedMappings: await importMappingsBySignature() });
-  if (!analysis.ok) return { status: "invalid_file", fileName, reason: analysis.reason, columns: columnsOf(analysis.layout), signature: analysis.signature };
+  const cat = await catalogue();
+  const analysis = await analyseFile(request.data, fileName, cat, { ...request, mapping, savedMappings: await importMappingsBySignature() });
+  if (!analysis.ok) {
+    const columns = columnsOf(analysis.layout, cat, request);
+    return { status: "invalid_file", fileName, reason: analysis.reason, ...(analysis.problem ? { problem: analysis.problem } : {}), columns, signature: analysis.signature };
+  }
   // The mapping read the file: keep it for the next file laid out the same way.
   const savedMapping = request.saveMappingAs !== undefined && request.mapping
     ? (await saveImportMapping({ name: request.saveMappingAs, signature: analysis.signature, mapping: request.mapping.mapping, userId: request.userId })).name
     : undefined;
-  const { figures, error } = plan(analysis.candidates, request);
+  const { figures, error } = plan(analysis.candidates, request, analysis.publication);
   if (error) return { status: "invalid_file", fileName, reason: error };
 
   const invalid = analysis.errors.length > 0;
@@ -164,5 +186,6 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
     skipped: analysis.skipped.slice(0, SKIPPED_LIMIT),
     importId: outcome.importId,
     ...(savedMapping ? { savedMapping } : {}),
+    ...(analysis.publication ? { publication: analysis.publication } : {}),
   };
 }

@@ -410,3 +410,68 @@ async function fundingGroupsOf(tx: Tx, ids: Prisma.Sql): Promise<FundingGroup[]>
       FROM figures f JOIN indicators i ON i.id = f.indicator_id
      WHERE f.id IN (${ids}) AND i.code IN (${FUNDING_REQUIRED}, ${FUNDING_FUNDED})`;
 }
+
+/** One figure an import created or changed, as its history recorded it. */
+export interface ImportedFigure {
+  figureId: number;
+  action: "create" | "update";
+  indicator: string;
+  region: string;
+  dataset: { code: string; name: string };
+  periodStart: string;
+  periodEnd: string;
+  disaggregation: Disaggregation | null;
+  unit: string;
+  /** The value before the import (null: the import created the figure). */
+  old: number | null;
+  value: number;
+}
+
+export interface ImportFigures {
+  total: number;
+  created: number;
+  changed: number;
+  /** The datasets the import wrote into, with their counts. */
+  datasets: { code: string; name: string; created: number; changed: number }[];
+  page: number;
+  pages: number;
+  rows: ImportedFigure[];
+}
+
+/**
+ * The figures an import created and changed, from the audit events it wrote
+ * (the same events a rollback reads), in the order it wrote them; a page at a time
+ * (the Cadre Harmonisé export creates ~1,500).
+ */
+export async function importFigures(importId: number, { page = 1, perPage = 100 }: { page?: number; perPage?: number } = {}): Promise<ImportFigures> {
+  const datasets = await db().$queryRaw<{ code: string; name: string; created: number; changed: number }[]>`
+    SELECT e.after->'dataset'->>'code' AS code, e.after->'dataset'->>'name' AS name,
+           count(*) FILTER (WHERE e.before IS NULL)::int AS created, count(*) FILTER (WHERE e.before IS NOT NULL)::int AS changed
+      FROM audit_events e
+     WHERE e.entity = 'figure' AND e.action = 'figure.import' AND (e.after->>'importId')::int = ${importId}
+     GROUP BY 1, 2 ORDER BY 1`;
+  const created = datasets.reduce((n, d) => n + d.created, 0);
+  const changed = datasets.reduce((n, d) => n + d.changed, 0);
+  const total = created + changed;
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const current = Math.min(Math.max(1, Math.trunc(page)), pages);
+  const events = await db().$queryRaw<{ after: Record<string, unknown>; old: number | null }[]>`
+    SELECT e.after, (e.before->>'value')::float8 AS old
+      FROM audit_events e
+     WHERE e.entity = 'figure' AND e.action = 'figure.import' AND (e.after->>'importId')::int = ${importId}
+     ORDER BY e.id LIMIT ${perPage} OFFSET ${(current - 1) * perPage}`;
+  const rows = events.map(({ after, old }): ImportedFigure => ({
+    figureId: after.id as number,
+    action: old === null ? "create" : "update",
+    indicator: after.indicator as string,
+    region: after.region as string,
+    dataset: after.dataset as { code: string; name: string },
+    periodStart: after.periodStart as string,
+    periodEnd: after.periodEnd as string,
+    disaggregation: (after.disaggregation as Disaggregation | null) ?? null,
+    unit: after.unit as string,
+    old,
+    value: after.value as number,
+  }));
+  return { total, created, changed, datasets, page: current, pages, rows };
+}

@@ -13,8 +13,11 @@ const MB = 1024 * KB;
 const mb = (bytes: number) => `${Math.ceil(bytes / MB).toLocaleString("en")} MB`;
 const size = (bytes: number) => (bytes >= MB ? mb(bytes) : `${Math.ceil(bytes / KB).toLocaleString("en")} KB`);
 
-/** Throws an ImportFileError (the message is for the user) when the archive is malformed or unpacks past ARCHIVE_LIMITS. */
-export async function checkArchive(data: Uint8Array, fileName: string, limits = ARCHIVE_LIMITS): Promise<void> {
+/**
+ * Throws an ImportFileError (the message is for the user) when the archive is malformed or unpacks past ARCHIVE_LIMITS;
+ * else returns the names of its entries (whether it is a workbook at all).
+ */
+export async function checkArchive(data: Uint8Array, fileName: string, limits = ARCHIVE_LIMITS): Promise<string[]> {
   const tooLarge = (bytes: string) =>
     new ImportFileError(
       `${fileName} unpacks to ${bytes}, more than the ${mb(limits.maxUnpackedBytes)} a workbook may hold here: save the sheet with the figures as CSV (up to the upload limit), or split the workbook`,
@@ -66,6 +69,7 @@ export async function checkArchive(data: Uint8Array, fileName: string, limits = 
       }
       if (bytes !== entry.uncompressedSize) throw new ImportFileError(`${fileName}: "${name(entry)}" is shorter than it declares: the file is damaged`);
     }
+    return entries.map((e) => e.fileName);
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
     // yauzl or zlib: a malformed archive, an encrypted entry, corrupt deflate data.

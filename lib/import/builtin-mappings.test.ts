@@ -38,11 +38,11 @@ describe("detectMapping", () => {
   it("prefers HXL tags, then a built-in for a plain file, else asks the user", () => {
     expect(detectMapping(columns(["Snapshot Date", "Admin 1 pcode", "Total No# of IDPs Ind#"], ["#date", "#adm1+code", "#affected+idps+ind"]), INDICATORS)).toMatchObject({ name: "HXL tags" });
     expect(detectMapping(columns(["Snapshot Date", "Admin 1 pcode", "Total No# of IDPs Ind#"]), INDICATORS)).toMatchObject({ name: "IOM DTM Mali baseline assessment" });
-    expect(detectMapping(columns(["Region", "IDPs"]), INDICATORS)).toEqual({ name: null, reason: expect.stringContaining("map its columns") });
+    expect(detectMapping(columns(["Region", "IDPs"]), INDICATORS)).toEqual({ name: null, reason: expect.stringContaining("map its columns"), problem: { code: "no_mapping" } });
   });
 
   it("lets the HNO built-in override its own tags, and asks for the year it cannot read", () => {
-    expect(detectMapping(columns(HNO, HNO_TAGS), INDICATORS)).toEqual({ name: null, reason: expect.stringContaining("give the year") });
+    expect(detectMapping(columns(HNO, HNO_TAGS), INDICATORS)).toEqual({ name: null, reason: expect.stringContaining("give the year"), problem: { code: "needs_year" } });
     expect(detectMapping(columns(HNO, HNO_TAGS), INDICATORS, { year: 2024 })).toMatchObject({
       name: "OCHA HPC people in need (HNO data)",
       mapping: { period: { fixedStart: "2024-01-01", fixedEnd: "2024-12-31" }, region: { code: "Admin 1 PCode", fixed: "ML" } },

@@ -3,6 +3,21 @@
 // the choice of a mapping for a file: HXL tags, else a built-in, else none.
 import { findColumn, type Column, type Detected, type ImportMappingInput } from "./mapping";
 import { mappingFromHxl, type HxlOptions, type IndicatorTag } from "./hxl-mapping";
+import type { ImportProblem } from "./problems";
+import { parseCellDate } from "./cells";
+
+/** A template of CH_SOURCE filled from a row's cells (a cell without its word leaves the text out). */
+function filled(spec: { template: string; words: Record<string, Record<string, string>> }, cell: (column: string) => string): string | undefined {
+  let complete = true;
+  const text = spec.template.replace(/\{([^{}]+)\}/g, (_, column: string) => {
+    const value = cell(column);
+    const words = spec.words[column];
+    const word = words ? (Object.hasOwn(words, value) ? words[value] : undefined) : value;
+    if (word === undefined) complete = false;
+    return word ?? "";
+  });
+  return complete ? text : undefined;
+}
 
 export interface BuiltinMapping {
   id: string;
@@ -12,9 +27,28 @@ export interface BuiltinMapping {
   detect: (columns: Column[]) => boolean;
   /** True when the file's own HXL tags would mis-map it (rows per sex and age, several stocks). */
   overridesHxl?: boolean;
+  /**
+   * The publication's own source (organisation, title, URL, date), read off one of its rows and
+   * the file name: the import's source when the user types none (each field the user types wins).
+   */
+  source?: (cell: (column: string) => string, context: { fileName: string; year?: number }) => PublicationSource;
   /** The mapping, or why the caller must say more (HNO: which year). */
-  mapping: (columns: Column[], options: HxlOptions) => ImportMappingInput | { reason: string };
+  mapping: (columns: Column[], options: HxlOptions) => ImportMappingInput | { reason: string; problem?: ImportProblem };
 }
+
+/** A publication's source as far as it can tell; what is missing the user gives (or the defaults: the file name, today). */
+export interface PublicationSource {
+  organisation?: string;
+  title?: string;
+  url?: string;
+  date?: string;
+}
+
+const FTS_SOURCE: PublicationSource = {
+  organisation: "OCHA Financial Tracking Service (FTS)",
+  title: "Mali: humanitarian response plan requirements and funding (HDX download)",
+  url: "https://data.humdata.org/dataset/fts-requirements-and-funding-data-for-mali",
+};
 
 const has = (columns: Column[], ...names: string[]) => names.every((n) => findColumn(columns, n));
 /** The first of `names` the file has (publications renamed columns between rounds). */
@@ -62,6 +96,7 @@ export const BUILTIN_MAPPINGS: BuiltinMapping[] = [
     dataset: "ocha-fts",
     name: "OCHA FTS requirements and funding by cluster",
     detect: (c) => has(c, "countryCode", "code", "startDate", "endDate", "cluster", "requirements", "funding"),
+    source: () => FTS_SOURCE,
     mapping: () => ftsPlans("cluster"),
   },
   {
@@ -69,6 +104,7 @@ export const BUILTIN_MAPPINGS: BuiltinMapping[] = [
     dataset: "ocha-fts",
     name: "OCHA FTS requirements and funding",
     detect: (c) => has(c, "countryCode", "code", "startDate", "endDate", "requirements", "funding"),
+    source: () => FTS_SOURCE,
     mapping: () => ftsPlans(),
   },
   {
@@ -76,6 +112,8 @@ export const BUILTIN_MAPPINGS: BuiltinMapping[] = [
     dataset: "cadre-harmonise",
     name: "Cadre Harmonisé (HDX export)",
     detect: (c) => has(c, "adm0_name", "adm1_pcod2", "chtype", "exercise_label", "exercise_year", "reference_label", "reference_year", "phase35", "usethisperiod"),
+    // Each row names its own (the mapping's source fields); this is the first row's, to show.
+    source: (cell) => ({ organisation: CH_SOURCE.organisation, url: CH_SOURCE.url, title: filled(CH_SOURCE.title, cell), date: filled(CH_SOURCE.date, cell) }),
     mapping: () => ({
       filters: [
         { column: "adm0_name", equals: "Mali", reason: "other country" }, // the full export covers every CH country
@@ -102,11 +140,16 @@ export const BUILTIN_MAPPINGS: BuiltinMapping[] = [
     name: "OCHA HPC people in need (HNO data)",
     detect: (c) => has(c, "Admin 1 PCode", "Admin 2 PCode", "Sector", "Gender", "Age Range", "Population Group", "In Need"),
     overridesHxl: true,
+    source: (_, { year }) => ({
+      organisation: "OCHA (Humanitarian Programme Cycle)",
+      ...(year ? { title: `Mali — Humanitarian Needs and Response Plan ${year}: people in need and targeted (HNO data for MLI)` } : {}),
+      url: "https://data.humdata.org/dataset/mali-humanitarian-needs",
+    }),
     // The file says nowhere which year it covers (no date column, a generic
     // file name): the caller gives it (--year, the form's year field) rather
     // than a guess from today's date landing figures on the wrong plan year.
     mapping: (_, { year, level }) => {
-      if (year === undefined) return { reason: "this HNO file does not say which year it covers: give the year (e.g. 2024)" };
+      if (year === undefined) return { reason: "this HNO file does not say which year it covers: give the year (e.g. 2024)", problem: { code: "needs_year" } };
       const byCercle = level === 2;
       return {
         // Intersectoral totals only: people are not summed across sectors, sexes or ages.
@@ -135,6 +178,11 @@ export const BUILTIN_MAPPINGS: BuiltinMapping[] = [
     name: "IDMC internal displacement (GIDD)",
     detect: (c) => has(c, "ISO3", "Year", "Conflict Stock Displacement (Raw)"),
     overridesHxl: true, // its tags (#affected+idps+ind+stock+conflict…) name several stocks and flows
+    source: () => ({
+      organisation: "Internal Displacement Monitoring Centre (IDMC)",
+      title: "Global Internal Displacement Database (GIDD): conflict IDP stock, Mali",
+      url: "https://data.humdata.org/dataset/idmc-internally-displaced-persons-idps",
+    }),
     mapping: () => ({
       filters: [{ column: "ISO3", equals: "MLI", reason: "other country" }],
       region: { fixed: "ML" },
@@ -148,14 +196,28 @@ export const BUILTIN_MAPPINGS: BuiltinMapping[] = [
     dataset: "iom-dtm-mali",
     name: "IOM DTM Mali baseline assessment",
     detect: (c) => has(c, "Snapshot Date", "Admin 1 pcode") && !!oneOf(c, ...DTM_IDPS),
-    // Commune and cercle rows, added up into their region at the snapshot date.
-    mapping: (c) => {
+    // As the seed cites each round; the round is in the file's name (…_round_72.xlsx), the snapshot in its rows.
+    source: (cell, { fileName }) => {
+      const round = /round[\s_-]*(\d+)/i.exec(fileName)?.[1];
+      const date = parseCellDate(cell("Snapshot Date")) ?? undefined;
+      const snapshot = date ? ` (snapshot ${date})` : "";
+      return {
+        organisation: "International Organization for Migration (IOM), Displacement Tracking Matrix (DTM)",
+        title: `Mali — Baseline Assessment${round ? `, round ${round}` : ""}${snapshot}`,
+        url: "https://data.humdata.org/dataset/mali-baseline-assessment-data-iom-dtm",
+        ...(date ? { date } : {}),
+      };
+    },
+    // Commune and cercle rows, added up into their region (or cercle) at the snapshot date.
+    mapping: (c, options) => {
       const column = (indicator: string, ...names: string[]) => {
         const found = oneOf(c, ...names);
         return found ? [{ column: found, indicator }] : [];
       };
+      // Cercles when asked for and the file has them (its Admin 2 columns); else the regions' sums.
+      const cercles = options.level === 2 && has(c, "Admin 2 pcode");
       return {
-        region: { code: "Admin 1 pcode", name: "Admin 1", level: 1 },
+        region: cercles ? { code: "Admin 2 pcode", ...(has(c, "Admin 2") ? { name: "Admin 2" } : {}), level: 2 } : { code: "Admin 1 pcode", name: "Admin 1", level: 1 },
         period: { date: "Snapshot Date" },
         values: [
           ...column("idps", ...DTM_IDPS),
@@ -177,8 +239,9 @@ export function detectMapping(columns: Column[], indicators: IndicatorTag[], opt
   const tagged = columns.some((c) => c.tag);
   if (builtin && (builtin.overridesHxl || !tagged)) {
     const mapping = builtin.mapping(columns, options);
-    return "reason" in mapping ? { name: null, reason: mapping.reason } : { name: builtin.name, mapping: { dataset: { fixed: builtin.dataset }, ...mapping } };
+    if ("reason" in mapping) return { name: null, reason: mapping.reason, ...(mapping.problem ? { problem: mapping.problem } : {}) };
+    return { name: builtin.name, mapping: { dataset: { fixed: builtin.dataset }, ...mapping }, publication: builtin.id };
   }
   if (tagged) return mappingFromHxl(columns, indicators, options);
-  return { name: null, reason: "the file has no HXL hashtag row and is not a known publication: map its columns" };
+  return { name: null, reason: "the file has no HXL hashtag row and is not a known publication: map its columns", problem: { code: "no_mapping" } };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { INDICATORS } from "../../prisma/seed-data/indicators";
 import { describeColumns } from "./hxl";
-import { mappingFromHxl } from "./hxl-mapping";
+import { mappingFromHxl, rolesFromHxl } from "./hxl-mapping";
 
 const columns = (...tags: string[]) => describeColumns({ rows: [tags], lineNumbers: [1] }).columns;
 const auto = (tags: string[], options = {}) => mappingFromHxl(columns(...tags), INDICATORS, options);
@@ -60,5 +60,19 @@ describe("mappingFromHxl", () => {
     expect(auto(["#date", "#inneed"])).toMatchObject({ name: null, reason: expect.stringContaining("no region column") });
     expect(auto(["#adm1+code", "#inneed"])).toMatchObject({ name: null, reason: expect.stringContaining("no date column") });
     expect(auto(["#adm1+code", "#date", "#inneed"], { level: 2 })).toMatchObject({ name: null, reason: expect.stringContaining("#adm2+code") });
+  });
+
+  it("names each problem with a code the form places at the field that fixes it, and the tags it did not know", () => {
+    expect(auto(["#adm1+code", "#date", "#population+f", "#affected+idp"])).toMatchObject({ name: null, problem: { code: "no_indicator_tag", tags: ["#population+f", "#affected+idp"] } });
+    expect(auto(["#date", "#inneed"])).toMatchObject({ name: null, problem: { code: "no_region_tag" } });
+    expect(auto(["#adm1+code", "#inneed"])).toMatchObject({ name: null, problem: { code: "no_date_tag" } });
+    expect(auto(["#adm1+code", "#date", "#inneed"], { level: 2 })).toMatchObject({ name: null, problem: { code: "no_adm2_tag" } });
+    expect(auto(["#adm1+code", "#date", "#affected+food+ch+p2"])).toMatchObject({ name: null, problem: { code: "no_ch_status" } });
+  });
+
+  it("gives the column form the roles the tags already say, so a file missing only its date is not mapped from scratch", () => {
+    const cols = columns("#adm1+code", "#adm1+name", "#affected+idps+ind", "#meta+comment", "#affected+food+ch+p3");
+    expect(Object.fromEntries(rolesFromHxl(cols, INDICATORS))).toEqual({ 0: "regionCode", 1: "regionName", 2: "value:idps" });
+    expect(Object.fromEntries(rolesFromHxl(columns("#adm1+code", "#adm2+code", "#date+start", "#date+end", "#inneed"), INDICATORS, { level: 2 }))).toEqual({ 1: "regionCode", 2: "start", 3: "end", 4: "value:people_in_need" });
   });
 });

@@ -25,6 +25,9 @@ const core = (tag: Tag) => `${tag.hashtag}+${tag.attributes.filter((a) => !NEUTR
 const has = (t: Tag, ...attributes: string[]) => attributes.every((a) => t.attributes.includes(a));
 type Value = ImportMappingInput["values"][number];
 
+/** Hashtags that never hold an indicator's value: listed apart when no column is an indicator's. */
+const NOT_VALUES = new Set(["adm1", "adm2", "adm3", "country", "date", "meta", "status", "sector", "org", "loc", "geo"]);
+
 const isCh = (tag: Tag) => tag.hashtag === "affected" && has(tag, "food") && (has(tag, "ch") || has(tag, "ipc"));
 
 /** A Cadre Harmonisé / IPC column: #affected+food+ch+p3 (phase), +p3plus (phases 3–5), +projected / +current; not shares (+pct). */
@@ -58,15 +61,28 @@ export function mappingFromHxl(columns: Column[], indicators: IndicatorTag[], op
     meanings.add(meaning);
     values.push(value);
   }
-  if (!values.length) return { name: null, reason: "no column has the HXL tag of a known indicator (e.g. #affected+idps+ind, #inneed, #value+funding+required+usd)" };
+  if (!values.length) {
+    // What the file has instead: its tags that are not an area, a date or metadata, and its malformed tag cells.
+    const tags = [...tagged.filter((c) => !NOT_VALUES.has((c.tag as Tag).hashtag)).map(ref), ...columns.flatMap((c) => (c.invalidTag ? [c.invalidTag] : []))];
+    const theirs = tags.length ? `; the file's are ${tags.join(", ")}` : "";
+    return {
+      name: null,
+      reason: `no column has the HXL tag of a known indicator (e.g. #affected+idps+ind, #inneed, #value+funding+required+usd)${theirs}: say which indicator a column holds`,
+      problem: { code: "no_indicator_tag", tags },
+    };
+  }
 
   const adm1 = area(tagged, "adm1");
   const adm2 = area(tagged, "adm2");
   const country = tagged.find((c) => c.tag?.hashtag === "country" && has(c.tag, "code") && !has(c.tag, "origin"));
   const level2 = options.level === 2 || (!adm1.code && !adm1.name);
   const place = level2 ? adm2 : adm1;
-  if (options.level === 2 && !adm2.code && !adm2.name) return { name: null, reason: "cercles were asked for, but no column is tagged #adm2+code or #adm2+name" };
-  if (!place.code && !place.name && !country) return { name: null, reason: "no region column (#adm1+code, #adm1+name, #adm2+code, #adm2+name) and no #country+code" };
+  if (options.level === 2 && !adm2.code && !adm2.name) {
+    return { name: null, reason: "cercles were asked for, but no column is tagged #adm2+code or #adm2+name", problem: { code: "no_adm2_tag" } };
+  }
+  if (!place.code && !place.name && !country) {
+    return { name: null, reason: "no region column (#adm1+code, #adm1+name, #adm2+code, #adm2+name) and no #country+code", problem: { code: "no_region_tag" } };
+  }
   const region: ImportMappingInput["region"] =
     place.code || place.name
       ? { ...(place.code ? { code: ref(place.code) } : {}), ...(place.name ? { name: ref(place.name) } : {}), level: level2 ? 2 : 1 }
@@ -82,11 +98,13 @@ export function mappingFromHxl(columns: Column[], indicators: IndicatorTag[], op
     : year ? { year: ref(year) }
     : options.year ? { fixedStart: `${options.year}-01-01`, fixedEnd: `${options.year}-12-31` }
     : null;
-  if (!period) return { name: null, reason: "no date column (#date, #date+start and #date+end, or #date+year): give the year the figures cover" };
+  if (!period) {
+    return { name: null, reason: "no date column (#date, #date+start and #date+end, or #date+year): say which column holds the date, or give the year the figures cover", problem: { code: "no_date_tag" } };
+  }
 
   const status = tagged.find((c) => c.tag?.hashtag === "status" || (c.tag?.hashtag === "meta" && has(c.tag, "status")));
   if (!status && values.some((v) => v.indicator.startsWith("ch_") && !v.chStatus)) {
-    return { name: null, reason: "the Cadre Harmonisé columns say neither +current nor +projected, and no #status column does" };
+    return { name: null, reason: "the Cadre Harmonisé columns say neither +current nor +projected, and no #status column does", problem: { code: "no_ch_status" } };
   }
   const sector = tagged.find((c) => c.tag?.hashtag === "sector");
   const sourceMeta = (attribute?: string) =>
@@ -118,4 +136,35 @@ export function mappingFromHxl(columns: Column[], indicators: IndicatorTag[], op
     .filter((c) => !named.has(ref(c)) || tagged.find((t) => ref(t) === ref(c)) !== c)
     .map((c) => (c.header === ref(c) ? c.header : `${c.header} (${ref(c)})`));
   return { name: "HXL tags", mapping, ignored };
+}
+
+/** What a column holds, as the import form's column mapping says it. */
+export type ColumnRole = "regionCode" | "regionName" | "date" | "start" | "end" | "year" | `value:${string}`;
+
+/**
+ * The roles a file's tags already give, to start the column form with when
+ * the tags alone are not enough (a date is missing, a tag is not an
+ * indicator's): the user adds what is missing instead of mapping every column.
+ * CH phase columns have no role there (the form has no phase).
+ */
+export function rolesFromHxl(columns: Column[], indicators: IndicatorTag[], options: HxlOptions = {}): Map<number, ColumnRole> {
+  const roles = new Map<number, ColumnRole>();
+  const tagged = columns.filter((c) => c.tag);
+  const byCore = new Map(indicators.flatMap((i) => (parseTag(i.hxl) ? [[core(parseTag(i.hxl) as Tag), i.code] as const] : [])));
+  for (const c of tagged) {
+    const code = byCore.get(core(c.tag as Tag));
+    if (code && !isCh(c.tag as Tag) && ![...roles.values()].includes(`value:${code}`)) roles.set(c.index, `value:${code}`);
+  }
+  const adm1 = area(tagged, "adm1");
+  const place = options.level === 2 || (!adm1.code && !adm1.name) ? area(tagged, "adm2") : adm1;
+  if (place.code) roles.set(place.code.index, "regionCode");
+  if (place.name) roles.set(place.name.index, "regionName");
+  const dates = tagged.filter((c) => c.tag?.hashtag === "date");
+  for (const role of ["start", "end", "year"] as const) {
+    const found = dates.find((c) => has(c.tag as Tag, role));
+    if (found) roles.set(found.index, role);
+  }
+  const point = dates.find((c) => !["start", "end", "year"].some((a) => has(c.tag as Tag, a)));
+  if (point) roles.set(point.index, "date");
+  return roles;
 }

@@ -19,6 +19,12 @@ describe("HXL tags", () => {
     expect(findHashtagRow([["Region", "IDPs"], ["ML05", "#1"]])).toBe(-1);
     expect(findHashtagRow([["Region", "#adm1+code"], ["ML05", "1"]])).toBe(-1); // a row with text besides tags is not the tag row
   });
+
+  it("takes a row of mostly valid tags with one malformed cell as the tag row (as libhxl does), and keeps the malformed text", () => {
+    const rows = [["Region", "Date", "IDPs", "IDPs 2021"], ["#adm1+code", "#date", "#affected+idps+ind", "#affected+idps+2021"], ["ML05", "2021-09-30", "1", "2"]];
+    expect(findHashtagRow(rows)).toBe(1);
+    expect(describeColumns(table(rows)).columns[3]).toEqual({ index: 3, header: "IDPs 2021", tag: null, invalidTag: "#affected+idps+2021" });
+  });
 });
 
 describe("describeColumns", () => {

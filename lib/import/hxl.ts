@@ -13,6 +13,8 @@ export interface Column {
   /** The human header; the tag's text when the file has tags only. */
   header: string;
   tag: Tag | null;
+  /** The text of the hashtag row's cell when it is not a valid tag (a malformed tag: the column is untagged). */
+  invalidTag?: string;
 }
 
 export interface TableLayout {
@@ -42,11 +44,16 @@ export function sameTag(a: Tag, b: Tag): boolean {
   return tagText(a) === tagText(b);
 }
 
-/** The hashtag row: the first of the first 25 rows with a tag and nothing but tags; -1 if none. */
+/**
+ * The hashtag row: the first of the first 25 rows where valid tags are more
+ * than half of the filled cells (libhxl's rule: one malformed tag such as
+ * #affected+idps+2021 does not make a tagged file untagged; that column is).
+ */
 export function findHashtagRow(rows: string[][]): number {
   return rows.slice(0, 25).findIndex((row) => {
     const filled = row.filter((c) => c !== "");
-    return filled.length > 0 && filled.every((c) => parseTag(c) !== null);
+    const tags = filled.filter((c) => parseTag(c) !== null).length;
+    return tags > 0 && tags * 2 > filled.length;
   });
 }
 
@@ -63,9 +70,10 @@ export function describeColumns(table: Table): TableLayout {
   const head = [headerRowIndex, hashtagRowIndex, dataStartIndex].map((i) => (i === null ? [] : (table.rows[i] ?? [])));
   const width = Math.max(0, ...head.map((r) => r.length));
   const columns = Array.from({ length: width }, (_, index) => {
-    const tag = hashtagRowIndex === null ? null : parseTag(table.rows[hashtagRowIndex]?.[index] ?? "");
-    const header = (headerRowIndex === null ? "" : table.rows[headerRowIndex]?.[index]) || (tag ? tagText(tag) : "");
-    return { index, header, tag };
+    const tagCell = hashtagRowIndex === null ? "" : (table.rows[hashtagRowIndex]?.[index] ?? "");
+    const tag = parseTag(tagCell);
+    const header = (headerRowIndex === null ? "" : table.rows[headerRowIndex]?.[index]) || (tag ? tagText(tag) : tagCell);
+    return tagCell && !tag ? { index, header, tag, invalidTag: tagCell } : { index, header, tag };
   });
   return { columns, headerRowIndex, hashtagRowIndex, dataStartIndex };
 }

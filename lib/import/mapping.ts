@@ -7,6 +7,7 @@ import { DATASET_CODE } from "../validation/dataset-input";
 import { isoDateText } from "../validation/iso-date";
 import { parseTag, sameTag, tagText, type Column, type TableLayout } from "./hxl";
 import { withoutPatterns } from "./legacy-patterns";
+import type { ImportProblem } from "./problems";
 
 export type { Column, TableLayout } from "./hxl";
 
@@ -111,7 +112,7 @@ export type MappingFilter = ImportMapping["filters"][number];
 export type MappingCondition = Exclude<MappingFilter, { anyOf: unknown }>;
 
 /** A mapping found for a file, or why there is none (the user then maps the columns). */
-export type Detected = { name: string; mapping: ImportMappingInput; ignored?: string[] } | { name: null; reason: string };
+export type Detected = { name: string; mapping: ImportMappingInput; ignored?: string[]; /** A built-in publication's id. */ publication?: string } | { name: null; reason: string; problem?: ImportProblem };
 
 const headerKey = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
 

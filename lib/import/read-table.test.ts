@@ -41,7 +41,7 @@ describe("readTable: CSV", () => {
   it("refuses what it cannot read, with a message for the user", async () => {
     await expect(readTable(bytes(""), "empty.csv")).rejects.toThrow(new ImportFileError("empty.csv is empty"));
     await expect(readTable(bytes("\n\n ;; \n"), "blank.csv")).rejects.toThrow("blank.csv has no rows");
-    await expect(readTable(Uint8Array.from([0x00, 0x01, 0x02, 0x9f, 0x41]), "x.csv")).rejects.toThrow("x.csv is a binary file");
+    await expect(readTable(Uint8Array.from([0x00, 0x01, 0x02, 0x9f, 0x41]), "x.csv")).rejects.toThrow("x.csv is not a CSV or Excel file");
     await expect(readTable(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]), "old.xls")).rejects.toThrow(/Excel 97–2003 \(\.xls\).*save it as \.xlsx/);
     await expect(readTable(bytes("a,b\n"), "renamed.xlsx")).rejects.toThrow("not an Excel workbook");
     await expect(readTable(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "broken.xlsx")).rejects.toBeInstanceOf(ImportFileError);
@@ -143,5 +143,41 @@ describe("readTable: limits (decompression bombs, huge tables)", () => {
   it("refuses an XLSX row past the column limit", async () => {
     const data = await xlsx((wb) => wb.addWorksheet("s").addRow(Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => i)));
     await expect(readTable(data, "wide.xlsx")).rejects.toThrow(`wide.xlsx has a row of more than ${MAX_COLUMNS} columns (row 1)`);
+  });
+});
+
+describe("readTable: files that are not tables", () => {
+  // Real files' first bytes (the magic numbers): whatever the name, the content decides.
+  const PDF = bytes("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");
+  const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
+  const notTable = async (data: Uint8Array, name: string, kind: string) => {
+    const error = await readTable(data, name).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect(error).toMatchObject({ code: "not_table", kind });
+    expect((error as Error).message).toContain("is not a CSV or Excel file");
+  };
+
+  it("a PDF, a PNG or a JPEG is 'not a CSV or Excel file', named .csv or .xlsx or not", async () => {
+    await notTable(PDF, "bulletin.pdf", "pdf");
+    await notTable(PDF, "bulletin.csv", "pdf");
+    await notTable(PNG, "map.png", "image");
+    await notTable(PNG, "map.xlsx", "image");
+    await notTable(JPEG, "photo.csv", "image");
+  });
+
+  it("a ZIP that is not a workbook (a Word document, a plain archive) is not one either; an XLSX renamed .csv is read", async () => {
+    const docx = zipArchive([deflatedEntry("[Content_Types].xml", Buffer.from("<Types/>")), deflatedEntry("word/document.xml", Buffer.from("<w:document/>"))]);
+    await notTable(docx, "report.docx", "word");
+    await notTable(docx, "report.xlsx", "word");
+    await notTable(zipArchive([deflatedEntry("data.csv", Buffer.from("a,b\n1,2\n"))]), "data.zip", "zip");
+    const real = await xlsx((wb) => wb.addWorksheet("S").addRow(["Région", "PDI"]));
+    expect((await readTable(real, "renamed.csv")).rows).toEqual([["Région", "PDI"]]);
+  });
+
+  it("other binary bytes and an old Word file are not tables; an old .xls keeps its own advice", async () => {
+    await notTable(Uint8Array.from([0x00, 0x01, 0x02, 0x9f, 0x41]), "x.csv", "binary");
+    await notTable(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]), "old.doc", "binary");
+    await expect(readTable(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]), "old.xls")).rejects.toThrow(/Excel 97–2003/);
   });
 });

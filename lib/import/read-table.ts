@@ -6,6 +6,7 @@ import { parse } from "csv-parse/sync";
 import { checkArchive } from "./archive-limits";
 import { plainNumber, shiftDecimal, sumDecimals } from "./decimal";
 import { ImportFileError } from "./file-error";
+import { notTableError, sniffKind, zipKind } from "./file-kind";
 import { MAX_COLUMNS } from "./limits";
 
 export interface Table {
@@ -20,14 +21,17 @@ export interface Table {
 
 export { ImportFileError };
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0]; // old binary .xls (and .doc)
-const startsWith = (data: Uint8Array, magic: number[]) => magic.every((b, i) => data[i] === b);
-
+/** The content decides what the file is (its first bytes), never its name alone. */
 export async function readTable(data: Buffer | Uint8Array, fileName: string): Promise<Table> {
   if (data.length === 0) throw new ImportFileError(`${fileName} is empty`);
-  if (startsWith(data, ZIP)) return readXlsx(data, fileName);
-  if (startsWith(data, OLE)) throw new ImportFileError(`${fileName} is an old Excel 97–2003 (.xls) workbook: save it as .xlsx or CSV UTF-8 first`);
+  const kind = sniffKind(data);
+  if (kind === "zip") return readXlsx(data, fileName);
+  if (kind === "ole") {
+    // Old Office files share one container: an .xls gets its own advice, a .doc or .ppt is no table.
+    if (/\.xls$/i.test(fileName)) throw new ImportFileError(`${fileName} is an old Excel 97–2003 (.xls) workbook: save it as .xlsx or CSV UTF-8 first`);
+    throw notTableError(fileName, "binary");
+  }
+  if (kind) throw notTableError(fileName, kind);
   if (/\.xlsx?$/i.test(fileName)) throw new ImportFileError(`${fileName} is not an Excel workbook, although its name ends in .xlsx: save it again from Excel`);
   const table = readCsv(decodeText(data, fileName), fileName);
   if (!table.rows.length) throw new ImportFileError(`${fileName} has no rows`);
@@ -45,7 +49,7 @@ function decodeText(data: Uint8Array, fileName: string): string {
   } catch {
     text = new TextDecoder("windows-1252").decode(data);
   }
-  if (hasControlCharacters(text.slice(0, 65_536))) throw new ImportFileError(`${fileName} is a binary file, not CSV or XLSX`);
+  if (hasControlCharacters(text.slice(0, 65_536))) throw notTableError(fileName, "binary");
   return text;
 }
 
@@ -130,7 +134,8 @@ export function guessDelimiter(text: string): "," | ";" {
 }
 
 async function readXlsx(data: Uint8Array, fileName: string): Promise<Table> {
-  await checkArchive(data, fileName);
+  const kind = zipKind(await checkArchive(data, fileName));
+  if (kind !== "xlsx") throw notTableError(fileName, kind);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);

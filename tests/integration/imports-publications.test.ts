@@ -73,8 +73,11 @@ describe("importing files shaped like the publications", () => {
     expect(skipped).toBe(6 + 1); // the six rows of other countries, listed, and Ménaka's empty row
   });
 
-  it("asks for a source when neither the file nor the import gives one", async () => {
-    const report = await importFile("idps_displacement_data.csv", { source: {} });
+  it("asks for a source when neither the file nor the import gives one (a recognised publication gives its own)", async () => {
+    // HNO 2018's tags-only file names no source; IDMC's export is a recognised publication, which fills its own.
+    const report = await importFile("mli_hno_2018.csv", { source: {}, year: 2018, commit: false });
     expect(report).toMatchObject({ status: "invalid_file", reason: expect.stringContaining("source is required") });
+    const idmc = await importFile("idps_displacement_data.csv", { source: {}, commit: false });
+    expect(idmc).toMatchObject({ publication: { dataset: "idmc-gidd", source: { organisation: "Internal Displacement Monitoring Centre (IDMC)" } } });
   });
 });

@@ -115,9 +115,12 @@ describe.runIf(hasSharedData)("importing published files", () => {
       expect(skipped).toBeGreaterThan(100); // the other countries' rows, listed
     });
 
-    it("asks for a source when neither the file nor the import gives one", async () => {
-      const report = await importFile("mli-idps-idmc/idps_displacement_data.csv", { source: {} });
+    it("asks for a source when neither the file nor the import gives one (a recognised publication gives its own)", async () => {
+      // HNO 2018's tags-only file names no source; IDMC's export is a recognised publication, which fills its own.
+      const report = await importFile("mli-needs-hno/mli_hno_2018.csv", { source: {}, year: 2018, commit: false });
       expect(report).toMatchObject({ status: "invalid_file", reason: expect.stringContaining("source is required") });
+      const idmc = await importFile("mli-idps-idmc/idps_displacement_data.csv", { source: {}, commit: false });
+      expect(idmc).toMatchObject({ publication: { dataset: "idmc-gidd", source: { organisation: "Internal Displacement Monitoring Centre (IDMC)" } } });
     });
   });
 });

@@ -55,7 +55,7 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <h1>{t("auditTitle")}</h1>
       <p className="lead">{t("auditIntro")}</p>
-      <form method="get" className="filter-bar" aria-label={t("filter")}>
+      <form method="get" className="filter-bar audit-filters" aria-label={t("filter")}>
         <div className="field">
           <label htmlFor="a-action">{t("action")}</label>
           <select id="a-action" name="action" defaultValue={query.action ?? ""}>
@@ -73,10 +73,12 @@ export default async function AuditPage({ searchParams }: Props) {
         </div>
         {dateField("from")}
         {dateField("to")}
-        <button type="submit">{t("filter")}</button>
-        <DownloadLink className="button-link" href={`/api/v1/audit.csv?${filters}`}>
-          {t("exportCsv")}
-        </DownloadLink>
+        <div className="filter-actions">
+          <button type="submit">{t("filter")}</button>
+          <DownloadLink className="button-link" href={`/api/v1/audit.csv?${filters}`}>
+            {t("exportCsv")}
+          </DownloadLink>
+        </div>
       </form>
       {otherProblems.length > 0 && <p className="form-error">{t("auditFiltersIgnored", { names: otherProblems.join(", ") })}</p>}
       {page.data.length === 0 ? (

@@ -1,29 +1,45 @@
 import type { Metadata } from "next";
-import { formatTimestamp } from "@/lib/domain/format";
+import { formatPeriod, formatTimestamp, formatValue, type UnitCode } from "@/lib/domain/format";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getImport } from "@/lib/data/imports";
+import { getImport, importFigures } from "@/lib/data/imports";
+import { indicatorIndex, regionIndex } from "@/lib/data/reference";
+import { TableScroll } from "@/components/layout/table-scroll";
 import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
 import { RollbackButton } from "@/components/imports/rollback-button";
 import { ScopedMessages } from "@/components/layout/scoped-messages";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Figures listed per page: the Cadre Harmonisé export creates ~1,500. */
+const PER_PAGE = 100;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations("imports"))("importTitle", { id: (await params).id }) };
 }
 
-export default async function ImportPage({ params }: Props) {
+export default async function ImportPage({ params, searchParams }: Props) {
   const user = await requireUser("figures:read");
   const id = parseFigureId((await params).id);
   const record = id === null ? null : await getImport(id);
   if (!record) notFound();
-  const [t, locale] = await Promise.all([getTranslations("imports"), getLocale()]);
+  const pageParam = (await searchParams).page;
+  const requested = Number(typeof pageParam === "string" ? pageParam : "1");
+  const [t, locale, figures, indicators, regions] = await Promise.all([
+    getTranslations("imports"),
+    getLocale(),
+    importFigures(record.id, { page: Number.isInteger(requested) && requested > 0 ? requested : 1, perPage: PER_PAGE }),
+    indicatorIndex(),
+    regionIndex(),
+  ]);
+  const lang = locale === "fr" ? "fr" : "en";
+  const first = (figures.page - 1) * PER_PAGE + 1;
+  const pageHref = (page: number) => `/imports/${record.id}?page=${page}#figures`;
   return (
     <>
       <h1>{t("importTitle", { id: record.id })}</h1>
@@ -34,6 +50,18 @@ export default async function ImportPage({ params }: Props) {
         <dd>{record.mappingName}</dd>
         <dt>{t("counts")}</dt>
         <dd>{`${record.created} / ${record.updated} / ${record.unchanged}`}</dd>
+        <dt>{t("datasets")}</dt>
+        <dd>
+          {figures.datasets.length === 0 ? (
+            "—"
+          ) : (
+            <ul className="plain-list">
+              {figures.datasets.map((d) => (
+                <li key={d.code}>{t("datasetCounts", { name: d.name, code: d.code, created: d.created, changed: d.changed })}</li>
+              ))}
+            </ul>
+          )}
+        </dd>
         <dt>{t("state")}</dt>
         <dd>{record.status === "committed" ? t("committedState") : t("rolledBackState")}</dd>
         <dt>{t("who")}</dt>
@@ -41,6 +69,47 @@ export default async function ImportPage({ params }: Props) {
         <dt>{t("when")}</dt>
         <dd>{formatTimestamp(record.createdAt, locale)}</dd>
       </dl>
+      {figures.total > 0 && (
+        <section aria-labelledby="figures" className="import-figures">
+          <h2 id="figures">{t("importFigures", { created: figures.created, changed: figures.changed })}</h2>
+          <TableScroll focusable>
+            <table>
+              <caption>{t("importFiguresRange", { first, last: first + figures.rows.length - 1, total: figures.total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("action")}</th>
+                  <th scope="col">{t("figure")}</th>
+                  <th scope="col">{t("dataset")}</th>
+                  <th scope="col">{t("value")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {figures.rows.map((f) => {
+                  const unit = f.unit as UnitCode;
+                  const name = `${indicators.get(f.indicator)?.name[lang] ?? f.indicator} · ${regions.get(f.region)?.name[lang] ?? f.region} · ${formatPeriod(f.periodStart, f.periodEnd, locale)}${f.disaggregation ? ` · ${Object.values(f.disaggregation).join(" ")}` : ""}`;
+                  return (
+                    <tr key={f.figureId} data-action={f.action}>
+                      <td>{f.action === "create" ? t("action_create") : t("action_update")}</td>
+                      <td>
+                        <Link href={`/figures/${f.figureId}`}>{name}</Link>
+                      </td>
+                      <td>{f.dataset.name}</td>
+                      <td>{f.old === null ? formatValue(f.value, unit, locale) : `${formatValue(f.old, unit, locale)} → ${formatValue(f.value, unit, locale)}`}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
+          {figures.pages > 1 && (
+            <nav className="pager" aria-label={t("importFiguresPages")}>
+              {figures.page > 1 && <Link href={pageHref(figures.page - 1)}>← {t("previousPage")}</Link>}
+              <span>{t("pageOf", { page: figures.page, pages: figures.pages })}</span>
+              {figures.page < figures.pages && <Link href={pageHref(figures.page + 1)}>{t("nextPage")} →</Link>}
+            </nav>
+          )}
+        </section>
+      )}
       <p>
         <Link href="/imports">{t("listTitle")}</Link>
       </p>
