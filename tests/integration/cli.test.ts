@@ -111,7 +111,7 @@ describe("npm run cli", () => {
     const first = cli(["seed"]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/Seeded \d+ regions, \d+ indicators, \d+ sources, [1-9]\d+ new figures/);
-    expect(cli(["seed"]).stdout).toMatch(/ 0 new figures, 0 new users/);
+    expect(cli(["seed"]).stdout).toMatch(/ 0 new figures, 0 new events, 0 new users/);
   });
 
   it("without DATABASE_URL uses the embedded server in DATA_DIR, also while it is already running", async () => {
