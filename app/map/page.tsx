@@ -60,7 +60,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
           date: { options: periods.map((p) => ({ value: p.end, label: formatPeriod(p.start, p.end, locale) })), value: period?.end ?? "" },
         }}
       />
-      {RATE_INDICATORS.some((r) => r.indicator === code) && <MeasureSwitch measure={measure} params={params} labels={{ group: t("measure"), count: t("count"), rate: t("rate") }} />}
+      {RATE_INDICATORS.some((r) => r.indicator === code) && <MeasureSwitch measure={measure} params={params} labels={{ group: t("measure"), count: t("count"), rate: t("rate") }} locale={locale} />}
       {period && (
         <ChartSlot title={title} height={520}>
           <MapPanel title={title} indicator={code} unit={(indicator?.unit ?? "count") as UnitCode} date={period.end} keys={keys} regions={regions} lang={lang} measure={measure} />

@@ -1,6 +1,7 @@
 // The map's measure, numbers or % of the population, as two links that keep
 // every other filter of the URL (?measure=rate; numbers are the default).
 import Link from "next/link";
+import { sign } from "@/lib/domain/typography";
 
 export type MapMeasure = "count" | "rate";
 
@@ -10,7 +11,7 @@ export function mapMeasureOf(value: string | string[] | undefined, rateable: boo
   return rateable && v === "rate" ? "rate" : "count";
 }
 
-export function MeasureSwitch({ measure, params, labels }: { measure: MapMeasure; params: Record<string, string | string[] | undefined>; labels: { group: string; count: string; rate: string } }) {
+export function MeasureSwitch({ measure, params, labels, locale }: { measure: MapMeasure; params: Record<string, string | string[] | undefined>; labels: { group: string; count: string; rate: string }; locale: string }) {
   const hrefFor = (m: MapMeasure) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (k !== "measure") for (const item of ([] as (string | undefined)[]).concat(v)) if (item !== undefined) q.append(k, item);
@@ -20,7 +21,10 @@ export function MeasureSwitch({ measure, params, labels }: { measure: MapMeasure
   };
   return (
     <div role="group" aria-label={labels.group} className="measure-switch">
-      <span aria-hidden="true">{labels.group}:</span>
+      <span aria-hidden="true">
+        {labels.group}
+        {sign(":", locale)}
+      </span>
       {(["count", "rate"] as const).map((m) => (
         <Link key={m} href={hrefFor(m)} aria-current={measure === m ? "true" : undefined} className="button-secondary" scroll={false}>
           {labels[m]}
