@@ -3,9 +3,8 @@
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
-import { isViewPage } from "@/lib/domain/view-pages";
+import { isViewPage, VIEW_NAME_MAX } from "@/lib/domain/view-pages";
 import { saveView, type SaveViewState } from "@/app/views/actions";
-import { VIEW_NAME_MAX } from "@/lib/validation/saved-view";
 
 /** "Save view": names the page as it is now (path and filters) and saves it, shared with everyone or not. */
 export function SaveView() {

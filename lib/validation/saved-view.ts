@@ -2,8 +2,9 @@
 // Messages are keys of the `share` namespace, so the form says them in the reader's language.
 import { z } from "zod";
 import { sameOriginPath } from "../auth/callback-url";
+import { VIEW_NAME_MAX } from "../domain/view-pages";
 
-export const VIEW_NAME_MAX = 100;
+export { VIEW_NAME_MAX };
 
 /**
  * The page a view opens: a path of this site with its query string, never a
