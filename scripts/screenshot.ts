@@ -1,5 +1,7 @@
 // `npm run screenshot -- [base-url]`: logs in as the demo analyst on a running
-// app (default http://localhost:3000) and saves docs/screenshot.png for the README.
+// app (default http://localhost:3000) and saves docs/screenshot.png for the
+// README, and docs/chart-export.png: the national IDP chart as its PNG export
+// gives it (with the comparison sources and the events), untouched.
 import { mkdir } from "node:fs/promises";
 import { chromium } from "@playwright/test";
 import { chromiumExecutable } from "../lib/browser";
@@ -17,5 +19,12 @@ await page.waitForURL(`${base}/`);
 await page.waitForLoadState("networkidle");
 await mkdir("docs", { recursive: true });
 await page.screenshot({ path: "docs/screenshot.png" });
+
+await page.goto(`${base}/displacement?compare=idps-national`);
+const chart = page.locator('figure[data-chart="idps-national"]');
+await chart.locator(".chart-body svg").first().waitFor();
+await chart.getByRole("button", { name: "Export" }).click();
+const [png] = await Promise.all([page.waitForEvent("download"), chart.getByRole("menuitem", { name: "PNG", exact: true }).click()]);
+await png.saveAs("docs/chart-export.png");
 await browser.close();
-console.log("Saved docs/screenshot.png");
+console.log("Saved docs/screenshot.png and docs/chart-export.png");
