@@ -211,6 +211,19 @@ test.describe("chart pictures that paste cleanly", () => {
     expect(svg).toContain("Data as of");
   });
 
+  test("a one-figure series' label reads in the export: dark text over its white halo, not a white blot", async ({ page }) => {
+    await logIn(page, "viewer");
+    await page.goto("/displacement?compare=idps-national");
+    await expect(page.locator('figure[data-chart="idps-national"] .point-label').first()).toBeVisible();
+    const svg = (await exportChart(page, "idps-national", "SVG")).bytes.toString("utf8");
+    // CRS 2021 (372,000) is one figure: its value and date are written by its point.
+    const label = /<text[^>]*>372,000 people \(30 Jun 2021\)<\/text>/.exec(svg)?.[0];
+    expect(label).toBeDefined();
+    // The halo is a stroke painted under the fill; without paint-order the white stroke covers the text.
+    expect(label).toMatch(/paint-order:\s*stroke/);
+    expect(label).toMatch(/fill:\s*rgb\(31, 41, 51\)/);
+  });
+
   test("a chart hovered when it is exported comes out without its crosshair or tooltip", async ({ page }) => {
     await logIn(page, "viewer");
     await page.goto("/displacement");

@@ -6,7 +6,7 @@
 // tooltip's crosshair, the active dot) is left out.
 import { exportLines, wrapText, type ExportText } from "./chart-export";
 
-const STYLE_PROPERTIES = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "stroke-opacity", "opacity", "font-size", "font-weight", "text-anchor", "dominant-baseline", "visibility"] as const;
+const STYLE_PROPERTIES = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "stroke-opacity", "paint-order", "opacity", "font-size", "font-weight", "text-anchor", "dominant-baseline", "visibility"] as const;
 const FONT = "Arial, Helvetica, sans-serif";
 const INK = "#1b2631";
 const LINE = 18;
