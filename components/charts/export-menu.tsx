@@ -3,7 +3,8 @@
 // and "Copy chart" (the PNG on the clipboard, where the browser allows it;
 // otherwise it says so). Pictures carry the title, unit, active filters, source, "data as of",
 // the product name and the export date (lib/export/chart-export.ts).
-import { useEffect, useId, useRef, useState, type RefObject } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type RefObject } from "react";
+import { useDismiss } from "@/components/layout/use-dismiss";
 import { useLocale, useTranslations } from "next-intl";
 import { chartCsv, chartFileName, filtersLine, PRODUCT_NAME } from "@/lib/export/chart-export";
 import { formatDate } from "@/lib/domain/format";
@@ -24,19 +25,12 @@ export function ExportMenu({ figure, meta, table, chartId, sourceText }: { figur
   const menuId = useId();
   const menu = useRef<HTMLUListElement>(null);
 
+  const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!open) return;
-    menu.current?.querySelector<HTMLButtonElement>("button")?.focus();
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === "Escape" : !menu.current?.parentElement?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", close);
-    return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", close);
-    };
+    if (open) menu.current?.querySelector<HTMLButtonElement>("button")?.focus();
   }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, root, close);
 
   /** The chart as a finished SVG (lib/export/chart-image.ts). */
   async function picture() {
@@ -98,7 +92,7 @@ export function ExportMenu({ figure, meta, table, chartId, sourceText }: { figur
   }
 
   return (
-    <div className="export-menu">
+    <div className="export-menu" ref={root}>
       <button type="button" className="chart-toggle" aria-haspopup="menu" aria-expanded={open} aria-controls={open ? menuId : undefined} onClick={() => setOpen((v) => !v)}>
         {t("export")}
       </button>

@@ -3,7 +3,8 @@
 // of it (PDF, PowerPoint, Word), each a DownloadLink (which says a refusal or
 // failure next to it). A disclosure, not an ARIA menu: its items are plain
 // links, reached with Tab; Escape or a click elsewhere closes it.
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useDismiss } from "@/components/layout/use-dismiss";
 import { DownloadLink } from "./download-link";
 
 export interface DownloadItem {
@@ -18,22 +19,13 @@ export function DownloadMenu({ label, listLabel, items }: { label: string; listL
   const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    if (!open) return;
-    root.current?.querySelector<HTMLAnchorElement>("ul a")?.focus();
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent) {
-        if (e.key !== "Escape") return;
-        setOpen(false);
-        button.current?.focus();
-      } else if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", close);
-    return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", close);
-    };
+    if (open) root.current?.querySelector<HTMLAnchorElement>("ul a")?.focus();
   }, [open]);
+  const close = useCallback((byEscape: boolean) => {
+    setOpen(false);
+    if (byEscape) button.current?.focus();
+  }, []);
+  useDismiss(open, root, close);
 
   return (
     <div className="download-menu" ref={root}>

@@ -6,7 +6,7 @@
 // path has one where Bamako is, which stays Bamako's to colour and click).
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
+import { AreaLink } from "./area-link";
 import { colourFor, SEQUENTIAL } from "@/lib/domain/colour-scale";
 import { formatDate, formatValue, type UnitCode } from "@/lib/domain/format";
 import { formatRate } from "@/lib/domain/rates";
@@ -64,15 +64,7 @@ export function Choropleth({ regions, breaks, unit, countUnit, title }: { region
           if (!d) return null;
           const fill = colourFor(r.value, breaks) ?? NO_DATA_FILL;
           return (
-            <Link
-              key={r.pcode}
-              href={`/regions/${r.pcode}`}
-              aria-label={text(r)}
-              onMouseEnter={() => setActive(r)}
-              onMouseLeave={() => setActive(null)}
-              onFocus={() => setActive(r)}
-              onBlur={() => setActive(null)}
-            >
+            <AreaLink key={r.pcode} area={r} label={text(r)} onActive={setActive}>
               <path
                 d={d}
                 data-pcode={r.pcode}
@@ -85,7 +77,7 @@ export function Choropleth({ regions, breaks, unit, countUnit, title }: { region
               >
                 <title>{text(r)}</title>
               </path>
-            </Link>
+            </AreaLink>
           );
         })}
       </svg>

@@ -6,7 +6,7 @@
 // shown, so the region map costs slow connections nothing more.
 import { useEffect, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
+import { AreaLink } from "./area-link";
 import type { ChPhase } from "@/lib/domain/area-phase";
 import { CH_PHASE_COLOURS } from "@/lib/domain/colour-scale";
 import { formatValue } from "@/lib/domain/format";
@@ -55,15 +55,7 @@ export function PhaseMap({ areas, level, title }: { areas: PhaseArea[]; level: "
             const d = paths[a.pcode];
             if (!d) return null;
             return (
-              <Link
-                key={a.pcode}
-                href={`/regions/${a.pcode}`}
-                aria-label={text(a)}
-                onMouseEnter={() => setActive(a)}
-                onMouseLeave={() => setActive(null)}
-                onFocus={() => setActive(a)}
-                onBlur={() => setActive(null)}
-              >
+              <AreaLink key={a.pcode} area={a} label={text(a)} onActive={setActive}>
                 <path
                   d={d}
                   data-pcode={a.pcode}
@@ -75,7 +67,7 @@ export function PhaseMap({ areas, level, title }: { areas: PhaseArea[]; level: "
                 >
                   <title>{text(a)}</title>
                 </path>
-              </Link>
+              </AreaLink>
             );
           })}
         {/* The regions' outlines over the cercles, for orientation. */}
