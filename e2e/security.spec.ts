@@ -43,7 +43,7 @@ test("every page carries the security headers, with a fresh nonce each time", as
   expect(html).toContain(`nonce="${nonce}"`);
 });
 
-test("the overview and a recharts page run under the CSP with no violation", async ({ page }) => {
+test("the overview, a recharts page and the figure form run under the CSP with no violation", async ({ page }) => {
   const violations = await watchCsp(page);
   await logIn(page, "analyst");
   // Hydrated: a client-side control works.
@@ -55,6 +55,12 @@ test("the overview and a recharts page run under the CSP with no violation", asy
   await page.goto("/displacement");
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
   await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  expect(await violations()).toEqual([]);
+
+  // A form validated in the browser with zod (whose object schemas probe `new Function` unless jitless).
+  await page.goto("/figures/new");
+  await page.getByLabel("Indicator").selectOption("idps");
+  await expect(page.getByRole("button", { name: "Save" })).toBeEnabled();
   expect(await violations()).toEqual([]);
 
   // The watcher does see a violation: an injected inline handler is blocked.

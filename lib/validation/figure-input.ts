@@ -1,6 +1,7 @@
 // One schema for a figure written by the form (checked in the browser, then
 // again in the Server Action) and by the write API. Its messages are keys of
 // the "figureErrors" messages, so each side says them in the reader's language.
+import "./browser-zod";
 import { z } from "zod";
 import { isDerivedIndicator } from "../domain/funding";
 import { isoDateText } from "./iso-date";
