@@ -7,6 +7,7 @@
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { AreaLink } from "./area-link";
+import { MapKey } from "./map-key";
 import { colourFor, SEQUENTIAL } from "@/lib/domain/colour-scale";
 import { formatDate, formatValue, type UnitCode } from "@/lib/domain/format";
 import { formatRate } from "@/lib/domain/rates";
@@ -81,23 +82,12 @@ export function Choropleth({ regions, breaks, unit, countUnit, title }: { region
           );
         })}
       </svg>
-      <div className="map-tooltip" role="status" aria-live="polite">
-        {active ? text(active) : " "}
-      </div>
-      <div className="map-legend" aria-label={t("legend")}>
-        <ul>
-          {breaks.map((b, i) => (
-            <li key={b}>
-              <span className="swatch" style={{ background: SEQUENTIAL[i] }} aria-hidden="true" />
-              {t("upTo", { value: format(b) })}
-            </li>
-          ))}
-          <li>
-            <span className="swatch hatch" aria-hidden="true" />
-            {t("noData")}
-          </li>
-        </ul>
-      </div>
+      <MapKey
+        active={active ? text(active) : null}
+        legendLabel={t("legend")}
+        items={breaks.map((b, i) => ({ key: b, colour: SEQUENTIAL[i] ?? "", label: t("upTo", { value: format(b) }) }))}
+        hatchLabel={t("noData")}
+      />
     </div>
   );
 }

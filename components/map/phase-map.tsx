@@ -7,6 +7,7 @@
 import { useEffect, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { AreaLink } from "./area-link";
+import { MapKey } from "./map-key";
 import type { ChPhase } from "@/lib/domain/area-phase";
 import { CH_PHASE_COLOURS } from "@/lib/domain/colour-scale";
 import { formatValue } from "@/lib/domain/format";
@@ -79,23 +80,12 @@ export function PhaseMap({ areas, level, title }: { areas: PhaseArea[]; level: "
           </g>
         )}
       </svg>
-      <div className="map-tooltip" role="status" aria-live="polite">
-        {active ? text(active) : " "}
-      </div>
-      <div className="map-legend" aria-label={t("legend")}>
-        <ul>
-          {([1, 2, 3, 4, 5] as const).map((p) => (
-            <li key={p} data-phase={p}>
-              <span className="swatch" style={{ background: CH_PHASE_COLOURS[p] }} aria-hidden="true" />
-              {tc(`phase${p}`)}
-            </li>
-          ))}
-          <li>
-            <span className="swatch hatch" aria-hidden="true" />
-            {t("notAnalysed")}
-          </li>
-        </ul>
-      </div>
+      <MapKey
+        active={active ? text(active) : null}
+        legendLabel={t("legend")}
+        items={([1, 2, 3, 4, 5] as const).map((p) => ({ key: p, phase: p, colour: CH_PHASE_COLOURS[p], label: tc(`phase${p}`) }))}
+        hatchLabel={t("notAnalysed")}
+      />
     </div>
   );
 }
