@@ -42,20 +42,15 @@ export interface EventFilter {
   to?: string;
 }
 
-/** Events overlapping [from, to], oldest first. */
+/**
+ * Events overlapping [from, to], oldest first. The table holds a curated few
+ * dozen rows: they are read whole and filtered by the same rules as the
+ * charts' (concerns, overlaps), not by a second copy of them in SQL.
+ */
 export async function listEvents(filter: EventFilter = {}): Promise<EventDto[]> {
-  const region = filter.region === undefined ? undefined : filter.region === "ML" ? { regionId: null } : { OR: [{ regionId: null }, { region: { pcode: filter.region } }] };
-  const rows = await db().event.findMany({
-    where: {
-      ...region,
-      ...(filter.to ? { startDate: { lte: day(filter.to) } } : {}),
-      // A one-day event has no end date: its start decides.
-      ...(filter.from ? { AND: [{ OR: [{ endDate: { gte: day(filter.from) } }, { endDate: null, startDate: { gte: day(filter.from) } }] }] } : {}),
-    },
-    include,
-    orderBy: [{ startDate: "asc" }, { id: "asc" }],
-  });
-  return rows.map(toDto);
+  const rows = await db().event.findMany({ include, orderBy: [{ startDate: "asc" }, { id: "asc" }] });
+  const regions = filter.region === undefined ? null : filter.region === "ML" ? [] : [filter.region];
+  return rows.map(toDto).filter((e) => within(e, regions, filter.from, filter.to));
 }
 
 /**
@@ -65,8 +60,11 @@ export async function listEvents(filter: EventFilter = {}): Promise<EventDto[]> 
  */
 export async function eventsFor({ regions = [], from, to }: { regions?: readonly string[] | null; from?: string; to?: string }): Promise<EventDto[]> {
   const all = await cachedRead("events", () => listEvents());
-  return all.filter((e) => (regions === null || concerns(e, regions)) && overlaps(e, from, to));
+  return all.filter((e) => within(e, regions, from, to));
 }
+
+/** An event of these regions (null: any) touching [from, to]. */
+const within = (e: EventDto, regions: readonly string[] | null, from?: string, to?: string) => (regions === null || concerns(e, regions)) && overlaps(e, from, to);
 
 export async function getEvent(id: number): Promise<EventDto | null> {
   const row = await db().event.findUnique({ where: { id }, include });
