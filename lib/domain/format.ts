@@ -3,7 +3,7 @@
 // Intl formatters are costly to build, so each is built once per locale.
 // French output follows the typography rule of ./typography (U+202F before %)
 // and writes dollars "$ US" (Intl: "$US"), here for every number on screen.
-import { frenchSpacing } from "./typography";
+import { frenchSpacing, sign } from "./typography";
 
 export type UnitCode = "people" | "usd" | "percent" | "count";
 
@@ -50,7 +50,7 @@ export function formatValue(value: number, unit: UnitCode, locale: string): stri
 export function formatTick(value: number, unit: UnitCode, locale: string): string {
   if (unit === "percent") {
     const f = memo(`tp:${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }));
-    return typeset(`${f.format(value)}${locale === "fr" ? " " : ""}%`, locale);
+    return `${f.format(value)}${sign("%", locale)}`;
   }
   const compact = memo(`tc:${locale}`, () => new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 3 })).format(value);
   if (unit !== "usd") return compact;
