@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { indicatorIndex, regionIndex, type RegionDto } from "@/lib/data/reference";
 import { breakdownsOf, compareView } from "@/lib/data/compare";
 import { eventsFor } from "@/lib/data/events";
-import { eventMarkers } from "@/lib/domain/events";
+import { eventMarkers, eventRegionsOf } from "@/lib/domain/events";
 import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 import { defaultBreakdown, shortName } from "@/lib/domain/compare";
 import { breakdownOf } from "@/lib/domain/disaggregation";
@@ -89,7 +89,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   }, null);
   const meta = { title: chartTitle, unit, sources: summariseSources(figures.map((f) => f.source)), asOf };
   // The events within the chart's dates: the national ones, and the region's own (a cercle's region's).
-  const events = eventMarkers(await eventsFor({ regions: regionCode.length >= 4 ? [regionCode.slice(0, 4)] : [] }), chartRows.map((r) => r.date), locale);
+  const events = eventMarkers(await eventsFor({ regions: eventRegionsOf([regionCode]) }), chartRows.map((r) => r.date), locale);
   const table = {
     columns: [{ key: "date", label: tc("date"), date: true }, ...datasets.map((d) => ({ key: d.code, label: shortName(d.name), unit }))],
     rows: chartRows,

@@ -13,7 +13,7 @@ import { seriesWithComparisons, sourceLine, type SeriesPoint, type SeriesQuery }
 import { datasetCatalogue, preferenceOf } from "@/lib/data/datasets";
 import { cachedRead } from "@/lib/data/cache";
 import { eventsFor } from "@/lib/data/events";
-import { eventMarkers } from "@/lib/domain/events";
+import { eventMarkers, eventRegionsOf } from "@/lib/domain/events";
 import { chartDatasets, datasetNames } from "./dataset-names";
 import { sign } from "@/lib/domain/typography";
 
@@ -143,7 +143,7 @@ async function buildTrendData({ title, query, unit, series, by = "region", dateL
  * region (null) for a chart of all regions.
  */
 function eventRegions(query: TrendChartProps["query"]): string[] | null {
-  if (query.regions) return [...new Set(query.regions.map((p) => p.slice(0, 4)).filter((p) => p.length === 4))];
+  if (query.regions) return eventRegionsOf(query.regions);
   return (query.level ?? 0) === 0 ? [] : null;
 }
 

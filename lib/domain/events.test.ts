@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { concerns, eventLabel, eventMarkers, eventTitle, overlaps, rowsWithEventDates, yearMarkers, type EventDto } from "./events";
+import { concerns, eventLabel, eventMarkers, eventTitle, overlaps, rowsWithEventDates, yearMarkers, type EventDto, eventRegionsOf } from "./events";
 
 const event = (id: number, startDate: string, endDate: string | null = null, region: string | null = null): EventDto => ({
   id,
@@ -97,5 +97,12 @@ describe("yearMarkers (a bar per plan year)", () => {
       [2, "2020", null],
       [8, "2022", "2023"],
     ]);
+  });
+});
+
+describe("eventRegionsOf", () => {
+  it("gives each place's region once (a cercle's parent) and none for the country", () => {
+    expect(eventRegionsOf(["ML05", "ML0501", "ML0502", "ML07"])).toEqual(["ML05", "ML07"]);
+    expect(eventRegionsOf(["ML"])).toEqual([]);
   });
 });

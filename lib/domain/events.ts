@@ -62,6 +62,11 @@ export function overlaps(event: Pick<EventDto, "startDate" | "endDate">, from?: 
   return (!from || lastDay(event) >= from) && (!to || event.startDate <= to);
 }
 
+/** The regions whose own events a chart of these places marks: each place's region (a cercle's parent), none for the country. */
+export function eventRegionsOf(pcodes: readonly string[]): string[] {
+  return [...new Set(pcodes.filter((p) => p.length >= 4).map((p) => p.slice(0, 4)))];
+}
+
 /**
  * Whether an event belongs on a chart of `regions` (P-codes; none: a national
  * chart): its own region's events and the national ones, which concern every region.
