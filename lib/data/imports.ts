@@ -440,7 +440,8 @@ export interface ImportFigures {
 
 /**
  * The figures an import created and changed, from the audit events it wrote
- * (the same events a rollback reads), in the order it wrote them; a page at a time
+ * (the same events a rollback reads), by indicator, region and period (the order
+ * a commit writes its audit events in is not the file's); a page at a time
  * (the Cadre Harmonisé export creates ~1,500).
  */
 export async function importFigures(importId: number, { page = 1, perPage = 100 }: { page?: number; perPage?: number } = {}): Promise<ImportFigures> {
@@ -459,7 +460,7 @@ export async function importFigures(importId: number, { page = 1, perPage = 100 
     SELECT e.after, (e.before->>'value')::float8 AS old
       FROM audit_events e
      WHERE e.entity = 'figure' AND e.action = 'figure.import' AND (e.after->>'importId')::int = ${importId}
-     ORDER BY e.id LIMIT ${perPage} OFFSET ${(current - 1) * perPage}`;
+     ORDER BY e.after->>'indicator', e.after->>'region', e.after->>'periodStart', e.id LIMIT ${perPage} OFFSET ${(current - 1) * perPage}`;
   const rows = events.map(({ after, old }): ImportedFigure => ({
     figureId: after.id as number,
     action: old === null ? "create" : "update",
