@@ -3,6 +3,7 @@ import { expect, type Page } from "@playwright/test";
 
 export const USERS = {
   admin: { email: "admin@example.org", password: "sr-demo-admin-pass" },
+  reviewer: { email: "reviewer@example.org", password: "sr-demo-reviewer-pass" },
   analyst: { email: "analyst@example.org", password: "sr-demo-analyst-pass" },
   viewer: { email: "viewer@example.org", password: "sr-demo-viewer-pass" },
 } as const;

@@ -1,24 +1,31 @@
 // The one table of rights. Every page, Server Action and route handler asks
-// `can(role, permission)`; the proxy only redirects anonymous visitors.
-export const ROLES = ["admin", "analyst", "viewer"] as const;
+// `can(role, permission)`; the proxy only redirects anonymous visitors. What a
+// role may do is then limited, on the record itself, by the user's scope
+// (lib/auth/scope.ts) and a figure's review status (lib/auth/visibility.ts).
+/** From most to least: viewer < analyst < reviewer < admin. */
+export const ROLES = ["admin", "reviewer", "analyst", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = {
-  "figures:read": ["admin", "analyst", "viewer"],
-  "figures:write": ["admin", "analyst"],
+  "figures:read": ["admin", "reviewer", "analyst", "viewer"],
+  "figures:write": ["admin", "reviewer", "analyst"],
+  /** Approve or return what others submitted, within one's scope (never one's own: four eyes). */
+  "figures:review": ["admin", "reviewer"],
   "figures:restore": ["admin"],
-  "imports:write": ["admin", "analyst"],
+  "imports:write": ["admin", "reviewer", "analyst"],
   /** Create datasets (a partner's series, a new report). */
-  "datasets:write": ["admin", "analyst"],
-  /** Change which dataset each indicator draws first. */
+  "datasets:write": ["admin", "reviewer", "analyst"],
+  /** Change which dataset each indicator draws first, and whether a dataset needs review. */
   "datasets:prefer": ["admin"],
   /** Add, change and delete the dated events the charts mark (everyone with figures:read sees them). */
-  "events:write": ["admin", "analyst"],
-  "exports:read": ["admin", "analyst", "viewer"],
+  "events:write": ["admin", "reviewer", "analyst"],
+  "exports:read": ["admin", "reviewer", "analyst", "viewer"],
+  /** Create and revoke public read-only links (admins see and revoke everyone's). */
+  "links:manage": ["admin", "reviewer"],
   "users:manage": ["admin"],
   "audit:read": ["admin"],
   /** Save views (a page and its filters) of one's own, and share them. */
-  "views:save": ["admin", "analyst", "viewer"],
+  "views:save": ["admin", "reviewer", "analyst", "viewer"],
   /** Delete a view someone else shared with everyone. */
   "views:moderate": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -52,6 +52,7 @@ interface FigureSeed {
 
 export const DEMO_USERS: { email: string; role: Role; password: string; name: string }[] = [
   { email: "admin@example.org", role: "admin", password: "sr-demo-admin-pass", name: "Demo Admin" },
+  { email: "reviewer@example.org", role: "reviewer", password: "sr-demo-reviewer-pass", name: "Demo Reviewer" },
   { email: "analyst@example.org", role: "analyst", password: "sr-demo-analyst-pass", name: "Demo Analyst" },
   { email: "viewer@example.org", role: "viewer", password: "sr-demo-viewer-pass", name: "Demo Viewer" },
 ];

@@ -6,6 +6,7 @@ import { hashPassword } from "../auth/password";
 import { passwordProblem, passwordProblemText } from "../validation/password";
 import en from "../../messages/en.json";
 import type { Role } from "../auth/permissions";
+import { toScope, type Scope } from "../auth/scope";
 import { hashToken } from "../auth/tokens";
 import { auditInsert } from "./audit";
 
@@ -17,6 +18,8 @@ export interface SessionUser {
   sessionVersion: number;
   /** Set by an admin's password reset: pages send the user to change it first. */
   mustChangePassword: boolean;
+  /** The regions and datasets they may write for (and read, when read-scoped): lib/auth/scope.ts. */
+  scope: Scope;
 }
 
 /** A refused user or token change; `kind` says which, so that callers never read the message. */
@@ -63,8 +66,8 @@ export async function createUser(input: { email: string; name?: string; role: Ro
   }
 }
 
-export function toSessionUser(u: { id: number; email: string; name: string; role: Role; sessionVersion: number; mustChangePassword: boolean }): SessionUser {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, sessionVersion: u.sessionVersion, mustChangePassword: u.mustChangePassword };
+export function toSessionUser(u: { id: number; email: string; name: string; role: Role; sessionVersion: number; mustChangePassword: boolean; scopeRegions: string[] | null; scopeDatasets: string[] | null; readScoped: boolean }): SessionUser {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, sessionVersion: u.sessionVersion, mustChangePassword: u.mustChangePassword, scope: toScope(u) };
 }
 
 export async function requireUserByEmail(email: string) {
@@ -96,7 +99,7 @@ export async function userForToken(token: string): Promise<SessionUser | null> {
   // One indexed lookup: it runs on every API request made with a token.
   const row = await db().apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true, sessionVersion: true, mustChangePassword: true, active: true } } },
+    select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true, sessionVersion: true, mustChangePassword: true, active: true, scopeRegions: true, scopeDatasets: true, readScoped: true } } },
   });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt < new Date()) || !row.user.active) return null;
   await noteTokenUse(row.id, row.lastUsedAt);

@@ -13,6 +13,8 @@ export interface DatasetSeed {
   kind: DatasetKind;
   /** Days between two publications the publisher aims at; null for reports. */
   cadenceDays: number | null;
+  /** Whether writes into it wait for review (issue 17): official publications copied by the coordination team do not. */
+  needsReview: boolean;
 }
 
 export const DATASETS: DatasetSeed[] = [
@@ -25,6 +27,7 @@ export const DATASETS: DatasetSeed[] = [
     kind: "series",
     // Baseline rounds came every one to four months in 2019–2021.
     cadenceDays: 90,
+    needsReview: false,
   },
   {
     code: "idmc-gidd",
@@ -35,6 +38,7 @@ export const DATASETS: DatasetSeed[] = [
     kind: "series",
     // A year-end stock, published each May in the GRID.
     cadenceDays: 365,
+    needsReview: false,
   },
   {
     code: "cadre-harmonise",
@@ -45,6 +49,7 @@ export const DATASETS: DatasetSeed[] = [
     kind: "series",
     // Two analysis cycles a year, March and November.
     cadenceDays: 183,
+    needsReview: false,
   },
   {
     code: "ocha-fts",
@@ -55,6 +60,7 @@ export const DATASETS: DatasetSeed[] = [
     kind: "series",
     // FTS updates daily; a monthly snapshot is what a funding chart needs.
     cadenceDays: 30,
+    needsReview: false,
   },
   {
     code: "ocha-hno",
@@ -65,6 +71,7 @@ export const DATASETS: DatasetSeed[] = [
     kind: "series",
     // One HNO per plan year.
     cadenceDays: 365,
+    needsReview: false,
   },
   {
     code: "ocha-jiaf",
@@ -74,6 +81,7 @@ export const DATASETS: DatasetSeed[] = [
     licence: "No licence stated by the publisher: internal reference data, cited \"OCHA, JIAF, 2025\".",
     kind: "series",
     cadenceDays: 365,
+    needsReview: false,
   },
   {
     code: "cod-ps-mali",
@@ -83,6 +91,7 @@ export const DATASETS: DatasetSeed[] = [
     licence: "CC BY-IGO (HDX).",
     kind: "series",
     cadenceDays: 365,
+    needsReview: false,
   },
   {
     code: "crs-2021",
@@ -92,6 +101,7 @@ export const DATASETS: DatasetSeed[] = [
     licence: "Public domain (US government work).",
     kind: "report",
     cadenceDays: null,
+    needsReview: false,
   },
   {
     code: "tnh-2022",
@@ -101,6 +111,7 @@ export const DATASETS: DatasetSeed[] = [
     licence: "© The New Humanitarian: figures cited with the article.",
     kind: "report",
     cadenceDays: null,
+    needsReview: false,
   },
   {
     code: "un-s-2021-520",
@@ -110,6 +121,7 @@ export const DATASETS: DatasetSeed[] = [
     licence: "UN document, public.",
     kind: "report",
     cadenceDays: null,
+    needsReview: false,
   },
 ];
 
