@@ -48,19 +48,19 @@ export async function saveFigure(request: SaveRequest): Promise<SaveResult> {
   const outliers = request.confirmOutlier ? "confirmed" : "ask";
   return run(() =>
     request.id === undefined
-      ? writeFigure({ op: "create", values: request.values, outliers }, user.id)
-      : writeFigure({ op: "update", id: request.id, version: request.version ?? 0, values: request.values, outliers }, user.id),
+      ? writeFigure({ op: "create", values: request.values, outliers }, user)
+      : writeFigure({ op: "update", id: request.id, version: request.version ?? 0, values: request.values, outliers }, user),
   );
 }
 
 export async function removeFigure(id: number, version: number): Promise<SaveResult> {
   const user = await writer();
   if (!user) return { status: "forbidden" };
-  return run(() => writeFigure({ op: "delete", id, version }, user.id));
+  return run(() => writeFigure({ op: "delete", id, version }, user));
 }
 
 export async function bringBackFigure(id: number): Promise<SaveResult> {
   const user = await actionUser("figures:restore");
   if (!user) return { status: "forbidden" };
-  return run(() => writeFigure({ op: "restore", id }, user.id));
+  return run(() => writeFigure({ op: "restore", id }, user));
 }

@@ -3,7 +3,8 @@
 // figure-write use case (lib/data/figure-writes.ts) and translates its
 // outcome to a status and a JSON body, in this one place.
 import en from "../../messages/en.json";
-import { writeFigure, type FigureWriteOutcome, type OutlierWarning } from "../data/figure-writes";
+import { writeFigure, type FigureWriteOutcome, type OutlierWarning, type Writer } from "../data/figure-writes";
+import { outsideScopeBody } from "./scope-refusal";
 import { versionSchema, type FieldErrors } from "../validation/figure-input";
 
 export interface EndpointResult {
@@ -52,31 +53,33 @@ export function figureWriteResponse(outcome: FigureWriteOutcome, id?: number): E
       return error(409, "derived_figure", `${outcome.indicator} is recomputed from funding required and received: change those figures instead`);
     case "outlier":
       return error(409, "outlier", `The value is ${outlierText(outcome.change)}`, { previous: outcome.previous });
+    case "outside_scope":
+      return { status: 403, body: outsideScopeBody(outcome.outside) };
   }
 }
 
-export async function createFigureEndpoint(body: unknown, userId: number): Promise<EndpointResult> {
+export async function createFigureEndpoint(body: unknown, writer: Writer): Promise<EndpointResult> {
   // The API accepts an outlier (the form asks first) but says so.
-  return figureWriteResponse(await writeFigure({ op: "create", values: body, outliers: "warn" }, userId));
+  return figureWriteResponse(await writeFigure({ op: "create", values: body, outliers: "warn" }, writer));
 }
 
-export async function updateFigureEndpoint(id: number, body: unknown, userId: number): Promise<EndpointResult> {
+export async function updateFigureEndpoint(id: number, body: unknown, writer: Writer): Promise<EndpointResult> {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return invalidBody({ form: "required" });
   const { version, ...changes } = body as Record<string, unknown>;
   const parsedVersion = versionSchema.safeParse(version);
   if (!parsedVersion.success) return invalidBody({ version: "required" });
-  return figureWriteResponse(await writeFigure({ op: "update", id, version: parsedVersion.data, values: changes, partial: true, outliers: "warn" }, userId), id);
+  return figureWriteResponse(await writeFigure({ op: "update", id, version: parsedVersion.data, values: changes, partial: true, outliers: "warn" }, writer), id);
 }
 
-export async function deleteFigureEndpoint(id: number, version: string | null, userId: number): Promise<EndpointResult> {
+export async function deleteFigureEndpoint(id: number, version: string | null, writer: Writer): Promise<EndpointResult> {
   const parsedVersion = version === null ? undefined : Number(version);
   if (parsedVersion !== undefined && !versionSchema.safeParse(parsedVersion).success) return invalidBody({ version: "notANumber" });
-  return figureWriteResponse(await writeFigure({ op: "delete", id, version: parsedVersion }, userId), id);
+  return figureWriteResponse(await writeFigure({ op: "delete", id, version: parsedVersion }, writer), id);
 }
 
 /** Admins bring a deleted figure back under its old id. */
-export async function restoreFigureEndpoint(id: number, userId: number): Promise<EndpointResult> {
-  const result = figureWriteResponse(await writeFigure({ op: "restore", id }, userId), id);
+export async function restoreFigureEndpoint(id: number, writer: Writer): Promise<EndpointResult> {
+  const result = figureWriteResponse(await writeFigure({ op: "restore", id }, writer), id);
   // A restore answers the figure alone, as it always has.
   return result.status === 200 ? { status: 200, body: { data: (result.body as { data: unknown }).data } } : result;
 }

@@ -19,6 +19,8 @@ import { toFigureDto, figureInclude, type FigureDto } from "./figures";
 import { datasetCatalogue, DatasetError, resolveDatasetId } from "./datasets";
 import { sourceIds } from "./sources";
 import { indicatorIndex, regionIndex } from "./reference";
+import { outsideScope, type OutsideScope, type Scope } from "../auth/scope";
+import type { Role } from "../auth/permissions";
 
 type Tx = Prisma.TransactionClient;
 
@@ -53,7 +55,16 @@ export type FigureWriteOutcome =
   | { status: "not_found" }
   | { status: "not_deleted" }
   /** Unmet requirements and coverage are recomputed from funding, never written by hand. */
-  | { status: "derived"; indicator: string };
+  | { status: "derived"; indicator: string }
+  /** The figure (as stored, or as it would be written) lies outside the writer's scope. */
+  | { status: "outside_scope"; outside: OutsideScope };
+
+/** Who writes: the figure's region and dataset must lie within their scope (lib/auth/scope.ts). */
+export interface Writer {
+  id: number;
+  role: Role;
+  scope: Scope;
+}
 
 type Refusal = Exclude<FigureWriteOutcome, { status: "saved" } | { status: "deleted" }>;
 
@@ -74,16 +85,16 @@ export async function figureRules(): Promise<{ indicators: Map<string, Indicator
   };
 }
 
-export async function writeFigure(command: FigureCommand, userId: number): Promise<FigureWriteOutcome> {
+export async function writeFigure(command: FigureCommand, writer: Writer): Promise<FigureWriteOutcome> {
   try {
     switch (command.op) {
       case "create":
       case "update":
-        return await save(command, userId);
+        return await save(command, writer);
       case "delete":
-        return await remove(command.id, command.version, userId);
+        return await remove(command.id, command.version, writer);
       case "restore":
-        return await restore(command.id, userId);
+        return await restore(command.id, writer);
     }
   } catch (error) {
     if (error instanceof Refused) return error.outcome;
@@ -97,21 +108,41 @@ function writable(f: FigureDto) {
   return { indicator: f.indicator, region: f.region, periodStart: f.periodStart, periodEnd: f.periodEnd, disaggregation: f.disaggregation, value: f.value, source: f.source, note: f.note, dataset: f.dataset?.code ?? null };
 }
 
-async function save(command: Extract<FigureCommand, { op: "create" | "update" }>, userId: number): Promise<FigureWriteOutcome> {
+/** Refuses a figure outside the writer's scope, named by region or dataset. */
+async function assertInScope(writer: Writer, figure: Pick<FigureDto, "region" | "dataset">): Promise<void> {
+  const outside = outsideScope(writer.scope, { place: await placeOf(figure.region), dataset: figure.dataset.code });
+  if (outside) throw new Refused({ status: "outside_scope", outside });
+}
+
+/** Where an area lies, for the scope rule: its level and its parent. */
+export async function placeOf(pcode: string): Promise<{ pcode: string; level: number; parent: string | null }> {
+  const region = (await regionIndex()).get(pcode);
+  return { pcode, level: region?.level ?? 0, parent: region?.parent ?? null };
+}
+
+async function save(command: Extract<FigureCommand, { op: "create" | "update" }>, writer: Writer): Promise<FigureWriteOutcome> {
+  const userId = writer.id;
   const current = command.op === "update" ? await getFigure(command.id) : null;
   if (command.op === "update" && !current) return { status: "not_found" };
+  // Both where the figure is and where it would go: a partner can neither take a figure out of its scope nor bring one in.
+  if (current) await assertInScope(writer, current);
   const values = current && command.op === "update" && command.partial && isRecord(command.values) ? { ...writable(current), ...command.values } : command.values;
   const rules = await figureRules();
   const parsed = figureInputSchema(rules.indicators, rules.regions, { storedValue: current?.value, datasets: rules.datasets }).safeParse(values);
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
   const input = parsed.data;
   const id = command.op === "update" ? command.id : undefined;
+  // Checked before the transaction: its lookups (cached reference data) must not wait for a pool connection while it holds one.
+  const target = await writeTarget(input);
+  if (target.datasetId === null) outsideNewDataset(writer, input);
+  await assertInScope(writer, { region: input.region, dataset: { code: target.datasetCode, name: "" } });
   try {
     return await db().$transaction(async (tx) => {
       const before = id === undefined ? null : await readDto(tx, id);
       if (id !== undefined && !before) throw new Refused({ status: "not_found" });
       if (before && command.op === "update" && before.version !== command.version) throw new Refused({ status: "conflict", current: before });
       const key = await keyOf(tx, input);
+      if (key.datasetId !== target.datasetId) outsideNewDataset(writer, input);
       const same = await tx.figure.findUnique({ where: keyWhere(key), select: { id: true } });
       if (same && same.id !== id) throw new Refused({ status: "duplicate", existingId: same.id });
       const warnings: OutlierWarning[] = [];
@@ -148,10 +179,15 @@ async function save(command: Extract<FigureCommand, { op: "create" | "update" }>
   }
 }
 
-async function remove(id: number, version: number | undefined, userId: number): Promise<FigureWriteOutcome> {
+async function remove(id: number, version: number | undefined, writer: Writer): Promise<FigureWriteOutcome> {
+  const userId = writer.id;
+  const current = await getFigure(id);
+  if (current) await assertInScope(writer, current);
   return db().$transaction(async (tx) => {
     const before = await readDto(tx, id);
     if (!before) throw new Refused({ status: "not_found" });
+    // It moved since (another write changed its region or dataset): checked again, with the cached lookups done before.
+    if (before.region !== current?.region || before.dataset.code !== current.dataset.code) throw new Refused({ status: "conflict", current: before });
     if (isDerivedIndicator(before.indicator)) throw new Refused({ status: "derived", indicator: before.indicator });
     if (version !== undefined && before.version !== version) throw new Refused({ status: "conflict", current: before });
     const { count } = await tx.figure.deleteMany({ where: { id, version: before.version } });
@@ -163,9 +199,11 @@ async function remove(id: number, version: number | undefined, userId: number): 
 }
 
 /** Brings a deleted figure back under its old id (admins only; checked by the caller). */
-async function restore(id: number, userId: number): Promise<FigureWriteOutcome> {
+async function restore(id: number, writer: Writer): Promise<FigureWriteOutcome> {
+  const userId = writer.id;
   const snapshot = await deletedFigure(id);
   if (!snapshot) return { status: "not_found" };
+  if (snapshot.dataset) await assertInScope(writer, snapshot);
   if (isDerivedIndicator(snapshot.indicator)) return { status: "derived", indicator: snapshot.indicator };
   // The snapshot may predate the URL rule (an import wrote javascript: links): the figure comes back, such a link does not.
   const input: FigureInput = { ...writable(snapshot), source: { ...snapshot.source, url: sourceHref(snapshot.source.url) ?? "" } };
@@ -227,6 +265,18 @@ async function keyOf(tx: Tx, input: FigureInput) {
 }
 
 type Key = Awaited<ReturnType<typeof keyOf>>;
+
+/** The stored dataset a figure would be written to (null: its organisation's, made by the write). */
+async function writeTarget(input: FigureInput): Promise<{ datasetId: number | null; datasetCode: string }> {
+  const datasetId = await resolveDatasetId(db() as unknown as Tx, input.dataset, input.source?.organisation).catch(() => null);
+  // A new dataset covers no dataset scope but passes an unscoped one: outsideNewDataset refuses the scoped.
+  return { datasetId, datasetCode: datasetId === null ? "" : ((await datasetCatalogue()).byId.get(datasetId)?.code ?? "") };
+}
+
+/** A dataset-scoped writer never creates a dataset by writing a figure (an unscoped one may; the region is checked apart). */
+function outsideNewDataset(writer: Writer, input: FigureInput): void {
+  if (writer.scope.datasets.length) throw new Refused({ status: "outside_scope", outside: { kind: "dataset", code: input.dataset ?? input.source.organisation } });
+}
 
 async function sourceAndValue(tx: Tx, input: FigureInput, datasetId: number) {
   const { organisation, title, url, date } = input.source;

@@ -4,6 +4,7 @@ import { cachedRead } from "./cache";
 import { toIsoDate } from "../domain/dates";
 import { toDisaggregation, type Disaggregation } from "../domain/disaggregation";
 import type { Prisma } from "../generated/prisma/client";
+import type { FigureStatus } from "../generated/prisma/enums";
 import { encodeFigureCursor, type FigureCursor } from "../domain/figure-cursor";
 import type { FiguresQuery } from "../validation/figures-query";
 
@@ -36,14 +37,69 @@ export interface FigureDto {
   updatedAt: string;
   /** The import that last wrote it, if any. */
   importId: number | null;
+  /** draft, submitted, published or returned (lib/auth/visibility.ts says who sees which). */
+  status: FigureStatus;
+  /** The reviewer's comment when it was returned. */
+  reviewComment: string | null;
+  /** A change to this published figure waiting for review, if any: the figure's own values stay published until it is approved. */
+  pendingRevision: RevisionDto | null;
 }
+
+/** A pending change to a published figure: the values it would publish. */
+export interface RevisionDto {
+  status: FigureStatus;
+  indicator: string;
+  region: string;
+  periodStart: string;
+  periodEnd: string;
+  disaggregation: Disaggregation | null;
+  value: number;
+  dataset: DatasetRefDto;
+  source: SourceDto;
+  note: string | null;
+  authorId: number | null;
+  reviewComment: string | null;
+  submittedAt: string | null;
+  version: number;
+}
+
+const revisionInclude = {
+  indicator: { select: { code: true } },
+  region: { select: { pcode: true } },
+  dataset: { select: { code: true, name: true } },
+  source: true,
+} satisfies Prisma.FigureRevisionInclude;
 
 export const figureInclude = {
   indicator: { select: { code: true, unit: true } },
   region: { select: { pcode: true } },
   dataset: { select: { code: true, name: true } },
   source: true,
+  revision: { include: revisionInclude },
 } satisfies Prisma.FigureInclude;
+
+type RevisionRow = Prisma.FigureRevisionGetPayload<{ include: typeof revisionInclude }>;
+
+const sourceDto = (s: { organisation: string; title: string; url: string; publishedOn: Date }): SourceDto => ({ organisation: s.organisation, title: s.title, url: s.url, date: toIsoDate(s.publishedOn) });
+
+export function toRevisionDto(r: RevisionRow): RevisionDto {
+  return {
+    status: r.status,
+    indicator: r.indicator.code,
+    region: r.region.pcode,
+    periodStart: toIsoDate(r.periodStart),
+    periodEnd: toIsoDate(r.periodEnd),
+    disaggregation: toDisaggregation(r),
+    value: Number(r.value.toString()),
+    dataset: { code: r.dataset.code, name: r.dataset.name },
+    source: sourceDto(r.source),
+    note: r.note,
+    authorId: r.authorId,
+    reviewComment: r.reviewComment,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    version: r.version,
+  };
+}
 
 type FigureRow = Prisma.FigureGetPayload<{ include: typeof figureInclude }>;
 
@@ -58,16 +114,14 @@ export function toFigureDto(f: FigureRow): FigureDto {
     value: Number(f.value.toString()),
     unit: f.indicator.unit,
     dataset: { code: f.dataset.code, name: f.dataset.name },
-    source: {
-      organisation: f.source.organisation,
-      title: f.source.title,
-      url: f.source.url,
-      date: toIsoDate(f.source.publishedOn),
-    },
+    source: sourceDto(f.source),
     note: f.note,
     version: f.version,
     updatedAt: f.updatedAt.toISOString(),
     importId: f.importId,
+    status: f.status,
+    reviewComment: f.reviewComment,
+    pendingRevision: f.revision ? toRevisionDto(f.revision) : null,
   };
 }
 

@@ -34,7 +34,8 @@ export const SNAPSHOT = Prisma.sql`jsonb_build_object(
     ELSE jsonb_strip_nulls(jsonb_build_object('chPhase', f.ch_phase, 'chStatus', f.ch_status, 'sector', f.sector)) END,
   'value', f.value::float8, 'unit', i.unit, 'dataset', d.json, 'source', s.json,
   'sourceId', f.source_id, 'note', f.note, 'version', f.version,
-  'updatedAt', to_char(f.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'importId', f.import_id)`;
+  'updatedAt', to_char(f.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'importId', f.import_id,
+  'status', f.status, 'reviewComment', f.review_comment, 'pendingRevision', NULL)`;
 
 export const SNAPSHOT_JOINS = Prisma.sql`JOIN indicators i ON i.id = f.indicator_id JOIN regions r ON r.id = f.region_id
   JOIN (SELECT id, jsonb_build_object('code', code, 'name', name) AS json FROM datasets) d ON d.id = f.dataset_id

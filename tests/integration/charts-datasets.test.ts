@@ -83,7 +83,7 @@ describe("the map", () => {
       dataset: "iom-dtm-mali",
       source: { organisation: "International Organization for Migration (IOM), Displacement Tracking Matrix (DTM)", title: "Mopti flash update", url: "", date: "2022-07-15" },
     };
-    expect(await writeFigure({ op: "create", values, outliers: "confirmed" }, analyst.id)).toMatchObject({ status: "saved" });
+    expect(await writeFigure({ op: "create", values, outliers: "confirmed" }, analyst)).toMatchObject({ status: "saved" });
     const view = await mapView("idps", "");
     expect(view.periods[0]?.end).toBe("2022-06-30");
     expect(view.defaultDate).toBe("2021-09-30");

@@ -75,7 +75,7 @@ describe("npm run cli", () => {
   it("rejects bad roles and unknown commands on stderr with a non-zero exit", () => {
     const badRole = cli(["user", "add", "x@example.org", "--role", "root", "--password-stdin"], { input: "a long enough password" });
     expect(badRole.code).not.toBe(0);
-    expect(badRole.stderr).toContain("role must be one of admin, analyst, viewer");
+    expect(badRole.stderr).toContain("role must be one of admin, reviewer, analyst, viewer");
     const unknown = cli(["frobnicate"]);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');

@@ -60,7 +60,7 @@ describe("figure exports", () => {
 
   it("CSV guards cells a spreadsheet would run as formulas", async () => {
     const values = { indicator: "idps", region: "ML10", periodStart: "2035-01-31", periodEnd: "2035-01-31", disaggregation: null, value: 5, note: '=HYPERLINK("http://evil.example","click")', source: { organisation: "@org", title: "+title", url: "", date: "2035-02-01" } };
-    expect(await writeFigure({ op: "create", values, outliers: "confirmed" }, user.id)).toMatchObject({ status: "saved" });
+    expect(await writeFigure({ op: "create", values, outliers: "confirmed" }, user)).toMatchObject({ status: "saved" });
     const rows = parse((await exported("csv", "indicator=idps&region=ML10&from=2035-01-01")).bytes, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ note: `'=HYPERLINK("http://evil.example","click")`, source_organisation: "'@org", source_title: "'+title", value: "5" });
@@ -68,7 +68,7 @@ describe("figure exports", () => {
 
   it("CSV for French Excel: BOM, semicolons, decimal commas, ISO dates, the standard CSV's rows", async () => {
     const values = { indicator: "funding_outside_plan", region: "ML", periodStart: "2036-01-01", periodEnd: "2036-12-31", disaggregation: null, value: 181250.5, note: "hors plan; à vérifier", source: { organisation: "OCHA; FTS", title: "Mali, 2036", url: "", date: "2037-01-15" } };
-    expect(await writeFigure({ op: "create", values, outliers: "confirmed" }, user.id)).toMatchObject({ status: "saved" });
+    expect(await writeFigure({ op: "create", values, outliers: "confirmed" }, user)).toMatchObject({ status: "saved" });
     const query = "indicator=funding_outside_plan&from=2036-01-01&to=2036-12-31";
     const { res, bytes } = await exported("csv-excel-fr", query);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");

@@ -5,15 +5,15 @@ import { createTestDatabase } from "./test-database";
 import { migrate } from "../../lib/db/migrate";
 import { db, disconnectDb } from "../../lib/db/client";
 import { seed } from "../../lib/data/seed";
-import { createUser } from "../../lib/data/users";
+import { createUser, type SessionUser } from "../../lib/data/users";
 import { createFigureEndpoint, updateFigureEndpoint } from "../../lib/api/figure-writes-endpoint";
 import { figuresEndpoint } from "../../lib/api/figures-endpoint";
 import { figureListPage, figureChangers, type FigureListPage } from "../../lib/data/figures";
 import { decodeFigureCursor } from "../../lib/domain/figure-cursor";
 import type { FigureDto } from "../../lib/data/figures";
 
-let analyst: number;
-let admin: number;
+let analyst: SessionUser;
+let admin: SessionUser;
 const created: number[] = [];
 
 const filters = (f: Partial<Parameters<typeof figureListPage>[0]> = {}) => ({ indicator: [], region: [], dataset: [], ...f });
@@ -22,8 +22,8 @@ beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase("figlist");
   await migrate(process.env.DATABASE_URL);
   await seed({ demoUsers: false });
-  analyst = (await createUser({ email: "analyst@test.org", name: "Ana Lyst", role: "analyst", password: "a-long-enough-password" })).id;
-  admin = (await createUser({ email: "admin@test.org", name: "Ad Min", role: "admin", password: "a-long-enough-password" })).id;
+  analyst = await createUser({ email: "analyst@test.org", name: "Ana Lyst", role: "analyst", password: "a-long-enough-password" });
+  admin = await createUser({ email: "admin@test.org", name: "Ad Min", role: "admin", password: "a-long-enough-password" });
   const source = { organisation: "Protection Cluster Mali", title: "Rapport de monitoring, zone du Liptako", url: "https://example.org/liptako", date: "2031-02-01" };
   for (const [i, region] of ["ML05", "ML06", "ML07"].entries()) {
     const r = await createFigureEndpoint({ indicator: "idps", region, periodStart: `2031-01-${10 + i}`, periodEnd: `2031-01-${10 + i}`, disaggregation: null, value: 1000 + i, source, note: i === 1 ? "Comptage après l'attaque de Boni" : null }, analyst);
@@ -91,14 +91,14 @@ describe("figures list", () => {
   });
 
   it("filters by who changed the figure last, and offers only those people", async () => {
-    const mine = await figureListPage(filters({ changedBy: analyst }));
+    const mine = await figureListPage(filters({ changedBy: analyst.id }));
     expect(mine.data.map((r) => r.id)).toEqual([created[1], created[0]]);
     expect(mine.data.every((r) => r.changedBy === "Ana Lyst")).toBe(true);
-    const theirs = await figureListPage(filters({ changedBy: admin }));
+    const theirs = await figureListPage(filters({ changedBy: admin.id }));
     expect(theirs.data.map((r) => r.id)).toEqual([created[2]]);
     expect(await figureChangers()).toEqual([
-      { id: admin, name: "Ad Min" },
-      { id: analyst, name: "Ana Lyst" },
+      { id: admin.id, name: "Ad Min" },
+      { id: analyst.id, name: "Ana Lyst" },
     ]);
   });
 
@@ -109,7 +109,7 @@ describe("figures list", () => {
     const api = await figuresEndpoint(new URLSearchParams("region=ML05,ML06&from=2031-01-01&to=2031-12-31&q=liptako"));
     expect(api.status).toBe(200);
     expect((api.body as { data: FigureDto[] }).data.map((r) => r.id).sort()).toEqual([created[0], created[1]].sort());
-    const byUser = await figuresEndpoint(new URLSearchParams(`changedBy=${admin}`));
+    const byUser = await figuresEndpoint(new URLSearchParams(`changedBy=${admin.id}`));
     expect((byUser.body as { data: FigureDto[] }).data.map((r) => r.id)).toEqual([created[2]]);
   });
 

@@ -5,20 +5,20 @@ import { createTestDatabase } from "./test-database";
 import { migrate } from "../../lib/db/migrate";
 import { db, disconnectDb } from "../../lib/db/client";
 import { seed } from "../../lib/data/seed";
-import { createUser } from "../../lib/data/users";
+import { createUser, type SessionUser } from "../../lib/data/users";
 import { createFigureEndpoint, deleteFigureEndpoint, restoreFigureEndpoint, updateFigureEndpoint } from "../../lib/api/figure-writes-endpoint";
 import { figureHistory, getFigure, writeFigure } from "../../lib/data/figure-writes";
 import type { FigureDto } from "../../lib/data/figures";
 
-let analyst: number;
-let admin: number;
+let analyst: SessionUser;
+let admin: SessionUser;
 
 beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase("writes");
   await migrate(process.env.DATABASE_URL);
   await seed({ demoUsers: false });
-  analyst = (await createUser({ email: "analyst@test.org", role: "analyst", password: "a-long-enough-password" })).id;
-  admin = (await createUser({ email: "admin@test.org", role: "admin", password: "a-long-enough-password" })).id;
+  analyst = await createUser({ email: "analyst@test.org", role: "analyst", password: "a-long-enough-password" });
+  admin = await createUser({ email: "admin@test.org", role: "admin", password: "a-long-enough-password" });
 });
 
 afterAll(async () => {

@@ -81,8 +81,8 @@ describe("funding derivations through every write path", () => {
   let fundedId: number;
 
   it("API create: a requirement and its funding give unmet and coverage", async () => {
-    expect((await createFigureEndpoint(figure("funding_required", 800_000_000), analyst.id)).status).toBe(201);
-    const funded = await createFigureEndpoint(figure("funding_funded", 300_000_000), analyst.id);
+    expect((await createFigureEndpoint(figure("funding_required", 800_000_000), analyst)).status).toBe(201);
+    const funded = await createFigureEndpoint(figure("funding_funded", 300_000_000), analyst);
     expect(funded.status).toBe(201);
     fundedId = data(funded).id;
     await expectEveryReaderToSay({ required: 800_000_000, funded: 300_000_000, unmet: 500_000_000, coverage: 37.5 });
@@ -91,14 +91,14 @@ describe("funding derivations through every write path", () => {
   it("the form's use case: editing funding received recomputes them in the same save", async () => {
     const current = (await getFigure(fundedId))!;
     // What saveFigure runs once the analyst confirmed a value far from the previous plan's.
-    const outcome = await writeFigure({ op: "update", id: fundedId, version: current.version, values: figure("funding_funded", 320_000_000), outliers: "confirmed" }, analyst.id);
+    const outcome = await writeFigure({ op: "update", id: fundedId, version: current.version, values: figure("funding_funded", 320_000_000), outliers: "confirmed" }, analyst);
     expect(outcome).toMatchObject({ status: "saved", figure: { value: 320_000_000 } });
     await expectEveryReaderToSay({ required: 800_000_000, funded: 320_000_000, unmet: 480_000_000, coverage: 40 });
   });
 
   it("API PATCH of funding received", async () => {
     const current = (await getFigure(fundedId))!;
-    expect((await updateFigureEndpoint(fundedId, { value: 350_000_123, version: current.version }, analyst.id)).status).toBe(200);
+    expect((await updateFigureEndpoint(fundedId, { value: 350_000_123, version: current.version }, analyst)).status).toBe(200);
     await expectEveryReaderToSay({ required: 800_000_000, funded: 350_000_123, unmet: 449_999_877, coverage: 43.8 });
   });
 
@@ -112,10 +112,10 @@ describe("funding derivations through every write path", () => {
   });
 
   it("API DELETE of the funding removes what derived from it; an admin's restore brings it back", async () => {
-    expect((await deleteFigureEndpoint(fundedId, null, analyst.id)).status).toBe(204);
+    expect((await deleteFigureEndpoint(fundedId, null, analyst)).status).toBe(204);
     await expectEveryReaderToSay({ required: 800_000_000, funded: null, unmet: null, coverage: null });
 
-    const restored = await restoreFigureEndpoint(fundedId, admin.id);
+    const restored = await restoreFigureEndpoint(fundedId, admin);
     expect(restored.status).toBe(200);
     await expectEveryReaderToSay({ required: 800_000_000, funded: 350_000_123, unmet: 449_999_877, coverage: 43.8 });
   });
@@ -128,15 +128,15 @@ describe("funding derivations through every write path", () => {
   });
 
   it("refuses unmet and coverage written by hand, with a clear error, and changes nothing", async () => {
-    const typed = await createFigureEndpoint(figure("funding_coverage", 99), analyst.id);
+    const typed = await createFigureEndpoint(figure("funding_coverage", 99), analyst);
     expect(typed.status).toBe(400);
     expect((typed.body as { error: { fields: Record<string, string> } }).error.fields.indicator).toMatch(/recomputed from funding/);
 
     const api = await figuresEndpoint(new URLSearchParams(`indicator=funding_unmet&region=ML&from=${YEAR}-01-01&to=${YEAR}-12-31`));
     const unmet = (api.body as { data: FigureDto[] }).data[0]!;
-    const patched = await updateFigureEndpoint(unmet.id, { value: 1, version: unmet.version }, analyst.id);
+    const patched = await updateFigureEndpoint(unmet.id, { value: 1, version: unmet.version }, analyst);
     expect(patched.status).toBe(400);
-    const deleted = await deleteFigureEndpoint(unmet.id, null, analyst.id);
+    const deleted = await deleteFigureEndpoint(unmet.id, null, analyst);
     expect(deleted).toMatchObject({ status: 409, body: { error: { code: "derived_figure" } } });
     await expectEveryReaderToSay({ required: 800_000_000, funded: 350_000_123, unmet: 449_999_877, coverage: 43.8 });
   });
@@ -144,17 +144,17 @@ describe("funding derivations through every write path", () => {
   it("stays in step when the requirement and the funding of one plan are edited at the same moment", async () => {
     const year = "2032";
     const at = (indicator: string, value: number) => ({ ...figure(indicator, value), periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` });
-    const req = data(await createFigureEndpoint(at("funding_required", 1_000_000), analyst.id));
-    const fund = data(await createFigureEndpoint(at("funding_funded", 400_000), analyst.id));
+    const req = data(await createFigureEndpoint(at("funding_required", 1_000_000), analyst));
+    const fund = data(await createFigureEndpoint(at("funding_funded", 400_000), analyst));
     const stored = async () => {
       const api = await figuresEndpoint(new URLSearchParams(`indicator=funding_required,funding_funded,funding_unmet&region=ML&from=${year}-01-01&to=${year}-12-31`));
       return Object.fromEntries((api.body as { data: FigureDto[] }).data.map((f) => [f.indicator, f.value]));
     };
     for (let round = 1; round <= 15; round++) {
       const [r, f] = await Promise.all([
-        updateFigureEndpoint(req.id, { value: 1_000_000 + round * 1_000, version: round }, analyst.id),
+        updateFigureEndpoint(req.id, { value: 1_000_000 + round * 1_000, version: round }, analyst),
         // Another source: the two writes share no row but the derived ones.
-        updateFigureEndpoint(fund.id, { value: 400_000 + round * 7_000, version: round, source: { ...source, title: "FTS daily update" } }, admin.id),
+        updateFigureEndpoint(fund.id, { value: 400_000 + round * 7_000, version: round, source: { ...source, title: "FTS daily update" } }, admin),
       ]);
       expect([r.status, f.status]).toEqual([200, 200]);
       const now = await stored();
@@ -167,8 +167,8 @@ describe("a database written before every write kept them in step", () => {
   it("has its stale unmet and coverage recomputed at start, audited, and nothing else rewritten", async () => {
     const year = "2033";
     const at = (indicator: string, value: number) => ({ ...figure(indicator, value), periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` });
-    data(await createFigureEndpoint(at("funding_required", 2_000_000), analyst.id));
-    data(await createFigureEndpoint(at("funding_funded", 500_000), analyst.id));
+    data(await createFigureEndpoint(at("funding_required", 2_000_000), analyst));
+    data(await createFigureEndpoint(at("funding_funded", 500_000), analyst));
     // As an edit of the funding through the form left them before: the amounts moved, unmet and coverage did not.
     await db().$executeRaw`UPDATE figures SET value = 900000 WHERE id = (SELECT f.id FROM figures f JOIN indicators i ON i.id = f.indicator_id WHERE i.code = 'funding_funded' AND f.period_start = ${new Date(`${year}-01-01`)})`;
     expect(await reconcileDerivedFunding()).toBe(1);

@@ -5,13 +5,14 @@ import { createTestDatabase } from "./test-database";
 import { migrate } from "../../lib/db/migrate";
 import { db, disconnectDb } from "../../lib/db/client";
 import { seed } from "../../lib/data/seed";
-import { createUser } from "../../lib/data/users";
+import { createUser, type SessionUser } from "../../lib/data/users";
 import { commitImport, previewImport, rollbackImport, type ImportMeta, type PlannedFigure } from "../../lib/data/imports";
 import { figureHistory, writeFigure, getFigure } from "../../lib/data/figure-writes";
 import { runImport } from "../../lib/data/import-run";
 import { deleteImportMapping, listImportMappings } from "../../lib/data/import-mappings";
 
 let userId: number;
+let importer: SessionUser;
 const source = { organisation: "Test Org", title: "Test bulletin", url: "", date: "2032-01-15" };
 const meta = (): ImportMeta => ({ fileName: "test.csv", fileSha256: "abc", mappingName: "test", userId });
 
@@ -25,7 +26,8 @@ beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase("imports");
   await migrate(process.env.DATABASE_URL);
   await seed({ demoUsers: false });
-  userId = (await createUser({ email: "importer@test.org", role: "analyst", password: "a-long-enough-password" })).id;
+  importer = await createUser({ email: "importer@test.org", role: "analyst", password: "a-long-enough-password" });
+  userId = importer.id;
 });
 
 afterAll(async () => {
@@ -101,7 +103,7 @@ describe("imports (database)", () => {
     await expect(rollbackImport(second.importId as number, userId)).rejects.toThrow(/already rolled back/);
 
     const dto = await getFigure(ml01.id);
-    expect(await writeFigure({ op: "update", id: ml01.id, version: dto!.version, values: { ...dto!, note: "checked by hand" }, outliers: "confirmed" }, userId)).toMatchObject({ status: "saved" });
+    expect(await writeFigure({ op: "update", id: ml01.id, version: dto!.version, values: { ...dto!, note: "checked by hand" }, outliers: "confirmed" }, importer)).toMatchObject({ status: "saved" });
     await expect(rollbackImport(first.importId as number, userId)).rejects.toThrow(new RegExp(`changed since import ${first.importId} \\(${ml01.id}\\)`));
     expect((await getFigure(ml01.id))?.value).toBe(10);
   });

@@ -72,11 +72,12 @@ describe("seed", () => {
     await db().figure.update({ where: { id: figure.id }, data: { value: figure.value } });
   });
 
-  it("creates the three demo accounts", async () => {
+  it("creates the four demo accounts, one per role", async () => {
     const users = await db().user.findMany({ orderBy: { email: "asc" } });
     expect(users.map((u) => [u.email, u.role])).toEqual([
       ["admin@example.org", "admin"],
       ["analyst@example.org", "analyst"],
+      ["reviewer@example.org", "reviewer"],
       ["viewer@example.org", "viewer"],
     ]);
     expect(users.every((u) => u.passwordHash.startsWith("$argon2id$"))).toBe(true);
@@ -105,7 +106,7 @@ describe("GET /api/v1/figures", () => {
     expect(page.data.length).toBeGreaterThan(3);
     for (const f of page.data) {
       expect(f).toMatchObject({ indicator: "idps", region: "ML05", unit: "people" });
-      expect(Object.keys(f).sort()).toEqual(["dataset", "disaggregation", "id", "importId", "indicator", "note", "periodEnd", "periodStart", "region", "source", "unit", "updatedAt", "value", "version"]);
+      expect(Object.keys(f).sort()).toEqual(["dataset", "disaggregation", "id", "importId", "indicator", "note", "pendingRevision", "periodEnd", "periodStart", "region", "reviewComment", "source", "status", "unit", "updatedAt", "value", "version"]);
       expect(f.dataset).toEqual({ code: "iom-dtm-mali", name: "IOM DTM Mali — Baseline Assessment" });
       expect(f.periodStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(typeof f.value).toBe("number");

@@ -13,5 +13,5 @@ export const GET = withApi("figures:read", async (request) => {
 export const POST = withApi("figures:write", async (request, { user }) => {
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
-  return endpointResponse(await createFigureEndpoint(body.value, user.id));
+  return endpointResponse(await createFigureEndpoint(body.value, user));
 });

@@ -23,7 +23,7 @@ export const PATCH = withApi<Context>("figures:write", async (request, { params,
   if (id === null) return badId(raw);
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
-  return endpointResponse(await updateFigureEndpoint(id, body.value, user.id));
+  return endpointResponse(await updateFigureEndpoint(id, body.value, user));
 });
 
 /** `?version=n` makes the delete conditional on the version the client saw. */
@@ -31,5 +31,5 @@ export const DELETE = withApi<Context>("figures:write", async (request, { params
   const raw = (await params).id;
   const id = parseFigureId(raw);
   if (id === null) return badId(raw);
-  return endpointResponse(await deleteFigureEndpoint(id, new URL(request.url).searchParams.get("version"), user.id));
+  return endpointResponse(await deleteFigureEndpoint(id, new URL(request.url).searchParams.get("version"), user));
 });

@@ -8,5 +8,5 @@ export const POST = withApi<{ params: Promise<{ id: string }> }>("figures:restor
   const raw = (await params).id;
   const id = parseFigureId(raw);
   if (id === null) return jsonError(400, "invalid_parameter", `"${raw}" is not a figure id`, { parameter: "id" });
-  return endpointResponse(await restoreFigureEndpoint(id, user.id));
+  return endpointResponse(await restoreFigureEndpoint(id, user));
 });

@@ -115,6 +115,15 @@ ALTER TABLE "figure_revisions" ADD CONSTRAINT "figure_revisions_import_id_fkey" 
 -- AddForeignKey
 ALTER TABLE "public_links" ADD CONSTRAINT "public_links_created_by_id_fkey" FOREIGN KEY ("created_by_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
+-- AddForeignKey
+ALTER TABLE "figure_revisions" ADD CONSTRAINT "figure_revisions_indicator_id_fkey" FOREIGN KEY ("indicator_id") REFERENCES "indicators"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "figure_revisions" ADD CONSTRAINT "figure_revisions_region_id_fkey" FOREIGN KEY ("region_id") REFERENCES "regions"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "figure_revisions" ADD CONSTRAINT "figure_revisions_dataset_id_fkey" FOREIGN KEY ("dataset_id") REFERENCES "datasets"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
 -- A database upgraded to this release keeps publishing as it did: its
 -- datasets hold writes for review only once an admin says so. Datasets made
 -- from now on need review unless told otherwise (the column's default).
