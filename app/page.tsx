@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireReader } from "@/lib/auth/reader";
 import { headlineTile, fundingTiles } from "@/lib/data/tiles";
 import { indicatorIndex } from "@/lib/data/reference";
 import { todayIso } from "@/lib/domain/datasets";
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OverviewPage() {
-  await requireUser("figures:read");
+  await requireReader("figures:read");
   const [locale, t, tc, td, tf, ts, indicators] = await Promise.all([getLocale(), getTranslations("overview"), getTranslations("charts"), getTranslations("displacement"), getTranslations("fundingPage"), getTranslations("snapshot"), indicatorIndex()]);
   const lang = locale === "fr" ? "fr" : "en";
   // One "today" for every tile's freshness and "as of".

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireReader } from "@/lib/auth/reader";
 import { indicatorIndex, regionIndex, type RegionDto } from "@/lib/data/reference";
 import { breakdownsOf, compareView } from "@/lib/data/compare";
 import { eventsFor } from "@/lib/data/events";
@@ -34,7 +34,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireUser("figures:read");
+  await requireReader("figures:read");
   const params = await searchParams;
   const filters = parseDashboardFilters(params);
   const [locale, t, tc, indicators, regionsByCode] = await Promise.all([getLocale(), getTranslations("compare"), getTranslations("charts"), indicatorIndex(), regionIndex()]);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireReader } from "@/lib/auth/reader";
 import { regionIndex } from "@/lib/data/reference";
 import { periodsOf } from "@/lib/data/series";
 import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function FoodSecurityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireUser("figures:read");
+  await requireReader("figures:read");
   const params = await searchParams;
   const filters = parseDashboardFilters(params);
   // Charts whose "Compare sources" toggle is on (?compare=<chart id>).

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireReader } from "@/lib/auth/reader";
 import { periodsOf } from "@/lib/data/series";
 import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 import { ChartSlot } from "@/components/charts/chart-slot";
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function FundingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireUser("figures:read");
+  await requireReader("figures:read");
   const filters = parseDashboardFilters(await searchParams);
   const [t, plans] = await Promise.all([getTranslations("fundingPage"), periodsOf("funding_required", 0, "sector=")]);
   const years = [...new Set(plans.map((p) => Number(p.start.slice(0, 4))))];

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireReader } from "@/lib/auth/reader";
 import { indicatorIndex, regionIndex, type RegionDto } from "@/lib/data/reference";
 import { chPhaseMapView, mapView } from "@/lib/data/map";
 import { parseDashboardFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
@@ -25,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MapPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireUser("figures:read");
+  await requireReader("figures:read");
   const params = await searchParams;
   const filters = parseDashboardFilters(params);
   const [locale, t, indicators, regionsByCode] = await Promise.all([getLocale(), getTranslations("map"), indicatorIndex(), regionIndex()]);

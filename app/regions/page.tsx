@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireReader } from "@/lib/auth/reader";
 import { regionComparison, RATE_INDICATORS, type ComparisonRow, type RatedFigure, type TableFigure } from "@/lib/data/rates";
 import { formatDate, formatValue } from "@/lib/domain/format";
 import { exceedsPopulation, formatRate } from "@/lib/domain/rates";
@@ -31,7 +31,7 @@ function sortValues(row: ComparisonRow): Record<string, number | null> {
 }
 
 export default async function RegionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireUser("figures:read");
+  await requireReader("figures:read");
   const sort = parseTableSort(await searchParams, ["name", ...COLUMNS]);
   const [locale, t, tc, table] = await Promise.all([getLocale(), getTranslations("regionTable"), getTranslations("charts"), regionComparison()]);
   const lang = locale === "fr" ? "fr" : "en";

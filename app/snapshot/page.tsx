@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireReader } from "@/lib/auth/reader";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import { periodsOf } from "@/lib/data/series";
 import { snapshotArea, snapshotFigures, snapshotTrendCharts } from "@/lib/api/snapshot-content";
@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * charts, the map and the sources. GET /api/v1/snapshot.pdf prints it.
  */
 export default async function SnapshotPage({ searchParams }: Props) {
-  await requireUser("exports:read");
+  await requireReader("exports:read");
   const parsed = snapshotQuerySchema.safeParse({ region: (await searchParams).region ?? undefined });
   const pcode = parsed.success ? parsed.data.region : null;
   const area = pcode ? await snapshotArea(pcode) : null;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireReader } from "@/lib/auth/reader";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import { latestForRegion, sourcesOf } from "@/lib/data/series";
 import { datasetCatalogue } from "@/lib/data/datasets";
@@ -34,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function RegionPage({ params, searchParams }: Props) {
-  await requireUser("figures:read");
+  await requireReader("figures:read");
   const { pcode } = await params;
   const region = await regionFor(pcode);
   if (!region) notFound();
