@@ -61,7 +61,8 @@ export function inventory(appDir: string): { pages: PageRoute[]; api: ApiRoute[]
     const source = readFileSync(file, "utf8");
     if (file.endsWith("page.tsx")) {
       const route = urlPath(appDir, file);
-      const match = /requireUser\(\s*(?:"([^"]+)")?\s*\)/.exec(source);
+      // requireReader: a page a public link may also show (lib/auth/reader.ts); signed in, it demands the same.
+      const match = /require(?:User|Reader)\(\s*(?:"([^"]+)")?\s*\)/.exec(source);
       if (match) {
         const permission = match[1] ?? "figures:read";
         if (!isPermission(permission)) problems.push(`${rel}: unknown permission "${permission}"`);
@@ -69,7 +70,7 @@ export function inventory(appDir: string): { pages: PageRoute[]; api: ApiRoute[]
       } else if (PUBLIC_PAGES.has(route) || SESSION_ONLY_PAGES.has(route)) {
         pages.push({ file: rel, path: route, permission: null });
       } else {
-        problems.push(`${rel}: a page that never calls requireUser()`);
+        problems.push(`${rel}: a page that never calls requireUser() or requireReader()`);
       }
     }
     if (file.endsWith("route.ts")) {
