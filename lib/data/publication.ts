@@ -48,8 +48,10 @@ const REVISION_JSON = Prisma.sql`(SELECT jsonb_build_object(
 /**
  * Publishes what is still submitted among `items`: a figure becomes published
  * (reviewer and time recorded, a returned comment cleared, version + 1); a
- * revision's columns are written onto its figure (version + 1) and the
- * revision is deleted. One "figure.approve" audit event per figure, then the
+ * revision's columns are written onto its figure and the revision is
+ * deleted (the figure's version goes past both its own and the revision's:
+ * writers edit the revision's version while it is pending, so a form still
+ * open on it conflicts). One "figure.approve" audit event per figure, then the
  * derived funding of every funding input published is recomputed (derived
  * funding follows published inputs only).
  *
@@ -88,7 +90,7 @@ export async function publish(tx: Tx, items: ReviewSet, reviewerId: number): Pro
             ch_phase = v.ch_phase, ch_status = v.ch_status, sector = v.sector, disaggregation_key = v.disaggregation_key,
             value = v.value, dataset_id = v.dataset_id, source_id = v.source_id, note = v.note, import_id = v.import_id,
             updated_by_id = v.author_id, status = 'published', reviewed_by_id = ${reviewerId}, reviewed_at = now(), review_comment = NULL,
-            submitted_at = v.submitted_at, version = f.version + 1, updated_at = now()
+            submitted_at = v.submitted_at, version = GREATEST(f.version, v.version) + 1, updated_at = now()
           FROM v WHERE f.id = v.figure_id
           RETURNING f.*),
         gone AS (DELETE FROM figure_revisions WHERE id IN (SELECT id FROM v))
