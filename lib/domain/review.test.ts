@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UNSCOPED } from "../auth/scope";
-import { reviewRefusal, type ReviewItem } from "./review";
+import { reviewRefusal, writeStatus, type ReviewItem } from "./review";
 
 const mopti = { pcode: "ML05", level: 1, parent: "ML" };
 const djenne = { pcode: "ML0501", level: 2, parent: "ML05" };
@@ -40,5 +40,14 @@ describe("reviewRefusal", () => {
 
   it("an item without a known author (its account deleted) may be reviewed by anyone allowed", () => {
     expect(reviewRefusal(reviewer, item({ authorId: null }))).toBeNull();
+  });
+});
+
+describe("writeStatus", () => {
+  it("publishes at once without review; else submits, or keeps the draft the writer asked for", () => {
+    expect(writeStatus(false, false)).toBe("published");
+    expect(writeStatus(false, true)).toBe("published");
+    expect(writeStatus(true, false)).toBe("submitted");
+    expect(writeStatus(true, true)).toBe("draft");
   });
 });

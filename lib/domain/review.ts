@@ -35,3 +35,13 @@ export function reviewRefusal(reviewer: Reviewer, item: ReviewItem): ReviewRefus
   if (item.status !== "submitted") return "not_submitted";
   return null;
 }
+
+/**
+ * The status a write gives: published at once in a dataset without review;
+ * else submitted, or a draft when the writer saves one. Reviewers and admins
+ * too (four eyes: someone else publishes it).
+ */
+export function writeStatus(needsReview: boolean, draft: boolean): "published" | "submitted" | "draft" {
+  if (!needsReview) return "published";
+  return draft ? "draft" : "submitted";
+}
