@@ -256,3 +256,30 @@ export async function reviewCount(reviewer: Reviewer): Promise<number> {
   ]);
   return figures + revisions + imports;
 }
+
+/** Where figure `id` stands in review: what a review would act on (its pending revision, else itself) and its author. */
+export async function reviewState(id: number): Promise<Pick<Target, "revisionId" | "authorId" | "status"> | null> {
+  const t = (await targets([id])).get(id);
+  return t ? { revisionId: t.revisionId, authorId: t.authorId, status: t.status } : null;
+}
+
+/** Whether `reviewer` may approve or return figure `id` now (the figure page's buttons). */
+export async function mayReview(id: number, reviewer: Reviewer): Promise<boolean> {
+  const t = (await targets([id])).get(id);
+  const figure = await db().figure.findUnique({ where: { id }, select: { region: { select: { pcode: true } }, dataset: { select: { code: true } } } });
+  return !!t && !!figure && (await refusalOf(reviewer, t, { region: figure.region.pcode, dataset: figure.dataset.code })) === null;
+}
+
+/** The codes of the datasets that need review (the figure form offers "Save draft" and "Submit for review" for them). */
+export async function datasetsNeedingReview(): Promise<string[]> {
+  return (await db().dataset.findMany({ where: { needsReview: true }, select: { code: true }, orderBy: { code: "asc" } })).map((d) => d.code);
+}
+
+/** The people whose work waits in the queue (its author filter). */
+export async function queueAuthors(): Promise<{ id: number; name: string }[]> {
+  return db().user.findMany({
+    where: { OR: [{ figuresUpdated: { some: { status: "submitted" } } }, { revisionsAuthored: { some: { status: "submitted" } } }] },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}
