@@ -2,6 +2,7 @@
 // dataset that needs review; the reviewer sees it in the queue (with the
 // navigation's count), returns it with a comment; the analyst fixes and
 // resubmits it; the reviewer approves it. The figure is deleted at the end.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { logIn } from "./helpers";
 
@@ -47,6 +48,9 @@ test("an analyst submits, the reviewer returns with a comment, the analyst resub
   await reviewer.goto(`/review?region=ML05&dataset=${DATASET}`);
   const row = reviewer.locator("table.review-queue tbody tr", { has: reviewer.locator(`a[href="/figures/${id}"]`) });
   await expect(row).toContainText("12,345");
+  // The queue with a row (the accessibility spec sees it empty).
+  const serious = (await new AxeBuilder({ page: reviewer }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => v.id)).toEqual([]);
   await row.getByRole("button", { name: "Return", exact: true }).click();
   await row.getByLabel("Comment for the author").fill("Which round of the survey is this?");
   await row.getByRole("button", { name: "Return with this comment" }).click();
