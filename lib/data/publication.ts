@@ -62,43 +62,41 @@ const REVISION_JSON = Prisma.sql`(SELECT jsonb_build_object(
  */
 export async function publish(tx: Tx, items: ReviewSet, reviewerId: number): Promise<ReviewDone> {
   const groups = await fundingGroupsOf(tx, items);
-  const figureIds = items.figureIds.length
-    ? await tx.$queryRaw<{ id: string }[]>`WITH b AS (
-          SELECT f.id, ${SNAPSHOT} AS snap FROM figures f ${SNAPSHOT_JOINS}
-          WHERE f.id = ANY(${ids(items.figureIds)}) AND f.status = 'submitted'),
-        f AS (
-          UPDATE figures f SET status = 'published', reviewed_by_id = ${reviewerId}, reviewed_at = now(), review_comment = NULL,
-            version = f.version + 1, updated_at = now()
-          FROM b WHERE f.id = b.id AND f.status = 'submitted'
-          RETURNING f.*)
-        INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
-        SELECT ${reviewerId}, 'figure.approve', 'figure', f.id::text, b.snap, ${SNAPSHOT}
-        FROM f ${SNAPSHOT_JOINS} JOIN b ON b.id = f.id
-        RETURNING entity_id AS id`
-    : [];
-  const revised = items.revisionIds.length
-    ? await tx.$queryRaw<{ id: string }[]>`WITH v AS (
-          SELECT v.* FROM figure_revisions v
-          WHERE v.id = ANY(${ids(items.revisionIds)}) AND v.status = 'submitted'
-            AND NOT EXISTS (SELECT 1 FROM figures o WHERE o.id <> v.figure_id AND o.indicator_id = v.indicator_id AND o.region_id = v.region_id
-              AND o.period_start = v.period_start AND o.period_end = v.period_end AND o.disaggregation_key = v.disaggregation_key AND o.dataset_id = v.dataset_id)),
-        b AS (
-          SELECT f.id, ${SNAPSHOT} || jsonb_build_object('pendingRevision', ${REVISION_JSON}) AS snap
-          FROM figures f ${SNAPSHOT_JOINS} JOIN v ON v.figure_id = f.id),
-        f AS (
-          UPDATE figures f SET indicator_id = v.indicator_id, region_id = v.region_id, period_start = v.period_start, period_end = v.period_end,
-            ch_phase = v.ch_phase, ch_status = v.ch_status, sector = v.sector, disaggregation_key = v.disaggregation_key,
-            value = v.value, dataset_id = v.dataset_id, source_id = v.source_id, note = v.note, import_id = v.import_id,
-            updated_by_id = v.author_id, status = 'published', reviewed_by_id = ${reviewerId}, reviewed_at = now(), review_comment = NULL,
-            submitted_at = v.submitted_at, version = GREATEST(f.version, v.version) + 1, updated_at = now()
-          FROM v WHERE f.id = v.figure_id
-          RETURNING f.*),
-        gone AS (DELETE FROM figure_revisions WHERE id IN (SELECT id FROM v))
-        INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
-        SELECT ${reviewerId}, 'figure.approve', 'figure', f.id::text, b.snap, ${SNAPSHOT}
-        FROM f ${SNAPSHOT_JOINS} JOIN b ON b.id = f.id
-        RETURNING entity_id AS id`
-    : [];
+  let figureIds: { id: string }[] = [];
+  if (items.figureIds.length) {
+    await stage(tx, Prisma.sql`SELECT f.id AS figure_id, NULL::int AS revision_id, ${SNAPSHOT} AS snap FROM figures f ${SNAPSHOT_JOINS}
+      WHERE f.id = ANY(${ids(items.figureIds)}) AND f.status = 'submitted'`);
+    figureIds = await tx.$queryRaw<{ id: string }[]>`WITH f AS (
+        UPDATE figures f SET status = 'published', reviewed_by_id = ${reviewerId}, reviewed_at = now(), review_comment = NULL,
+          version = f.version + 1, updated_at = now()
+        FROM review_items b WHERE f.id = b.figure_id AND f.status = 'submitted'
+        RETURNING f.*)
+      INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
+      SELECT ${reviewerId}, 'figure.approve', 'figure', f.id::text, b.snap, ${SNAPSHOT}
+      FROM f ${SNAPSHOT_JOINS} JOIN review_items b ON b.figure_id = f.id
+      RETURNING entity_id AS id`;
+  }
+  let revised: { id: string }[] = [];
+  if (items.revisionIds.length) {
+    await stage(tx, Prisma.sql`SELECT f.id AS figure_id, v.id AS revision_id, ${SNAPSHOT} || jsonb_build_object('pendingRevision', ${REVISION_JSON}) AS snap
+      FROM figure_revisions v JOIN figures f ON f.id = v.figure_id ${SNAPSHOT_JOINS}
+      WHERE v.id = ANY(${ids(items.revisionIds)}) AND v.status = 'submitted'
+        AND NOT EXISTS (SELECT 1 FROM figures o WHERE o.id <> v.figure_id AND o.indicator_id = v.indicator_id AND o.region_id = v.region_id
+          AND o.period_start = v.period_start AND o.period_end = v.period_end AND o.disaggregation_key = v.disaggregation_key AND o.dataset_id = v.dataset_id)`);
+    revised = await tx.$queryRaw<{ id: string }[]>`WITH f AS (
+        UPDATE figures f SET indicator_id = v.indicator_id, region_id = v.region_id, period_start = v.period_start, period_end = v.period_end,
+          ch_phase = v.ch_phase, ch_status = v.ch_status, sector = v.sector, disaggregation_key = v.disaggregation_key,
+          value = v.value, dataset_id = v.dataset_id, source_id = v.source_id, note = v.note, import_id = v.import_id,
+          updated_by_id = v.author_id, status = 'published', reviewed_by_id = ${reviewerId}, reviewed_at = now(), review_comment = NULL,
+          submitted_at = v.submitted_at, version = GREATEST(f.version, v.version) + 1, updated_at = now()
+        FROM review_items b JOIN figure_revisions v ON v.id = b.revision_id WHERE f.id = b.figure_id
+        RETURNING f.*),
+      gone AS (DELETE FROM figure_revisions v USING review_items b WHERE v.id = b.revision_id)
+      INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
+      SELECT ${reviewerId}, 'figure.approve', 'figure', f.id::text, b.snap, ${SNAPSHOT}
+      FROM f ${SNAPSHOT_JOINS} JOIN review_items b ON b.figure_id = f.id
+      RETURNING entity_id AS id`;
+  }
   for (const group of groups) await syncFundingGroup(tx, group, reviewerId);
   return { figureIds: figureIds.map((r) => Number(r.id)), revisedFigureIds: revised.map((r) => Number(r.id)) };
 }
@@ -110,36 +108,49 @@ export async function publish(tx: Tx, items: ReviewSet, reviewerId: number): Pro
  * per figure; a returned revision's event shows it as the figure's pending revision.
  */
 export async function sendBack(tx: Tx, items: ReviewSet, reviewerId: number, comment: string): Promise<ReviewDone> {
-  const figureIds = items.figureIds.length
-    ? await tx.$queryRaw<{ id: string }[]>`WITH b AS (
-          SELECT f.id, ${SNAPSHOT} AS snap FROM figures f ${SNAPSHOT_JOINS}
-          WHERE f.id = ANY(${ids(items.figureIds)}) AND f.status = 'submitted'),
-        f AS (
-          UPDATE figures f SET status = 'returned', review_comment = ${comment}, reviewed_by_id = ${reviewerId}, reviewed_at = now(),
-            version = f.version + 1, updated_at = now()
-          FROM b WHERE f.id = b.id AND f.status = 'submitted'
-          RETURNING f.*)
-        INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
-        SELECT ${reviewerId}, 'figure.return', 'figure', f.id::text, b.snap, ${SNAPSHOT}
-        FROM f ${SNAPSHOT_JOINS} JOIN b ON b.id = f.id
-        RETURNING entity_id AS id`
-    : [];
-  const revised = items.revisionIds.length
-    ? await tx.$queryRaw<{ id: string }[]>`WITH b AS (
-          SELECT v.id, v.figure_id, ${SNAPSHOT} || jsonb_build_object('pendingRevision', ${REVISION_JSON}) AS snap
-          FROM figure_revisions v JOIN figures f ON f.id = v.figure_id ${SNAPSHOT_JOINS}
-          WHERE v.id = ANY(${ids(items.revisionIds)}) AND v.status = 'submitted'),
-        v AS (
-          UPDATE figure_revisions v SET status = 'returned', review_comment = ${comment}, reviewed_by_id = ${reviewerId}, reviewed_at = now(),
-            version = v.version + 1, updated_at = now()
-          FROM b WHERE v.id = b.id AND v.status = 'submitted'
-          RETURNING v.*)
-        INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
-        SELECT ${reviewerId}, 'figure.return', 'figure', f.id::text, b.snap, ${SNAPSHOT} || jsonb_build_object('pendingRevision', ${REVISION_JSON})
-        FROM v JOIN figures f ON f.id = v.figure_id ${SNAPSHOT_JOINS} JOIN b ON b.id = v.id
-        RETURNING entity_id AS id`
-    : [];
+  let figureIds: { id: string }[] = [];
+  if (items.figureIds.length) {
+    await stage(tx, Prisma.sql`SELECT f.id AS figure_id, NULL::int AS revision_id, ${SNAPSHOT} AS snap FROM figures f ${SNAPSHOT_JOINS}
+      WHERE f.id = ANY(${ids(items.figureIds)}) AND f.status = 'submitted'`);
+    figureIds = await tx.$queryRaw<{ id: string }[]>`WITH f AS (
+        UPDATE figures f SET status = 'returned', review_comment = ${comment}, reviewed_by_id = ${reviewerId}, reviewed_at = now(),
+          version = f.version + 1, updated_at = now()
+        FROM review_items b WHERE f.id = b.figure_id AND f.status = 'submitted'
+        RETURNING f.*)
+      INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
+      SELECT ${reviewerId}, 'figure.return', 'figure', f.id::text, b.snap, ${SNAPSHOT}
+      FROM f ${SNAPSHOT_JOINS} JOIN review_items b ON b.figure_id = f.id
+      RETURNING entity_id AS id`;
+  }
+  let revised: { id: string }[] = [];
+  if (items.revisionIds.length) {
+    await stage(tx, Prisma.sql`SELECT f.id AS figure_id, v.id AS revision_id, ${SNAPSHOT} || jsonb_build_object('pendingRevision', ${REVISION_JSON}) AS snap
+      FROM figure_revisions v JOIN figures f ON f.id = v.figure_id ${SNAPSHOT_JOINS}
+      WHERE v.id = ANY(${ids(items.revisionIds)}) AND v.status = 'submitted'`);
+    revised = await tx.$queryRaw<{ id: string }[]>`WITH v AS (
+        UPDATE figure_revisions v SET status = 'returned', review_comment = ${comment}, reviewed_by_id = ${reviewerId}, reviewed_at = now(),
+          version = v.version + 1, updated_at = now()
+        FROM review_items b WHERE v.id = b.revision_id AND v.status = 'submitted'
+        RETURNING v.*)
+      INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
+      SELECT ${reviewerId}, 'figure.return', 'figure', f.id::text, b.snap, ${SNAPSHOT} || jsonb_build_object('pendingRevision', ${REVISION_JSON})
+      FROM v JOIN figures f ON f.id = v.figure_id ${SNAPSHOT_JOINS} JOIN review_items b ON b.revision_id = v.id
+      RETURNING entity_id AS id`;
+  }
   return { figureIds: figureIds.map((r) => Number(r.id)), revisedFigureIds: revised.map((r) => Number(r.id)) };
+}
+
+/**
+ * Stages the items a step acts on (figure, revision, the figure's snapshot
+ * before) in a temporary table, analysed: the planner then joins a batch of
+ * 13,000 by hash. With CTEs instead it guessed a few rows and joined them row
+ * by row: 62 s for 13,000 figures, 4.5 s staged (tests/integration/publication.test.ts).
+ * Replaced by each step of the transaction.
+ */
+async function stage(tx: Tx, select: Prisma.Sql): Promise<void> {
+  await tx.$executeRaw`DROP TABLE IF EXISTS review_items`;
+  await tx.$executeRaw`CREATE TEMP TABLE review_items ON COMMIT DROP AS ${select}`;
+  await tx.$executeRaw`ANALYZE review_items`;
 }
 
 /**

@@ -105,3 +105,22 @@ describe("sendBack", () => {
     expect((await derived("funding_unmet"))?.value.toFixed()).toBe("400");
   });
 });
+
+describe("a batch", () => {
+  it("publishes 13,000 submitted figures in one go, each audited, within seconds (an import batch's size)", { timeout: 120_000 }, async () => {
+    // Copies of 1,300 seeded figures, ten weeks on each: 13,000 submitted figures.
+    await db().$executeRaw`INSERT INTO figures (indicator_id, region_id, period_start, period_end, disaggregation_key, ch_phase, ch_status, sector, value, dataset_id, source_id, status, submitted_at, updated_by_id, updated_at)
+      SELECT f.indicator_id, f.region_id, f.period_start + g * 7, f.period_end + g * 7, f.disaggregation_key, f.ch_phase, f.ch_status, f.sector, f.value, f.dataset_id, f.source_id,
+        'submitted', now(), ${analyst.id}, now()
+      FROM (SELECT * FROM figures WHERE status = 'published' ORDER BY id LIMIT 1300) f, generate_series(5000, 5009) g`;
+    const ids = (await db().figure.findMany({ where: { status: "submitted", updatedById: analyst.id, periodStart: { gt: new Date("2040-01-01") } }, select: { id: true } })).map((f) => f.id);
+    expect(ids).toHaveLength(13_000);
+    const started = Date.now();
+    const done = await db().$transaction((tx) => publish(tx, { figureIds: ids, revisionIds: [] }, reviewer.id), { timeout: 110_000 });
+    // Staged and joined by hash: 4.5 s here; the first version (CTEs joined row by row) took 62 s.
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(done.figureIds).toHaveLength(13_000);
+    expect(await db().figure.count({ where: { id: { in: ids }, status: "published" } })).toBe(13_000);
+    expect(await db().auditEvent.count({ where: { action: "figure.approve", entityId: { in: ids.map(String) } } })).toBe(13_000);
+  });
+});
