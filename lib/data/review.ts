@@ -258,9 +258,9 @@ export async function reviewCount(reviewer: Reviewer): Promise<number> {
 }
 
 /** Where figure `id` stands in review: what a review would act on (its pending revision, else itself) and its author. */
-export async function reviewState(id: number): Promise<Pick<Target, "revisionId" | "authorId" | "status"> | null> {
-  const t = (await targets([id])).get(id);
-  return t ? { revisionId: t.revisionId, authorId: t.authorId, status: t.status } : null;
+export async function reviewState(id: number): Promise<(Pick<Target, "revisionId" | "authorId" | "status"> & { needsReview: boolean }) | null> {
+  const [t, figure] = await Promise.all([targets([id]).then((m) => m.get(id)), db().figure.findUnique({ where: { id }, select: { dataset: { select: { needsReview: true } } } })]);
+  return t && figure ? { revisionId: t.revisionId, authorId: t.authorId, status: t.status, needsReview: figure.dataset.needsReview } : null;
 }
 
 /** Whether `reviewer` may approve or return figure `id` now (the figure page's buttons). */

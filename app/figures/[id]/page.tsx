@@ -169,7 +169,8 @@ export default async function FigurePage({ params }: Props) {
               <Link className="button-link-primary" href={`/figures/${id}/edit`}>
                 {t("edit")}
               </Link>
-              <DeleteFigure id={id} version={figure.version} />
+              {/* A published figure of a dataset that needs review is deleted by a reviewer only (lib/data/figure-writes.ts). */}
+              {!(figure.status === "published" && review?.needsReview && !can(user.role, "figures:review")) && <DeleteFigure id={id} version={figure.version} />}
             </>
           )}
           {!figure && can(user.role, "figures:restore") && !isDerivedIndicator(shown.indicator) && <RestoreFigure id={id} />}
