@@ -173,10 +173,19 @@ const QUEUE_TAKE = 200;
 
 const notOwnImport = (reviewer: Reviewer) => ({ OR: [{ userId: null }, { userId: { not: reviewer.id } }] });
 
+const regionIn = (codes: string[]) => ({ OR: [{ pcode: { in: codes } }, { parent: { pcode: { in: codes } } }] });
+
+/** Records within a scope: a listed region or one of its cercles, a listed dataset (a revision's figure must be too). */
+function inScope(scope: Scope): Prisma.FigureWhereInput {
+  return {
+    ...(scope.regions.length ? { region: regionIn(scope.regions) } : {}),
+    ...(scope.datasets.length ? { dataset: { code: { in: scope.datasets } } } : {}),
+  };
+}
+
 /** What a reviewer may review, as SQL filters on a figure or revision: in their scope, not their own, submitted. */
 function reviewableWhere(reviewer: Reviewer, filters: QueueFilters, author: "updatedById" | "authorId") {
   const scope: Scope = reviewer.scope;
-  const regionIn = (codes: string[]) => ({ OR: [{ pcode: { in: codes } }, { parent: { pcode: { in: codes } } }] });
   return {
     status: "submitted" as const,
     // An import's figures are reviewed as its batch (one queue item).
@@ -223,7 +232,7 @@ export async function reviewQueue(reviewer: Reviewer, filters: QueueFilters = {}
       take: QUEUE_TAKE,
     }),
     db().figureRevision.findMany({
-      where: reviewableWhere(reviewer, filters, "authorId") as Prisma.FigureRevisionWhereInput,
+      where: { ...(reviewableWhere(reviewer, filters, "authorId") as Prisma.FigureRevisionWhereInput), figure: inScope(reviewer.scope) },
       include: { ...valuesInclude, author: { select: { id: true, name: true } }, figure: { include: valuesInclude } },
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
       take: QUEUE_TAKE,
@@ -251,7 +260,7 @@ export async function reviewCount(reviewer: Reviewer): Promise<number> {
   if (!can(reviewer.role, "figures:review")) return 0;
   const [figures, revisions, imports] = await Promise.all([
     db().figure.count({ where: reviewableWhere(reviewer, {}, "updatedById") as Prisma.FigureWhereInput }),
-    db().figureRevision.count({ where: reviewableWhere(reviewer, {}, "authorId") as Prisma.FigureRevisionWhereInput }),
+    db().figureRevision.count({ where: { ...(reviewableWhere(reviewer, {}, "authorId") as Prisma.FigureRevisionWhereInput), figure: inScope(reviewer.scope) } }),
     db().import.count({ where: { review: "submitted", status: "committed", ...notOwnImport(reviewer) } }),
   ]);
   return figures + revisions + imports;

@@ -200,6 +200,21 @@ describe("bulk review and the queue", () => {
   });
 });
 
+describe("a revision that moves a figure", () => {
+  it("is reviewed only by someone whose scope covers both where the figure is and where it goes", async () => {
+    const gao = await create(analyst, { region: "ML07" });
+    await reviewFigures([gao.id], reviewer, "approve");
+    const published = (await getFigure(gao.id))!;
+    await writeFigure({ op: "update", id: gao.id, version: published.version, values: { region: "ML05" }, partial: true, outliers: "warn" }, other);
+    const mopti = { ...reviewer, scope: { regions: ["ML05"], datasets: [], readScoped: false } };
+    expect((await reviewQueue(mopti)).map((i) => i.id)).not.toContain(gao.id);
+    expect((await reviewQueue(reviewer)).map((i) => i.id)).toContain(gao.id);
+    expect((await reviewFigures([gao.id], mopti, "approve")).refused).toEqual([{ id: gao.id, reason: "outside_scope", outside: { kind: "region", code: "ML07" } }]);
+    expect((await reviewFigures([gao.id], reviewer, "approve")).done).toEqual([gao.id]);
+    expect((await getFigure(gao.id))!.region).toBe("ML05");
+  });
+});
+
 describe("the review API", () => {
   it("answers each case with its status and body", async () => {
     const created = (await createFigureEndpoint({ ...values(), status: "draft" }, analyst)).body as { data: FigureDto };
