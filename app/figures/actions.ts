@@ -22,6 +22,8 @@ export interface SaveRequest {
   values: unknown;
   /** The analyst saw the outlier warning and saves anyway. */
   confirmOutlier?: boolean;
+  /** In a dataset that needs review: keep it a draft ("Save draft") instead of submitting it. */
+  draft?: boolean;
 }
 
 const writer = () => actionUser("figures:write");
@@ -48,8 +50,8 @@ export async function saveFigure(request: SaveRequest): Promise<SaveResult> {
   const outliers = request.confirmOutlier ? "confirmed" : "ask";
   return run(() =>
     request.id === undefined
-      ? writeFigure({ op: "create", values: request.values, outliers }, user)
-      : writeFigure({ op: "update", id: request.id, version: request.version ?? 0, values: request.values, outliers }, user),
+      ? writeFigure({ op: "create", values: request.values, outliers, draft: request.draft }, user)
+      : writeFigure({ op: "update", id: request.id, version: request.version ?? 0, values: request.values, outliers, draft: request.draft }, user),
   );
 }
 

@@ -51,11 +51,13 @@ interface Props {
   version?: number;
   /** The stored value of the figure being edited: kept as it is, it is not judged again. */
   storedValue?: number;
+  /** The datasets that need review: writing to one saves a draft or submits it for review. */
+  reviewDatasets?: string[];
 }
 
 type Notice = Exclude<SaveResult, { status: "saved" } | { status: "invalid" }> | null;
 
-export function FigureForm({ indicators, regions, datasets, recentSources, initial, figureId, version: initialVersion, storedValue }: Props) {
+export function FigureForm({ indicators, regions, datasets, recentSources, initial, figureId, version: initialVersion, storedValue, reviewDatasets = [] }: Props) {
   const t = useTranslations("figureForm");
   const te = useTranslations("figureErrors");
   const locale = useLocale();
@@ -79,7 +81,11 @@ export function FigureForm({ indicators, regions, datasets, recentSources, initi
     setValues((v) => ({ ...v, indicator: code, isRange: next ? coversPeriodByDefault(next.theme) : v.isRange }));
   };
 
-  function submit(confirmOutlier = false, overVersion = version) {
+  // Where the figure is or where it goes needs review: it is saved as a draft or submitted, never published at once.
+  const needsReview = reviewDatasets.includes(values.dataset) || (!!initial?.dataset && reviewDatasets.includes(initial.dataset));
+  const [draft, setDraft] = useState(false);
+
+  function submit(confirmOutlier = false, overVersion = version, asDraft = draft) {
     const { input, valueProblem: problem } = readFigureForm(values, locale);
     const checked = schema.safeParse(input);
     setValueProblem(problem);
@@ -90,7 +96,7 @@ export function FigureForm({ indicators, regions, datasets, recentSources, initi
     }
     setErrors({});
     startTransition(async () => {
-      const result = await saveFigure({ id: figureId, version: overVersion, values: input, confirmOutlier }).catch((): SaveResult => ({ status: "failed" }));
+      const result = await saveFigure({ id: figureId, version: overVersion, values: input, confirmOutlier, draft: needsReview && asDraft }).catch((): SaveResult => ({ status: "failed" }));
       if (result.status === "saved") {
         router.push(`/figures/${result.id}`);
         router.refresh();
@@ -105,7 +111,10 @@ export function FigureForm({ indicators, regions, datasets, recentSources, initi
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    submit();
+    // The button pressed says whether to keep a draft (Enter in a field submits for review).
+    const asDraft = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value") === "draft";
+    setDraft(asDraft);
+    submit(false, version, asDraft);
   };
 
   const errorCount = Object.keys(errors).length;
@@ -261,9 +270,21 @@ export function FigureForm({ indicators, regions, datasets, recentSources, initi
       {field("note", t("note"), <textarea {...inputProps("note")} rows={3} value={values.note} onChange={(e) => set("note", e.target.value)} />)}
 
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending}>
-          {pending ? t("saving") : t("save")}
-        </button>
+        {needsReview ? (
+          <>
+            <button type="submit" className="primary" name="intent" value="submit" disabled={pending}>
+              {t("submitForReview")}
+            </button>
+            <button type="submit" className="button-secondary" name="intent" value="draft" disabled={pending}>
+              {t("saveDraft")}
+            </button>
+            {pending && <span role="status">{t("saving")}</span>}
+          </>
+        ) : (
+          <button type="submit" className="primary" disabled={pending}>
+            {pending ? t("saving") : t("save")}
+          </button>
+        )}
         <Link href={figureId ? `/figures/${figureId}` : "/figures"}>{t("cancel")}</Link>
       </div>
     </form>

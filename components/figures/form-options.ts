@@ -8,6 +8,7 @@ import { isDerivedIndicator } from "@/lib/domain/funding";
 import { numberInputText } from "@/lib/domain/number-input";
 import { datasetCatalogue } from "@/lib/data/datasets";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
+import { datasetsNeedingReview } from "@/lib/data/review";
 import type { FormDatasets, FormIndicator, FormRegion, FormSource } from "./figure-form";
 
 /** How far back the user's own figures are read for their recent datasets. */
@@ -34,13 +35,14 @@ export async function figureFormOptions(
   locale: string,
   unitLabel: (unit: string) => string,
   userId: number,
-): Promise<{ indicators: FormIndicator[]; regions: FormRegion[]; datasets: FormDatasets; recentSources: FormSource[] }> {
+): Promise<{ indicators: FormIndicator[]; regions: FormRegion[]; datasets: FormDatasets; recentSources: FormSource[]; reviewDatasets: string[] }> {
   const lang = locale === "fr" ? "fr" : "en";
-  const [indicators, regions, datasets, sources] = await Promise.all([
+  const [indicators, regions, datasets, sources, reviewDatasets] = await Promise.all([
     indicatorIndex(),
     regionIndex(),
     datasetsFor(userId),
     db().source.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 12, include: { dataset: { select: { code: true } } } }),
+    datasetsNeedingReview(),
   ]);
   return {
     // Unmet requirements and coverage are recomputed from funding, never typed.
@@ -57,6 +59,7 @@ export async function figureFormOptions(
       .sort((a, b) => a.pcode.localeCompare(b.pcode))
       .map((r) => ({ pcode: r.pcode, name: r.name[lang], level: r.level })),
     datasets,
+    reviewDatasets,
     recentSources: sources.map((s) => ({ organisation: s.organisation, title: s.title, url: s.url, date: toIsoDate(s.publishedOn), dataset: s.dataset.code })),
   };
 }

@@ -11,11 +11,12 @@ function PendingHint() {
 }
 
 /** A main-navigation link, marked as the current page (aria-current) on its page and the pages under it. */
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+/** `label`: the accessible name when the visible text says less (a count shown as a badge). */
+export function NavLink({ href, children, label }: { href: string; children: ReactNode; label?: string }) {
   const pathname = usePathname();
   const current = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <Link href={href} aria-current={current ? "page" : undefined}>
+    <Link href={href} aria-current={current ? "page" : undefined} aria-label={label}>
       {children}
       <PendingHint />
     </Link>

@@ -7,6 +7,7 @@ import { LogoutButton } from "./logout-button";
 import { NavLink } from "./nav-link";
 import { CopyLink } from "@/components/share/copy-link";
 import { SaveView } from "@/components/share/save-view";
+import { reviewCount } from "@/lib/data/review";
 
 const NAV = [
   { href: "/", label: "overview" },
@@ -32,6 +33,8 @@ const ADMIN_NAV = [
 
 export async function SiteHeader({ user }: { user: SessionUser | null }) {
   const t = await getTranslations();
+  // Reviewers see how much waits for them, on every page.
+  const waiting = user && can(user.role, "figures:review") ? await reviewCount(user) : null;
   return (
     <header className="site-header">
       <Link href="/" className="brand">
@@ -45,6 +48,16 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
                 <NavLink href={item.href}>{t(`nav.${item.label}`)}</NavLink>
               </li>
             ))}
+            {waiting !== null && (
+              <li>
+                <NavLink href="/review" label={t("nav.reviewWaiting", { count: waiting })}>
+                  {t("nav.review")}{" "}
+                  <span className={waiting ? "nav-badge" : "nav-badge is-empty"} aria-hidden="true">
+                    {waiting}
+                  </span>
+                </NavLink>
+              </li>
+            )}
           </ul>
         </nav>
       )}

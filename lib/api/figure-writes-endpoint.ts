@@ -55,20 +55,30 @@ export function figureWriteResponse(outcome: FigureWriteOutcome, id?: number): E
       return error(409, "outlier", `The value is ${outlierText(outcome.change)}`, { previous: outcome.previous });
     case "outside_scope":
       return { status: 403, body: outsideScopeBody(outcome.outside) };
+    case "review_required":
+      return error(403, "review_required", "A published figure of a dataset that needs review is deleted by a reviewer");
   }
+}
+
+/**
+ * `"status": "draft"` in a body keeps the figure a draft in a dataset that
+ * needs review; any other status is the review's to give (ignored here).
+ */
+function draftOf(body: unknown): boolean {
+  return typeof body === "object" && body !== null && (body as Record<string, unknown>).status === "draft";
 }
 
 export async function createFigureEndpoint(body: unknown, writer: Writer): Promise<EndpointResult> {
   // The API accepts an outlier (the form asks first) but says so.
-  return figureWriteResponse(await writeFigure({ op: "create", values: body, outliers: "warn" }, writer));
+  return figureWriteResponse(await writeFigure({ op: "create", values: body, outliers: "warn", draft: draftOf(body) }, writer));
 }
 
 export async function updateFigureEndpoint(id: number, body: unknown, writer: Writer): Promise<EndpointResult> {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return invalidBody({ form: "required" });
-  const { version, ...changes } = body as Record<string, unknown>;
+  const { version, status, ...changes } = body as Record<string, unknown>;
   const parsedVersion = versionSchema.safeParse(version);
   if (!parsedVersion.success) return invalidBody({ version: "required" });
-  return figureWriteResponse(await writeFigure({ op: "update", id, version: parsedVersion.data, values: changes, partial: true, outliers: "warn" }, writer), id);
+  return figureWriteResponse(await writeFigure({ op: "update", id, version: parsedVersion.data, values: changes, partial: true, outliers: "warn", draft: status === "draft" }, writer), id);
 }
 
 export async function deleteFigureEndpoint(id: number, version: string | null, writer: Writer): Promise<EndpointResult> {

@@ -20,14 +20,19 @@ import { datasetCatalogue, DatasetError, resolveDatasetId } from "./datasets";
 import { sourceIds } from "./sources";
 import { indicatorIndex, regionIndex } from "./reference";
 import { outsideScope, type OutsideScope, type Scope } from "../auth/scope";
-import type { Role } from "../auth/permissions";
+import { can, type Role } from "../auth/permissions";
+import { writeStatus } from "../domain/review";
 
 type Tx = Prisma.TransactionClient;
 
 export type FigureCommand =
-  | { op: "create"; values: unknown; outliers: OutlierPolicy }
-  /** `partial`: `values` holds only the fields to change (the API's PATCH); else the whole figure (the form). */
-  | { op: "update"; id: number; version: number; values: unknown; partial?: boolean; outliers: OutlierPolicy }
+  /** `draft`: in a dataset that needs review, keep it a draft instead of submitting it. */
+  | { op: "create"; values: unknown; outliers: OutlierPolicy; draft?: boolean }
+  /**
+   * `partial`: `values` holds only the fields to change (the API's PATCH); else the whole figure (the form).
+   * `version`: that of what the writer edits: the figure's, or its pending revision's when it has one.
+   */
+  | { op: "update"; id: number; version: number; values: unknown; partial?: boolean; outliers: OutlierPolicy; draft?: boolean }
   /** Without a version, deletes whatever version is stored. */
   | { op: "delete"; id: number; version?: number }
   | { op: "restore"; id: number };
@@ -57,7 +62,9 @@ export type FigureWriteOutcome =
   /** Unmet requirements and coverage are recomputed from funding, never written by hand. */
   | { status: "derived"; indicator: string }
   /** The figure (as stored, or as it would be written) lies outside the writer's scope. */
-  | { status: "outside_scope"; outside: OutsideScope };
+  | { status: "outside_scope"; outside: OutsideScope }
+  /** A published figure of a dataset that needs review is deleted only by a reviewer (figures:review) in scope. */
+  | { status: "review_required" };
 
 /** Who writes: the figure's region and dataset must lie within their scope (lib/auth/scope.ts). */
 export interface Writer {
@@ -103,7 +110,7 @@ export async function writeFigure(command: FigureCommand, writer: Writer): Promi
 }
 
 /** The fields of a figure that a writer may send (the read API's shape without id and version). */
-function writable(f: FigureDto) {
+function writable(f: Pick<FigureDto, "indicator" | "region" | "periodStart" | "periodEnd" | "disaggregation" | "value" | "source" | "note" | "dataset">) {
   // A snapshot from before datasets has none: its source's organisation says.
   return { indicator: f.indicator, region: f.region, periodStart: f.periodStart, periodEnd: f.periodEnd, disaggregation: f.disaggregation, value: f.value, source: f.source, note: f.note, dataset: f.dataset?.code ?? null };
 }
@@ -126,7 +133,8 @@ async function save(command: Extract<FigureCommand, { op: "create" | "update" }>
   if (command.op === "update" && !current) return { status: "not_found" };
   // Both where the figure is and where it would go: a partner can neither take a figure out of its scope nor bring one in.
   if (current) await assertInScope(writer, current);
-  const values = current && command.op === "update" && command.partial && isRecord(command.values) ? { ...writable(current), ...command.values } : command.values;
+  // A PATCH changes what the writer edits: the pending revision when there is one.
+  const values = current && command.op === "update" && command.partial && isRecord(command.values) ? { ...writable(current.pendingRevision ?? current), ...command.values } : command.values;
   const rules = await figureRules();
   const parsed = figureInputSchema(rules.indicators, rules.regions, { storedValue: current?.value, datasets: rules.datasets }).safeParse(values);
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
@@ -140,7 +148,11 @@ async function save(command: Extract<FigureCommand, { op: "create" | "update" }>
     return await db().$transaction(async (tx) => {
       const before = id === undefined ? null : await readDto(tx, id);
       if (id !== undefined && !before) throw new Refused({ status: "not_found" });
-      if (before && command.op === "update" && before.version !== command.version) throw new Refused({ status: "conflict", current: before });
+      const facts = id === undefined ? null : await reviewFacts(tx, id);
+      if (before && before.status !== "published" && !mayTouchUnpublished(writer, facts!.authorId)) throw new Refused({ status: "not_found" });
+      // The version of what the writer edits: the pending revision's while there is one.
+      const editedVersion = before ? (before.pendingRevision?.version ?? before.version) : null;
+      if (before && command.op === "update" && editedVersion !== command.version) throw new Refused({ status: "conflict", current: before });
       const key = await keyOf(tx, input);
       if (key.datasetId !== target.datasetId) outsideNewDataset(writer, input);
       const same = await tx.figure.findUnique({ where: keyWhere(key), select: { id: true } });
@@ -155,21 +167,42 @@ async function save(command: Extract<FigureCommand, { op: "create" | "update" }>
         }
       }
       const columns = { ...key, ...(await sourceAndValue(tx, input, key.datasetId)) };
+      // A change that touches a dataset needing review (where the figure is or where it goes) waits for a reviewer.
+      const status = writeStatus((facts?.needsReview ?? false) || (await datasetNeedsReview(tx, key.datasetId)), command.draft ?? false);
+      // A published write leaves the last review's record as it was.
+      const review = status === "published" ? { status } : { status, submittedAt: status === "submitted" ? new Date() : null, reviewComment: null, reviewedById: null, reviewedAt: null };
       let figure: FigureDto;
+      if (before?.status === "published" && status !== "published") {
+        // A published figure keeps its values on every page: the change waits as its revision (one per figure, replaced).
+        const revision = { ...columns, ...review, authorId: userId, importId: null };
+        if (before.pendingRevision) {
+          const { count } = await tx.figureRevision.updateMany({ where: { figureId: before.id, version: before.pendingRevision.version }, data: { ...revision, version: { increment: 1 } } });
+          if (count === 0) throw new Refused({ status: "conflict", current: (await readDto(tx, before.id)) ?? before });
+        } else {
+          // Numbered on from the figure's version, so a form opened on the figure before the revision conflicts.
+          await tx.figureRevision.create({ data: { ...revision, figureId: before.id, version: before.version + 1 } });
+        }
+        figure = (await readDto(tx, before.id)) as FigureDto;
+        await audit(tx, userId, "figure.revise", before.id, before, figure);
+        return { status: "saved" as const, figure, created: false, warnings };
+      }
       if (id === undefined) {
-        const row = await tx.figure.create({ data: { ...columns, createdById: userId, updatedById: userId }, include: figureInclude });
+        const row = await tx.figure.create({ data: { ...columns, ...review, createdById: userId, updatedById: userId }, include: figureInclude });
         figure = toFigureDto(row);
         await audit(tx, userId, "figure.create", row.id, null, figure);
       } else {
         const { count } = await tx.figure.updateMany({
           where: { id, version: (before as FigureDto).version },
-          data: { ...columns, importId: null, updatedById: userId, version: { increment: 1 } },
+          data: { ...columns, ...review, importId: null, updatedById: userId, version: { increment: 1 } },
         });
         if (count === 0) throw new Refused({ status: "conflict", current: (await readDto(tx, id)) ?? (before as FigureDto) });
+        // Written straight (its dataset no longer needs review): a revision left pending would undo it on approval.
+        if (before?.pendingRevision) await tx.figureRevision.deleteMany({ where: { figureId: id } });
         figure = (await readDto(tx, id)) as FigureDto;
         await audit(tx, userId, "figure.update", id, before, figure);
       }
-      await syncDerivedOf(tx, [before, figure], userId, columns.sourceId);
+      // Derived funding follows published inputs only; an unpublished figure never counted.
+      if (figure.status === "published") await syncDerivedOf(tx, [before, figure], userId, columns.sourceId);
       return { status: "saved" as const, figure, created: id === undefined, warnings };
     });
   } catch (error) {
@@ -190,10 +223,14 @@ async function remove(id: number, version: number | undefined, writer: Writer): 
     if (before.region !== current?.region || before.dataset.code !== current.dataset.code) throw new Refused({ status: "conflict", current: before });
     if (isDerivedIndicator(before.indicator)) throw new Refused({ status: "derived", indicator: before.indicator });
     if (version !== undefined && before.version !== version) throw new Refused({ status: "conflict", current: before });
+    const facts = await reviewFacts(tx, id);
+    // An unpublished figure: its author withdraws it (or a reviewer); a published one of a reviewed dataset: only a reviewer.
+    if (before.status !== "published" && !mayTouchUnpublished(writer, facts.authorId)) throw new Refused({ status: "not_found" });
+    if (before.status === "published" && facts.needsReview && !can(writer.role, "figures:review")) throw new Refused({ status: "review_required" });
     const { count } = await tx.figure.deleteMany({ where: { id, version: before.version } });
     if (count === 0) throw new Refused({ status: "conflict", current: (await readDto(tx, id)) ?? before });
     await audit(tx, userId, "figure.delete", id, before, null);
-    await syncDerivedOf(tx, [before], userId);
+    if (before.status === "published") await syncDerivedOf(tx, [before], userId);
     return { status: "deleted" as const, figure: before };
   });
 }
@@ -214,10 +251,13 @@ async function restore(id: number, writer: Writer): Promise<FigureWriteOutcome> 
       const same = await tx.figure.findUnique({ where: keyWhere(key), select: { id: true } });
       if (same) throw new Refused({ status: "duplicate", existingId: same.id });
       const columns = { ...key, ...(await sourceAndValue(tx, input, key.datasetId)) };
-      await tx.figure.create({ data: { id, ...columns, createdById: userId, updatedById: userId, version: snapshot.version + 1 } });
+      // It comes back as it was: an unpublished figure is not published by its restore (snapshots before review have no status: published).
+      const status = snapshot.status ?? "published";
+      const review = status === "published" ? {} : { status, reviewComment: snapshot.reviewComment ?? null, submittedAt: status === "submitted" ? new Date() : null };
+      await tx.figure.create({ data: { id, ...columns, ...review, createdById: userId, updatedById: userId, version: snapshot.version + 1 } });
       const figure = (await readDto(tx, id)) as FigureDto;
       await audit(tx, userId, "figure.restore", id, null, figure);
-      await syncDerivedOf(tx, [figure], userId, columns.sourceId);
+      if (figure.status === "published") await syncDerivedOf(tx, [figure], userId, columns.sourceId);
       return { status: "saved" as const, figure, created: true, warnings: [] };
     });
   } catch (error) {
@@ -227,6 +267,24 @@ async function restore(id: number, writer: Writer): Promise<FigureWriteOutcome> 
 }
 
 const day = (iso: string): Date => parseIsoDate(iso) as Date;
+
+/** Who wrote an unpublished figure (its last writer) and whether its dataset needs review. */
+async function reviewFacts(tx: Tx, id: number): Promise<{ authorId: number | null; needsReview: boolean }> {
+  const row = await tx.figure.findUniqueOrThrow({ where: { id }, select: { updatedById: true, dataset: { select: { needsReview: true } } } });
+  return { authorId: row.updatedById, needsReview: row.dataset.needsReview };
+}
+
+async function datasetNeedsReview(tx: Tx, datasetId: number): Promise<boolean> {
+  return (await tx.dataset.findUniqueOrThrow({ where: { id: datasetId }, select: { needsReview: true } })).needsReview;
+}
+
+/**
+ * An unpublished figure is its author's and its reviewers' (the readers who
+ * see it, lib/auth/visibility.ts): to anyone else it does not exist.
+ */
+function mayTouchUnpublished(writer: Writer, authorId: number | null): boolean {
+  return authorId === writer.id || can(writer.role, "figures:review");
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -399,8 +457,9 @@ async function syncDerivedOf(tx: Tx, figures: (FigureDto | null)[], userId: numb
  */
 export async function syncFundingGroup(tx: Tx, group: FundingGroup, userId: number | null, sourceId?: number): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('situation-room:funding-derivation'))`;
+  // Derived funding follows published inputs only: a submitted amount changes nothing until approved (its revision waits apart).
   const rows = await tx.figure.findMany({
-    where: { ...group, indicator: { code: { in: [FUNDING_REQUIRED, FUNDING_FUNDED, ...DERIVED_FUNDING] } } },
+    where: { ...group, OR: [{ indicator: { code: { in: [...DERIVED_FUNDING] } } }, { indicator: { code: { in: [FUNDING_REQUIRED, FUNDING_FUNDED] } }, status: "published" }] },
     include: figureInclude,
   });
   const of = (code: string) => rows.find((r) => r.indicator.code === code);
@@ -441,7 +500,7 @@ export async function syncFundingGroup(tx: Tx, group: FundingGroup, userId: numb
  */
 export async function reconcileDerivedFunding(): Promise<number> {
   const rows = await db().figure.findMany({
-    where: { indicator: { code: { in: [FUNDING_REQUIRED, FUNDING_FUNDED, ...DERIVED_FUNDING] } } },
+    where: { OR: [{ indicator: { code: { in: [...DERIVED_FUNDING] } } }, { indicator: { code: { in: [FUNDING_REQUIRED, FUNDING_FUNDED] } }, status: "published" }] },
     select: { datasetId: true, regionId: true, periodStart: true, periodEnd: true, disaggregationKey: true, value: true, indicator: { select: { code: true } } },
   });
   const groups = new Map<string, { group: FundingGroup; amounts: Map<string, string> }>();

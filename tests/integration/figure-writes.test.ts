@@ -165,7 +165,8 @@ describe("write API", () => {
     expect((await restoreFigureEndpoint(created.id, admin)).status).toBe(200);
     expect((await restoreFigureEndpoint(created.id, admin)).body).toMatchObject({ error: { code: "not_deleted" } });
 
-    expect((await deleteFigureEndpoint(created.id, null, analyst)).status).toBe(204);
+    // "IOM DTM" makes its own dataset, which needs review: the restored figure is submitted again, its restorer's (issue 17).
+    expect((await deleteFigureEndpoint(created.id, null, admin)).status).toBe(204);
     const again = ((await createFigureEndpoint(figure({ ...day, value: 160_500 }), analyst)).body as { data: FigureDto }).data;
     expect(await restoreFigureEndpoint(created.id, admin)).toEqual({ status: 409, body: { error: { code: "duplicate_figure", existingId: again.id, message: expect.any(String) } } });
     expect((await restoreFigureEndpoint(999_999, admin)).status).toBe(404);

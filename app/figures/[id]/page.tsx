@@ -11,6 +11,8 @@ import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
 import { isDerivedIndicator } from "@/lib/domain/funding";
 import { formatDate, formatPeriod, formatValue, type UnitCode, formatTimestamp } from "@/lib/domain/format";
 import { DeleteFigure, RestoreFigure } from "@/components/figures/figure-actions";
+import { ReviewDecision, SubmitFigure } from "@/components/review/review-buttons";
+import { mayReview, reviewState } from "@/lib/data/review";
 import { FigureFormMessages } from "@/components/figures/figure-form-provider";
 import { TableScroll } from "@/components/layout/table-scroll";
 import { SourceLink } from "@/components/layout/source-link";
@@ -28,10 +30,20 @@ export default async function FigurePage({ params }: Props) {
   const user = await requireUser("figures:read");
   const id = parseFigureId((await params).id);
   if (id === null) notFound();
-  const [figure, history] = await Promise.all([getFigure(id), figureHistory(id)]);
+  const [figure, history, review] = await Promise.all([getFigure(id), figureHistory(id), reviewState(id)]);
   const shown = figure ?? (await deletedFigure(id));
   if (!shown) notFound();
-  const [locale, t, indicators, regions] = await Promise.all([getLocale(), getTranslations("figureForm"), indicatorIndex(), regionIndex()]);
+  const [locale, t, tr, indicators, regions, reviewable] = await Promise.all([
+    getLocale(),
+    getTranslations("figureForm"),
+    getTranslations("review"),
+    indicatorIndex(),
+    regionIndex(),
+    figure && can(user.role, "figures:review") ? mayReview(id, user) : false,
+  ]);
+  // The author of what waits (the figure, or its pending revision) submits it again once fixed.
+  const submittable = !!figure && !!review && review.authorId === user.id && (review.status === "draft" || review.status === "returned");
+  const revision = figure?.pendingRevision ?? null;
   const lang = locale === "fr" ? "fr" : "en";
   const indicator = indicators.get(shown.indicator);
   const region = regions.get(shown.region);
@@ -51,6 +63,18 @@ export default async function FigurePage({ params }: Props) {
       </p>
       {!figure && <p className="notice" role="status">{t("deleted")}</p>}
       {isDerivedIndicator(shown.indicator) && <p className="notice">{t("derivedNote")}</p>}
+      {figure && figure.status !== "published" && (
+        <p className="notice" role="status">
+          <span className={`status-badge status-${figure.status}`}>{tr(`status.${figure.status}`)}</span> {tr(`statusNote.${figure.status}`)}
+        </p>
+      )}
+      {figure?.status === "returned" && figure.reviewComment && (
+        <div className="notice">
+          <p>
+            <strong>{tr("returnedComment")}</strong> {figure.reviewComment}
+          </p>
+        </div>
+      )}
       <dl className="figure-facts card">
         <dt>{t("value")}</dt>
         <dd className="figure-value">{value(shown)}</dd>
@@ -75,6 +99,8 @@ export default async function FigurePage({ params }: Props) {
         </dd>
         <dt>{t("note")}</dt>
         <dd>{shown.note ?? "—"}</dd>
+        <dt>{tr("statusLabel")}</dt>
+        <dd>{tr(`status.${shown.status ?? "published"}`)}</dd>
         <dt>{t("version")}</dt>
         <dd>{shown.version}</dd>
         <dt>{t("updated")}</dt>
@@ -88,14 +114,63 @@ export default async function FigurePage({ params }: Props) {
           </>
         )}
       </dl>
+      {revision && (
+        <section aria-labelledby="pending-revision" className="card">
+          <h2 id="pending-revision">{tr("pendingRevision")}</h2>
+          <p>
+            <span className={`status-badge status-${revision.status}`}>{tr(`status.${revision.status}`)}</span> {tr("pendingNote")}
+          </p>
+          {revision.status === "returned" && revision.reviewComment && (
+            <p>
+              <strong>{tr("returnedComment")}</strong> {revision.reviewComment}
+            </p>
+          )}
+          <TableScroll focusable>
+            <table className="history">
+              <thead>
+                <tr>
+                  <th scope="col">{tr("field")}</th>
+                  <th scope="col">{tr("publishedValues")}</th>
+                  <th scope="col">{tr("proposedValues")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">{t("value")}</th>
+                  <td>{value(shown)}</td>
+                  <td>{formatValue(revision.value, unit, locale)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("period")}</th>
+                  <td>{formatPeriod(shown.periodStart, shown.periodEnd, locale)}</td>
+                  <td>{formatPeriod(revision.periodStart, revision.periodEnd, locale)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("source")}</th>
+                  <td>{`${shown.source.organisation} — ${shown.source.title}`}</td>
+                  <td>{`${revision.source.organisation} — ${revision.source.title}`}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("note")}</th>
+                  <td>{shown.note ?? "—"}</td>
+                  <td>{revision.note ?? "—"}</td>
+                </tr>
+              </tbody>
+            </table>
+          </TableScroll>
+        </section>
+      )}
       <FigureFormMessages>
         <div className="form-actions">
+          {submittable && <SubmitFigure id={id} />}
+          {reviewable && <ReviewDecision ids={[id]} />}
           {figure && can(user.role, "figures:write") && !isDerivedIndicator(figure.indicator) && (
             <>
               <Link className="button-link-primary" href={`/figures/${id}/edit`}>
                 {t("edit")}
               </Link>
-              <DeleteFigure id={id} version={figure.version} />
+              {/* A published figure of a dataset that needs review is deleted by a reviewer only (lib/data/figure-writes.ts). */}
+              {!(figure.status === "published" && review?.needsReview && !can(user.role, "figures:review")) && <DeleteFigure id={id} version={figure.version} />}
             </>
           )}
           {!figure && can(user.role, "figures:restore") && !isDerivedIndicator(shown.indicator) && <RestoreFigure id={id} />}

@@ -34,12 +34,20 @@ export default async function EditFigurePage({ params }: Props) {
       </>
     );
   }
+  const edited = figure.pendingRevision ?? figure;
   const options = await figureFormOptions(locale, (u) => tu(u) || u, user.id);
   return (
     <>
       <h1>{t("editTitle", { id: figure.id })}</h1>
       <FigureFormMessages>
-        <FigureForm {...options} figureId={figure.id} version={figure.version} storedValue={figure.value} initial={figureToFormValues(figure, (n) => valueForInput(n, locale))} />
+        {/* A pending revision is what the writer edits (its values, its version): the published values stay on the figure's page. */}
+        <FigureForm
+          {...options}
+          figureId={figure.id}
+          version={edited.version}
+          storedValue={edited.value}
+          initial={figureToFormValues(edited, (n) => valueForInput(n, locale))}
+        />
       </FigureFormMessages>
     </>
   );
