@@ -1,0 +1,175 @@
+// An import into a dataset that needs review is held and reviewed as one
+// batch: new figures wait `submitted`, a change to a published figure waits as
+// its pending revision (readers keep the published value), and the batch is
+// approved or returned whole, by another person with figures:review whose
+// scope covers every held row. A dataset without review behaves as before.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "./test-database";
+import { migrate } from "../../lib/db/migrate";
+import { db, disconnectDb } from "../../lib/db/client";
+import { seed } from "../../lib/data/seed";
+import { createUser } from "../../lib/data/users";
+import { runImport, type ImportReport } from "../../lib/data/import-run";
+import { importFigures, rollbackImport, WAITING_FOR_OTHERS } from "../../lib/data/imports";
+import type { Role } from "../../lib/auth/permissions";
+
+const DATASET = "mopti-partner-reports";
+const SOURCE = { organisation: "Mopti partner", title: "Field reports", url: "https://example.org/mopti", date: "2031-05-01" };
+
+interface Person {
+  id: number;
+  role: Role;
+  scope: { regions: string[]; datasets: string[]; readScoped: boolean };
+}
+
+let analyst: Person;
+let otherAnalyst: Person;
+let publishedId: number;
+
+async function person(email: string, role: Role, regions: string[] = []): Promise<Person> {
+  const { id } = await createUser({ email, role, password: "a-long-enough-password" });
+  await db().user.update({ where: { id }, data: { scopeRegions: regions } });
+  return { id, role, scope: { regions, datasets: [], readScoped: false } };
+}
+
+beforeAll(async () => {
+  const url = await createTestDatabase("importrev");
+  process.env.DATABASE_URL = url;
+  await migrate(url);
+  await seed({ demoUsers: false });
+  analyst = await person("partner@test.org", "analyst", ["ML05"]);
+  otherAnalyst = await person("other-partner@test.org", "analyst");
+  const dataset = await db().dataset.create({ data: { code: DATASET, name: "Mopti partner reports", publisher: "Mopti partner", url: SOURCE.url, kind: "report", needsReview: true } });
+  const source = await db().source.create({ data: { datasetId: dataset.id, organisation: SOURCE.organisation, title: "Earlier reports", url: SOURCE.url, publishedOn: new Date("2031-01-31") } });
+  const [idps, mopti] = await Promise.all([db().indicator.findUniqueOrThrow({ where: { code: "idps" } }), db().region.findUniqueOrThrow({ where: { pcode: "ML05" } })]);
+  const published = await db().figure.create({
+    data: { indicatorId: idps.id, regionId: mopti.id, periodStart: new Date("2031-01-31"), periodEnd: new Date("2031-01-31"), value: 1000, datasetId: dataset.id, sourceId: source.id, status: "published" },
+  });
+  publishedId = published.id;
+  // Another published figure, for the rollback.
+  await db().figure.create({
+    data: { indicatorId: idps.id, regionId: mopti.id, periodStart: new Date("2030-12-31"), periodEnd: new Date("2030-12-31"), value: 50, datasetId: dataset.id, sourceId: source.id, status: "published" },
+  });
+});
+
+const PUBLISHED_BEFORE = { "2030-12-31": 50, "2031-01-31": 1000 };
+
+afterAll(async () => {
+  await disconnectDb();
+});
+
+const file = (rows: string[]) => Buffer.from(["#adm1+code,#date,#affected+idps+ind", ...rows].join("\n"));
+/** Three new Mopti figures and a change to the published one (1,000 → 1,500). */
+const BATCH = file(["ML05,2031-01-31,1500", "ML05,2031-02-28,100", "ML05,2031-03-31,200", "ML05,2031-04-30,300"]);
+
+function rowsReport(r: ImportReport): Extract<ImportReport, { changes: unknown }> {
+  if (r.status === "invalid_file") throw new Error(r.reason);
+  return r;
+}
+
+async function importFile(data: Buffer, userId: number, dataset = DATASET) {
+  return rowsReport(await runImport({ data, fileName: "mopti.csv", commit: true, dataset, source: SOURCE, userId }));
+}
+
+/** The dataset's figures by period, as a reader (published only) sees them. */
+async function publishedValues(): Promise<Record<string, number>> {
+  const rows = await db().figure.findMany({ where: { dataset: { code: DATASET }, status: "published" }, orderBy: { periodStart: "asc" } });
+  return Object.fromEntries(rows.map((f) => [f.periodStart.toISOString().slice(0, 10), Number(f.value)]));
+}
+
+async function statuses(importId: number) {
+  const figures = await db().figure.findMany({ where: { importId }, orderBy: { periodStart: "asc" }, select: { status: true, reviewComment: true, value: true } });
+  const revisions = await db().figureRevision.findMany({ where: { importId }, select: { figureId: true, status: true, value: true, authorId: true, reviewComment: true } });
+  return { figures: figures.map((f) => ({ ...f, value: Number(f.value) })), revisions: revisions.map((r) => ({ ...r, value: Number(r.value) })) };
+}
+
+describe("an import into a dataset that needs review is held", () => {
+  let heldId: number;
+
+  it("creates three submitted figures and a pending revision; readers keep the published value; the import is submitted", async () => {
+    const report = await importFile(BATCH, analyst.id);
+    expect(report).toMatchObject({ status: "committed", counts: { create: 3, update: 1, unchanged: 0 }, held: 4 });
+    expect(report.datasets).toEqual([{ code: DATASET, name: "Mopti partner reports", create: 3, update: 1, unchanged: 0, held: 4 }]);
+    heldId = report.importId as number;
+    const { figures, revisions } = await statuses(heldId);
+    expect(figures).toEqual([
+      { status: "submitted", reviewComment: null, value: 100 },
+      { status: "submitted", reviewComment: null, value: 200 },
+      { status: "submitted", reviewComment: null, value: 300 },
+    ]);
+    expect(revisions).toEqual([{ figureId: publishedId, status: "submitted", value: 1500, authorId: analyst.id, reviewComment: null }]);
+    expect(await publishedValues()).toEqual(PUBLISHED_BEFORE);
+    const published = await db().figure.findUniqueOrThrow({ where: { id: publishedId } });
+    expect({ version: published.version, importId: published.importId }).toEqual({ version: 1, importId: null });
+    const record = await db().import.findUniqueOrThrow({ where: { id: heldId } });
+    expect(record).toMatchObject({ review: "submitted", created: 3, updated: 1, userId: analyst.id });
+    const submitted = await db().figure.findFirstOrThrow({ where: { importId: heldId } });
+    expect(submitted).toMatchObject({ updatedById: analyst.id, createdById: analyst.id });
+    expect(submitted.submittedAt).toBeInstanceOf(Date);
+  });
+
+  it("the history shows the held rows: figure.import with status submitted, figure.revise for the change", async () => {
+    const events = await db().auditEvent.findMany({ where: { entity: "figure", userId: analyst.id, action: { in: ["figure.import", "figure.revise"] } }, orderBy: { id: "asc" } });
+    const byAction = (action: string) => events.filter((e) => e.action === action);
+    expect(byAction("figure.import").map((e) => (e.after as { status: string }).status)).toEqual(["submitted", "submitted", "submitted"]);
+    const [revise] = byAction("figure.revise");
+    expect(revise).toMatchObject({ entityId: String(publishedId), before: { value: 1000, status: "published" }, after: { id: publishedId, value: 1500, status: "submitted", importId: heldId } });
+    // The import's page lists the change with its old value.
+    const listed = await importFigures(heldId);
+    expect({ created: listed.created, changed: listed.changed }).toEqual({ created: 3, changed: 1 });
+    expect(listed.rows.find((r) => r.figureId === publishedId)).toMatchObject({ action: "update", old: 1000, value: 1500 });
+  });
+
+  it("importing the same file again changes nothing while it waits", async () => {
+    const again = await importFile(BATCH, analyst.id);
+    expect(again).toMatchObject({ status: "unchanged", importId: null });
+  });
+
+  it("another person's import may not change figures waiting for this review: row errors, nothing written", async () => {
+    const before = await statuses(heldId);
+    const report = await importFile(file(["ML05,2031-01-31,1700", "ML05,2031-02-28,150", "ML05,2031-06-30,9"]), otherAnalyst.id);
+    expect(report.status).toBe("invalid_rows");
+    expect(report.errors).toEqual([
+      { line: 2, column: "", reason: WAITING_FOR_OTHERS },
+      { line: 3, column: "", reason: WAITING_FOR_OTHERS },
+    ]);
+    expect(report.importId).toBeNull();
+    expect(await statuses(heldId)).toEqual(before);
+    expect(await db().figure.count({ where: { dataset: { code: DATASET }, periodStart: new Date("2031-06-30") } })).toBe(0);
+  });
+});
+
+describe("rolling back a held import", () => {
+  it("deletes its submitted figures and withdraws its revision; the published figure stays as it was", async () => {
+    const report = await importFile(file(["ML05,2030-12-31,55", "ML05,2032-01-31,7"]), analyst.id, DATASET);
+    expect(report).toMatchObject({ status: "committed", held: 2 });
+    const importId = report.importId as number;
+    const other = await db().figure.findFirstOrThrow({ where: { dataset: { code: DATASET }, periodStart: new Date("2030-12-31") } });
+    expect((await statuses(importId)).revisions).toMatchObject([{ figureId: other.id, value: 55, status: "submitted" }]);
+    expect(await rollbackImport(importId, analyst.id)).toEqual({ deleted: 1, reverted: 0 });
+    expect(await statuses(importId)).toEqual({ figures: [], revisions: [] });
+    expect(await db().figureRevision.count({ where: { figureId: other.id } })).toBe(0);
+    expect(await publishedValues()).toEqual(PUBLISHED_BEFORE);
+    expect(await db().import.findUniqueOrThrow({ where: { id: importId } })).toMatchObject({ status: "rolled_back" });
+  });
+});
+
+describe("a dataset without review", () => {
+  it("publishes an import's rows at once, as before: no revision, the import published", async () => {
+    await db().dataset.update({ where: { code: "iom-dtm-mali" }, data: { needsReview: false } });
+    const report = await importFile(file(["ML05,2040-01-31,11", "ML05,2040-02-29,12"]), analyst.id, "iom-dtm-mali");
+    expect(report).toMatchObject({ status: "committed", counts: { create: 2 }, held: 0 });
+    const importId = report.importId as number;
+    expect(await statuses(importId)).toEqual({
+      figures: [
+        { status: "published", reviewComment: null, value: 11 },
+        { status: "published", reviewComment: null, value: 12 },
+      ],
+      revisions: [],
+    });
+    expect(await db().import.findUniqueOrThrow({ where: { id: importId } })).toMatchObject({ review: "published" });
+    const changed = await importFile(file(["ML05,2040-01-31,13"]), otherAnalyst.id, "iom-dtm-mali");
+    expect(changed).toMatchObject({ status: "committed", counts: { update: 1 }, held: 0 });
+    expect(await db().figure.findFirstOrThrow({ where: { importId: changed.importId as number } })).toMatchObject({ status: "published" });
+  });
+});
