@@ -399,8 +399,9 @@ async function syncDerivedOf(tx: Tx, figures: (FigureDto | null)[], userId: numb
  */
 export async function syncFundingGroup(tx: Tx, group: FundingGroup, userId: number | null, sourceId?: number): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('situation-room:funding-derivation'))`;
+  // Derived funding follows published inputs only: a submitted amount changes nothing until approved (its revision waits apart).
   const rows = await tx.figure.findMany({
-    where: { ...group, indicator: { code: { in: [FUNDING_REQUIRED, FUNDING_FUNDED, ...DERIVED_FUNDING] } } },
+    where: { ...group, OR: [{ indicator: { code: { in: [...DERIVED_FUNDING] } } }, { indicator: { code: { in: [FUNDING_REQUIRED, FUNDING_FUNDED] } }, status: "published" }] },
     include: figureInclude,
   });
   const of = (code: string) => rows.find((r) => r.indicator.code === code);
@@ -441,7 +442,7 @@ export async function syncFundingGroup(tx: Tx, group: FundingGroup, userId: numb
  */
 export async function reconcileDerivedFunding(): Promise<number> {
   const rows = await db().figure.findMany({
-    where: { indicator: { code: { in: [FUNDING_REQUIRED, FUNDING_FUNDED, ...DERIVED_FUNDING] } } },
+    where: { OR: [{ indicator: { code: { in: [...DERIVED_FUNDING] } } }, { indicator: { code: { in: [FUNDING_REQUIRED, FUNDING_FUNDED] } }, status: "published" }] },
     select: { datasetId: true, regionId: true, periodStart: true, periodEnd: true, disaggregationKey: true, value: true, indicator: { select: { code: true } } },
   });
   const groups = new Map<string, { group: FundingGroup; amounts: Map<string, string> }>();
