@@ -149,7 +149,7 @@ export async function previewImport(figures: PlannedFigure[], importerId: number
  */
 const IMPORT_LOCK_KEY = 72_707_002;
 
-async function lockImports(tx: Tx): Promise<void> {
+export async function lockImports(tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
 }
 

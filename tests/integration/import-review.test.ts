@@ -11,6 +11,7 @@ import { seed } from "../../lib/data/seed";
 import { createUser } from "../../lib/data/users";
 import { runImport, type ImportReport } from "../../lib/data/import-run";
 import { importFigures, rollbackImport, WAITING_FOR_OTHERS } from "../../lib/data/imports";
+import { reviewImport } from "../../lib/data/import-review";
 import type { Role } from "../../lib/auth/permissions";
 
 const DATASET = "mopti-partner-reports";
@@ -24,6 +25,8 @@ interface Person {
 
 let analyst: Person;
 let otherAnalyst: Person;
+let reviewer: Person;
+let reviewerElsewhere: Person;
 let publishedId: number;
 
 async function person(email: string, role: Role, regions: string[] = []): Promise<Person> {
@@ -39,6 +42,8 @@ beforeAll(async () => {
   await seed({ demoUsers: false });
   analyst = await person("partner@test.org", "analyst", ["ML05"]);
   otherAnalyst = await person("other-partner@test.org", "analyst");
+  reviewer = await person("mopti-reviewer@test.org", "reviewer", ["ML05"]);
+  reviewerElsewhere = await person("gao-reviewer@test.org", "reviewer", ["ML07"]);
   const dataset = await db().dataset.create({ data: { code: DATASET, name: "Mopti partner reports", publisher: "Mopti partner", url: SOURCE.url, kind: "report", needsReview: true } });
   const source = await db().source.create({ data: { datasetId: dataset.id, organisation: SOURCE.organisation, title: "Earlier reports", url: SOURCE.url, publishedOn: new Date("2031-01-31") } });
   const [idps, mopti] = await Promise.all([db().indicator.findUniqueOrThrow({ where: { code: "idps" } }), db().region.findUniqueOrThrow({ where: { pcode: "ML05" } })]);
@@ -137,10 +142,51 @@ describe("an import into a dataset that needs review is held", () => {
     expect(await statuses(heldId)).toEqual(before);
     expect(await db().figure.count({ where: { dataset: { code: DATASET }, periodStart: new Date("2031-06-30") } })).toBe(0);
   });
+
+  it("the importer may not approve their own import, nor a reviewer scoped elsewhere, nor an analyst; a return needs a comment", async () => {
+    expect(await reviewImport(analyst, heldId, { action: "approve" })).toEqual({ status: "forbidden" });
+    expect(await reviewImport({ ...analyst, role: "reviewer" }, heldId, { action: "approve" })).toEqual({ status: "own_work" });
+    expect(await reviewImport(reviewerElsewhere, heldId, { action: "approve" })).toEqual({ status: "outside_scope", outside: { kind: "region", code: "ML05" } });
+    expect(await reviewImport({ ...reviewer, scope: { ...reviewer.scope, datasets: ["ocha-fts"] } }, heldId, { action: "return", comment: "no" })).toEqual({
+      status: "outside_scope",
+      outside: { kind: "dataset", code: DATASET },
+    });
+    expect(await reviewImport(reviewer, heldId, { action: "return", comment: "  " })).toEqual({ status: "invalid_comment", reason: "required" });
+    expect(await reviewImport(reviewer, 999_999, { action: "approve" })).toEqual({ status: "not_found" });
+    expect(await db().import.findUniqueOrThrow({ where: { id: heldId } })).toMatchObject({ review: "submitted", reviewedById: null });
+  });
+
+  it("the reviewer returns it whole with a comment: every held row returned, readers still see the published value", async () => {
+    expect(await reviewImport(reviewer, heldId, { action: "return", comment: "February looks doubled" })).toEqual({ status: "reviewed", review: "returned", figures: 3, revisions: 1 });
+    expect(await db().import.findUniqueOrThrow({ where: { id: heldId } })).toMatchObject({ review: "returned", reviewComment: "February looks doubled", reviewedById: reviewer.id });
+    const { figures, revisions } = await statuses(heldId);
+    expect(figures.map((f) => [f.status, f.reviewComment])).toEqual(Array(3).fill(["returned", "February looks doubled"]));
+    expect(revisions).toMatchObject([{ status: "returned", reviewComment: "February looks doubled" }]);
+    expect(await publishedValues()).toEqual(PUBLISHED_BEFORE);
+    expect(await reviewImport(reviewer, heldId, { action: "approve" })).toEqual({ status: "not_submitted" });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "import.return", entityId: String(heldId) } });
+    expect(event).toMatchObject({ userId: reviewer.id, after: { review: "returned", comment: "February looks doubled", figures: 3, revisions: 1 } });
+  });
+
+  it("the importer fixes the file and imports it again (a new import, submitted); the approval publishes it all at once", async () => {
+    const fixed = await importFile(file(["ML05,2031-01-31,1500", "ML05,2031-02-28,50", "ML05,2031-03-31,200", "ML05,2031-04-30,300"]), analyst.id);
+    // Returned rows are submitted again, unchanged values included.
+    expect(fixed).toMatchObject({ status: "committed", counts: { create: 0, update: 4, unchanged: 0 }, held: 4 });
+    const fixedId = fixed.importId as number;
+    expect(await db().import.findUniqueOrThrow({ where: { id: fixedId } })).toMatchObject({ review: "submitted" });
+    expect(await statuses(heldId)).toEqual({ figures: [], revisions: [] });
+    expect(await publishedValues()).toEqual(PUBLISHED_BEFORE);
+    expect(await reviewImport(reviewer, fixedId, { action: "approve" })).toEqual({ status: "reviewed", review: "published", figures: 3, revisions: 1 });
+    expect(await publishedValues()).toEqual({ "2030-12-31": 50, "2031-01-31": 1500, "2031-02-28": 50, "2031-03-31": 200, "2031-04-30": 300 });
+    expect(await db().figureRevision.count({ where: { figureId: publishedId } })).toBe(0);
+    expect(await db().import.findUniqueOrThrow({ where: { id: fixedId } })).toMatchObject({ review: "published", reviewedById: reviewer.id, reviewComment: null });
+    expect(await db().auditEvent.count({ where: { action: "import.approve", entityId: String(fixedId), userId: reviewer.id } })).toBe(1);
+  });
 });
 
 describe("rolling back a held import", () => {
   it("deletes its submitted figures and withdraws its revision; the published figure stays as it was", async () => {
+    const before = await publishedValues();
     const report = await importFile(file(["ML05,2030-12-31,55", "ML05,2032-01-31,7"]), analyst.id, DATASET);
     expect(report).toMatchObject({ status: "committed", held: 2 });
     const importId = report.importId as number;
@@ -149,7 +195,8 @@ describe("rolling back a held import", () => {
     expect(await rollbackImport(importId, analyst.id)).toEqual({ deleted: 1, reverted: 0 });
     expect(await statuses(importId)).toEqual({ figures: [], revisions: [] });
     expect(await db().figureRevision.count({ where: { figureId: other.id } })).toBe(0);
-    expect(await publishedValues()).toEqual(PUBLISHED_BEFORE);
+    expect(await publishedValues()).toEqual(before);
+    expect(before["2030-12-31"]).toBe(50);
     expect(await db().import.findUniqueOrThrow({ where: { id: importId } })).toMatchObject({ status: "rolled_back" });
   });
 });
