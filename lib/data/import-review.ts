@@ -46,6 +46,27 @@ async function heldRows(tx: Tx | ReturnType<typeof db>, importId: number): Promi
      ORDER BY r.pcode, d.code`;
 }
 
+export type ImportReviewRefusal = Extract<ImportReviewOutcome, { status: "not_found" | "forbidden" | "own_work" | "not_submitted" | "outside_scope" }>;
+
+/**
+ * Why `reviewer` may not review import `importId` now, or null when they may
+ * (the import page shows its review buttons only then; reviewImport asks it first).
+ */
+export async function importReviewRefusal(reviewer: Reviewer, importId: number): Promise<ImportReviewRefusal | null> {
+  if (!can(reviewer.role, "figures:review")) return { status: "forbidden" };
+  const record = await db().import.findUnique({ where: { id: importId }, select: { userId: true, status: true, review: true } });
+  if (!record) return { status: "not_found" };
+  if (record.userId !== null && record.userId === reviewer.id) return { status: "own_work" };
+  if (record.status !== "committed" || record.review !== "submitted") return { status: "not_submitted" };
+  for (const row of await heldRows(db(), importId)) {
+    const item = { authorId: row.authorId, status: "submitted" as const, place: { pcode: row.pcode, level: row.level, parent: row.parent }, dataset: row.dataset };
+    const refusal = reviewRefusal(reviewer, item);
+    if (refusal === "outside_scope") return { status: "outside_scope", outside: outsideScope(reviewer.scope, item) as OutsideScope };
+    if (refusal) return { status: refusal };
+  }
+  return null;
+}
+
 /**
  * Approves or returns import `importId` whole. Refused (nothing changes) for
  * a reviewer without figures:review, for its importer (four eyes), when any
@@ -57,16 +78,9 @@ export async function reviewImport(reviewer: Reviewer, importId: number, request
   const comment = request.action === "return" ? request.comment.trim() : null;
   if (comment !== null && !comment) return { status: "invalid_comment", reason: "required" };
   if (comment !== null && comment.length > REVIEW_COMMENT_MAX) return { status: "invalid_comment", reason: "too_long" };
-  const record = await db().import.findUnique({ where: { id: importId }, select: { userId: true } });
-  if (!record) return { status: "not_found" };
-  if (record.userId !== null && record.userId === reviewer.id) return { status: "own_work" };
   // Every held row is asked, before the transaction (which must not wait for a second connection).
-  for (const row of await heldRows(db(), importId)) {
-    const item = { authorId: row.authorId, status: "submitted" as const, place: { pcode: row.pcode, level: row.level, parent: row.parent }, dataset: row.dataset };
-    const refusal = reviewRefusal(reviewer, item);
-    if (refusal === "outside_scope") return { status: "outside_scope", outside: outsideScope(reviewer.scope, item) as OutsideScope };
-    if (refusal) return { status: refusal };
-  }
+  const refused = await importReviewRefusal(reviewer, importId);
+  if (refused) return refused;
   return db().$transaction(
     async (tx): Promise<ImportReviewOutcome> => {
       // Under the imports' lock: a rollback, a later import of the same rows or a second reviewer waits.

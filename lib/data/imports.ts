@@ -397,21 +397,38 @@ export interface ImportRecord {
   updated: number;
   unchanged: number;
   user: string | null;
+  /** The importer's id: the four-eyes rule (they may not review it). */
+  userId: number | null;
   createdAt: string;
   rolledBackAt: string | null;
+  /** submitted: it holds rows waiting for review; published: nothing waits (approved, or no dataset needed review); returned. */
+  review: "submitted" | "published" | "returned";
+  reviewComment: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+}
+
+const RECORD_INCLUDE = { user: { select: { name: true } } } as const;
+type StoredImport = Prisma.ImportGetPayload<{ include: typeof RECORD_INCLUDE }>;
+
+/** Records with their reviewers' names (the imports table keeps the reviewer's id only). */
+async function toRecords(rows: StoredImport[]): Promise<ImportRecord[]> {
+  const ids = [...new Set(rows.flatMap((r) => (r.reviewedById === null ? [] : [r.reviewedById])))];
+  const names = new Map(ids.length ? (await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]) : []);
+  return rows.map((r) => toRecord(r, r.reviewedById === null ? null : (names.get(r.reviewedById) ?? null)));
 }
 
 export async function listImports(take = 50): Promise<ImportRecord[]> {
-  const rows = await db().import.findMany({ orderBy: { id: "desc" }, take, include: { user: { select: { name: true } } } });
-  return rows.map(toRecord);
+  const rows = await db().import.findMany({ orderBy: { id: "desc" }, take, include: RECORD_INCLUDE });
+  return toRecords(rows);
 }
 
 export async function getImport(id: number): Promise<ImportRecord | null> {
-  const row = await db().import.findUnique({ where: { id }, include: { user: { select: { name: true } } } });
-  return row ? toRecord(row) : null;
+  const row = await db().import.findUnique({ where: { id }, include: RECORD_INCLUDE });
+  return row ? ((await toRecords([row]))[0] as ImportRecord) : null;
 }
 
-function toRecord(r: Prisma.ImportGetPayload<{ include: { user: { select: { name: true } } } }>): ImportRecord {
+function toRecord(r: StoredImport, reviewedBy: string | null): ImportRecord {
   return {
     id: r.id,
     fileName: r.fileName,
@@ -421,15 +438,20 @@ function toRecord(r: Prisma.ImportGetPayload<{ include: { user: { select: { name
     updated: r.updated,
     unchanged: r.unchanged,
     user: r.user?.name ?? null,
+    userId: r.userId,
     createdAt: r.createdAt.toISOString(),
     rolledBackAt: r.rolledBackAt?.toISOString() ?? null,
+    review: r.review,
+    reviewComment: r.reviewComment,
+    reviewedBy,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
   };
 }
 
 /** Imports of a file with these bytes, to warn "already imported". */
 export async function importsOfFile(sha256: string): Promise<ImportRecord[]> {
-  const rows = await db().import.findMany({ where: { fileSha256: sha256, status: "committed" }, orderBy: { id: "desc" }, include: { user: { select: { name: true } } } });
-  return rows.map(toRecord);
+  const rows = await db().import.findMany({ where: { fileSha256: sha256, status: "committed" }, orderBy: { id: "desc" }, include: RECORD_INCLUDE });
+  return toRecords(rows);
 }
 
 /**
@@ -535,7 +557,11 @@ export async function importFigures(importId: number, { page = 1, perPage = 100 
       FROM audit_events e
      WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId}
      ORDER BY e.after->>'indicator', e.after->>'region', e.after->>'periodStart', e.id LIMIT ${perPage} OFFSET ${(current - 1) * perPage}`;
-  const rows = events.map(({ after, old }): ImportedFigure => ({
+  return { total, created, changed, datasets, page: current, pages, rows: events.map(({ after, old }) => importedFigure(after, old)) };
+}
+
+function importedFigure(after: Record<string, unknown>, old: number | null): ImportedFigure {
+  return {
     figureId: after.id as number,
     action: old === null ? "create" : "update",
     indicator: after.indicator as string,
@@ -547,6 +573,42 @@ export async function importFigures(importId: number, { page = 1, perPage = 100 
     unit: after.unit as string,
     old,
     value: after.value as number,
+  };
+}
+
+/** Changes a review preview shows per dataset (the import's page lists them all). */
+const PREVIEW_CHANGES = 5;
+
+export interface ImportPreviewDataset {
+  code: string;
+  name: string;
+  created: number;
+  changed: number;
+  /** Rows of the file already as stored (null: an import committed before the count was kept per dataset). */
+  unchanged: number | null;
+  /** The first changes, old → new. */
+  changes: ImportedFigure[];
+}
+
+/**
+ * What an import creates and changes, by dataset, for its review: the counts
+ * its history holds, the unchanged rows its commit event recorded, and the
+ * first few changes of each dataset with their old values.
+ */
+export async function importPreview(importId: number): Promise<ImportPreviewDataset[]> {
+  const { datasets } = await importFigures(importId, { perPage: 1 });
+  const commit = await db().auditEvent.findFirst({ where: { entity: "import", entityId: String(importId), action: "import.commit" }, select: { after: true } });
+  const recorded = ((commit?.after as { datasets?: { code: string; unchanged: number }[] } | null)?.datasets ?? []) as { code: string; unchanged: number }[];
+  const samples = await db().$queryRaw<{ code: string; after: Record<string, unknown>; old: number }[]>`
+    SELECT code, after, old FROM (
+      SELECT e.after->'dataset'->>'code' AS code, e.after, (e.before->>'value')::float8 AS old,
+             row_number() OVER (PARTITION BY e.after->'dataset'->>'code' ORDER BY e.after->>'indicator', e.after->>'region', e.after->>'periodStart', e.id) AS k
+        FROM audit_events e
+       WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId} AND e.before IS NOT NULL) c
+     WHERE k <= ${PREVIEW_CHANGES} ORDER BY code, k`;
+  return datasets.map((d) => ({
+    ...d,
+    unchanged: recorded.find((r) => r.code === d.code)?.unchanged ?? null,
+    changes: samples.filter((c) => c.code === d.code).map((c) => importedFigure(c.after, c.old)),
   }));
-  return { total, created, changed, datasets, page: current, pages, rows };
 }

@@ -3,25 +3,31 @@
 // its pending revision (readers keep the published value), and the batch is
 // approved or returned whole, by another person with figures:review whose
 // scope covers every held row. A dataset without review behaves as before.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "./test-database";
+import { asSession, asToken } from "./fake-request";
 import { migrate } from "../../lib/db/migrate";
 import { db, disconnectDb } from "../../lib/db/client";
 import { seed } from "../../lib/data/seed";
-import { createUser } from "../../lib/data/users";
+import { createUser, type SessionUser } from "../../lib/data/users";
+import { createToken } from "../../lib/data/user-admin";
+import { IDLE } from "../../lib/auth/form-state";
+import { GET as importGet } from "../../app/api/v1/imports/[id]/route";
+import { POST as approvePost } from "../../app/api/v1/imports/[id]/approve/route";
+import { POST as returnPost } from "../../app/api/v1/imports/[id]/return/route";
+import { approveImportAction, returnImportAction } from "../../app/imports/actions";
 import { runImport, type ImportReport } from "../../lib/data/import-run";
 import { importFigures, rollbackImport, WAITING_FOR_OTHERS } from "../../lib/data/imports";
 import { reviewImport } from "../../lib/data/import-review";
 import type { Role } from "../../lib/auth/permissions";
 
+vi.mock("next/headers", async () => (await import("./fake-request")).nextHeaders);
+vi.mock("next/cache", async () => (await import("./fake-request")).nextCache);
+
 const DATASET = "mopti-partner-reports";
 const SOURCE = { organisation: "Mopti partner", title: "Field reports", url: "https://example.org/mopti", date: "2031-05-01" };
 
-interface Person {
-  id: number;
-  role: Role;
-  scope: { regions: string[]; datasets: string[]; readScoped: boolean };
-}
+type Person = SessionUser;
 
 let analyst: Person;
 let otherAnalyst: Person;
@@ -30,12 +36,13 @@ let reviewerElsewhere: Person;
 let publishedId: number;
 
 async function person(email: string, role: Role, regions: string[] = []): Promise<Person> {
-  const { id } = await createUser({ email, role, password: "a-long-enough-password" });
-  await db().user.update({ where: { id }, data: { scopeRegions: regions } });
-  return { id, role, scope: { regions, datasets: [], readScoped: false } };
+  const user = await createUser({ email, role, password: "a-long-enough-password" });
+  await db().user.update({ where: { id: user.id }, data: { scopeRegions: regions } });
+  return { ...user, scope: { regions, datasets: [], readScoped: false } };
 }
 
 beforeAll(async () => {
+  process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789";
   const url = await createTestDatabase("importrev");
   process.env.DATABASE_URL = url;
   await migrate(url);
@@ -218,5 +225,56 @@ describe("a dataset without review", () => {
     const changed = await importFile(file(["ML05,2040-01-31,13"]), otherAnalyst.id, "iom-dtm-mali");
     expect(changed).toMatchObject({ status: "committed", counts: { update: 1 }, held: 0 });
     expect(await db().figure.findFirstOrThrow({ where: { importId: changed.importId as number } })).toMatchObject({ status: "published" });
+  });
+});
+
+describe("the API and the import page's actions", () => {
+  const call = (handler: typeof returnPost, id: number, body?: unknown) =>
+    handler(
+      new Request(`http://localhost/api/v1/imports/${id}`, body === undefined ? { method: "POST" } : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+      { params: Promise.resolve({ id: String(id) }) },
+    );
+  const get = async (id: number) => (await importGet(new Request(`http://localhost/api/v1/imports/${id}`), { params: Promise.resolve({ id: String(id) }) })).json();
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(fields)) data.set(k, v);
+    return data;
+  };
+
+  it("GET carries review and reviewComment; return needs figures:review and a comment; approve publishes; 409 once done", async () => {
+    const report = await importFile(file(["ML05,2033-01-31,1", "ML05,2033-02-28,2"]), analyst.id);
+    const id = report.importId as number;
+    asToken(await createToken(analyst.id, "tests", 1, analyst));
+    expect(await get(id)).toMatchObject({ data: { id, review: "submitted", reviewComment: null, userId: analyst.id } });
+    expect((await call(returnPost, id, { comment: "no" })).status).toBe(403);
+    asToken(await createToken(reviewerElsewhere.id, "tests", 1, reviewerElsewhere));
+    expect(await (await call(approvePost, id)).json()).toMatchObject({ error: { code: "outside_scope", region: "ML05" } });
+    asToken(await createToken(reviewer.id, "tests", 1, reviewer));
+    const noComment = await call(returnPost, id, {});
+    expect(noComment.status).toBe(400);
+    expect(await noComment.json()).toMatchObject({ error: { code: "invalid_body", field: "comment" } });
+    const returned = await call(returnPost, id, { comment: "Which source?" });
+    expect(returned.status).toBe(200);
+    expect(await returned.json()).toMatchObject({ data: { id, review: "returned", reviewComment: "Which source?", figures: 2, revisions: 0 } });
+    expect(await get(id)).toMatchObject({ data: { review: "returned", reviewComment: "Which source?" } });
+    expect((await call(approvePost, id)).status).toBe(409);
+
+    const again = (await importFile(file(["ML05,2033-01-31,1", "ML05,2033-02-28,2"]), analyst.id)).importId as number;
+    const approved = await call(approvePost, again);
+    expect(approved.status).toBe(200);
+    expect(await approved.json()).toMatchObject({ data: { id: again, review: "published", figures: 2 } });
+    expect(await db().figure.count({ where: { importId: again, status: "published" } })).toBe(2);
+  });
+
+  it("the page's Server Actions check the reviewer and the import: scope named, a comment required, then returned", async () => {
+    const id = (await importFile(file(["ML05,2034-01-31,5"]), analyst.id)).importId as number;
+    await asSession(reviewerElsewhere);
+    expect(await approveImportAction(IDLE, form({ id: String(id) }))).toEqual({ status: "error", errors: { form: "outside_region" }, values: { code: "ML05" } });
+    await asSession(analyst);
+    expect(await approveImportAction(IDLE, form({ id: String(id) }))).toEqual({ status: "error", errors: { form: "forbidden" } });
+    await asSession(reviewer);
+    expect(await returnImportAction(IDLE, form({ id: String(id), comment: " " }))).toEqual({ status: "error", errors: { comment: "commentRequired" } });
+    expect(await returnImportAction(IDLE, form({ id: String(id), comment: "Check the date" }))).toEqual({ status: "ok", message: "returned" });
+    expect(await db().import.findUniqueOrThrow({ where: { id } })).toMatchObject({ review: "returned", reviewComment: "Check the date" });
   });
 });
