@@ -18,6 +18,7 @@ import { POST as returnPost } from "../../app/api/v1/imports/[id]/return/route";
 import { approveImportAction, returnImportAction } from "../../app/imports/actions";
 import { runImport, type ImportReport } from "../../lib/data/import-run";
 import { importFigures, rollbackImport, WAITING_FOR_OTHERS } from "../../lib/data/imports";
+import { reportText } from "../../lib/import/report-text";
 import { reviewImport } from "../../lib/data/import-review";
 import type { Role } from "../../lib/auth/permissions";
 
@@ -103,6 +104,7 @@ describe("an import into a dataset that needs review is held", () => {
     expect(report).toMatchObject({ status: "committed", counts: { create: 3, update: 1, unchanged: 0 }, held: 4 });
     expect(report.datasets).toEqual([{ code: DATASET, name: "Mopti partner reports", create: 3, update: 1, unchanged: 0, held: 4 }]);
     heldId = report.importId as number;
+    expect(reportText(report)).toContain("4 figures wait for review (its dataset needs it)");
     const { figures, revisions } = await statuses(heldId);
     expect(figures).toEqual([
       { status: "submitted", reviewComment: null, value: 100 },
@@ -188,6 +190,9 @@ describe("an import into a dataset that needs review is held", () => {
     expect(await db().figureRevision.count({ where: { figureId: publishedId } })).toBe(0);
     expect(await db().import.findUniqueOrThrow({ where: { id: fixedId } })).toMatchObject({ review: "published", reviewedById: reviewer.id, reviewComment: null });
     expect(await db().auditEvent.count({ where: { action: "import.approve", entityId: String(fixedId), userId: reviewer.id } })).toBe(1);
+    // Approval changed its figures: a rollback is refused as for any figure changed since, nothing undone.
+    await expect(rollbackImport(fixedId, analyst.id)).rejects.toThrow(/changed since/);
+    expect(await publishedValues()).toMatchObject({ "2031-01-31": 1500 });
   });
 });
 
