@@ -43,6 +43,7 @@ export default async function ImportsPage() {
                 <th scope="col">{t("mapping")}</th>
                 <th scope="col">{t("counts")}</th>
                 <th scope="col">{t("state")}</th>
+                <th scope="col">{t("review.title")}</th>
                 <th scope="col">{t("who")}</th>
                 <th scope="col">{t("when")}</th>
               </tr>
@@ -57,6 +58,11 @@ export default async function ImportsPage() {
                   <td>{i.mappingName}</td>
                   <td>{`${i.created} / ${i.updated} / ${i.unchanged}`}</td>
                   <td>{i.status === "committed" ? t("committedState") : t("rolledBackState")}</td>
+                  <td>
+                    <span className="review-badge" data-review={i.review}>
+                      {t(`review.state_${i.review}`)}
+                    </span>
+                  </td>
                   <td>{i.user ?? "—"}</td>
                   <td>{when(i.createdAt)}</td>
                 </tr>

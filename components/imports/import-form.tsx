@@ -284,6 +284,7 @@ function ReportView({ report, names, onCommit }: { report: Report; names: Names;
           ))}
         </ul>
       )}
+      {report.held > 0 && <p className="notice">{t("heldNotice", { held: report.held })}</p>}
       {report.publication && <p className="import-publication">{t("publicationFilled", { name: report.publication.name, dataset: report.publication.dataset })}</p>}
       {report.savedMapping && <p>{t("mappingSaved", { name: report.savedMapping })}</p>}
       {report.status === "committed" && report.importId !== null && <Link href={`/imports/${report.importId}`}>{t("openImport", { id: report.importId })}</Link>}

@@ -4,6 +4,7 @@
 // requirement or a funding amount, recomputed by the one rule
 // (lib/domain/funding.ts) from the file's amount and the stored one it does
 // not bring. A file's own unmet or coverage values are never stored as such.
+// Derived from PUBLISHED stored figures only: nothing unreviewed leaks into them.
 import { disaggregationKey } from "../domain/disaggregation";
 import { deriveFunding, FUNDING_COVERAGE, FUNDING_FUNDED, FUNDING_REQUIRED, FUNDING_UNMET, isDerivedIndicator, isFundingInput } from "../domain/funding";
 import type { Prisma } from "../generated/prisma/client";
@@ -42,6 +43,7 @@ export async function withDerivedFunding(tx: Tx, figures: PlannedFigure[]): Prom
       JOIN regions r ON r.pcode = g.region
       JOIN datasets d ON d.code = g.dataset
       JOIN figures f ON f.region_id = r.id AND f.period_start = g.start AND f.period_end = g."end" AND f.disaggregation_key = g.key AND f.dataset_id = d.id
+                    AND f.status = 'published'
       JOIN indicators i ON i.id = f.indicator_id AND i.code IN (${FUNDING_REQUIRED}, ${FUNDING_FUNDED}, ${FUNDING_UNMET}, ${FUNDING_COVERAGE})
       JOIN sources s ON s.id = f.source_id`;
   const stored = new Map<string, Stored>();

@@ -60,6 +60,8 @@ export type ImportReport =
       /** The counts per dataset the rows go to (each row is matched, and written, within its dataset only). */
       datasets: ImportOutcome["datasets"];
       changes: ImportOutcome["changes"];
+      /** Rows created or changed in datasets that need review: a commit holds them for the import's review. */
+      held: number;
       /** The first ERRORS_LIMIT row errors; `errorsOmitted` counts the others, `counts.invalid` the rows. */
       errors: RowError[];
       errorsOmitted?: number;
@@ -161,28 +163,32 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
   const { figures, error } = plan(analysis.candidates, request, analysis.publication);
   if (error) return { status: "invalid_file", fileName, reason: error };
 
-  const invalid = analysis.errors.length > 0;
+  let invalid = analysis.errors.length > 0;
   let outcome: ImportOutcome;
   try {
     outcome =
       request.commit && !invalid
         ? await commitImport(figures, { fileName, fileSha256: createHash("sha256").update(request.data).digest("hex"), mappingName: analysis.mappingName, userId: request.userId })
-        : await previewImport(figures);
+        : await previewImport(figures, request.userId);
   } catch (error) {
     if (error instanceof ImportError && error.kind === "invalid") return { status: "invalid_file", fileName, reason: error.message };
     throw error;
   }
+  // Rows refused at the database (a figure waiting for someone else's review): the commit wrote nothing.
+  const errors = [...analysis.errors, ...outcome.errors].sort((a, b) => a.line - b.line);
+  invalid ||= outcome.errors.length > 0;
   const status = invalid ? "invalid_rows" : !request.commit ? "preview" : outcome.importId === null ? "unchanged" : "committed";
   return {
     status,
     fileName,
     mappingName: analysis.mappingName,
     rows: analysis.rows,
-    counts: { ...outcome.counts, invalid: new Set(analysis.errors.map((e) => e.line)).size, skipped: analysis.skipped.length },
+    counts: { ...outcome.counts, invalid: new Set(errors.map((e) => e.line)).size, skipped: analysis.skipped.length },
     datasets: outcome.datasets,
     changes: outcome.changes,
-    errors: analysis.errors.slice(0, ERRORS_LIMIT),
-    ...(analysis.errors.length > ERRORS_LIMIT ? { errorsOmitted: analysis.errors.length - ERRORS_LIMIT } : {}),
+    held: outcome.held,
+    errors: errors.slice(0, ERRORS_LIMIT),
+    ...(errors.length > ERRORS_LIMIT ? { errorsOmitted: errors.length - ERRORS_LIMIT } : {}),
     skipped: analysis.skipped.slice(0, SKIPPED_LIMIT),
     importId: outcome.importId,
     ...(savedMapping ? { savedMapping } : {}),

@@ -12,7 +12,8 @@ import { withDerivedFunding } from "./import-funding";
 import { resolveDatasetId } from "./datasets";
 import { changeKind, type ChangeKind } from "../import/change-words";
 import { sourceIds, type SourceRow } from "./sources";
-import { ACTION, SNAPSHOT, SNAPSHOT_JOINS, stageRows, type ImportRow } from "./import-sql";
+import { ACTION, BLOCKED, SNAPSHOT, SNAPSHOT_JOINS, stageRows, type ImportRow } from "./import-sql";
+import type { RowError } from "../import/apply-mapping";
 
 type Tx = Prisma.TransactionClient;
 
@@ -73,6 +74,8 @@ export interface DatasetCounts {
   create: number;
   update: number;
   unchanged: number;
+  /** Rows created or changed here that wait for review (the dataset needs it): 0 or create + update. */
+  held: number;
 }
 
 export interface ImportOutcome {
@@ -82,6 +85,14 @@ export interface ImportOutcome {
   /** The first changes, in file order, for the preview. */
   changes: PlannedChange[];
   importId: number | null;
+  /** Rows created or changed in datasets that need review: they wait for the import's review. */
+  held: number;
+  /**
+   * Rows that would change a figure waiting for someone else's review (their
+   * unpublished figure, or their pending change): the import is refused with
+   * these as row errors, and nothing is written.
+   */
+  errors: RowError[];
 }
 
 export interface ImportMeta {
@@ -105,6 +116,11 @@ export class ImportError extends Error {
 }
 
 const PREVIEW_LIMIT = 500;
+/** Row errors an outcome lists (as runImport's): a file of a million rows must not answer with a million lines. */
+const ERRORS_LIMIT = 1_000;
+/** The row error for a row that would change a figure waiting for someone else's review. */
+export const WAITING_FOR_OTHERS =
+  "this figure is waiting for review of someone else's change: leave it out of the file until that review is done, or ask its author or a reviewer";
 /** Large files take a while; the default 5 s would cut them off. */
 const TX_OPTIONS = { timeout: 10 * 60_000, maxWait: 30_000 };
 
@@ -114,9 +130,10 @@ class PreviewOnly extends Error {
   }
 }
 
-export async function previewImport(figures: PlannedFigure[]): Promise<ImportOutcome> {
+/** `importerId`: who would commit it (their own unpublished figures they may rewrite, others' not). */
+export async function previewImport(figures: PlannedFigure[], importerId: number | null = null): Promise<ImportOutcome> {
   try {
-    await db().$transaction((tx) => run(tx, figures, null), TX_OPTIONS);
+    await db().$transaction((tx) => run(tx, figures, null, importerId), TX_OPTIONS);
   } catch (error) {
     if (error instanceof PreviewOnly) return error.outcome;
     throw error;
@@ -132,30 +149,38 @@ export async function previewImport(figures: PlannedFigure[]): Promise<ImportOut
  */
 const IMPORT_LOCK_KEY = 72_707_002;
 
-async function lockImports(tx: Tx): Promise<void> {
+export async function lockImports(tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
 }
 
 export async function commitImport(figures: PlannedFigure[], meta: ImportMeta): Promise<ImportOutcome> {
   return db().$transaction(async (tx) => {
     await lockImports(tx);
-    return run(tx, figures, meta);
+    return run(tx, figures, meta, meta.userId);
   }, TX_OPTIONS);
 }
 
-async function run(tx: Tx, planned: PlannedFigure[], meta: ImportMeta | null): Promise<ImportOutcome> {
+async function run(tx: Tx, planned: PlannedFigure[], meta: ImportMeta | null, importerId: number | null): Promise<ImportOutcome> {
   const figures = await withDerivedFunding(tx, planned);
   const rows = await resolveRows(tx, figures);
-  await stageRows(tx, rows);
+  await stageRows(tx, rows, importerId);
   const counts = { create: 0, update: 0, unchanged: 0 };
   const perDataset = new Map<string, DatasetCounts>();
-  for (const c of await tx.$queryRaw<{ code: string; name: string; action: keyof typeof counts; n: number }[]>`
-      SELECT d.code, d.name, ${ACTION} AS action, count(*)::int AS n FROM import_rows x JOIN datasets d ON d.id = x.dataset_id GROUP BY 1, 2, 3 ORDER BY 1`) {
+  let held = 0;
+  for (const c of await tx.$queryRaw<{ code: string; name: string; needs_review: boolean; action: keyof typeof counts; n: number }[]>`
+      SELECT d.code, d.name, d.needs_review, ${ACTION} AS action, count(*)::int AS n FROM import_rows x JOIN datasets d ON d.id = x.dataset_id GROUP BY 1, 2, 3, 4 ORDER BY 1`) {
     counts[c.action] += c.n;
-    const entry = perDataset.get(c.code) ?? { code: c.code, name: c.name, create: 0, update: 0, unchanged: 0 };
+    const entry = perDataset.get(c.code) ?? { code: c.code, name: c.name, create: 0, update: 0, unchanged: 0, held: 0 };
     entry[c.action] += c.n;
+    if (c.needs_review && c.action !== "unchanged") {
+      held += c.n;
+      entry.held += c.n;
+    }
     perDataset.set(c.code, entry);
   }
+  const errors = (await tx.$queryRaw<{ n: number }[]>`SELECT x.n FROM import_rows x WHERE ${BLOCKED} ORDER BY x.n LIMIT ${ERRORS_LIMIT}`).map(
+    ({ n }): RowError => ({ line: (figures[n] as PlannedFigure).lines[0] as number, column: "", reason: WAITING_FOR_OTHERS }),
+  );
   const examples = await tx.$queryRaw<
     { n: number; action: "create" | "update"; figure_id: number | null; old_value: string | null; old_note: string | null; old_organisation: string | null; old_title: string | null; old_url: string | null; old_date: string | null }[]
   >`
@@ -200,14 +225,16 @@ async function run(tx: Tx, planned: PlannedFigure[], meta: ImportMeta | null): P
     };
   });
   const datasets = [...perDataset.values()];
-  if (!meta) throw new PreviewOnly({ counts, datasets, changes, importId: null });
-  if (counts.create + counts.update === 0) return { counts, datasets, changes, importId: null };
-  const importId = await write(tx, meta, counts);
-  // Normally a no-op (the plan held them): a requirement brought to 0 loses its coverage.
-  for (const group of await fundingGroupsOf(tx, Prisma.sql`SELECT id FROM figures WHERE import_id = ${importId}`)) {
+  const outcome = { counts, datasets, changes, importId: null, held, errors };
+  if (!meta) throw new PreviewOnly(outcome);
+  if (errors.length || counts.create + counts.update === 0) return outcome;
+  const importId = await write(tx, meta, counts, datasets, held);
+  // Normally a no-op (the plan held them): a requirement brought to 0 loses its
+  // coverage. Published figures only: held ones are derived when approved.
+  for (const group of await fundingGroupsOf(tx, Prisma.sql`SELECT id FROM figures WHERE import_id = ${importId} AND status = 'published'`)) {
     await syncFundingGroup(tx, group, meta.userId);
   }
-  return { counts, datasets, changes, importId };
+  return { ...outcome, importId };
 }
 
 /** English names of the indicators (with units) and regions, for the report. */
@@ -286,10 +313,26 @@ async function resolveSources(tx: Tx, figures: PlannedFigure[], datasetIds: Map<
   return new Map([...distinct.keys()].map((key, i) => [key, ids[i]!]));
 }
 
-/** Applies the staged rows: updates, then inserts, then one audit event per figure written. */
-async function write(tx: Tx, meta: ImportMeta, counts: ImportOutcome["counts"]): Promise<number> {
+/**
+ * Applies the staged rows: updates, then inserts, then one audit event per
+ * figure written. A held row (its dataset needs review) waits for the
+ * import's review: a new figure is inserted `submitted`, a change to a
+ * published figure becomes its pending revision (the published row is left
+ * as it is), a change to the importer's own unpublished figure rewrites it,
+ * submitted again. The import's review is `submitted` when any row was held.
+ */
+async function write(tx: Tx, meta: ImportMeta, counts: ImportOutcome["counts"], datasets: DatasetCounts[], held: number): Promise<number> {
   const created = await tx.import.create({
-    data: { fileName: meta.fileName, fileSha256: meta.fileSha256, mappingName: meta.mappingName, userId: meta.userId, created: counts.create, updated: counts.update, unchanged: counts.unchanged },
+    data: {
+      fileName: meta.fileName,
+      fileSha256: meta.fileSha256,
+      mappingName: meta.mappingName,
+      userId: meta.userId,
+      created: counts.create,
+      updated: counts.update,
+      unchanged: counts.unchanged,
+      review: held > 0 ? "submitted" : "published",
+    },
     select: { id: true },
   });
   const importId = created.id;
@@ -301,23 +344,47 @@ async function write(tx: Tx, meta: ImportMeta, counts: ImportOutcome["counts"]):
   await tx.$executeRaw`WITH f AS (
       UPDATE figures f
       SET value = x.value, source_id = x.source_id, note = COALESCE(x.note, f.note), version = f.version + 1,
-          import_id = ${importId}, updated_by_id = ${userId}, updated_at = now()
-      FROM import_rows x WHERE x.figure_id = f.id AND ${ACTION} = 'update'
+          import_id = ${importId}, updated_by_id = ${userId}, updated_at = now(),
+          status = CASE WHEN x.held THEN 'submitted' ELSE 'published' END::"FigureStatus",
+          submitted_at = CASE WHEN x.held THEN now() ELSE f.submitted_at END,
+          review_comment = CASE WHEN x.held THEN NULL ELSE f.review_comment END
+      FROM import_rows x WHERE x.figure_id = f.id AND ${ACTION} = 'update' AND NOT (x.held AND x.old_status = 'published')
       RETURNING f.*)
     INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
     SELECT ${userId}, 'figure.import', 'figure', f.id::text, b.snap, ${SNAPSHOT}
     FROM f ${SNAPSHOT_JOINS} JOIN import_before b ON b.id = f.id`;
+  // A held change to a published figure: its pending revision (the importer's
+  // own earlier one, if any, is replaced). Its history entry shows the figure
+  // as the revision proposes it.
+  await tx.$executeRaw`WITH v AS (
+      INSERT INTO figure_revisions AS v (figure_id, status, indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector,
+        disaggregation_key, value, dataset_id, source_id, note, author_id, submitted_at, import_id, updated_at)
+      SELECT x.figure_id, 'submitted', x.indicator_id, x.region_id, x.period_start, x.period_end, x.ch_phase, x.ch_status, x.sector,
+        x.disaggregation_key, x.value, x.dataset_id, x.source_id, COALESCE(x.note, x.old_note), ${userId}, now(), ${importId}, now()
+      FROM import_rows x WHERE ${ACTION} = 'update' AND x.held AND x.old_status = 'published'
+      ON CONFLICT (figure_id) DO UPDATE SET status = 'submitted', value = EXCLUDED.value, source_id = EXCLUDED.source_id, note = EXCLUDED.note,
+        author_id = EXCLUDED.author_id, submitted_at = EXCLUDED.submitted_at, import_id = EXCLUDED.import_id, updated_at = now(),
+        review_comment = NULL, reviewed_by_id = NULL, reviewed_at = NULL, version = v.version + 1
+      RETURNING v.*),
+    f AS (SELECT figure_id AS id, indicator_id, region_id, period_start, period_end, disaggregation_key, ch_phase, ch_status, sector,
+        value, dataset_id, source_id, note, version, updated_at, import_id, status, review_comment FROM v)
+    INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
+    SELECT ${userId}, 'figure.revise', 'figure', f.id::text, b.snap, ${SNAPSHOT}
+    FROM f ${SNAPSHOT_JOINS} JOIN import_before b ON b.id = f.id`;
   await tx.$executeRaw`WITH f AS (
       INSERT INTO figures (indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector,
-        disaggregation_key, dataset_id, value, source_id, note, import_id, created_by_id, updated_by_id, updated_at)
+        disaggregation_key, dataset_id, value, source_id, note, import_id, created_by_id, updated_by_id, updated_at, status, submitted_at)
       SELECT indicator_id, region_id, period_start, period_end, ch_phase, ch_status, sector, disaggregation_key, dataset_id, value,
-        source_id, note, ${importId}, ${userId}, ${userId}, now()
+        source_id, note, ${importId}, ${userId}, ${userId}, now(),
+        CASE WHEN x.held THEN 'submitted' ELSE 'published' END::"FigureStatus", CASE WHEN x.held THEN now() END
       FROM import_rows x WHERE x.figure_id IS NULL ORDER BY x.n
       RETURNING *)
     INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
     SELECT ${userId}, 'figure.import', 'figure', f.id::text, NULL, ${SNAPSHOT}
     FROM f ${SNAPSHOT_JOINS}`;
-  await tx.auditEvent.create({ data: { userId, action: "import.commit", entity: "import", entityId: String(importId), after: { ...meta, ...counts } } });
+  await tx.auditEvent.create({
+    data: { userId, action: "import.commit", entity: "import", entityId: String(importId), after: { ...meta, ...counts, held, datasets: datasets.map((d) => ({ ...d })) } },
+  });
   return importId;
 }
 
@@ -330,21 +397,38 @@ export interface ImportRecord {
   updated: number;
   unchanged: number;
   user: string | null;
+  /** The importer's id: the four-eyes rule (they may not review it). */
+  userId: number | null;
   createdAt: string;
   rolledBackAt: string | null;
+  /** submitted: it holds rows waiting for review; published: nothing waits (approved, or no dataset needed review); returned. */
+  review: "submitted" | "published" | "returned";
+  reviewComment: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+}
+
+const RECORD_INCLUDE = { user: { select: { name: true } } } as const;
+type StoredImport = Prisma.ImportGetPayload<{ include: typeof RECORD_INCLUDE }>;
+
+/** Records with their reviewers' names (the imports table keeps the reviewer's id only). */
+async function toRecords(rows: StoredImport[]): Promise<ImportRecord[]> {
+  const ids = [...new Set(rows.flatMap((r) => (r.reviewedById === null ? [] : [r.reviewedById])))];
+  const names = new Map(ids.length ? (await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]) : []);
+  return rows.map((r) => toRecord(r, r.reviewedById === null ? null : (names.get(r.reviewedById) ?? null)));
 }
 
 export async function listImports(take = 50): Promise<ImportRecord[]> {
-  const rows = await db().import.findMany({ orderBy: { id: "desc" }, take, include: { user: { select: { name: true } } } });
-  return rows.map(toRecord);
+  const rows = await db().import.findMany({ orderBy: { id: "desc" }, take, include: RECORD_INCLUDE });
+  return toRecords(rows);
 }
 
 export async function getImport(id: number): Promise<ImportRecord | null> {
-  const row = await db().import.findUnique({ where: { id }, include: { user: { select: { name: true } } } });
-  return row ? toRecord(row) : null;
+  const row = await db().import.findUnique({ where: { id }, include: RECORD_INCLUDE });
+  return row ? ((await toRecords([row]))[0] as ImportRecord) : null;
 }
 
-function toRecord(r: Prisma.ImportGetPayload<{ include: { user: { select: { name: true } } } }>): ImportRecord {
+function toRecord(r: StoredImport, reviewedBy: string | null): ImportRecord {
   return {
     id: r.id,
     fileName: r.fileName,
@@ -354,20 +438,26 @@ function toRecord(r: Prisma.ImportGetPayload<{ include: { user: { select: { name
     updated: r.updated,
     unchanged: r.unchanged,
     user: r.user?.name ?? null,
+    userId: r.userId,
     createdAt: r.createdAt.toISOString(),
     rolledBackAt: r.rolledBackAt?.toISOString() ?? null,
+    review: r.review,
+    reviewComment: r.reviewComment,
+    reviewedBy,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
   };
 }
 
 /** Imports of a file with these bytes, to warn "already imported". */
 export async function importsOfFile(sha256: string): Promise<ImportRecord[]> {
-  const rows = await db().import.findMany({ where: { fileSha256: sha256, status: "committed" }, orderBy: { id: "desc" }, include: { user: { select: { name: true } } } });
-  return rows.map(toRecord);
+  const rows = await db().import.findMany({ where: { fileSha256: sha256, status: "committed" }, orderBy: { id: "desc" }, include: RECORD_INCLUDE });
+  return toRecords(rows);
 }
 
 /**
  * Undoes an import as a whole: figures it created are deleted, figures it
- * updated get their previous value, source and note back. Refused (nothing
+ * updated get their previous value, source, note and status back, the
+ * changes it proposed for review (pending revisions) are withdrawn. Refused (nothing
  * changes) when any of them was edited since, naming them.
  */
 export async function rollbackImport(importId: number, userId: number): Promise<{ deleted: number; reverted: number }> {
@@ -391,14 +481,19 @@ export async function rollbackImport(importId: number, userId: number): Promise<
       SELECT ${userId}, 'figure.rollback', 'figure', f.id::text, ${SNAPSHOT}, x.before
       FROM rollback_rows x JOIN figures f ON f.id = x.id ${SNAPSHOT_JOINS}`;
     const deleted = await tx.$executeRaw`DELETE FROM figures f USING rollback_rows x WHERE f.id = x.id AND x.before IS NULL`;
+    // An importer's own unpublished figure an import rewrote gets its status back too (history written before statuses: kept).
     const reverted = await tx.$executeRaw`UPDATE figures f
       SET value = (x.before->>'value')::numeric, source_id = (x.before->>'sourceId')::int, note = x.before->>'note',
-          import_id = (x.before->>'importId')::int, version = f.version + 1, updated_by_id = ${userId}, updated_at = now()
+          import_id = (x.before->>'importId')::int, version = f.version + 1, updated_by_id = ${userId}, updated_at = now(),
+          status = COALESCE((x.before->>'status')::"FigureStatus", f.status),
+          review_comment = CASE WHEN x.before ? 'status' THEN x.before->>'reviewComment' ELSE f.review_comment END
       FROM rollback_rows x WHERE f.id = x.id AND x.before IS NOT NULL`;
+    // The changes it proposed to published figures, still waiting (a later import of the same author took over the others).
+    const withdrawn = await tx.$executeRaw`DELETE FROM figure_revisions WHERE import_id = ${importId}`;
     // Normally a no-op (the rollback put them back too); keeps them in step whatever came before.
     for (const group of groups) await syncFundingGroup(tx, group, userId);
     await tx.import.update({ where: { id: importId }, data: { status: "rolled_back", rolledBackAt: new Date() } });
-    await tx.auditEvent.create({ data: { userId, action: "import.rollback", entity: "import", entityId: String(importId), after: { deleted, reverted } } });
+    await tx.auditEvent.create({ data: { userId, action: "import.rollback", entity: "import", entityId: String(importId), after: { deleted, reverted, withdrawn } } });
     return { deleted, reverted };
   }, TX_OPTIONS);
 }
@@ -439,7 +534,8 @@ export interface ImportFigures {
 }
 
 /**
- * The figures an import created and changed, from the audit events it wrote
+ * The figures an import created and changed (changes held for review: their
+ * pending revisions), from the audit events it wrote
  * (the same events a rollback reads), by indicator, region and period (the order
  * a commit writes its audit events in is not the file's); a page at a time
  * (the Cadre Harmonisé export creates ~1,500).
@@ -449,7 +545,7 @@ export async function importFigures(importId: number, { page = 1, perPage = 100 
     SELECT e.after->'dataset'->>'code' AS code, e.after->'dataset'->>'name' AS name,
            count(*) FILTER (WHERE e.before IS NULL)::int AS created, count(*) FILTER (WHERE e.before IS NOT NULL)::int AS changed
       FROM audit_events e
-     WHERE e.entity = 'figure' AND e.action = 'figure.import' AND (e.after->>'importId')::int = ${importId}
+     WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId}
      GROUP BY 1, 2 ORDER BY 1`;
   const created = datasets.reduce((n, d) => n + d.created, 0);
   const changed = datasets.reduce((n, d) => n + d.changed, 0);
@@ -459,9 +555,13 @@ export async function importFigures(importId: number, { page = 1, perPage = 100 
   const events = await db().$queryRaw<{ after: Record<string, unknown>; old: number | null }[]>`
     SELECT e.after, (e.before->>'value')::float8 AS old
       FROM audit_events e
-     WHERE e.entity = 'figure' AND e.action = 'figure.import' AND (e.after->>'importId')::int = ${importId}
+     WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId}
      ORDER BY e.after->>'indicator', e.after->>'region', e.after->>'periodStart', e.id LIMIT ${perPage} OFFSET ${(current - 1) * perPage}`;
-  const rows = events.map(({ after, old }): ImportedFigure => ({
+  return { total, created, changed, datasets, page: current, pages, rows: events.map(({ after, old }) => importedFigure(after, old)) };
+}
+
+function importedFigure(after: Record<string, unknown>, old: number | null): ImportedFigure {
+  return {
     figureId: after.id as number,
     action: old === null ? "create" : "update",
     indicator: after.indicator as string,
@@ -473,6 +573,42 @@ export async function importFigures(importId: number, { page = 1, perPage = 100 
     unit: after.unit as string,
     old,
     value: after.value as number,
+  };
+}
+
+/** Changes a review preview shows per dataset (the import's page lists them all). */
+const PREVIEW_CHANGES = 5;
+
+export interface ImportPreviewDataset {
+  code: string;
+  name: string;
+  created: number;
+  changed: number;
+  /** Rows of the file already as stored (null: an import committed before the count was kept per dataset). */
+  unchanged: number | null;
+  /** The first changes, old → new. */
+  changes: ImportedFigure[];
+}
+
+/**
+ * What an import creates and changes, by dataset, for its review: the counts
+ * its history holds, the unchanged rows its commit event recorded, and the
+ * first few changes of each dataset with their old values.
+ */
+export async function importPreview(importId: number): Promise<ImportPreviewDataset[]> {
+  const { datasets } = await importFigures(importId, { perPage: 1 });
+  const commit = await db().auditEvent.findFirst({ where: { entity: "import", entityId: String(importId), action: "import.commit" }, select: { after: true } });
+  const recorded = ((commit?.after as { datasets?: { code: string; unchanged: number }[] } | null)?.datasets ?? []) as { code: string; unchanged: number }[];
+  const samples = await db().$queryRaw<{ code: string; after: Record<string, unknown>; old: number }[]>`
+    SELECT code, after, old FROM (
+      SELECT e.after->'dataset'->>'code' AS code, e.after, (e.before->>'value')::float8 AS old,
+             row_number() OVER (PARTITION BY e.after->'dataset'->>'code' ORDER BY e.after->>'indicator', e.after->>'region', e.after->>'periodStart', e.id) AS k
+        FROM audit_events e
+       WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId} AND e.before IS NOT NULL) c
+     WHERE k <= ${PREVIEW_CHANGES} ORDER BY code, k`;
+  return datasets.map((d) => ({
+    ...d,
+    unchanged: recorded.find((r) => r.code === d.code)?.unchanged ?? null,
+    changes: samples.filter((c) => c.code === d.code).map((c) => importedFigure(c.after, c.old)),
   }));
-  return { total, created, changed, datasets, page: current, pages, rows };
 }

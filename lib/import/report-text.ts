@@ -31,6 +31,7 @@ export function reportText(r: ImportReport): string {
   const lines = [
     `${r.fileName} (${r.mappingName}): ${r.rows} rows → ${r.counts.create} to create, ${r.counts.update} to update, ${r.counts.unchanged} unchanged, ${r.counts.invalid} invalid, ${r.counts.skipped} skipped`,
     ...r.datasets.map((d) => `  ${t("intoDataset", { ...d })}`),
+    ...(r.held > 0 ? [`  ${t("heldNotice", { held: r.held })}`] : []),
     ...r.errors.map((e) => `  line ${e.line}, column "${e.column}": ${e.reason}`),
     ...(r.errorsOmitted ? [`  … and ${r.errorsOmitted} more errors`] : []),
   ];

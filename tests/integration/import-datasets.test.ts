@@ -123,7 +123,7 @@ describe("the preview in words", () => {
     const moved = { ...r48, title: "Mali — Baseline Assessment, round 48, republished" };
     const report = rowsReport(await runImport({ data: file, fileName: "words.csv", commit: false, dataset: "iom-dtm-mali", source: moved, userId }));
     expect(report.counts).toMatchObject({ create: 1, update: 2, unchanged: 0, invalid: 0 });
-    expect(report.datasets).toEqual([{ code: "iom-dtm-mali", name: "IOM DTM Mali — Baseline Assessment", create: 1, update: 2, unchanged: 0 }]);
+    expect(report.datasets).toEqual([{ code: "iom-dtm-mali", name: "IOM DTM Mali — Baseline Assessment", create: 1, update: 2, unchanged: 0, held: 0 }]);
     const byRegion = Object.fromEntries(report.changes.map((c) => [c.region, c]));
     expect(byRegion.ML05).toMatchObject({ action: "update", kind: "source", regionName: "Mopti", indicatorName: expect.stringContaining("IDPs"), dataset: "iom-dtm-mali", old: { value: 56_495 } });
     expect(changeText(byRegion.ML05!)).toBe(

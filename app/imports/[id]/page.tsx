@@ -5,7 +5,10 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getImport, importFigures } from "@/lib/data/imports";
+import { getImport, importFigures, importPreview, type ImportedFigure } from "@/lib/data/imports";
+import { importReviewRefusal } from "@/lib/data/import-review";
+import { ImportReviewForm } from "@/components/imports/import-review-form";
+import { approveImportAction, returnImportAction } from "@/app/imports/actions";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import { TableScroll } from "@/components/layout/table-scroll";
 import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
@@ -38,6 +41,16 @@ export default async function ImportPage({ params, searchParams }: Props) {
     regionIndex(),
   ]);
   const lang = locale === "fr" ? "fr" : "en";
+  // Rows waiting for review (or returned) are unpublished: only the importer and reviewers see them.
+  const held = record.review !== "published";
+  const mayPreview = !held || record.userId === user.id || can(user.role, "figures:review");
+  const [preview, refusal] = held && mayPreview ? await Promise.all([importPreview(record.id), importReviewRefusal(user, record.id)]) : [[], null];
+  const figureName = (f: ImportedFigure) =>
+    `${indicators.get(f.indicator)?.name[lang] ?? f.indicator} · ${regions.get(f.region)?.name[lang] ?? f.region} · ${formatPeriod(f.periodStart, f.periodEnd, locale)}${f.disaggregation ? ` · ${Object.values(f.disaggregation).join(" ")}` : ""}`;
+  const valueText = (f: ImportedFigure) => {
+    const unit = f.unit as UnitCode;
+    return f.old === null ? formatValue(f.value, unit, locale) : `${formatValue(f.old, unit, locale)} → ${formatValue(f.value, unit, locale)}`;
+  };
   const first = (figures.page - 1) * PER_PAGE + 1;
   const pageHref = (page: number) => `/imports/${record.id}?page=${page}#figures`;
   return (
@@ -64,12 +77,63 @@ export default async function ImportPage({ params, searchParams }: Props) {
         </dd>
         <dt>{t("state")}</dt>
         <dd>{record.status === "committed" ? t("committedState") : t("rolledBackState")}</dd>
+        <dt>{t("review.title")}</dt>
+        <dd>
+          <span className="review-badge" data-review={record.review}>
+            {t(`review.state_${record.review}`)}
+          </span>
+          {record.review === "returned" && record.reviewComment && <p className="review-comment">{t("review.returnedWith", { name: record.reviewedBy ?? "—", comment: record.reviewComment })}</p>}
+        </dd>
         <dt>{t("who")}</dt>
         <dd>{record.user ?? "—"}</dd>
         <dt>{t("when")}</dt>
         <dd>{formatTimestamp(record.createdAt, locale)}</dd>
       </dl>
-      {figures.total > 0 && (
+      {held && !mayPreview && <p className="notice">{t("review.hidden")}</p>}
+      {held && mayPreview && record.status === "committed" && (
+        <section aria-labelledby="review-preview" className="import-review card">
+          <h2 id="review-preview">{t("review.previewTitle")}</h2>
+          {preview.map((d) => (
+            <div key={d.code}>
+              <h3>{d.name}</h3>
+              <p>
+                {d.unchanged === null
+                  ? t("review.previewCountsShort", { created: d.created, changed: d.changed })
+                  : t("review.previewCounts", { created: d.created, changed: d.changed, unchanged: d.unchanged })}
+              </p>
+              {d.changes.length > 0 && (
+                <TableScroll>
+                  <table>
+                    <caption>{t("review.firstChanges", { count: d.changes.length })}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("figure")}</th>
+                        <th scope="col">{t("value")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {d.changes.map((f) => (
+                        <tr key={f.figureId}>
+                          <td>
+                            <Link href={`/figures/${f.figureId}`}>{figureName(f)}</Link>
+                          </td>
+                          <td>{valueText(f)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
+              )}
+            </div>
+          ))}
+          {refusal === null && (
+            <ScopedMessages namespaces={["imports"]}>
+              <ImportReviewForm id={record.id} approve={approveImportAction} sendBack={returnImportAction} />
+            </ScopedMessages>
+          )}
+        </section>
+      )}
+      {mayPreview && figures.total > 0 && (
         <section aria-labelledby="figures" className="import-figures">
           <h2 id="figures">{t("importFigures", { created: figures.created, changed: figures.changed })}</h2>
           <TableScroll focusable>
@@ -84,20 +148,16 @@ export default async function ImportPage({ params, searchParams }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {figures.rows.map((f) => {
-                  const unit = f.unit as UnitCode;
-                  const name = `${indicators.get(f.indicator)?.name[lang] ?? f.indicator} · ${regions.get(f.region)?.name[lang] ?? f.region} · ${formatPeriod(f.periodStart, f.periodEnd, locale)}${f.disaggregation ? ` · ${Object.values(f.disaggregation).join(" ")}` : ""}`;
-                  return (
-                    <tr key={f.figureId} data-action={f.action}>
-                      <td>{f.action === "create" ? t("action_create") : t("action_update")}</td>
-                      <td>
-                        <Link href={`/figures/${f.figureId}`}>{name}</Link>
-                      </td>
-                      <td>{f.dataset.name}</td>
-                      <td>{f.old === null ? formatValue(f.value, unit, locale) : `${formatValue(f.old, unit, locale)} → ${formatValue(f.value, unit, locale)}`}</td>
-                    </tr>
-                  );
-                })}
+                {figures.rows.map((f) => (
+                  <tr key={f.figureId} data-action={f.action}>
+                    <td>{f.action === "create" ? t("action_create") : t("action_update")}</td>
+                    <td>
+                      <Link href={`/figures/${f.figureId}`}>{figureName(f)}</Link>
+                    </td>
+                    <td>{f.dataset.name}</td>
+                    <td>{valueText(f)}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </TableScroll>
