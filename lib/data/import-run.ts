@@ -15,7 +15,10 @@ import { sourceUrlProblem } from "../validation/source-url";
 import { getImportMappingByName, importMappingsBySignature, saveImportMapping } from "./import-mappings";
 import { commitImport, ImportError, previewImport, type ImportOutcome, type ImportSource, type PlannedFigure } from "./imports";
 import { listIndicators, listRegions } from "./reference";
-import { datasetCatalogue } from "./datasets";
+import { datasetCatalogue, resolveDatasetId } from "./datasets";
+import { db } from "../db/client";
+import { coversDataset, coversPlace } from "../auth/scope";
+import { placeOf, type Writer } from "./figure-writes";
 
 /** A report lists at most this many skipped rows (their total is always given). */
 const SKIPPED_LIMIT = 200;
@@ -34,7 +37,8 @@ export interface ImportRequest extends AnalyseOptions {
    * the source's organisation (lib/data/datasets.ts, resolveDatasetId).
    */
   dataset?: string;
-  userId: number | null;
+  /** Who imports (their scope limits the rows they may write); null: the operator at the console, trusted with the database. */
+  writer: Writer | null;
   /** Read the file with the mapping saved under this name. */
   savedMapping?: string;
   /** Save the request's own mapping under this name once it reads the file. */
@@ -134,6 +138,40 @@ function plan(candidates: Candidate[], request: ImportRequest, publication?: Pub
   };
 }
 
+/**
+ * A row error for each line of a figure outside the writer's scope (lib/auth/scope.ts),
+ * naming the region or the dataset. A figure without a dataset code goes to its source
+ * organisation's dataset; one that would create a new dataset lies outside any list of datasets.
+ */
+async function outsideScopeErrors(figures: PlannedFigure[], writer: Writer): Promise<RowError[]> {
+  const { scope } = writer;
+  if (!scope.regions.length && !scope.datasets.length) return [];
+  const catalogue = await datasetCatalogue();
+  const byOrganisation = new Map<string, string | null>();
+  const datasetOf = async (f: PlannedFigure): Promise<string | null> => {
+    if (f.dataset) return f.dataset;
+    const organisation = f.source.organisation;
+    if (!byOrganisation.has(organisation)) {
+      const id = await resolveDatasetId(db(), null, organisation);
+      byOrganisation.set(organisation, id === null ? null : (catalogue.byId.get(id)?.code ?? null));
+    }
+    return byOrganisation.get(organisation)!;
+  };
+  const errors: RowError[] = [];
+  for (const f of figures) {
+    let error: Omit<RowError, "line"> | null = null;
+    if (!coversPlace(scope, await placeOf(f.region))) {
+      error = { column: "region", reason: `region ${f.region} lies outside your scope (${scope.regions.join(", ")})` };
+    } else if (scope.datasets.length) {
+      const dataset = await datasetOf(f);
+      if (dataset === null) error = { column: "dataset", reason: `the figures would go to a new dataset for ${f.source.organisation}, outside your scope (${scope.datasets.join(", ")})` };
+      else if (!coversDataset(scope, dataset)) error = { column: "dataset", reason: `dataset ${dataset} lies outside your scope (${scope.datasets.join(", ")})` };
+    }
+    if (error) for (const line of f.lines) errors.push({ line, ...error });
+  }
+  return errors;
+}
+
 export async function runImport(request: ImportRequest): Promise<ImportReport> {
   const { fileName } = request;
   const url = request.source?.url?.trim();
@@ -156,17 +194,20 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
   }
   // The mapping read the file: keep it for the next file laid out the same way.
   const savedMapping = request.saveMappingAs !== undefined && request.mapping
-    ? (await saveImportMapping({ name: request.saveMappingAs, signature: analysis.signature, mapping: request.mapping.mapping, userId: request.userId })).name
+    ? (await saveImportMapping({ name: request.saveMappingAs, signature: analysis.signature, mapping: request.mapping.mapping, userId: request.writer?.id ?? null })).name
     : undefined;
   const { figures, error } = plan(analysis.candidates, request, analysis.publication);
   if (error) return { status: "invalid_file", fileName, reason: error };
+  // Rows outside the writer's scope are row errors like any other: the file is refused whole, naming each.
+  const scopeErrors = request.writer ? await outsideScopeErrors(figures, request.writer) : [];
+  const errors = scopeErrors.length ? [...analysis.errors, ...scopeErrors].sort((a, b) => a.line - b.line) : analysis.errors;
 
-  const invalid = analysis.errors.length > 0;
+  const invalid = errors.length > 0;
   let outcome: ImportOutcome;
   try {
     outcome =
       request.commit && !invalid
-        ? await commitImport(figures, { fileName, fileSha256: createHash("sha256").update(request.data).digest("hex"), mappingName: analysis.mappingName, userId: request.userId })
+        ? await commitImport(figures, { fileName, fileSha256: createHash("sha256").update(request.data).digest("hex"), mappingName: analysis.mappingName, userId: request.writer?.id ?? null })
         : await previewImport(figures);
   } catch (error) {
     if (error instanceof ImportError && error.kind === "invalid") return { status: "invalid_file", fileName, reason: error.message };
@@ -178,11 +219,11 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
     fileName,
     mappingName: analysis.mappingName,
     rows: analysis.rows,
-    counts: { ...outcome.counts, invalid: new Set(analysis.errors.map((e) => e.line)).size, skipped: analysis.skipped.length },
+    counts: { ...outcome.counts, invalid: new Set(errors.map((e) => e.line)).size, skipped: analysis.skipped.length },
     datasets: outcome.datasets,
     changes: outcome.changes,
-    errors: analysis.errors.slice(0, ERRORS_LIMIT),
-    ...(analysis.errors.length > ERRORS_LIMIT ? { errorsOmitted: analysis.errors.length - ERRORS_LIMIT } : {}),
+    errors: errors.slice(0, ERRORS_LIMIT),
+    ...(errors.length > ERRORS_LIMIT ? { errorsOmitted: errors.length - ERRORS_LIMIT } : {}),
     skipped: analysis.skipped.slice(0, SKIPPED_LIMIT),
     importId: outcome.importId,
     ...(savedMapping ? { savedMapping } : {}),
