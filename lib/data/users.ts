@@ -55,8 +55,9 @@ export async function checkedScope(input: { regions: string[]; datasets: string[
   const parsed = scopeSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const value = String((input as unknown as Record<string, unknown[]>)[String(issue.path[0])]?.[Number(issue.path[1])] ?? "");
-    throw new UserError(issue.message === "scopeRegion" ? `"${value}" is not a region P-code such as ML05` : `"${value}" is not a dataset code such as iom-dtm-mali`);
+    const regions = issue.path[0] === "regions";
+    const value = (regions ? input.regions : input.datasets)[Number(issue.path[1])] ?? "";
+    throw new UserError(regions ? `"${value}" is not a region P-code such as ML05` : `"${value}" is not a dataset code such as iom-dtm-mali`);
   }
   const scope = toScope({ scopeRegions: parsed.data.regions, scopeDatasets: parsed.data.datasets, readScoped: parsed.data.readScoped });
   const [regions, datasets] = await Promise.all([
