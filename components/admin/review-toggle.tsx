@@ -1,7 +1,7 @@
 "use client";
 
 // The datasets page's per-dataset "Needs review" switch (admins): a toggle
-// button (aria-pressed) that saves at once; the action is audited.
+// button (aria-pressed, filled when on) that saves at once; the action is audited.
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { IDLE, type FormState } from "@/lib/auth/form-state";
@@ -20,8 +20,10 @@ export function ReviewToggle({ action, dataset, needsReview }: Props) {
     <form action={formAction} className="review-toggle">
       <input type="hidden" name="dataset" value={dataset.code} />
       <input type="hidden" name="needsReview" value={String(!needsReview)} />
-      <button type="submit" className="button-secondary" aria-pressed={needsReview} aria-label={t("reviewToggle", { dataset: dataset.name })} disabled={pending}>
-        {needsReview ? t("needsReview") : t("noReview")}
+      {/* The visible text is the start of the name (the dataset is said to screen readers only); pressed: it needs review. */}
+      <button type="submit" className="button-secondary" aria-pressed={needsReview} disabled={pending}>
+        {t("needsReview")}
+        <span className="visually-hidden"> ({dataset.name})</span>
       </button>
       <span role="status" aria-live="polite">
         {state.status === "error" && <span className="form-error">{ta(`errors.${state.errors.form ?? "failed"}` as never)}</span>}
