@@ -41,7 +41,7 @@ export async function benchImport(databaseUrl: string, log: (m: string) => void)
     process.env.DATABASE_URL = databaseUrl;
     log(`import of ${ROWS.toLocaleString("en")} rows…`);
     const t0 = performance.now();
-    const report = await runImport({ data: Buffer.from(csv), fileName: "bench-import.csv", commit: true, source: { organisation: "Situation Room benchmark", title: "Import benchmark (synthetic)", date: "2026-01-01" }, userId: null });
+    const report = await runImport({ data: Buffer.from(csv), fileName: "bench-import.csv", commit: true, source: { organisation: "Situation Room benchmark", title: "Import benchmark (synthetic)", date: "2026-01-01" }, writer: null });
     const importSeconds = (performance.now() - t0) / 1000;
     if (report.status !== "committed" || report.counts.create !== ROWS) throw new Error(`bench import did not create ${ROWS} figures: ${JSON.stringify(report).slice(0, 300)}`);
     await cleanup();

@@ -10,10 +10,17 @@ export const USERS = {
 
 export type RoleName = keyof typeof USERS;
 
-export async function logIn(page: Page, role: RoleName): Promise<void> {
+/** Demo accounts with a scope (lib/data/seed.ts): apart from USERS, which has one account per role. */
+export const SCOPED_USERS = {
+  /** An analyst who writes for Mopti (ML05) and its cercles only, and reads everything. */
+  mopti: { email: "mopti@example.org", password: "sr-demo-mopti-pass" },
+} as const;
+
+export async function logIn(page: Page, who: RoleName | keyof typeof SCOPED_USERS): Promise<void> {
+  const account = who === "mopti" ? SCOPED_USERS.mopti : USERS[who];
   await page.goto("/login");
-  await page.getByLabel("Email").fill(USERS[role].email);
-  await page.getByLabel("Password").fill(USERS[role].password);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Mali at a glance" })).toBeVisible();
 }

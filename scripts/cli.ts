@@ -6,8 +6,9 @@ import { openDatabase } from "../lib/db/runtime";
 import { migrate } from "../lib/db/migrate";
 import { disconnectDb } from "../lib/db/client";
 import { isRole, ROLES } from "../lib/auth/permissions";
-import { assertPasswordPolicy, createUser, UserError } from "../lib/data/users";
-import { createApiToken, disableUser, setUserPassword, setUserRole } from "../lib/data/user-admin";
+import { assertPasswordPolicy, createUser, toSessionUser, UserError } from "../lib/data/users";
+import { createApiToken, disableUser, setUserPassword, setUserRole, setUserScope } from "../lib/data/user-admin";
+import { commaList } from "../lib/validation/users";
 import { seed } from "../lib/data/seed";
 import { readEnv } from "../lib/env";
 import { readFile } from "node:fs/promises";
@@ -20,8 +21,13 @@ import { backupDatabase, BackupError, restoreDatabase } from "../lib/db/backup";
 
 const USAGE = `Usage: npm run cli -- <command>
 
-  user add <email> --role <admin|analyst|viewer> --password-stdin [--name NAME]
+  user add <email> --role <admin|reviewer|analyst|viewer> [--regions ML05,ML06] [--datasets CODE,…] [--read-scoped]
+           --password-stdin [--name NAME]
   user set-role <email> <role>
+  user set-scope <email> [--regions ML05,ML06] [--datasets CODE,…] [--read-scoped]
+                                                   where the user may write: regions by P-code (a region grants its
+                                                   cercles), datasets by code; no list = everywhere (all datasets);
+                                                   --read-scoped limits reading too (omitted: reading is not limited)
   user set-password <email> --password-stdin       ends the user's sessions
   user disable <email>
   token create <email> [--name NAME] [--days N]   prints the token alone on its last line
@@ -36,6 +42,12 @@ const USAGE = `Usage: npm run cli -- <command>
                                                    file does not name one; no figure of another dataset is changed`;
 
 class UsageError extends Error {}
+
+function scopeText(scope: { regions: string[]; datasets: string[]; readScoped: boolean }): string {
+  const regions = scope.regions.length ? `in ${scope.regions.join(", ")}` : "everywhere";
+  const datasets = scope.datasets.length ? `, datasets ${scope.datasets.join(", ")}` : "";
+  return `${regions}${datasets}${scope.readScoped ? " (reading limited too)" : ""}`;
+}
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError("--password-stdin reads the password from standard input: pipe it in");
@@ -70,6 +82,9 @@ async function run(argv: string[]): Promise<void> {
       "save-mapping": { type: "string" },
       "saved-mapping": { type: "string" },
       as: { type: "string" },
+      regions: { type: "string" },
+      datasets: { type: "string" },
+      "read-scoped": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -80,7 +95,7 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   const key = ["user", "token"].includes(command) ? `${command} ${sub ?? ""}` : command;
-  const known = ["backup", "restore", "user add", "user set-role", "user set-password", "user disable", "token create", "migrate", "seed", "import"];
+  const known = ["backup", "restore", "user add", "user set-role", "user set-password", "user set-scope", "user disable", "token create", "migrate", "seed", "import"];
   if (!known.includes(key)) throw new UsageError(`unknown command "${[command, sub].filter(Boolean).join(" ")}"`);
 
   const email = rest[0];
@@ -92,6 +107,10 @@ async function run(argv: string[]): Promise<void> {
   if (values.dataset !== undefined && !DATASET_CODE.test(values.dataset)) throw new UsageError("--dataset must be a dataset code such as iom-dtm-mali");
   if ((command === "user" || command === "token") && !email) throw new UsageError(`${key} needs an email`);
   if (key === "user set-role") role(rest[1]);
+  const scoping = values.regions !== undefined || values.datasets !== undefined || values["read-scoped"] !== undefined;
+  if (scoping && key !== "user add" && key !== "user set-scope") throw new UsageError("--regions, --datasets and --read-scoped go with user add and user set-scope");
+  // No list: everywhere; --read-scoped omitted: reading is not limited (set-scope sets the whole scope).
+  const scope = { regions: commaList(values.regions), datasets: commaList(values.datasets), readScoped: values["read-scoped"] ?? false };
   let password: string | undefined;
   if (key === "user add" || key === "user set-password") {
     if (!values["password-stdin"]) throw new UsageError(`${key} needs --password-stdin (the password is never an argument)`);
@@ -121,8 +140,13 @@ async function run(argv: string[]): Promise<void> {
         break;
       }
       case "user add": {
-        const user = await createUser({ email: email!, role: role(values.role), password: password!, name: values.name });
-        console.log(`Created ${user.role} ${user.email}`);
+        const user = await createUser({ email: email!, role: role(values.role), password: password!, name: values.name, scope });
+        console.log(`Created ${user.role} ${user.email}${scoping ? `, ${scopeText(user.scope)}` : ""}`);
+        break;
+      }
+      case "user set-scope": {
+        const user = await setUserScope(email!, scope);
+        console.log(`${user.email} now writes ${scopeText(user.scope)}; it applies from their next request`);
         break;
       }
       case "user set-role": {
@@ -168,7 +192,8 @@ async function run(argv: string[]): Promise<void> {
           mapping,
           savedMapping: values["saved-mapping"],
           saveMappingAs: values["save-mapping"],
-          userId: actor?.id ?? null,
+          // --as: the import is theirs, within their scope; else the operator's, unscoped.
+          writer: actor ? toSessionUser(actor) : null,
         });
         console.log(reportText(report));
         if (report.status === "invalid_file" || report.status === "invalid_rows") process.exitCode = 1;

@@ -8,8 +8,8 @@ import { actionUser } from "@/lib/auth/session";
 import { formValues, type FormState } from "@/lib/auth/form-state";
 import { databaseFailureState } from "@/lib/auth/action-failure";
 import { createUser, UserError } from "@/lib/data/users";
-import { changeRole, resetPassword, setActive } from "@/lib/data/user-admin";
-import { createUserSchema, formErrors, passwordSchema, roleSchema, userIdSchema } from "@/lib/validation/users";
+import { changeRole, resetPassword, setActive, setScope } from "@/lib/data/user-admin";
+import { createUserSchema, formErrors, passwordSchema, roleSchema, scopeSchema, userIdSchema } from "@/lib/validation/users";
 
 const admin = () => actionUser("users:manage");
 
@@ -84,4 +84,25 @@ export async function resetPasswordAction(_: FormState, data: FormData): Promise
   }
   revalidatePath(`/admin/users/${id.data}`);
   return { status: "ok", message: "passwordReset" };
+}
+
+/** The scope form: checked regions and datasets (none: everywhere), and whether reading is limited too. */
+export async function setScopeAction(_: FormState, data: FormData): Promise<FormState> {
+  const actor = await admin();
+  if (!actor) return FORBIDDEN;
+  const id = userIdSchema.safeParse(data.get("id"));
+  if (!id.success) return { status: "error", errors: { form: "userId" } };
+  const strings = (name: string) => data.getAll(name).filter((v): v is string => typeof v === "string");
+  const parsed = scopeSchema.safeParse({ regions: strings("regions"), datasets: strings("datasets"), readScoped: data.get("readScoped") === "on" });
+  if (!parsed.success) return { status: "error", errors: formErrors(parsed.error) };
+  try {
+    await setScope(id.data, parsed.data, actor);
+  } catch (error) {
+    if (error instanceof UserError && error.kind === "unknown_region") return { status: "error", errors: { regions: "scopeRegion" } };
+    if (error instanceof UserError && error.kind === "unknown_dataset") return { status: "error", errors: { datasets: "scopeDataset" } };
+    return failed(error);
+  }
+  revalidatePath(`/admin/users/${id.data}`);
+  revalidatePath("/admin/users");
+  return { status: "ok", message: "scopeSaved" };
 }

@@ -29,6 +29,8 @@ function stateOf(outcome: EventWriteOutcome, values: Record<string, string>, don
       return { status: "error", errors: { form: "eventConflict" }, values };
     case "not_found":
       return { status: "error", errors: { form: "eventNotFound" } };
+    case "outside_scope":
+      return { status: "error", errors: { region: "eventOutsideScope" }, values };
   }
 }
 
@@ -55,7 +57,7 @@ export async function createEventAction(_: FormState, data: FormData): Promise<F
   const actor = await actionUser("events:write");
   if (!actor) return FORBIDDEN;
   const values = formValues(data, FIELDS);
-  return run(async () => stateOf(await writeEvent({ op: "create", values }, actor.id), values, "eventCreated"));
+  return run(async () => stateOf(await writeEvent({ op: "create", values }, actor), values, "eventCreated"));
 }
 
 export async function updateEventAction(_: FormState, data: FormData): Promise<FormState> {
@@ -64,7 +66,7 @@ export async function updateEventAction(_: FormState, data: FormData): Promise<F
   const values = formValues(data, FIELDS);
   const which = target(data);
   if (!which) return { status: "error", errors: { form: "eventNotFound" } };
-  return run(async () => stateOf(await writeEvent({ op: "update", ...which, values }, actor.id), values, "eventSaved"));
+  return run(async () => stateOf(await writeEvent({ op: "update", ...which, values }, actor), values, "eventSaved"));
 }
 
 export async function deleteEventAction(_: FormState, data: FormData): Promise<FormState> {
@@ -72,5 +74,5 @@ export async function deleteEventAction(_: FormState, data: FormData): Promise<F
   if (!actor) return FORBIDDEN;
   const which = target(data);
   if (!which) return { status: "error", errors: { form: "eventNotFound" } };
-  return run(async () => stateOf(await writeEvent({ op: "delete", ...which }, actor.id), {}, "eventDeleted"));
+  return run(async () => stateOf(await writeEvent({ op: "delete", ...which }, actor), {}, "eventDeleted"));
 }

@@ -4,6 +4,8 @@ import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listEvents } from "@/lib/data/events";
 import { regionIndex } from "@/lib/data/reference";
+import { coversPlace } from "@/lib/auth/scope";
+import { writablePlaces } from "@/lib/auth/scope-options";
 import { eventDates, eventTitle, type EventDto } from "@/lib/domain/events";
 import { ActionForm, type FieldSpec } from "@/components/admin/action-form";
 import { ScopedMessages } from "@/components/layout/scoped-messages";
@@ -33,6 +35,10 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const region = raw === "ML" || (REGION_PCODE.test(raw) && regionsByCode.get(raw)?.level === 1) ? raw : undefined;
   const events = await listEvents({ region });
   const canWrite = can(user.role, "events:write");
+  // The form offers only the regions the writer's scope covers, the national level only without a region limit.
+  const writable = writablePlaces(user.scope, regions);
+  const national = { pcode: "ML", level: 0, parent: null };
+  const mayEdit = (e: EventDto) => coversPlace(user.scope, e.region === null ? national : (regionsByCode.get(e.region) ?? { ...national, pcode: e.region }));
   const regionName = (pcode: string | null) => (pcode === null ? t("national") : (regionsByCode.get(pcode)?.name[lang] ?? pcode));
 
   const fields = (values?: Omit<EventDto, "id" | "version" | "createdBy" | "createdAt" | "updatedAt">): FieldSpec[] => [
@@ -40,7 +46,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     { name: "titleFr", label: t("fieldTitleFr"), optional: true, hint: t("fieldTitleFrHint"), defaultValue: values?.titleFr ?? undefined },
     { name: "startDate", label: t("fieldStartDate"), type: "date", defaultValue: values?.startDate ?? undefined },
     { name: "endDate", label: t("fieldEndDate"), type: "date", optional: true, hint: t("fieldEndDateHint"), defaultValue: values?.endDate ?? undefined },
-    { name: "region", label: t("fieldRegion"), type: "select", defaultValue: values?.region ?? "", options: [{ value: "", label: t("national") }, ...regions.map((r) => ({ value: r.pcode, label: r.name[lang] }))] },
+    { name: "region", label: t("fieldRegion"), type: "select", defaultValue: values?.region ?? "", options: [...(coversPlace(user.scope, national) ? [{ value: "", label: t("national") }] : []), ...writable.map((r) => ({ value: r.pcode, label: r.name[lang] }))] },
     { name: "sourceUrl", label: t("fieldSourceUrl"), type: "url", defaultValue: values?.sourceUrl ?? undefined },
     { name: "note", label: t("fieldNote"), optional: true, defaultValue: values?.note ?? undefined },
   ];
@@ -89,7 +95,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
                     <SourceLink url={e.sourceUrl}>{e.sourceUrl}</SourceLink>
                   </td>
                   <td>{e.note ?? "—"}</td>
-                  {canWrite && (
+                  {canWrite && !mayEdit(e) && <td>—</td>}
+                  {canWrite && mayEdit(e) && (
                     <td>
                       <details className="event-edit">
                         <summary>

@@ -67,7 +67,7 @@ export function RestoreFigure({ id }: { id: number }) {
       >
         {t("restore")}
       </button>
-      {failed && <p className="form-error" role="status">{failed.status === "duplicate" ? t("duplicate") : failed.status === "derived" ? t("derivedRefused") : failed.status === "read_only" ? tDb("readOnly") : failed.status === "unavailable" ? tDb("unavailable") : t("failed")}</p>}
+      {failed && <p className="form-error" role="status">{failed.status === "duplicate" ? t("duplicate") : failed.status === "derived" ? t("derivedRefused") : failed.status === "read_only" ? tDb("readOnly") : failed.status === "unavailable" ? tDb("unavailable") : failed.status === "outside_scope" ? t("outsideScope", { kind: failed.outside.kind, code: failed.outside.code }) : t("failed")}</p>}
     </>
   );
 }

@@ -39,6 +39,8 @@ export interface FormDataset {
 export interface FormDatasets {
   recent: FormDataset[];
   others: FormDataset[];
+  /** The figure may go to its source organisation's dataset (an empty choice); false for a writer limited to datasets. */
+  fromSource: boolean;
 }
 
 interface Props {
@@ -62,7 +64,11 @@ export function FigureForm({ indicators, regions, datasets, recentSources, initi
   const te = useTranslations("figureErrors");
   const locale = useLocale();
   const router = useRouter();
-  const [values, setValues] = useState<FigureFormValues>({ ...EMPTY_FORM, ...initial });
+  // Without the source's dataset to fall back on, the first dataset offered is chosen.
+  const [values, setValues] = useState<FigureFormValues>(() => {
+    const start = { ...EMPTY_FORM, ...initial };
+    return datasets.fromSource || start.dataset ? start : { ...start, dataset: datasets.recent[0]?.code ?? datasets.others[0]?.code ?? "" };
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
   // A value that cannot be read in the form's language, with its readings.
   const [valueProblem, setValueProblem] = useState<ValueMessage | null>(null);
@@ -245,7 +251,7 @@ export function FigureForm({ indicators, regions, datasets, recentSources, initi
           "dataset",
           t("dataset"),
           <select {...inputProps("dataset")} value={values.dataset} onChange={(e) => set("dataset", e.target.value)}>
-            <option value="">{t("datasetDefault")}</option>
+            {datasets.fromSource && <option value="">{t("datasetDefault")}</option>}
             {datasets.recent.length > 0 && (
               <optgroup label={t("datasetsRecent")}>
                 {datasets.recent.map((d) => (
@@ -343,6 +349,8 @@ function NoticeBox({
       return <p className="form-error" role="status">{t("forbidden")}</p>;
     case "derived":
       return <p className="form-error" role="status">{t("derivedRefused")}</p>;
+    case "outside_scope":
+      return <p className="form-error" role="status">{t("outsideScope", { kind: notice.outside.kind, code: notice.outside.code })}</p>;
     case "read_only":
     case "unavailable":
       return <p className="form-error" role="status">{tDb(notice.status === "read_only" ? "readOnly" : "unavailable")}</p>;

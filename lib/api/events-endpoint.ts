@@ -2,7 +2,8 @@
 // HTTP wrapper: each runs lib/data/events.ts and translates its outcome to a
 // status and a JSON body (the project's error shapes), in this one place.
 import en from "../../messages/en.json";
-import { listEvents, writeEvent, type EventWriteOutcome } from "../data/events";
+import { listEvents, writeEvent, type EventWriter, type EventWriteOutcome } from "../data/events";
+import { outsideScopeBody } from "./scope-refusal";
 import { regionIndex } from "../data/reference";
 import { eventsQuerySchema, eventVersionSchema } from "../validation/event-input";
 import { queryIssue } from "../validation/query-issue";
@@ -36,6 +37,8 @@ export function eventWriteResponse(outcome: EventWriteOutcome, id?: number): End
       return error(409, "version_conflict", `The event was changed by someone else (now version ${outcome.current.version})`, { current: outcome.current });
     case "not_found":
       return error(404, "not_found", `There is no event ${id ?? ""}`.trim());
+    case "outside_scope":
+      return { status: 403, body: outsideScopeBody(outcome.outside) };
   }
 }
 
@@ -57,24 +60,24 @@ export async function eventsEndpoint(params: URLSearchParams): Promise<EndpointR
   return { status: 200, body: { data: await listEvents({ region, from, to }) } };
 }
 
-export async function createEventEndpoint(body: unknown, userId: number): Promise<EndpointResult> {
-  return eventWriteResponse(await writeEvent({ op: "create", values: body }, userId));
+export async function createEventEndpoint(body: unknown, writer: EventWriter): Promise<EndpointResult> {
+  return eventWriteResponse(await writeEvent({ op: "create", values: body }, writer));
 }
 
 /** The body holds the fields to change and the `version` the client saw. */
-export async function updateEventEndpoint(id: number, body: unknown, userId: number): Promise<EndpointResult> {
+export async function updateEventEndpoint(id: number, body: unknown, writer: EventWriter): Promise<EndpointResult> {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return invalidBody({ form: "eventBody" });
   const { version, ...changes } = body as Record<string, unknown>;
   const parsedVersion = eventVersionSchema.safeParse(version);
   if (version === undefined || !parsedVersion.success) return invalidBody({ version: "eventVersion" });
-  return eventWriteResponse(await writeEvent({ op: "update", id, version: parsedVersion.data, values: changes, partial: true }, userId), id);
+  return eventWriteResponse(await writeEvent({ op: "update", id, version: parsedVersion.data, values: changes, partial: true }, writer), id);
 }
 
 /** `?version=n` makes the delete conditional on the version the client saw. */
-export async function deleteEventEndpoint(id: number, version: string | null, userId: number): Promise<EndpointResult> {
+export async function deleteEventEndpoint(id: number, version: string | null, writer: EventWriter): Promise<EndpointResult> {
   const parsedVersion = version === null ? undefined : eventVersionSchema.safeParse(version);
   if (parsedVersion && !parsedVersion.success) return invalidBody({ version: "eventVersion" });
-  return eventWriteResponse(await writeEvent({ op: "delete", id, version: parsedVersion?.data }, userId), id);
+  return eventWriteResponse(await writeEvent({ op: "delete", id, version: parsedVersion?.data }, writer), id);
 }
 
 /** An event id from the URL: a positive integer, else null. */

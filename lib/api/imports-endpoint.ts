@@ -1,6 +1,7 @@
 // POST /api/v1/imports without the HTTP wrapper: a multipart form with the
 // file and the import's options, answered with the import report.
 import { runImport, type ImportReport } from "../data/import-run";
+import type { Writer } from "../data/figure-writes";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from "../import/limits";
 import { mappingNameSchema } from "../data/import-mappings";
 import { DATASET_CODE } from "../validation/dataset-input";
@@ -24,7 +25,7 @@ function refuse(status: number, code: string, message: string): ImportAnswer {
  * sourceOrganisation, sourceTitle, sourceUrl, sourceDate, year, level (1|2),
  * mapping (JSON) with mappingName, saveMappingAs (save that mapping under a name), savedMapping (use a saved one by name).
  */
-export async function importEndpoint(form: FormData, userId: number): Promise<ImportAnswer> {
+export async function importEndpoint(form: FormData, writer: Writer): Promise<ImportAnswer> {
   const file = form.get("file");
   if (!(file instanceof Blob) || file.size === 0) return refuse(400, "invalid_body", "Send the file in a multipart field named \"file\"");
   if (file.size > MAX_IMPORT_BYTES) return refuse(413, "payload_too_large", `The file is larger than ${MAX_IMPORT_MB} MB: split it`);
@@ -62,7 +63,7 @@ export async function importEndpoint(form: FormData, userId: number): Promise<Im
     mapping,
     savedMapping: field(form, "savedMapping"),
     saveMappingAs,
-    userId,
+    writer,
   });
   const status = report.status === "invalid_file" || report.status === "invalid_rows" ? 422 : report.status === "committed" ? 201 : 200;
   return { status, body: { data: report } };

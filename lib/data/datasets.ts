@@ -8,6 +8,7 @@ import { datasetCodeFor, freshnessOf, rankDatasets, referenceDate, slugOf, today
 import type { Prisma } from "../generated/prisma/client";
 import type { DatasetInput } from "../validation/dataset-input";
 import { cachedRead } from "./cache";
+import { coversDataset, type Scope } from "../auth/scope";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,6 +21,8 @@ export interface DatasetInfo {
   licence: string;
   kind: DatasetKindCode;
   cadenceDays: number | null;
+  /** Writes into it wait for a reviewer's approval (admins set it per dataset). */
+  needsReview: boolean;
 }
 
 export interface DatasetCatalogue {
@@ -35,7 +38,7 @@ async function readCatalogue(): Promise<DatasetCatalogue> {
     db().dataset.findMany({ orderBy: { code: "asc" } }),
     db().indicatorDataset.findMany({ orderBy: [{ indicatorId: "asc" }, { rank: "asc" }], include: { indicator: { select: { code: true } }, dataset: { select: { code: true } } } }),
   ]);
-  const infos: DatasetInfo[] = datasets.map((d) => ({ id: d.id, code: d.code, name: d.name, publisher: d.publisher, url: d.url, licence: d.licence, kind: d.kind, cadenceDays: d.cadenceDays }));
+  const infos: DatasetInfo[] = datasets.map((d) => ({ id: d.id, code: d.code, name: d.name, publisher: d.publisher, url: d.url, licence: d.licence, kind: d.kind, cadenceDays: d.cadenceDays, needsReview: d.needsReview }));
   const prefs = new Map<string, string[]>();
   for (const p of preferences) prefs.set(p.indicator.code, [...(prefs.get(p.indicator.code) ?? []), p.dataset.code]);
   return {
@@ -105,25 +108,42 @@ export async function listDatasets(today = todayIso()): Promise<DatasetSummary[]
 export class DatasetError extends Error {
   override name = "DatasetError";
   constructor(
-    readonly kind: "code_taken" | "unknown_dataset" | "unknown_indicator",
+    readonly kind: "code_taken" | "unknown_dataset" | "unknown_indicator" | "outside_scope",
     message: string,
   ) {
     super(message);
   }
 }
 
-export async function createDataset(input: DatasetInput, userId: number | null): Promise<DatasetInfo> {
+/**
+ * Creates a dataset. A writer limited to datasets may not: a new dataset lies
+ * outside any list of datasets (their scope names the ones they write for).
+ */
+export async function createDataset(input: DatasetInput, writer: { id: number; scope: Scope } | null): Promise<DatasetInfo> {
+  const userId = writer?.id ?? null;
+  if (writer && !coversDataset(writer.scope, input.code)) throw new DatasetError("outside_scope", `Your scope does not cover dataset ${input.code}`);
   try {
     const d = await db().$transaction(async (tx) => {
       const row = await tx.dataset.create({ data: { ...input, licence: input.licence ?? "" } });
       await tx.auditEvent.create({ data: { userId, action: "dataset.create", entity: "dataset", entityId: row.code, after: { ...input } } });
       return row;
     });
-    return { id: d.id, code: d.code, name: d.name, publisher: d.publisher, url: d.url, licence: d.licence, kind: d.kind, cadenceDays: d.cadenceDays };
+    return { id: d.id, code: d.code, name: d.name, publisher: d.publisher, url: d.url, licence: d.licence, kind: d.kind, cadenceDays: d.cadenceDays, needsReview: d.needsReview };
   } catch (error) {
     if (isUniqueViolation(error)) throw new DatasetError("code_taken", `A dataset with the code "${input.code}" exists`);
     throw error;
   }
+}
+
+/** Whether writes into the dataset wait for review (admins, datasets:prefer); audited with before and after. */
+export async function setNeedsReview(code: string, needsReview: boolean, userId: number | null): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const before = await tx.dataset.findUnique({ where: { code }, select: { needsReview: true } });
+    if (!before) throw new DatasetError("unknown_dataset", `There is no dataset "${code}"`);
+    if (before.needsReview === needsReview) return;
+    await tx.dataset.update({ where: { code }, data: { needsReview } });
+    await tx.auditEvent.create({ data: { userId, action: "dataset.set_review", entity: "dataset", entityId: code, before: { needsReview: before.needsReview }, after: { needsReview } } });
+  });
 }
 
 /** Replaces an indicator's preferred order (admins). */

@@ -10,6 +10,8 @@ import { concerns, overlaps, type EventDto } from "../domain/events";
 import type { Prisma } from "../generated/prisma/client";
 import { eventFieldErrors, eventInputSchema, type EventInput } from "../validation/event-input";
 import { cachedRead } from "./cache";
+import { coversPlace, type OutsideScope } from "../auth/scope";
+import { placeOf, type Writer } from "./figure-writes";
 
 type Tx = Prisma.TransactionClient;
 
@@ -85,7 +87,12 @@ export type EventWriteOutcome =
   | { status: "invalid"; errors: Record<string, string> }
   | { status: "duplicate" }
   | { status: "conflict"; current: EventDto }
-  | { status: "not_found" };
+  | { status: "not_found" }
+  /** The event's region (stored, or as it would be written) lies outside the writer's scope; a national event needs a scope without regions. */
+  | { status: "outside_scope"; outside: OutsideScope };
+
+/** Who writes an event (lib/data/figure-writes.ts's Writer): its region must lie in their scope. */
+export type EventWriter = Pick<Writer, "id" | "scope">;
 
 class Refused extends Error {
   constructor(readonly outcome: Exclude<EventWriteOutcome, { status: "saved" | "deleted" }>) {
@@ -100,10 +107,14 @@ function writable(e: EventDto) {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-export async function writeEvent(command: EventCommand, userId: number | null): Promise<EventWriteOutcome> {
+export async function writeEvent(command: EventCommand, writer: EventWriter): Promise<EventWriteOutcome> {
   try {
-    if (command.op === "delete") return await remove(command.id, command.version, userId);
-    return await save(command, userId);
+    if (command.op === "delete") {
+      const current = await getEvent(command.id);
+      if (current) await assertInScope(writer, current.region);
+      return await remove(command.id, command.version, writer.id);
+    }
+    return await save(command, writer);
   } catch (error) {
     if (error instanceof Refused) return error.outcome;
     if (isUniqueViolation(error)) return { status: "duplicate" };
@@ -121,12 +132,27 @@ async function columnsOf(tx: Tx, input: EventInput) {
   return { title: input.title, titleFr: input.titleFr, startDate: day(input.startDate), endDate: input.endDate ? day(input.endDate) : null, regionId, sourceUrl: input.sourceUrl, note: input.note };
 }
 
-async function save(command: Extract<EventCommand, { op: "create" | "update" }>, userId: number | null): Promise<EventWriteOutcome> {
+/**
+ * An event has no dataset: the scope's regions alone decide. Checked before
+ * the transaction (placeOf reads cached reference data). An unknown region
+ * passes here: the write refuses it as invalid.
+ */
+async function assertInScope(writer: EventWriter, region: string | null): Promise<void> {
+  if (!writer.scope.regions.length) return;
+  const place = region === null ? { pcode: "ML", level: 0, parent: null } : await placeOf(region);
+  if (!coversPlace(writer.scope, place)) throw new Refused({ status: "outside_scope", outside: { kind: "region", code: place.pcode } });
+}
+
+async function save(command: Extract<EventCommand, { op: "create" | "update" }>, writer: EventWriter): Promise<EventWriteOutcome> {
+  const userId = writer.id;
   const current = command.op === "update" ? await getEvent(command.id) : null;
   if (command.op === "update" && !current) return { status: "not_found" };
+  // Where the event is and where it would go: a partner neither takes an event out of its scope nor brings one in.
+  if (current) await assertInScope(writer, current.region);
   const values = current && command.op === "update" && command.partial && isRecord(command.values) ? { ...writable(current), ...command.values } : command.values;
   const parsed = eventInputSchema.safeParse(values);
   if (!parsed.success) return { status: "invalid", errors: eventFieldErrors(parsed.error) };
+  await assertInScope(writer, parsed.data.region);
   return db().$transaction(async (tx) => {
     const data = await columnsOf(tx, parsed.data);
     if (command.op === "create") {

@@ -15,7 +15,10 @@ import { sourceUrlProblem } from "../validation/source-url";
 import { getImportMappingByName, importMappingsBySignature, saveImportMapping } from "./import-mappings";
 import { commitImport, ImportError, previewImport, type ImportOutcome, type ImportSource, type PlannedFigure } from "./imports";
 import { listIndicators, listRegions } from "./reference";
-import { datasetCatalogue } from "./datasets";
+import { datasetCatalogue, resolveDatasetId } from "./datasets";
+import { db } from "../db/client";
+import { coversDataset, coversPlace } from "../auth/scope";
+import { placeOf, type Writer } from "./figure-writes";
 
 /** A report lists at most this many skipped rows (their total is always given). */
 const SKIPPED_LIMIT = 200;
@@ -34,7 +37,8 @@ export interface ImportRequest extends AnalyseOptions {
    * the source's organisation (lib/data/datasets.ts, resolveDatasetId).
    */
   dataset?: string;
-  userId: number | null;
+  /** Who imports (their scope limits the rows they may write); null: the operator at the console, trusted with the database. */
+  writer: Writer | null;
   /** Read the file with the mapping saved under this name. */
   savedMapping?: string;
   /** Save the request's own mapping under this name once it reads the file. */
@@ -136,6 +140,40 @@ function plan(candidates: Candidate[], request: ImportRequest, publication?: Pub
   };
 }
 
+/**
+ * A row error for each line of a figure outside the writer's scope (lib/auth/scope.ts),
+ * naming the region or the dataset. A figure without a dataset code goes to its source
+ * organisation's dataset; one that would create a new dataset lies outside any list of datasets.
+ */
+async function outsideScopeErrors(figures: PlannedFigure[], writer: Writer): Promise<RowError[]> {
+  const { scope } = writer;
+  if (!scope.regions.length && !scope.datasets.length) return [];
+  const catalogue = await datasetCatalogue();
+  const byOrganisation = new Map<string, string | null>();
+  const datasetOf = async (f: PlannedFigure): Promise<string | null> => {
+    if (f.dataset) return f.dataset;
+    const organisation = f.source.organisation;
+    if (!byOrganisation.has(organisation)) {
+      const id = await resolveDatasetId(db(), null, organisation);
+      byOrganisation.set(organisation, id === null ? null : (catalogue.byId.get(id)?.code ?? null));
+    }
+    return byOrganisation.get(organisation)!;
+  };
+  const errors: RowError[] = [];
+  for (const f of figures) {
+    let error: Omit<RowError, "line"> | null = null;
+    if (!coversPlace(scope, await placeOf(f.region))) {
+      error = { column: "region", reason: `region ${f.region} lies outside your scope (${scope.regions.join(", ")})` };
+    } else if (scope.datasets.length) {
+      const dataset = await datasetOf(f);
+      if (dataset === null) error = { column: "dataset", reason: `the figures would go to a new dataset for ${f.source.organisation}, outside your scope (${scope.datasets.join(", ")})` };
+      else if (!coversDataset(scope, dataset)) error = { column: "dataset", reason: `dataset ${dataset} lies outside your scope (${scope.datasets.join(", ")})` };
+    }
+    if (error) for (const line of f.lines) errors.push({ line, ...error });
+  }
+  return errors;
+}
+
 export async function runImport(request: ImportRequest): Promise<ImportReport> {
   const { fileName } = request;
   const url = request.source?.url?.trim();
@@ -158,24 +196,26 @@ export async function runImport(request: ImportRequest): Promise<ImportReport> {
   }
   // The mapping read the file: keep it for the next file laid out the same way.
   const savedMapping = request.saveMappingAs !== undefined && request.mapping
-    ? (await saveImportMapping({ name: request.saveMappingAs, signature: analysis.signature, mapping: request.mapping.mapping, userId: request.userId })).name
+    ? (await saveImportMapping({ name: request.saveMappingAs, signature: analysis.signature, mapping: request.mapping.mapping, userId: request.writer?.id ?? null })).name
     : undefined;
   const { figures, error } = plan(analysis.candidates, request, analysis.publication);
   if (error) return { status: "invalid_file", fileName, reason: error };
+  // Rows outside the writer's scope are row errors like any other: the file is refused whole, naming each.
+  const scopeErrors = request.writer ? await outsideScopeErrors(figures, request.writer) : [];
 
-  let invalid = analysis.errors.length > 0;
+  let invalid = analysis.errors.length > 0 || scopeErrors.length > 0;
   let outcome: ImportOutcome;
   try {
     outcome =
       request.commit && !invalid
-        ? await commitImport(figures, { fileName, fileSha256: createHash("sha256").update(request.data).digest("hex"), mappingName: analysis.mappingName, userId: request.userId })
-        : await previewImport(figures, request.userId);
+        ? await commitImport(figures, { fileName, fileSha256: createHash("sha256").update(request.data).digest("hex"), mappingName: analysis.mappingName, userId: request.writer?.id ?? null })
+        : await previewImport(figures, request.writer?.id ?? null);
   } catch (error) {
     if (error instanceof ImportError && error.kind === "invalid") return { status: "invalid_file", fileName, reason: error.message };
     throw error;
   }
   // Rows refused at the database (a figure waiting for someone else's review): the commit wrote nothing.
-  const errors = [...analysis.errors, ...outcome.errors].sort((a, b) => a.line - b.line);
+  const errors = [...analysis.errors, ...scopeErrors, ...outcome.errors].sort((a, b) => a.line - b.line);
   invalid ||= outcome.errors.length > 0;
   const status = invalid ? "invalid_rows" : !request.commit ? "preview" : outcome.importId === null ? "unchanged" : "committed";
   return {

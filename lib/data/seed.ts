@@ -50,11 +50,13 @@ interface FigureSeed {
   note: string | null;
 }
 
-export const DEMO_USERS: { email: string; role: Role; password: string; name: string }[] = [
+export const DEMO_USERS: { email: string; role: Role; password: string; name: string; scope?: { regions: string[]; datasets: string[]; readScoped: boolean } }[] = [
   { email: "admin@example.org", role: "admin", password: "sr-demo-admin-pass", name: "Demo Admin" },
   { email: "reviewer@example.org", role: "reviewer", password: "sr-demo-reviewer-pass", name: "Demo Reviewer" },
   { email: "analyst@example.org", role: "analyst", password: "sr-demo-analyst-pass", name: "Demo Analyst" },
   { email: "viewer@example.org", role: "viewer", password: "sr-demo-viewer-pass", name: "Demo Viewer" },
+  // A partner who writes for Mopti (and its cercles) only, and reads everything.
+  { email: "mopti@example.org", role: "analyst", password: "sr-demo-mopti-pass", name: "Demo Mopti partner", scope: { regions: ["ML05"], datasets: [], readScoped: false } },
 ];
 
 async function readJson<T>(file: string): Promise<T> {

@@ -8,7 +8,8 @@ import { checkAccountPassword } from "../auth/login";
 import type { Role } from "../auth/permissions";
 import { generateToken, hashToken } from "../auth/tokens";
 import { auditInsert, recordAudit, type AuditInput } from "./audit";
-import { assertPasswordPolicy, requireUserByEmail, toSessionUser, UserError, type SessionUser } from "./users";
+import { toScope, type Scope } from "../auth/scope";
+import { assertPasswordPolicy, checkedScope, requireUserByEmail, toSessionUser, UserError, type SessionUser } from "./users";
 
 /**
  * Who makes a change: the signed-in user, or null for the operator at the
@@ -26,6 +27,8 @@ export interface UserRow {
   createdAt: string;
   lastLoginAt: string | null;
   activeTokens: number;
+  /** Where they may write (and read, when read-scoped): lib/auth/scope.ts. */
+  scope: Scope;
 }
 
 export interface TokenRow {
@@ -44,9 +47,9 @@ export interface TokenRow {
 /** Every user, or the one with `id`. */
 export async function listUsers(id: number | null = null): Promise<UserRow[]> {
   const rows = await db().$queryRaw<
-    { id: number; email: string; name: string; role: Role; active: boolean; must_change_password: boolean; created_at: Date; last_login_at: Date | null; active_tokens: bigint }[]
+    { id: number; email: string; name: string; role: Role; active: boolean; must_change_password: boolean; created_at: Date; last_login_at: Date | null; active_tokens: bigint; scope_regions: string[]; scope_datasets: string[]; read_scoped: boolean }[]
   >`
-    SELECT u.id, u.email, u.name, u.role::text AS role, u.active, u.must_change_password, u.created_at,
+    SELECT u.id, u.email, u.name, u.role::text AS role, u.active, u.must_change_password, u.created_at, u.scope_regions, u.scope_datasets, u.read_scoped,
            (SELECT max(e.created_at) FROM audit_events e WHERE e.user_id = u.id AND e.action = 'auth.login') AS last_login_at,
            (SELECT count(*) FROM api_tokens t WHERE t.user_id = u.id AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())) AS active_tokens
       FROM users u
@@ -62,6 +65,7 @@ export async function listUsers(id: number | null = null): Promise<UserRow[]> {
     createdAt: r.created_at.toISOString(),
     lastLoginAt: r.last_login_at?.toISOString() ?? null,
     activeTokens: Number(r.active_tokens),
+    scope: toScope({ scopeRegions: r.scope_regions, scopeDatasets: r.scope_datasets, readScoped: r.read_scoped }),
   }));
 }
 
@@ -91,6 +95,24 @@ export async function changeRole(id: number, role: Role, actor: Actor): Promise<
     db().user.update({ where: { id }, data: { role, sessionVersion: { increment: 1 } } }),
     auditInsert({ userId: actor?.id ?? null, action: "user.set_role", entity: "user", entityId: String(id), before: { role: before.role }, after: { role } }),
   ]);
+}
+
+/**
+ * Sets where the user may write (and read, when `readScoped`): the regions
+ * and datasets must exist (else a refusal naming the unknown code). Their
+ * sessions go on: the session user is read from the database at every
+ * request, so the new scope applies from their next one.
+ */
+export async function setScope(id: number, input: { regions: string[]; datasets: string[]; readScoped: boolean }, actor: Actor): Promise<Scope> {
+  const user = await requireUserById(id);
+  const scope = await checkedScope(input);
+  const before = toScope(user);
+  if (JSON.stringify(before) === JSON.stringify(scope)) return scope;
+  await db().$transaction([
+    db().user.update({ where: { id }, data: { scopeRegions: scope.regions, scopeDatasets: scope.datasets, readScoped: scope.readScoped } }),
+    auditInsert({ userId: actor?.id ?? null, action: "user.set_scope", entity: "user", entityId: String(id), before: { ...before }, after: { ...scope } }),
+  ]);
+  return scope;
 }
 
 /**
@@ -218,6 +240,12 @@ export async function revokeToken(id: number, actor: SessionUser): Promise<void>
 export async function setUserRole(email: string, role: Role): Promise<SessionUser> {
   const user = await requireUserByEmail(email);
   await changeRole(user.id, role, null);
+  return toSessionUser(await requireUserById(user.id));
+}
+
+export async function setUserScope(email: string, scope: { regions: string[]; datasets: string[]; readScoped: boolean }): Promise<SessionUser> {
+  const user = await requireUserByEmail(email);
+  await setScope(user.id, scope, null);
   return toSessionUser(await requireUserById(user.id));
 }
 

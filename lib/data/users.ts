@@ -6,7 +6,8 @@ import { hashPassword } from "../auth/password";
 import { passwordProblem, passwordProblemText } from "../validation/password";
 import en from "../../messages/en.json";
 import type { Role } from "../auth/permissions";
-import { toScope, type Scope } from "../auth/scope";
+import { toScope, UNSCOPED, type Scope } from "../auth/scope";
+import { scopeSchema } from "../validation/users";
 import { hashToken } from "../auth/tokens";
 import { auditInsert } from "./audit";
 
@@ -27,7 +28,7 @@ export class UserError extends Error {
   override name = "UserError";
   constructor(
     message: string,
-    readonly kind: "email_taken" | "refused" = "refused",
+    readonly kind: "email_taken" | "unknown_region" | "unknown_dataset" | "refused" = "refused",
   ) {
     super(message);
   }
@@ -45,17 +46,48 @@ export function assertPasswordPolicy(password: string): void {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export async function createUser(input: { email: string; name?: string; role: Role; password: string; mustChangePassword?: boolean }, actorId: number | null = null): Promise<SessionUser> {
+/**
+ * A scope as given (the admin form, the CLI), validated: well-formed codes,
+ * each an existing region (level 1) or dataset, else a refusal naming the
+ * unknown code. Normalised (sorted, unique) as lib/auth/scope.ts reads it.
+ */
+export async function checkedScope(input: { regions: string[]; datasets: string[]; readScoped: boolean }): Promise<Scope> {
+  const parsed = scopeSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const regions = issue.path[0] === "regions";
+    const value = (regions ? input.regions : input.datasets)[Number(issue.path[1])] ?? "";
+    throw new UserError(regions ? `"${value}" is not a region P-code such as ML05` : `"${value}" is not a dataset code such as iom-dtm-mali`);
+  }
+  const scope = toScope({ scopeRegions: parsed.data.regions, scopeDatasets: parsed.data.datasets, readScoped: parsed.data.readScoped });
+  const [regions, datasets] = await Promise.all([
+    db().region.findMany({ where: { pcode: { in: scope.regions }, level: 1 }, select: { pcode: true } }),
+    db().dataset.findMany({ where: { code: { in: scope.datasets } }, select: { code: true } }),
+  ]);
+  const unknownRegion = scope.regions.find((p) => !regions.some((r) => r.pcode === p));
+  if (unknownRegion) throw new UserError(`unknown region "${unknownRegion}": a scope names regions by their P-code (level 1, e.g. ML05)`, "unknown_region");
+  const unknownDataset = scope.datasets.find((c) => !datasets.some((d) => d.code === c));
+  if (unknownDataset) throw new UserError(`unknown dataset "${unknownDataset}": see GET /api/v1/datasets for the codes`, "unknown_dataset");
+  return scope;
+}
+
+export async function createUser(
+  input: { email: string; name?: string; role: Role; password: string; mustChangePassword?: boolean; scope?: { regions: string[]; datasets: string[]; readScoped: boolean } },
+  actorId: number | null = null,
+): Promise<SessionUser> {
   const email = normaliseEmail(input.email);
   if (!EMAIL.test(email)) throw new UserError(`"${input.email}" is not an email address`);
   assertPasswordPolicy(input.password);
+  const scope = input.scope ? await checkedScope(input.scope) : UNSCOPED;
   const taken = () => new UserError(`a user ${email} already exists`, "email_taken");
   if (await db().user.findUnique({ where: { email } })) throw taken();
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db().$transaction(async (tx) => {
-      const created = await tx.user.create({ data: { email, name: input.name?.trim() || email.split("@")[0]!, role: input.role, passwordHash, mustChangePassword: input.mustChangePassword ?? false } });
-      await tx.auditEvent.create({ data: { userId: actorId, action: "user.create", entity: "user", entityId: String(created.id), after: { email, role: created.role } } });
+      const created = await tx.user.create({
+        data: { email, name: input.name?.trim() || email.split("@")[0]!, role: input.role, passwordHash, mustChangePassword: input.mustChangePassword ?? false, scopeRegions: scope.regions, scopeDatasets: scope.datasets, readScoped: scope.readScoped },
+      });
+      await tx.auditEvent.create({ data: { userId: actorId, action: "user.create", entity: "user", entityId: String(created.id), after: { email, role: created.role, scope: { ...scope } } } });
       return created;
     });
     return toSessionUser(user);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changePasswordSchema, createTokenSchema, createUserSchema, formErrors } from "./users";
+import { changePasswordSchema, commaList, createTokenSchema, createUserSchema, formErrors, scopeSchema } from "./users";
 
 describe("user form schemas", () => {
   it("normalises the email and refuses a short password with a message key", () => {
@@ -24,5 +24,25 @@ describe("user form schemas", () => {
     expect(createTokenSchema.parse({ name: " reports ", days: "90" })).toEqual({ name: "reports", days: 90 });
     expect(formErrors(createTokenSchema.safeParse({ name: "", days: "366" }).error!)).toEqual({ name: "tokenName", days: "tokenDays" });
     expect(formErrors(createTokenSchema.safeParse({ name: "x", days: "1.5" }).error!)).toEqual({ days: "tokenDays" });
+  });
+});
+
+describe("scopeSchema", () => {
+  it("takes region P-codes of level 1 (upper-cased) and dataset codes; empty lists mean everywhere", () => {
+    expect(scopeSchema.parse({ regions: [" ml05 ", "ML06"], datasets: ["iom-dtm-mali"], readScoped: true })).toEqual({ regions: ["ML05", "ML06"], datasets: ["iom-dtm-mali"], readScoped: true });
+    expect(scopeSchema.parse({ regions: [], datasets: [], readScoped: false })).toEqual({ regions: [], datasets: [], readScoped: false });
+  });
+
+  it("refuses a cercle, the country, a name or a bad dataset code, with the field's message key", () => {
+    for (const region of ["ML0501", "ML", "Mopti"]) expect(formErrors(scopeSchema.safeParse({ regions: [region], datasets: [], readScoped: false }).error!)).toEqual({ regions: "scopeRegion" });
+    expect(formErrors(scopeSchema.safeParse({ regions: [], datasets: ["Not A Code"], readScoped: false }).error!)).toEqual({ datasets: "scopeDataset" });
+  });
+});
+
+describe("commaList", () => {
+  it("splits the CLI's lists, dropping empty items; nothing is an empty list", () => {
+    expect(commaList("ML05, ML06,,")).toEqual(["ML05", "ML06"]);
+    expect(commaList(undefined)).toEqual([]);
+    expect(commaList("")).toEqual([]);
   });
 });

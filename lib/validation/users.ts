@@ -3,6 +3,7 @@
 // of "admin.errors", so each form shows them in the user's language.
 import { z } from "zod";
 import { ROLES } from "../auth/permissions";
+import { DATASET_CODE } from "./dataset-input";
 import { MAX_PASSWORD_LENGTH, passwordSchema } from "./password";
 
 export { passwordSchema };
@@ -18,6 +19,25 @@ export const createUserSchema = z.object({
   password: passwordSchema,
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+/** A region of a scope: a level-1 P-code such as ML05 (whether it exists is the data layer's check). */
+export const SCOPE_REGION = /^ML\d{2}$/;
+
+/**
+ * A user's scope, as the admin form, the CLI and the data layer give it: no
+ * region (or dataset) means every one. Codes are trimmed, P-codes upper-cased.
+ */
+export const scopeSchema = z.object({
+  regions: z.array(z.string().trim().toUpperCase().regex(SCOPE_REGION, "scopeRegion")).max(100, "scopeRegion"),
+  datasets: z.array(z.string().trim().regex(DATASET_CODE, "scopeDataset")).max(500, "scopeDataset"),
+  readScoped: z.boolean(),
+});
+export type ScopeInput = z.infer<typeof scopeSchema>;
+
+/** A comma list as the CLI takes it (`--regions ML05,ML06`): empty items dropped. */
+export function commaList(value: string | undefined): string[] {
+  return (value ?? "").split(",").map((v) => v.trim()).filter(Boolean);
+}
 
 export const userIdSchema = z.coerce.number("userId").int("userId").positive("userId").max(2_147_483_647, "userId");
 

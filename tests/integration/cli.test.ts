@@ -114,6 +114,42 @@ describe("npm run cli", () => {
     expect(cli(["seed"]).stdout).toMatch(/ 0 new figures, 0 new events, 0 new users/);
   });
 
+  it("user add and set-scope set a scope of existing regions and datasets, audited; no list means everywhere", async () => {
+    const added = cli(["user", "add", "mopti@example.org", "--role", "reviewer", "--regions", "ml05, ML06", "--datasets", "iom-dtm-mali", "--password-stdin"], { input: "a long enough password" });
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain("Created reviewer mopti@example.org, in ML05, ML06, datasets iom-dtm-mali");
+    const scopeOf = async () => {
+      const u = await db().user.findUniqueOrThrow({ where: { email: "mopti@example.org" } });
+      return { regions: u.scopeRegions, datasets: u.scopeDatasets, readScoped: u.readScoped };
+    };
+    expect(await scopeOf()).toEqual({ regions: ["ML05", "ML06"], datasets: ["iom-dtm-mali"], readScoped: false });
+
+    const set = cli(["user", "set-scope", "mopti@example.org", "--regions", "ML05", "--read-scoped"]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(await scopeOf()).toEqual({ regions: ["ML05"], datasets: [], readScoped: true });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "user.set_scope" }, orderBy: { id: "desc" } });
+    expect(event).toMatchObject({ userId: null, before: { regions: ["ML05", "ML06"], datasets: ["iom-dtm-mali"], readScoped: false }, after: { regions: ["ML05"], datasets: [], readScoped: true } });
+
+    // Omitting --read-scoped sets it false; no list: everywhere.
+    expect(cli(["user", "set-scope", "mopti@example.org"]).code).toBe(0);
+    expect(await scopeOf()).toEqual({ regions: [], datasets: [], readScoped: false });
+
+    const unknownRegion = cli(["user", "set-scope", "mopti@example.org", "--regions", "ML05,ML99"]);
+    expect(unknownRegion.code).toBe(2);
+    expect(unknownRegion.stderr).toContain('unknown region "ML99"');
+    const cercle = cli(["user", "set-scope", "mopti@example.org", "--regions", "ML0501"]);
+    expect(cercle.stderr).toContain('"ML0501" is not a region P-code');
+    const unknownDataset = cli(["user", "add", "gao@example.org", "--role", "analyst", "--datasets", "no-such-set", "--password-stdin"], { input: "a long enough password" });
+    expect(unknownDataset.code).toBe(2);
+    expect(unknownDataset.stderr).toContain('unknown dataset "no-such-set"');
+    expect(await db().user.findUnique({ where: { email: "gao@example.org" } })).toBeNull();
+    expect(await scopeOf()).toEqual({ regions: [], datasets: [], readScoped: false });
+
+    const misplaced = cli(["user", "disable", "mopti@example.org", "--regions", "ML05"]);
+    expect(misplaced.stderr).toContain("--regions, --datasets and --read-scoped go with user add and user set-scope");
+    expect(cli(["--help"]).stdout).toContain("user set-scope <email> [--regions ML05,ML06] [--datasets CODE,…] [--read-scoped]");
+  });
+
   it("without DATABASE_URL uses the embedded server in DATA_DIR, also while it is already running", async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "sr-cli-"));
     try {

@@ -13,7 +13,7 @@ import { createToken } from "../../lib/data/user-admin";
 import { IDLE } from "../../lib/auth/form-state";
 import { GET as datasetsGet, POST as datasetsPost } from "../../app/api/v1/datasets/route";
 import { POST as figuresPost } from "../../app/api/v1/figures/route";
-import { createDatasetAction, moveDatasetAction } from "../../app/admin/datasets/actions";
+import { createDatasetAction, moveDatasetAction, setNeedsReviewAction } from "../../app/admin/datasets/actions";
 
 vi.mock("next/headers", async () => (await import("./fake-request")).nextHeaders);
 vi.mock("next/cache", async () => (await import("./fake-request")).nextCache);
@@ -46,12 +46,14 @@ describe("POST /api/v1/datasets", () => {
     asToken(tokens.analyst);
     const res = await post(datasetsPost, "/api/v1/datasets", partner);
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({ data: { ...partner, licence: "" } });
+    // A new dataset needs review until an admin says otherwise.
+    expect(await res.json()).toEqual({ data: { ...partner, licence: "", needsReview: true } });
     expect(await db().auditEvent.count({ where: { action: "dataset.create", entityId: partner.code, userId: users.analyst.id } })).toBe(1);
     const list = await (await datasetsGet(new Request("http://localhost/api/v1/datasets"), {})).json();
     expect(list.data.find((d: { code: string }) => d.code === partner.code)).toEqual({
       ...partner,
       licence: "",
+      needsReview: true,
       latestReferenceDate: null,
       latestPublishedOn: null,
       freshness: "none",
@@ -142,5 +144,40 @@ describe("the datasets page's Server Actions", () => {
     // Back as it was.
     expect(await moveDatasetAction(IDLE, form({ indicator: "idps", dataset: "idmc-gidd", direction: "down" }))).toMatchObject({ status: "ok" });
     expect((await order("idps")).slice(0, 2)).toEqual(["iom-dtm-mali", "idmc-gidd"]);
+  });
+});
+
+describe("whether a dataset needs review", () => {
+  const toggle = (dataset: string, needsReview: boolean) => {
+    const data = new FormData();
+    data.set("dataset", dataset);
+    data.set("needsReview", String(needsReview));
+    return setNeedsReviewAction(IDLE, data);
+  };
+  const needsReview = async (code: string) => (await (await datasetsGet(new Request("http://localhost/api/v1/datasets"), {})).json()).data.find((d: { code: string }) => d.code === code).needsReview;
+
+  it("admins turn it on and off, audited as dataset.set_review with before and after; the API shows it", async () => {
+    asToken(tokens.viewer);
+    expect(await needsReview("iom-dtm-mali")).toBe(false);
+    await asSession(users.admin);
+    expect(await toggle("iom-dtm-mali", true)).toEqual({ status: "ok", message: "reviewOn" });
+    asToken(tokens.viewer);
+    expect(await needsReview("iom-dtm-mali")).toBe(true);
+    await asSession(users.admin);
+    expect(await toggle("iom-dtm-mali", false)).toEqual({ status: "ok", message: "reviewOff" });
+    const trail = await db().auditEvent.findMany({ where: { action: "dataset.set_review", entityId: "iom-dtm-mali" }, orderBy: { id: "asc" } });
+    expect(trail.map((e) => [e.userId, e.before, e.after])).toEqual([
+      [users.admin.id, { needsReview: false }, { needsReview: true }],
+      [users.admin.id, { needsReview: true }, { needsReview: false }],
+    ]);
+    expect(await toggle("no-such-dataset", true)).toEqual({ status: "error", errors: { form: "failed" } });
+  });
+
+  it("analysts and viewers may not", async () => {
+    for (const role of ["analyst", "viewer"] as const) {
+      await asSession(users[role]);
+      expect(await toggle("ocha-fts", true)).toEqual({ status: "error", errors: { form: "forbidden" } });
+    }
+    expect((await db().dataset.findUniqueOrThrow({ where: { code: "ocha-fts" } })).needsReview).toBe(false);
   });
 });

@@ -114,7 +114,7 @@ describe("figure exports", () => {
     const [headers, tags] = parse(bytes, { bom: true, to: 2 }) as string[][];
     expect(headers![0]).toBe("P-code");
     expect(tags).toEqual(expect.arrayContaining(["#adm1+code", "#date+start", "#date+end", "#status", "#affected+idps+ind", "#affected+food+ch+num+p3", "#meta+source"]));
-    const report = await runImport({ data: bytes, fileName: "roundtrip.hxl.csv", commit: false, userId: user.id });
+    const report = await runImport({ data: bytes, fileName: "roundtrip.hxl.csv", commit: false, writer: user });
     expect(report).toMatchObject({ status: "preview", mappingName: "HXL tags", counts: { create: 0, update: 0, unchanged: expected.length, invalid: 0 } });
   });
 
@@ -170,7 +170,7 @@ describe("figure exports", () => {
     const { bytes } = await exported("hxl", query);
     const [, tags] = parse(bytes, { bom: true, to: 2 }) as string[][];
     expect(tags).toContain("#meta+dataset");
-    const report = await runImport({ data: bytes, fileName: "two-datasets.hxl.csv", commit: false, userId: user.id });
+    const report = await runImport({ data: bytes, fileName: "two-datasets.hxl.csv", commit: false, writer: user });
     expect(report).toMatchObject({ status: "preview", counts: { create: 0, update: 0, unchanged: expected.length, invalid: 0 } });
     if (report.status === "invalid_file") throw new Error(report.reason);
     expect(new Set(report.datasets.map((d) => d.code))).toEqual(new Set(expected.map((f) => f.dataset.code)));

@@ -72,7 +72,7 @@ async function expectEveryReaderToSay(expected: Numbers): Promise<void> {
 
 function importFile(funded: number) {
   const csv = ["Country,Start,End,Funding", "#country+code,#date+start,#date+end,#value+funding+total+usd", `MLI,${YEAR}-01-01,${YEAR}-12-31,${funded}`].join("\n");
-  return runImport({ data: new TextEncoder().encode(csv), fileName: "fts-update.csv", commit: true, source, dataset: "ocha-fts", userId: analyst.id });
+  return runImport({ data: new TextEncoder().encode(csv), fileName: "fts-update.csv", commit: true, source, dataset: "ocha-fts", writer: analyst });
 }
 
 const data = (r: { body?: unknown }) => (r.body as { data: FigureDto }).data;

@@ -14,7 +14,7 @@ const source = { organisation: "Test import", title: "Published file", url: "htt
 /** An import of `file` (read by `read`) with a test source, committed unless the options say otherwise. */
 export function importerOf(read: (file: string) => Buffer | Promise<Buffer>) {
   return async (file: string, options: Partial<Parameters<typeof runImport>[0]> = {}): Promise<ImportReport> =>
-    runImport({ data: await read(file), fileName: path.basename(file), commit: true, source, userId: null, ...options });
+    runImport({ data: await read(file), fileName: path.basename(file), commit: true, source, writer: null, ...options });
 }
 
 export async function figures(query: string) {
@@ -38,7 +38,7 @@ export async function refusesPlantedRows(alldata2: string): Promise<number> {
   lines.push("Mali,MLI,Atlantis,MLI99,10,20,2020-06-30");
   lines.push("Mali,MLI,Mopti,MLI05,10,-20,2020-06-30");
   const before = await db().figure.count();
-  const report = await runImport({ data: Buffer.from(lines.join("\n")), fileName: "planted.csv", commit: true, source, userId: null });
+  const report = await runImport({ data: Buffer.from(lines.join("\n")), fileName: "planted.csv", commit: true, source, writer: null });
   expect(report.status).toBe("invalid_rows");
   if (report.status === "invalid_file") throw new Error(report.reason);
   expect(report.errors).toEqual([

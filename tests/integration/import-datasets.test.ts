@@ -8,13 +8,13 @@ import { createTestDatabase } from "./test-database";
 import { migrate } from "../../lib/db/migrate";
 import { db, disconnectDb } from "../../lib/db/client";
 import { seed } from "../../lib/data/seed";
-import { createUser } from "../../lib/data/users";
+import { createUser, type SessionUser } from "../../lib/data/users";
 import { runImport, type ImportReport } from "../../lib/data/import-run";
 import { importEndpoint } from "../../lib/api/imports-endpoint";
 import { changeText } from "../../lib/import/report-text";
 import { publicationFixture } from "../fixtures/publications";
 
-let userId: number;
+let writer: SessionUser;
 let url: string;
 
 beforeAll(async () => {
@@ -22,7 +22,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = url;
   await migrate(url);
   await seed({ demoUsers: false });
-  userId = (await createUser({ email: "ds-importer@test.org", role: "analyst", password: "a-long-enough-password" })).id;
+  writer = await createUser({ email: "ds-importer@test.org", role: "analyst", password: "a-long-enough-password" });
 });
 
 afterAll(async () => {
@@ -57,7 +57,7 @@ describe("an import writes into its dataset only", () => {
     const idmcBefore = await rowsOf("idmc-gidd");
     // 2021-12-31: a slot only IDMC fills (326,135), so a match across datasets would overwrite it.
     const file = hxl(["MLI,2014-12-31,61700", "MLI,2021-12-31,326000"]);
-    const report = rowsReport(await runImport({ data: file, fileName: "dtm-national.csv", commit: true, dataset: "iom-dtm-mali", source: DTM, userId }));
+    const report = rowsReport(await runImport({ data: file, fileName: "dtm-national.csv", commit: true, dataset: "iom-dtm-mali", source: DTM, writer }));
     expect(report).toMatchObject({ status: "committed", datasets: [{ code: "iom-dtm-mali", name: "IOM DTM Mali — Baseline Assessment" }] });
     expect(report.changes.every((c) => c.dataset === "iom-dtm-mali")).toBe(true);
     expect(await nationalIdps("iom-dtm-mali", "2014-12-31")).toBe(61_700);
@@ -70,7 +70,7 @@ describe("an import writes into its dataset only", () => {
     // 2019-12-31 left to DTM alone (207,751), so a match across datasets would overwrite DTM's figure.
     await db().figure.deleteMany({ where: { dataset: { code: "idmc-gidd" }, indicator: { code: "idps" }, region: { pcode: "ML" }, periodStart: new Date("2019-12-31T00:00:00Z") } });
     const dtmBefore = await rowsOf("iom-dtm-mali");
-    const report = rowsReport(await runImport({ data: await publicationFixture("idps_displacement_data.csv"), fileName: "idps_displacement_data.csv", commit: true, source: { organisation: "IDMC", date: "2025-05-13" }, userId }));
+    const report = rowsReport(await runImport({ data: await publicationFixture("idps_displacement_data.csv"), fileName: "idps_displacement_data.csv", commit: true, source: { organisation: "IDMC", date: "2025-05-13" }, writer }));
     expect(report.status).toBe("committed");
     expect(report.datasets.map((d) => d.code)).toEqual(["idmc-gidd"]);
     expect(await nationalIdps("idmc-gidd", "2018-12-31")).toBe(111_222);
@@ -81,14 +81,14 @@ describe("an import writes into its dataset only", () => {
 
   it("refuses a chosen dataset that the file contradicts, an unknown one, and an unknown code in a #meta+dataset column", async () => {
     const idmc = await publicationFixture("idps_displacement_data.csv");
-    const conflict = await runImport({ data: idmc, fileName: "idmc.csv", commit: false, dataset: "iom-dtm-mali", source: { organisation: "IDMC" }, userId });
+    const conflict = await runImport({ data: idmc, fileName: "idmc.csv", commit: false, dataset: "iom-dtm-mali", source: { organisation: "IDMC" }, writer });
     expect(conflict).toMatchObject({ status: "invalid_file", reason: expect.stringContaining("the file names its own dataset (idmc-gidd") });
 
-    const unknown = await runImport({ data: hxl(["MLI,2030-12-31,5"]), fileName: "x.csv", commit: false, dataset: "no-such-dataset", source: { organisation: "X" }, userId });
+    const unknown = await runImport({ data: hxl(["MLI,2030-12-31,5"]), fileName: "x.csv", commit: false, dataset: "no-such-dataset", source: { organisation: "X" }, writer });
     expect(unknown).toMatchObject({ status: "invalid_file", reason: expect.stringContaining('there is no dataset "no-such-dataset"') });
 
     const column = Buffer.from(["#country+code,#date,#affected+idps+ind,#meta+dataset", "MLI,2030-12-31,5,nope-nope"].join("\n"));
-    const row = await runImport({ data: column, fileName: "y.csv", commit: false, source: { organisation: "X" }, userId });
+    const row = await runImport({ data: column, fileName: "y.csv", commit: false, source: { organisation: "X" }, writer });
     expect(row).toMatchObject({ status: "invalid_rows", errors: [{ line: 2, column: "#meta+dataset", reason: expect.stringContaining('unknown dataset "nope-nope"') }] });
   });
 
@@ -101,9 +101,9 @@ describe("an import writes into its dataset only", () => {
       f.set("dataset", dataset);
       return f;
     };
-    expect(await importEndpoint(form("Not A Code!"), userId)).toMatchObject({ status: 400, body: { error: { code: "invalid_parameter", message: expect.stringContaining("dataset") } } });
-    expect(await importEndpoint(form("absent-dataset"), userId)).toMatchObject({ status: 422, body: { data: { status: "invalid_file", reason: expect.stringContaining('"absent-dataset"') } } });
-    expect(await importEndpoint(form("idmc-gidd"), userId)).toMatchObject({ status: 200, body: { data: { status: "preview", datasets: [{ code: "idmc-gidd", create: 1 }], changes: [{ dataset: "idmc-gidd", datasetName: expect.stringContaining("IDMC") }] } } });
+    expect(await importEndpoint(form("Not A Code!"), writer)).toMatchObject({ status: 400, body: { error: { code: "invalid_parameter", message: expect.stringContaining("dataset") } } });
+    expect(await importEndpoint(form("absent-dataset"), writer)).toMatchObject({ status: 422, body: { data: { status: "invalid_file", reason: expect.stringContaining('"absent-dataset"') } } });
+    expect(await importEndpoint(form("idmc-gidd"), writer)).toMatchObject({ status: 200, body: { data: { status: "preview", datasets: [{ code: "idmc-gidd", create: 1 }], changes: [{ dataset: "idmc-gidd", datasetName: expect.stringContaining("IDMC") }] } } });
   });
 });
 
@@ -121,7 +121,7 @@ describe("the preview in words", () => {
     const national = Buffer.from(["#country+code,#date,#affected+idps+ind,#meta+comment", "MLI,2018-12-31,120298,Checked against the VERIFICATION sheet"].join("\n"));
     const r48 = { ...DTM, title: "Mali — Baseline Assessment, round 48 (snapshot 2018-12-31)", date: "2018-12-31" };
     const moved = { ...r48, title: "Mali — Baseline Assessment, round 48, republished" };
-    const report = rowsReport(await runImport({ data: file, fileName: "words.csv", commit: false, dataset: "iom-dtm-mali", source: moved, userId }));
+    const report = rowsReport(await runImport({ data: file, fileName: "words.csv", commit: false, dataset: "iom-dtm-mali", source: moved, writer }));
     expect(report.counts).toMatchObject({ create: 1, update: 2, unchanged: 0, invalid: 0 });
     expect(report.datasets).toEqual([{ code: "iom-dtm-mali", name: "IOM DTM Mali — Baseline Assessment", create: 1, update: 2, unchanged: 0, held: 0 }]);
     const byRegion = Object.fromEntries(report.changes.map((c) => [c.region, c]));
@@ -134,10 +134,10 @@ describe("the preview in words", () => {
     expect(changeText(byRegion.ML10!)).toBe("new figure: 5");
     expect(byRegion.ML10).toMatchObject({ action: "create", kind: "value", regionName: "Ménaka" });
 
-    const moving = rowsReport(await runImport({ data: national, fileName: "national.csv", commit: false, dataset: "iom-dtm-mali", source: moved, userId }));
+    const moving = rowsReport(await runImport({ data: national, fileName: "national.csv", commit: false, dataset: "iom-dtm-mali", source: moved, writer }));
     expect(moving.changes).toMatchObject([{ region: "ML", regionName: "Mali", kind: "source", note: "Checked against the VERIFICATION sheet", old: { note: expect.stringContaining("round 48") } }]);
     // With the stored source, only the note is left to change.
-    const same = rowsReport(await runImport({ data: national, fileName: "national.csv", commit: false, dataset: "iom-dtm-mali", source: r48, userId }));
+    const same = rowsReport(await runImport({ data: national, fileName: "national.csv", commit: false, dataset: "iom-dtm-mali", source: r48, writer }));
     expect(same.changes).toMatchObject([{ region: "ML", kind: "note" }]);
     expect(changeText(same.changes[0]!)).toMatch(/^the value stays 120,298; the note changes from “National total of DTM round 48 \(all regions assessed\)\.” to “Checked against the VERIFICATION sheet”$/);
   });

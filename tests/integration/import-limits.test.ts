@@ -10,7 +10,7 @@ import { createTestDatabase } from "./test-database";
 import { migrate } from "../../lib/db/migrate";
 import { db, disconnectDb } from "../../lib/db/client";
 import { seed } from "../../lib/data/seed";
-import { createUser } from "../../lib/data/users";
+import { createUser, type SessionUser } from "../../lib/data/users";
 import { importEndpoint } from "../../lib/api/imports-endpoint";
 import { runImport } from "../../lib/data/import-run";
 import { listImportMappings } from "../../lib/data/import-mappings";
@@ -18,7 +18,7 @@ import { REGEX_REFUSED } from "../../lib/import/mapping";
 import { zerosEntry, zipArchive } from "../../lib/import/test-zip";
 
 let url: string;
-let userId: number;
+let writer: SessionUser;
 let dir: string;
 
 function api(file: Buffer, name: string, fields: Record<string, string> = {}) {
@@ -27,7 +27,7 @@ function api(file: Buffer, name: string, fields: Record<string, string> = {}) {
   form.set("dryRun", "true");
   form.set("sourceOrganisation", "Limits test");
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  return importEndpoint(form, userId);
+  return importEndpoint(form, writer);
 }
 
 function cli(file: Buffer, name: string, args: string[] = []) {
@@ -47,7 +47,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = url;
   await migrate(url);
   await seed({ demoUsers: false });
-  userId = (await createUser({ email: "limits@test.org", role: "analyst", password: "a-long-enough-password" })).id;
+  writer = await createUser({ email: "limits@test.org", role: "analyst", password: "a-long-enough-password" });
   dir = mkdtempSync(path.join(os.tmpdir(), "import-limits-"));
 });
 
@@ -110,7 +110,7 @@ describe("imports refuse", () => {
     const mapping = (matches: string) => ({ filters: [{ column: "Note", matches, reason: "not kept" }], region: { name: "Zone" }, period: { date: "Jour" }, values: [{ column: "Déplacés", indicator: "idps" }] });
     // As a database from before the change holds them.
     const old = await db().importMapping.create({ data: { name: "Old plain", signature: "zone|jour|déplacés|note", mapping: mapping("^keep$") } });
-    const plain = await runImport({ data: file("drop"), fileName: "p.csv", commit: false, source: { organisation: "Partner" }, userId });
+    const plain = await runImport({ data: file("drop"), fileName: "p.csv", commit: false, source: { organisation: "Partner" }, writer });
     expect(plain).toMatchObject({ status: "preview", mappingName: "Old plain", counts: { create: 1, skipped: 1 }, skipped: [{ line: 3, reason: 'not kept (Note is "drop")' }] });
 
     await db().importMapping.update({ where: { id: old.id }, data: { mapping: mapping("^(a+)+$") } });

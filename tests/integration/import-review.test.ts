@@ -80,8 +80,8 @@ function rowsReport(r: ImportReport): Extract<ImportReport, { changes: unknown }
   return r;
 }
 
-async function importFile(data: Buffer, userId: number, dataset = DATASET) {
-  return rowsReport(await runImport({ data, fileName: "mopti.csv", commit: true, dataset, source: SOURCE, userId }));
+async function importFile(data: Buffer, writer: SessionUser, dataset = DATASET) {
+  return rowsReport(await runImport({ data, fileName: "mopti.csv", commit: true, dataset, source: SOURCE, writer }));
 }
 
 /** The dataset's figures by period, as a reader (published only) sees them. */
@@ -100,7 +100,7 @@ describe("an import into a dataset that needs review is held", () => {
   let heldId: number;
 
   it("creates three submitted figures and a pending revision; readers keep the published value; the import is submitted", async () => {
-    const report = await importFile(BATCH, analyst.id);
+    const report = await importFile(BATCH, analyst);
     expect(report).toMatchObject({ status: "committed", counts: { create: 3, update: 1, unchanged: 0 }, held: 4 });
     expect(report.datasets).toEqual([{ code: DATASET, name: "Mopti partner reports", create: 3, update: 1, unchanged: 0, held: 4 }]);
     heldId = report.importId as number;
@@ -135,13 +135,13 @@ describe("an import into a dataset that needs review is held", () => {
   });
 
   it("importing the same file again changes nothing while it waits", async () => {
-    const again = await importFile(BATCH, analyst.id);
+    const again = await importFile(BATCH, analyst);
     expect(again).toMatchObject({ status: "unchanged", importId: null });
   });
 
   it("another person's import may not change figures waiting for this review: row errors, nothing written", async () => {
     const before = await statuses(heldId);
-    const report = await importFile(file(["ML05,2031-01-31,1700", "ML05,2031-02-28,150", "ML05,2031-06-30,9"]), otherAnalyst.id);
+    const report = await importFile(file(["ML05,2031-01-31,1700", "ML05,2031-02-28,150", "ML05,2031-06-30,9"]), otherAnalyst);
     expect(report.status).toBe("invalid_rows");
     expect(report.errors).toEqual([
       { line: 2, column: "", reason: WAITING_FOR_OTHERS },
@@ -178,7 +178,7 @@ describe("an import into a dataset that needs review is held", () => {
   });
 
   it("the importer fixes the file and imports it again (a new import, submitted); the approval publishes it all at once", async () => {
-    const fixed = await importFile(file(["ML05,2031-01-31,1500", "ML05,2031-02-28,50", "ML05,2031-03-31,200", "ML05,2031-04-30,300"]), analyst.id);
+    const fixed = await importFile(file(["ML05,2031-01-31,1500", "ML05,2031-02-28,50", "ML05,2031-03-31,200", "ML05,2031-04-30,300"]), analyst);
     // Returned rows are submitted again, unchanged values included.
     expect(fixed).toMatchObject({ status: "committed", counts: { create: 0, update: 4, unchanged: 0 }, held: 4 });
     const fixedId = fixed.importId as number;
@@ -199,7 +199,7 @@ describe("an import into a dataset that needs review is held", () => {
 describe("rolling back a held import", () => {
   it("deletes its submitted figures and withdraws its revision; the published figure stays as it was", async () => {
     const before = await publishedValues();
-    const report = await importFile(file(["ML05,2030-12-31,55", "ML05,2032-01-31,7"]), analyst.id, DATASET);
+    const report = await importFile(file(["ML05,2030-12-31,55", "ML05,2032-01-31,7"]), analyst, DATASET);
     expect(report).toMatchObject({ status: "committed", held: 2 });
     const importId = report.importId as number;
     const other = await db().figure.findFirstOrThrow({ where: { dataset: { code: DATASET }, periodStart: new Date("2030-12-31") } });
@@ -216,7 +216,7 @@ describe("rolling back a held import", () => {
 describe("a dataset without review", () => {
   it("publishes an import's rows at once, as before: no revision, the import published", async () => {
     await db().dataset.update({ where: { code: "iom-dtm-mali" }, data: { needsReview: false } });
-    const report = await importFile(file(["ML05,2040-01-31,11", "ML05,2040-02-29,12"]), analyst.id, "iom-dtm-mali");
+    const report = await importFile(file(["ML05,2040-01-31,11", "ML05,2040-02-29,12"]), analyst, "iom-dtm-mali");
     expect(report).toMatchObject({ status: "committed", counts: { create: 2 }, held: 0 });
     const importId = report.importId as number;
     expect(await statuses(importId)).toEqual({
@@ -227,7 +227,7 @@ describe("a dataset without review", () => {
       revisions: [],
     });
     expect(await db().import.findUniqueOrThrow({ where: { id: importId } })).toMatchObject({ review: "published" });
-    const changed = await importFile(file(["ML05,2040-01-31,13"]), otherAnalyst.id, "iom-dtm-mali");
+    const changed = await importFile(file(["ML05,2040-01-31,13"]), otherAnalyst, "iom-dtm-mali");
     expect(changed).toMatchObject({ status: "committed", counts: { update: 1 }, held: 0 });
     expect(await db().figure.findFirstOrThrow({ where: { importId: changed.importId as number } })).toMatchObject({ status: "published" });
   });
@@ -247,7 +247,7 @@ describe("the API and the import page's actions", () => {
   };
 
   it("GET carries review and reviewComment; return needs figures:review and a comment; approve publishes; 409 once done", async () => {
-    const report = await importFile(file(["ML05,2033-01-31,1", "ML05,2033-02-28,2"]), analyst.id);
+    const report = await importFile(file(["ML05,2033-01-31,1", "ML05,2033-02-28,2"]), analyst);
     const id = report.importId as number;
     asToken(await createToken(analyst.id, "tests", 1, analyst));
     expect(await get(id)).toMatchObject({ data: { id, review: "submitted", reviewComment: null, userId: analyst.id } });
@@ -264,7 +264,7 @@ describe("the API and the import page's actions", () => {
     expect(await get(id)).toMatchObject({ data: { review: "returned", reviewComment: "Which source?" } });
     expect((await call(approvePost, id)).status).toBe(409);
 
-    const again = (await importFile(file(["ML05,2033-01-31,1", "ML05,2033-02-28,2"]), analyst.id)).importId as number;
+    const again = (await importFile(file(["ML05,2033-01-31,1", "ML05,2033-02-28,2"]), analyst)).importId as number;
     const approved = await call(approvePost, again);
     expect(approved.status).toBe(200);
     expect(await approved.json()).toMatchObject({ data: { id: again, review: "published", figures: 2 } });
@@ -272,7 +272,7 @@ describe("the API and the import page's actions", () => {
   });
 
   it("the page's Server Actions check the reviewer and the import: scope named, a comment required, then returned", async () => {
-    const id = (await importFile(file(["ML05,2034-01-31,5"]), analyst.id)).importId as number;
+    const id = (await importFile(file(["ML05,2034-01-31,5"]), analyst)).importId as number;
     await asSession(reviewerElsewhere);
     expect(await approveImportAction(IDLE, form({ id: String(id) }))).toEqual({ status: "error", errors: { form: "outside_region" }, values: { code: "ML05" } });
     await asSession(analyst);

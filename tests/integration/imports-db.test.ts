@@ -110,7 +110,7 @@ describe("imports (database)", () => {
 
   it("saves a column mapping, reads the next file laid out the same way with it, and forgets it when deleted", async () => {
     const file = (rows: string[]) => new TextEncoder().encode(["Zone,Jour,Déplacés", ...rows].join("\n"));
-    const options = { fileName: "partner.csv", commit: false, source: { organisation: "Partner NGO" }, userId };
+    const options = { fileName: "partner.csv", commit: false, source: { organisation: "Partner NGO" }, writer: importer };
     const mapping = { name: "columns", mapping: { region: { name: "Zone" }, period: { date: "Jour" }, values: [{ column: "Déplacés", indicator: "idps" }] } };
 
     const unmapped = await runImport({ ...options, data: file(["Mopti,2033-01-31,120"]) });

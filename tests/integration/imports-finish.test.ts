@@ -33,7 +33,7 @@ async function post(data: Uint8Array | string, fileName: string, fields: Record<
   form.set("file", new Blob([typeof data === "string" ? Buffer.from(data) : Buffer.from(data)]), fileName);
   form.set("dryRun", "true");
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  const answer = await importEndpoint(form, user.id);
+  const answer = await importEndpoint(form, user);
   if (!("data" in answer.body)) throw new Error(JSON.stringify(answer.body));
   return { status: answer.status, report: answer.body.data };
 }

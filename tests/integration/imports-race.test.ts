@@ -7,11 +7,11 @@ import { createTestDatabase } from "./test-database";
 import { migrate } from "../../lib/db/migrate";
 import { db, disconnectDb } from "../../lib/db/client";
 import { seed } from "../../lib/data/seed";
-import { createUser } from "../../lib/data/users";
+import { createUser, type SessionUser } from "../../lib/data/users";
 import { importEndpoint, type ImportAnswer } from "../../lib/api/imports-endpoint";
 import type { ImportReport } from "../../lib/data/import-run";
 
-let userId: number;
+let writer: SessionUser;
 const REGIONS = ["ML01", "ML02", "ML03", "ML04", "ML05", "ML06", "ML07", "ML08", "ML09", "ML10"];
 
 /** An HXL file of 10 regions × 60 months, all new figures from a source of its own. */
@@ -40,7 +40,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase("importrace");
   await migrate(process.env.DATABASE_URL);
   await seed({ demoUsers: false });
-  userId = (await createUser({ email: "racer@test.org", role: "analyst", password: "a-long-enough-password" })).id;
+  writer = await createUser({ email: "racer@test.org", role: "analyst", password: "a-long-enough-password" });
 });
 
 afterAll(async () => {
@@ -51,7 +51,7 @@ describe("the same file imported twice at once", () => {
   it.each([0, 1, 2])("one commits (201), the other finds nothing to change (200 unchanged) (round %i)", async (round) => {
     const figuresBefore = await db().figure.count();
     const importsBefore = await db().import.count();
-    const answers = await Promise.all([importEndpoint(upload(round), userId), importEndpoint(upload(round), userId)]);
+    const answers = await Promise.all([importEndpoint(upload(round), writer), importEndpoint(upload(round), writer)]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
     const statuses = answers.map((a) => report(a)?.status).sort();
     expect(statuses).toEqual(["committed", "unchanged"]);
@@ -63,7 +63,7 @@ describe("the same file imported twice at once", () => {
   });
 
   it("a preview while the same file commits does not fail either", async () => {
-    const [preview, commit] = await Promise.all([importEndpoint(upload(3, true), userId), importEndpoint(upload(3), userId)]);
+    const [preview, commit] = await Promise.all([importEndpoint(upload(3, true), writer), importEndpoint(upload(3), writer)]);
     expect(commit.status).toBe(201);
     expect(preview.status).toBe(200);
     expect(report(preview)?.status).toBe("preview");

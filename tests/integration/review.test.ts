@@ -34,8 +34,8 @@ beforeAll(async () => {
   const gao = await createUser({ email: "gao@test.org", role: "reviewer", password: "a-long-enough-password" });
   gaoReviewer = { ...gao, scope: { regions: ["ML07"], datasets: [], readScoped: false } };
   // New datasets need review by default; the second is switched off as an admin would.
-  await createDataset({ code: DATASET, name: "Mopti partner reports", publisher: "Mopti partner", url: "", kind: "report", cadenceDays: null }, admin.id);
-  await createDataset({ code: NO_REVIEW, name: "Plain partner", publisher: "Plain partner", url: "", kind: "report", cadenceDays: null }, admin.id);
+  await createDataset({ code: DATASET, name: "Mopti partner reports", publisher: "Mopti partner", url: "", kind: "report", cadenceDays: null }, admin);
+  await createDataset({ code: NO_REVIEW, name: "Plain partner", publisher: "Plain partner", url: "", kind: "report", cadenceDays: null }, admin);
   await db().dataset.update({ where: { code: NO_REVIEW }, data: { needsReview: false } });
 });
 

@@ -72,13 +72,14 @@ describe("seed", () => {
     await db().figure.update({ where: { id: figure.id }, data: { value: figure.value } });
   });
 
-  it("creates the four demo accounts, one per role", async () => {
+  it("creates the demo accounts, one per role and a partner scoped to Mopti", async () => {
     const users = await db().user.findMany({ orderBy: { email: "asc" } });
-    expect(users.map((u) => [u.email, u.role])).toEqual([
-      ["admin@example.org", "admin"],
-      ["analyst@example.org", "analyst"],
-      ["reviewer@example.org", "reviewer"],
-      ["viewer@example.org", "viewer"],
+    expect(users.map((u) => [u.email, u.role, u.scopeRegions, u.scopeDatasets, u.readScoped])).toEqual([
+      ["admin@example.org", "admin", [], [], false],
+      ["analyst@example.org", "analyst", [], [], false],
+      ["mopti@example.org", "analyst", ["ML05"], [], false],
+      ["reviewer@example.org", "reviewer", [], [], false],
+      ["viewer@example.org", "viewer", [], [], false],
     ]);
     expect(users.every((u) => u.passwordHash.startsWith("$argon2id$"))).toBe(true);
   });
@@ -88,9 +89,9 @@ describe("GET /api/v1/datasets", () => {
   it("gives each dataset its latest reference date (never after its publication), latest publication, freshness and indicators", async () => {
     const datasets = new Map((await listDatasets("2026-12-02")).map((d) => [d.code, d]));
     expect(Object.keys(datasets.get("iom-dtm-mali")!).sort()).toEqual(
-      ["cadenceDays", "code", "freshness", "indicators", "kind", "latestPublishedOn", "latestReferenceDate", "licence", "name", "publisher", "url"],
+      ["cadenceDays", "code", "freshness", "indicators", "kind", "latestPublishedOn", "latestReferenceDate", "licence", "name", "needsReview", "publisher", "url"],
     );
-    expect(datasets.get("iom-dtm-mali")).toMatchObject({ kind: "series", cadenceDays: 90, latestReferenceDate: "2021-09-30", freshness: "stale", indicators: ["idp_households", "idps", "returnees"] });
+    expect(datasets.get("iom-dtm-mali")).toMatchObject({ needsReview: false, kind: "series", cadenceDays: 90, latestReferenceDate: "2021-09-30", freshness: "stale", indicators: ["idp_households", "idps", "returnees"] });
     // The 2026 plan year ends on 31 Dec 2026, but FTS published it on 18 Apr 2026.
     expect(datasets.get("ocha-fts")).toMatchObject({ latestReferenceDate: "2026-04-18", latestPublishedOn: "2026-04-18", freshness: "stale" });
     expect(datasets.get("idmc-gidd")).toMatchObject({ latestReferenceDate: "2024-12-31", freshness: "overdue" });

@@ -7,14 +7,15 @@ import { asSession, asToken } from "./fake-request";
 import { migrate } from "../../lib/db/migrate";
 import { db, disconnectDb } from "../../lib/db/client";
 import { createUser, sessionUser, userForToken, type SessionUser } from "../../lib/data/users";
-import { changeOwnPassword, changeRole, createToken, getUser, listTokens, listUsers, resetPassword, revokeToken, setActive } from "../../lib/data/user-admin";
+import { changeOwnPassword, changeRole, createToken, getUser, listTokens, listUsers, resetPassword, revokeToken, setActive, setScope } from "../../lib/data/user-admin";
 import { auditActions, listAuditEvents } from "../../lib/data/audit";
 import { auditQuerySchema } from "../../lib/validation/audit-query";
 import { verifyPassword } from "../../lib/auth/password";
 import { attemptLogin } from "../../lib/auth/login";
 import { IDLE } from "../../lib/auth/form-state";
 import { changePasswordAction } from "../../app/account/actions";
-import { createUserAction } from "../../app/admin/actions";
+import { createUserAction, setScopeAction } from "../../app/admin/actions";
+import { GET as usersGet } from "../../app/api/v1/users/route";
 import { GET as regionsGet } from "../../app/api/v1/regions/route";
 import { POST as figuresPost } from "../../app/api/v1/figures/route";
 
@@ -207,5 +208,49 @@ describe("creating a user whose email is taken", () => {
     expect(both.map((r) => r.status).sort()).toEqual(["error", "ok"]);
     expect(both.find((r) => r.status === "error")).toMatchObject({ errors: { email: "emailTaken" } });
     expect(await db().user.count({ where: { email: "race@test.org" } })).toBe(1);
+  });
+});
+
+describe("scopes", () => {
+  it("an admin sets a scope of existing regions and datasets, audited; it applies at the user's next request without ending their sessions", async () => {
+    const mali = await db().region.create({ data: { pcode: "ML", level: 0, nameEn: "Mali", nameFr: "Mali" } });
+    await db().region.create({ data: { pcode: "ML05", level: 1, nameEn: "Mopti", nameFr: "Mopti", parentId: mali.id } });
+    await db().region.create({ data: { pcode: "ML06", level: 1, nameEn: "Tombouctou", nameFr: "Tombouctou", parentId: mali.id } });
+    await db().dataset.create({ data: { code: "partner-reports", name: "Partner reports", publisher: "Partner", url: "", kind: "series" } });
+    const partner = await createUser({ email: "partner@test.org", role: "analyst", password: "partner-long-password" });
+    const sv = await version(partner.id);
+    expect((await sessionUser(partner.id, sv))?.scope).toEqual({ regions: [], datasets: [], readScoped: false });
+
+    await asSession(admin);
+    const form = (fields: [string, string][]) => {
+      const data = new FormData();
+      data.set("id", String(partner.id));
+      for (const [k, v] of fields) data.append(k, v);
+      return setScopeAction(IDLE, data);
+    };
+    expect(await form([["regions", "ML06"], ["regions", "ML05"], ["datasets", "partner-reports"], ["readScoped", "on"]])).toMatchObject({ status: "ok", message: "scopeSaved" });
+    // The same session, read again at the next request, carries the new scope.
+    expect((await sessionUser(partner.id, sv))?.scope).toEqual({ regions: ["ML05", "ML06"], datasets: ["partner-reports"], readScoped: true });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "user.set_scope", entityId: String(partner.id) } });
+    expect(event).toMatchObject({ userId: admin.id, before: { regions: [], datasets: [], readScoped: false }, after: { regions: ["ML05", "ML06"], datasets: ["partner-reports"], readScoped: true } });
+
+    expect(await form([["regions", "ML99"]])).toMatchObject({ status: "error", errors: { regions: "scopeRegion" } });
+    expect(await form([["regions", "Mopti"]])).toMatchObject({ status: "error", errors: { regions: "scopeRegion" } });
+    expect(await form([["datasets", "nope-set"]])).toMatchObject({ status: "error", errors: { datasets: "scopeDataset" } });
+    await expect(setScope(partner.id, { regions: ["ML"], datasets: [], readScoped: false }, admin)).rejects.toThrow('"ML" is not a region P-code');
+    await expect(setScope(partner.id, { regions: [], datasets: ["ghost-set"], readScoped: false }, admin)).rejects.toThrow('unknown dataset "ghost-set"');
+    expect((await sessionUser(partner.id, sv))?.scope.regions).toEqual(["ML05", "ML06"]);
+
+    await asSession(partner);
+    expect(await form([])).toEqual({ status: "error", errors: { form: "forbidden" } });
+    await asSession(admin);
+    const api = await usersGet(new Request("http://localhost/api/v1/users"), {});
+    const listed = ((await api.json()) as { data: { email: string; scope: unknown }[] }).data;
+    expect(listed.find((u) => u.email === "partner@test.org")?.scope).toEqual({ regions: ["ML05", "ML06"], datasets: ["partner-reports"], readScoped: true });
+    expect(listed.find((u) => u.email === "admin@test.org")?.scope).toEqual({ regions: [], datasets: [], readScoped: false });
+
+    // Clearing every box: everywhere again.
+    expect(await form([])).toMatchObject({ status: "ok" });
+    expect((await sessionUser(partner.id, sv))?.scope).toEqual({ regions: [], datasets: [], readScoped: false });
   });
 });

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { actionUser } from "@/lib/auth/session";
 import { formValues, type FormState } from "@/lib/auth/form-state";
 import { databaseFailureState } from "@/lib/auth/action-failure";
-import { createDataset, datasetCatalogue, DatasetError, listDatasets, setPreferences } from "@/lib/data/datasets";
+import { createDataset, datasetCatalogue, DatasetError, listDatasets, setNeedsReview, setPreferences } from "@/lib/data/datasets";
 import { moved, preferenceOrder } from "@/lib/domain/preference-order";
 import { datasetCodeSchema, datasetInputSchema } from "@/lib/validation/dataset-input";
 import { INDICATOR_CODE } from "@/lib/validation/figures-query";
@@ -53,9 +53,10 @@ export async function createDatasetAction(_: FormState, data: FormData): Promise
     return { status: "error", errors, values };
   }
   try {
-    await createDataset(parsed.data, actor.id);
+    await createDataset(parsed.data, actor);
   } catch (error) {
     if (error instanceof DatasetError && error.kind === "code_taken") return { status: "error", errors: { code: "datasetCodeTaken" }, values };
+    if (error instanceof DatasetError && error.kind === "outside_scope") return { status: "error", errors: { form: "datasetOutsideScope" }, values };
     return failed(error);
   }
   revalidatePath(PAGE);
@@ -88,4 +89,22 @@ export async function moveDatasetAction(_: FormState, data: FormData): Promise<F
   }
   revalidatePath(PAGE);
   return { status: "ok", message: "preferenceSaved" };
+}
+
+const reviewSchema = z.object({ dataset: datasetCodeSchema, needsReview: z.enum(["true", "false"]) });
+
+/** Sets whether writes into a dataset wait for review (admins: datasets:prefer). */
+export async function setNeedsReviewAction(_: FormState, data: FormData): Promise<FormState> {
+  const actor = await actionUser("datasets:prefer");
+  if (!actor) return FORBIDDEN;
+  const parsed = reviewSchema.safeParse(formValues(data, ["dataset", "needsReview"]));
+  if (!parsed.success) return { status: "error", errors: { form: "failed" } };
+  try {
+    await setNeedsReview(parsed.data.dataset, parsed.data.needsReview === "true", actor.id);
+  } catch (error) {
+    if (error instanceof DatasetError) return { status: "error", errors: { form: "failed" } };
+    return failed(error);
+  }
+  revalidatePath(PAGE);
+  return { status: "ok", message: parsed.data.needsReview === "true" ? "reviewOn" : "reviewOff" };
 }

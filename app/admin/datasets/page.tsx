@@ -11,7 +11,8 @@ import { PreferenceList } from "@/components/admin/preference-list";
 import { ScopedMessages } from "@/components/layout/scoped-messages";
 import { SourceLink } from "@/components/layout/source-link";
 import { TableScroll } from "@/components/layout/table-scroll";
-import { createDatasetAction } from "./actions";
+import { ReviewToggle } from "@/components/admin/review-toggle";
+import { createDatasetAction, setNeedsReviewAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -47,38 +48,45 @@ export default async function DatasetsPage() {
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <TableScroll focusable>
-        <table className="datasets-table">
-          <caption>{t("listCaption", { count: summaries.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("dataset")}</th>
-              <th scope="col">{t("publisher")}</th>
-              <th scope="col">{t("kind")}</th>
-              <th scope="col">{t("cadence")}</th>
-              <th scope="col">{t("latest")}</th>
-              <th scope="col">{t("freshness")}</th>
-              <th scope="col">{t("indicators")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summaries.map((d) => (
-              <tr key={d.code} id={`dataset-${d.code}`} data-dataset={d.code}>
-                <th scope="row">
-                  {d.url ? <SourceLink url={d.url}>{d.name}</SourceLink> : d.name} <code>{d.code}</code>
-                </th>
-                <td>{d.publisher}</td>
-                <td>{t(`kinds.${d.kind}`)}</td>
-                <td>{d.cadenceDays === null ? "—" : t("everyDays", { days: d.cadenceDays })}</td>
-                <td>{d.latestReferenceDate ? formatDate(d.latestReferenceDate, locale) : "—"}</td>
-                <td data-freshness={d.freshness}>{d.freshness !== "none" ? tf(d.freshness) : d.kind === "report" ? t("reportNoCadence") : tf("unrated")}</td>
-                <td>{d.indicators.length ? d.indicators.map(indicatorName).join(", ") : "—"}</td>
+      <ScopedMessages namespaces={["admin", "datasetsPage"]}>
+        <TableScroll focusable>
+          <table className="datasets-table">
+            <caption>{t("listCaption", { count: summaries.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("dataset")}</th>
+                <th scope="col">{t("publisher")}</th>
+                <th scope="col">{t("kind")}</th>
+                <th scope="col">{t("cadence")}</th>
+                <th scope="col">{t("latest")}</th>
+                <th scope="col">{t("freshness")}</th>
+                <th scope="col">{t("indicators")}</th>
+                <th scope="col">{t("review")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+            </thead>
+            <tbody>
+              {summaries.map((d) => (
+                <tr key={d.code} id={`dataset-${d.code}`} data-dataset={d.code}>
+                  <th scope="row">
+                    {d.url ? <SourceLink url={d.url}>{d.name}</SourceLink> : d.name} <code>{d.code}</code>
+                  </th>
+                  <td>{d.publisher}</td>
+                  <td>{t(`kinds.${d.kind}`)}</td>
+                  <td>{d.cadenceDays === null ? "—" : t("everyDays", { days: d.cadenceDays })}</td>
+                  <td>{d.latestReferenceDate ? formatDate(d.latestReferenceDate, locale) : "—"}</td>
+                  <td data-freshness={d.freshness}>{d.freshness !== "none" ? tf(d.freshness) : d.kind === "report" ? t("reportNoCadence") : tf("unrated")}</td>
+                  <td>{d.indicators.length ? d.indicators.map(indicatorName).join(", ") : "—"}</td>
+                  <td data-needs-review={d.needsReview}>
+                    {canPrefer ? <ReviewToggle action={setNeedsReviewAction} dataset={{ code: d.code, name: d.name }} needsReview={d.needsReview} /> : d.needsReview ? t("needsReview") : t("noReview")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </ScopedMessages>
       <p className="hint">{t("freshnessRule")}</p>
+      <p className="hint">{t("reviewHint")}</p>
 
       <section aria-labelledby="preferences">
         <h2 id="preferences">{t("preferencesTitle")}</h2>

@@ -4,6 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { ROLES } from "@/lib/auth/permissions";
 import { listUsers } from "@/lib/data/user-admin";
+import { regionIndex } from "@/lib/data/reference";
+import { scopeSummary } from "@/lib/domain/scope-summary";
 import { formatTimestamp } from "@/lib/domain/format";
 import { ActionForm } from "@/components/admin/action-form";
 import { ScopedMessages } from "@/components/layout/scoped-messages";
@@ -18,7 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage() {
   await requireUser("users:manage");
-  const [t, tr, locale, users] = await Promise.all([getTranslations("admin"), getTranslations("roles"), getLocale(), listUsers()]);
+  const [t, tr, locale, users, places] = await Promise.all([getTranslations("admin"), getTranslations("roles"), getLocale(), listUsers(), regionIndex()]);
+  const lang = locale === "fr" ? "fr" : "en";
+  const scopeWords = { everywhere: t("scopeEverywhere"), datasets: (count: number) => t("scopeDatasetCount", { count }), readingLimited: t("scopeReadingLimited") };
+  const regionName = (pcode: string) => places.get(pcode)?.name[lang] ?? pcode;
   return (
     <>
       <h1>{t("usersTitle")}</h1>
@@ -31,6 +36,7 @@ export default async function UsersPage() {
               <th scope="col">{t("email")}</th>
               <th scope="col">{t("name")}</th>
               <th scope="col">{t("role")}</th>
+              <th scope="col">{t("scope")}</th>
               <th scope="col">{t("status")}</th>
               <th scope="col">{t("lastLogin")}</th>
               <th scope="col" className="num">
@@ -48,6 +54,7 @@ export default async function UsersPage() {
                 </td>
                 <td>{u.name}</td>
                 <td>{tr(u.role)}</td>
+                <td data-scope>{scopeSummary(u.scope, regionName, scopeWords)}</td>
                 <td>
                   {u.active ? t("active") : t("disabled")}
                   {u.mustChangePassword && ` (${t("mustChange")})`}

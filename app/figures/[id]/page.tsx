@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { deletedFigure, figureHistory, getFigure, type HistoryEntry } from "@/lib/data/figure-writes";
+import { outsideScope } from "@/lib/auth/scope";
+import { deletedFigure, figureHistory, getFigure, placeOf, type HistoryEntry } from "@/lib/data/figure-writes";
 import type { FigureDto } from "@/lib/data/figures";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
@@ -45,6 +46,8 @@ export default async function FigurePage({ params }: Props) {
   const submittable = !!figure && !!review && review.authorId === user.id && (review.status === "draft" || review.status === "returned");
   const revision = figure?.pendingRevision ?? null;
   const lang = locale === "fr" ? "fr" : "en";
+  // Edit and delete are offered only where the writer's scope lets them write (the write refuses the rest).
+  const inScope = outsideScope(user.scope, { place: await placeOf(shown.region), dataset: shown.dataset.code }) === null;
   const indicator = indicators.get(shown.indicator);
   const region = regions.get(shown.region);
   const unit = (indicator?.unit ?? "count") as UnitCode;
@@ -164,7 +167,7 @@ export default async function FigurePage({ params }: Props) {
         <div className="form-actions">
           {submittable && <SubmitFigure id={id} />}
           {reviewable && <ReviewDecision ids={[id]} />}
-          {figure && can(user.role, "figures:write") && !isDerivedIndicator(figure.indicator) && (
+          {figure && can(user.role, "figures:write") && inScope && !isDerivedIndicator(figure.indicator) && (
             <>
               <Link className="button-link-primary" href={`/figures/${id}/edit`}>
                 {t("edit")}
@@ -173,7 +176,7 @@ export default async function FigurePage({ params }: Props) {
               {!(figure.status === "published" && review?.needsReview && !can(user.role, "figures:review")) && <DeleteFigure id={id} version={figure.version} />}
             </>
           )}
-          {!figure && can(user.role, "figures:restore") && !isDerivedIndicator(shown.indicator) && <RestoreFigure id={id} />}
+          {!figure && can(user.role, "figures:restore") && inScope && !isDerivedIndicator(shown.indicator) && <RestoreFigure id={id} />}
         </div>
       </FigureFormMessages>
       <h2>{t("history")}</h2>

@@ -19,7 +19,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function NewFigurePage({ searchParams }: Props) {
   const user = await requireUser("figures:write");
   const [locale, t, tu, query] = await Promise.all([getLocale(), getTranslations("figureForm"), getTranslations("units"), searchParams]);
-  const options = await figureFormOptions(locale, (u) => tu(u) || u, user.id);
+  const options = await figureFormOptions(locale, (u) => tu(u) || u, user);
   const one = (key: string) => (typeof query[key] === "string" ? (query[key] as string) : "");
   const indicator = options.indicators.find((i) => i.code === one("indicator"));
   const region = options.regions.find((r) => r.pcode === one("region"));

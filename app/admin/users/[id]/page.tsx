@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { ROLES } from "@/lib/auth/permissions";
 import { getUser, listTokens } from "@/lib/data/user-admin";
+import { regionIndex } from "@/lib/data/reference";
+import { datasetCatalogue } from "@/lib/data/datasets";
+import { ScopeForm } from "@/components/admin/scope-form";
 import { userIdSchema } from "@/lib/validation/users";
 import { ActionForm } from "@/components/admin/action-form";
 import { TokenTable } from "@/components/admin/token-table";
 import { ScopedMessages } from "@/components/layout/scoped-messages";
-import { changeRoleAction, resetPasswordAction, setActiveAction } from "../../actions";
+import { changeRoleAction, resetPasswordAction, setActiveAction, setScopeAction } from "../../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +27,10 @@ export default async function UserPage({ params }: Props) {
   const id = userIdSchema.safeParse((await params).id);
   const user = id.success ? await getUser(id.data) : null;
   if (!user) notFound();
-  const [t, tr, tokens] = await Promise.all([getTranslations("admin"), getTranslations("roles"), listTokens(user.id)]);
+  const [t, tr, tokens, locale, places, catalogue] = await Promise.all([getTranslations("admin"), getTranslations("roles"), listTokens(user.id), getLocale(), regionIndex(), datasetCatalogue()]);
+  const lang = locale === "fr" ? "fr" : "en";
+  const regions = [...places.values()].filter((r) => r.level === 1).sort((a, b) => a.pcode.localeCompare(b.pcode)).map((r) => ({ pcode: r.pcode, name: r.name[lang] }));
+  const datasets = [...catalogue.byCode.values()].sort((a, b) => a.name.localeCompare(b.name)).map((d) => ({ code: d.code, name: d.name }));
   const self = actor.id === user.id;
   const hidden = { id: String(user.id) };
   return (
@@ -51,6 +57,11 @@ export default async function UserPage({ params }: Props) {
             />
           </section>
         )}
+        <section aria-labelledby="scope-heading">
+          <h2 id="scope-heading">{t("scopeTitle")}</h2>
+          <p className="hint">{t("scopeIntro")}</p>
+          <ScopeForm action={setScopeAction} userId={user.id} regions={regions} datasets={datasets} scope={user.scope} />
+        </section>
         <section aria-labelledby="reset-heading">
           <h2 id="reset-heading">{t("resetPassword")}</h2>
           <p className="hint">{t("resetPasswordHint")}</p>

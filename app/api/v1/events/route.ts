@@ -10,5 +10,5 @@ export const GET = withApi("figures:read", async (request) => endpointResponse(a
 export const POST = withApi("events:write", async (request, { user }) => {
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
-  return endpointResponse(await createEventEndpoint(body.value, user.id));
+  return endpointResponse(await createEventEndpoint(body.value, user));
 });

@@ -20,6 +20,6 @@ export const POST = withApi("imports:write", async (request, { user }) => {
   } catch {
     return jsonError(400, "invalid_body", `Send a multipart/form-data body with the file in a field named "file" (at most ${MAX_IMPORT_MB} MB)`);
   }
-  const { status, body } = await importEndpoint(form, user.id);
+  const { status, body } = await importEndpoint(form, user);
   return NextResponse.json(body, { status });
 });

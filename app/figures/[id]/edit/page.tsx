@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { getFigure } from "@/lib/data/figure-writes";
+import { getFigure, placeOf } from "@/lib/data/figure-writes";
+import { outsideScope } from "@/lib/auth/scope";
 import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
 import { figureToFormValues } from "@/lib/domain/figure-form";
 import { isDerivedIndicator } from "@/lib/domain/funding";
@@ -34,8 +35,20 @@ export default async function EditFigurePage({ params }: Props) {
       </>
     );
   }
+  // A figure outside the writer's scope is not offered for editing: the write would be refused.
+  const outside = outsideScope(user.scope, { place: await placeOf(figure.region), dataset: figure.dataset.code });
+  if (outside) {
+    return (
+      <>
+        <h1>{t("editTitle", { id: figure.id })}</h1>
+        <p className="notice" role="status">
+          {t("outsideScope", { kind: outside.kind, code: outside.code })}
+        </p>
+      </>
+    );
+  }
   const edited = figure.pendingRevision ?? figure;
-  const options = await figureFormOptions(locale, (u) => tu(u) || u, user.id);
+  const options = await figureFormOptions(locale, (u) => tu(u) || u, user);
   return (
     <>
       <h1>{t("editTitle", { id: figure.id })}</h1>

@@ -24,7 +24,7 @@ export const PATCH = withApi<Context>("events:write", async (request, { params, 
   if (id === null) return badId(raw);
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
-  return endpointResponse(await updateEventEndpoint(id, body.value, user.id));
+  return endpointResponse(await updateEventEndpoint(id, body.value, user));
 });
 
 /** `?version=n` makes the delete conditional on the version the client saw. */
@@ -32,5 +32,5 @@ export const DELETE = withApi<Context>("events:write", async (request, { params,
   const raw = (await params).id;
   const id = parseEventId(raw);
   if (id === null) return badId(raw);
-  return endpointResponse(await deleteEventEndpoint(id, new URL(request.url).searchParams.get("version"), user.id));
+  return endpointResponse(await deleteEventEndpoint(id, new URL(request.url).searchParams.get("version"), user));
 });
