@@ -115,29 +115,29 @@ describe("npm run cli", () => {
   });
 
   it("user add and set-scope set a scope of existing regions and datasets, audited; no list means everywhere", async () => {
-    const added = cli(["user", "add", "mopti@example.org", "--role", "reviewer", "--regions", "ml05, ML06", "--datasets", "iom-dtm-mali", "--password-stdin"], { input: "a long enough password" });
+    const added = cli(["user", "add", "partner@example.org", "--role", "reviewer", "--regions", "ml05, ML06", "--datasets", "iom-dtm-mali", "--password-stdin"], { input: "a long enough password" });
     expect(added.code, added.stderr).toBe(0);
-    expect(added.stdout).toContain("Created reviewer mopti@example.org, in ML05, ML06, datasets iom-dtm-mali");
+    expect(added.stdout).toContain("Created reviewer partner@example.org, in ML05, ML06, datasets iom-dtm-mali");
     const scopeOf = async () => {
-      const u = await db().user.findUniqueOrThrow({ where: { email: "mopti@example.org" } });
+      const u = await db().user.findUniqueOrThrow({ where: { email: "partner@example.org" } });
       return { regions: u.scopeRegions, datasets: u.scopeDatasets, readScoped: u.readScoped };
     };
     expect(await scopeOf()).toEqual({ regions: ["ML05", "ML06"], datasets: ["iom-dtm-mali"], readScoped: false });
 
-    const set = cli(["user", "set-scope", "mopti@example.org", "--regions", "ML05", "--read-scoped"]);
+    const set = cli(["user", "set-scope", "partner@example.org", "--regions", "ML05", "--read-scoped"]);
     expect(set.code, set.stderr).toBe(0);
     expect(await scopeOf()).toEqual({ regions: ["ML05"], datasets: [], readScoped: true });
     const event = await db().auditEvent.findFirstOrThrow({ where: { action: "user.set_scope" }, orderBy: { id: "desc" } });
     expect(event).toMatchObject({ userId: null, before: { regions: ["ML05", "ML06"], datasets: ["iom-dtm-mali"], readScoped: false }, after: { regions: ["ML05"], datasets: [], readScoped: true } });
 
     // Omitting --read-scoped sets it false; no list: everywhere.
-    expect(cli(["user", "set-scope", "mopti@example.org"]).code).toBe(0);
+    expect(cli(["user", "set-scope", "partner@example.org"]).code).toBe(0);
     expect(await scopeOf()).toEqual({ regions: [], datasets: [], readScoped: false });
 
-    const unknownRegion = cli(["user", "set-scope", "mopti@example.org", "--regions", "ML05,ML99"]);
+    const unknownRegion = cli(["user", "set-scope", "partner@example.org", "--regions", "ML05,ML99"]);
     expect(unknownRegion.code).toBe(2);
     expect(unknownRegion.stderr).toContain('unknown region "ML99"');
-    const cercle = cli(["user", "set-scope", "mopti@example.org", "--regions", "ML0501"]);
+    const cercle = cli(["user", "set-scope", "partner@example.org", "--regions", "ML0501"]);
     expect(cercle.stderr).toContain('"ML0501" is not a region P-code');
     const unknownDataset = cli(["user", "add", "gao@example.org", "--role", "analyst", "--datasets", "no-such-set", "--password-stdin"], { input: "a long enough password" });
     expect(unknownDataset.code).toBe(2);
@@ -145,7 +145,7 @@ describe("npm run cli", () => {
     expect(await db().user.findUnique({ where: { email: "gao@example.org" } })).toBeNull();
     expect(await scopeOf()).toEqual({ regions: [], datasets: [], readScoped: false });
 
-    const misplaced = cli(["user", "disable", "mopti@example.org", "--regions", "ML05"]);
+    const misplaced = cli(["user", "disable", "partner@example.org", "--regions", "ML05"]);
     expect(misplaced.stderr).toContain("--regions, --datasets and --read-scoped go with user add and user set-scope");
     expect(cli(["--help"]).stdout).toContain("user set-scope <email> [--regions ML05,ML06] [--datasets CODE,…] [--read-scoped]");
   });
