@@ -9,6 +9,8 @@ import { IDLE, type FormState } from "@/lib/auth/form-state";
 
 interface Props {
   id: number;
+  /** The reviewer may review it now (else only the last answer shows). */
+  open: boolean;
   approve: (state: FormState, data: FormData) => Promise<FormState>;
   sendBack: (state: FormState, data: FormData) => Promise<FormState>;
 }
@@ -26,12 +28,20 @@ function Status({ state }: { state: FormState }) {
   );
 }
 
-export function ImportReviewForm({ id, approve, sendBack }: Props) {
+export function ImportReviewForm({ id, open, approve, sendBack }: Props) {
   const t = useTranslations("imports.review");
   const commentId = useId();
   const [approved, approveAction, approving] = useActionState(approve, IDLE);
   const [returned, returnAction, returning] = useActionState(sendBack, IDLE);
   const commentError = returned.status === "error" ? returned.errors.comment : undefined;
+  if (!open) {
+    return (
+      <div className="import-review-actions">
+        <Status state={approved} />
+        <Status state={returned} />
+      </div>
+    );
+  }
   return (
     <div className="import-review-actions">
       <form action={approveAction}>

@@ -44,7 +44,8 @@ export default async function ImportPage({ params, searchParams }: Props) {
   // Rows waiting for review (or returned) are unpublished: only the importer and reviewers see them.
   const held = record.review !== "published";
   const mayPreview = !held || record.userId === user.id || can(user.role, "figures:review");
-  const [preview, refusal] = held && mayPreview ? await Promise.all([importPreview(record.id), importReviewRefusal(user, record.id)]) : [[], null];
+  const reviewer = can(user.role, "figures:review") && record.userId !== user.id;
+  const [preview, refusal] = await Promise.all([held && mayPreview ? importPreview(record.id) : [], reviewer ? importReviewRefusal(user, record.id) : null]);
   const figureName = (f: ImportedFigure) =>
     `${indicators.get(f.indicator)?.name[lang] ?? f.indicator} · ${regions.get(f.region)?.name[lang] ?? f.region} · ${formatPeriod(f.periodStart, f.periodEnd, locale)}${f.disaggregation ? ` · ${Object.values(f.disaggregation).join(" ")}` : ""}`;
   const valueText = (f: ImportedFigure) => {
@@ -126,12 +127,13 @@ export default async function ImportPage({ params, searchParams }: Props) {
               )}
             </div>
           ))}
-          {refusal === null && (
-            <ScopedMessages namespaces={["imports"]}>
-              <ImportReviewForm id={record.id} approve={approveImportAction} sendBack={returnImportAction} />
-            </ScopedMessages>
-          )}
         </section>
+      )}
+      {reviewer && (
+        // Mounted for every reviewer but the importer, open only while they may review it: its answer outlives the refresh that closes it.
+        <ScopedMessages namespaces={["imports"]}>
+          <ImportReviewForm id={record.id} open={refusal === null} approve={approveImportAction} sendBack={returnImportAction} />
+        </ScopedMessages>
       )}
       {mayPreview && figures.total > 0 && (
         <section aria-labelledby="figures" className="import-figures">
