@@ -7,6 +7,8 @@ import { LogoutButton } from "./logout-button";
 import { NavLink } from "./nav-link";
 import { CopyLink } from "@/components/share/copy-link";
 import { SaveView } from "@/components/share/save-view";
+import { includeUnpublishedChosen } from "@/lib/auth/page-visibility";
+import { UnpublishedBanner, UnpublishedSwitch } from "./unpublished-switch";
 
 const NAV = [
   { href: "/", label: "overview" },
@@ -32,7 +34,11 @@ const ADMIN_NAV = [
 
 export async function SiteHeader({ user }: { user: SessionUser | null }) {
   const t = await getTranslations();
+  // Reviewers may include unpublished figures on every page; the banner says so while it is on.
+  const reviewer = user !== null && can(user.role, "figures:review");
+  const including = reviewer && (await includeUnpublishedChosen());
   return (
+    <>
     <header className="site-header">
       <Link href="/" className="brand">
         {t("app.name")}
@@ -55,6 +61,7 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
           {user && <SaveView />}
         </div>
         <LocaleSwitch />
+        {reviewer && <UnpublishedSwitch on={including} />}
         {user && (
           <>
             <span>{t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</span>
@@ -64,5 +71,7 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
         )}
       </div>
     </header>
+    {including && <UnpublishedBanner />}
+    </>
   );
 }

@@ -5,7 +5,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { deletedFigure, figureHistory, getFigure, type HistoryEntry } from "@/lib/data/figure-writes";
-import type { FigureDto } from "@/lib/data/figures";
+import { readFigure, type FigureDto } from "@/lib/data/figures";
+import { visibilityFor } from "@/lib/auth/visibility";
+import { mayReadState } from "@/lib/auth/figure-history";
+import { FigureStatusBadge } from "@/components/figures/status-badge";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
 import { isDerivedIndicator } from "@/lib/domain/funding";
@@ -28,10 +31,20 @@ export default async function FigurePage({ params }: Props) {
   const user = await requireUser("figures:read");
   const id = parseFigureId((await params).id);
   if (id === null) notFound();
-  const [figure, history] = await Promise.all([getFigure(id), figureHistory(id)]);
+  // A reviewer opens any figure they may review (from the queue), toggle or not; a figure the user may not read is one that does not exist.
+  const v = visibilityFor(user, { includeUnpublished: true });
+  const [figure, allHistory, regions] = await Promise.all([readFigure(v, id), figureHistory(id), regionIndex()]);
+  if (!figure && (await getFigure(id))) notFound();
   const shown = figure ?? (await deletedFigure(id));
   if (!shown) notFound();
-  const [locale, t, indicators, regions] = await Promise.all([getLocale(), getTranslations("figureForm"), indicatorIndex(), regionIndex()]);
+  // Checked on each recorded state: a deleted figure's last state, and every state the history shows.
+  const readable = (state: FigureDto, by: HistoryEntry["user"]) => {
+    const place = regions.get(state.region);
+    return place !== undefined && mayReadState(v, state, place, by?.email === user.email);
+  };
+  if (!figure && !readable(shown, null)) notFound();
+  const history = allHistory.filter((h) => [h.before, h.after].every((s) => s === null || readable(s, h.user)));
+  const [locale, t, indicators] = await Promise.all([getLocale(), getTranslations("figureForm"), indicatorIndex()]);
   const lang = locale === "fr" ? "fr" : "en";
   const indicator = indicators.get(shown.indicator);
   const region = regions.get(shown.region);
@@ -45,11 +58,15 @@ export default async function FigurePage({ params }: Props) {
 
   return (
     <>
-      <h1>{t("figureTitle", { id })}</h1>
+      <h1>
+        {t("figureTitle", { id })}
+        <FigureStatusBadge figure={shown} />
+      </h1>
       <p className="lead">
         {indicator?.name[lang] ?? shown.indicator} — <Link href={`/regions/${shown.region}`}>{region?.name[lang] ?? shown.region}</Link>
       </p>
       {!figure && <p className="notice" role="status">{t("deleted")}</p>}
+      {shown.status === "returned" && shown.reviewComment && <p className="notice">{(await getTranslations("visibility"))("returnedComment", { comment: shown.reviewComment })}</p>}
       {isDerivedIndicator(shown.indicator) && <p className="notice">{t("derivedNote")}</p>}
       <dl className="figure-facts card">
         <dt>{t("value")}</dt>
