@@ -61,9 +61,9 @@ export default async function DisplacementPage({ searchParams }: { searchParams:
       {!national && <OutsideScopeNotice visibility={v} />}
       <div className="chart-grid">
         {national && (
-        <ChartSlot title={t("national")}>
-          <TrendChart visibility={v} id="idps-national" compare={compare("idps-national")} title={t("national")} query={{ indicator: "idps", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[0] }]} dateLabel={tc("date")} />
-        </ChartSlot>
+          <ChartSlot title={t("national")}>
+            <TrendChart visibility={v} id="idps-national" compare={compare("idps-national")} title={t("national")} query={{ indicator: "idps", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[0] }]} dateLabel={tc("date")} />
+          </ChartSlot>
         )}
         <ChartSlot title={t("byRegion")}>
           <TrendChart
@@ -84,12 +84,12 @@ export default async function DisplacementPage({ searchParams }: { searchParams:
         )}
         {national && (
           <>
-        <ChartSlot title={t("returnees")}>
-          <TrendChart visibility={v} id="returnees-national" compare={compare("returnees-national")} title={t("returnees")} query={{ indicator: "returnees", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[2] }]} dateLabel={tc("date")} />
-        </ChartSlot>
-        <ChartSlot title={t("refugees")}>
-          <TrendChart visibility={v} id="refugees-national" compare={compare("refugees-national")} title={t("refugees")} query={{ indicator: "refugees", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[3] }]} dateLabel={tc("date")} />
-        </ChartSlot>
+            <ChartSlot title={t("returnees")}>
+              <TrendChart visibility={v} id="returnees-national" compare={compare("returnees-national")} title={t("returnees")} query={{ indicator: "returnees", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[2] }]} dateLabel={tc("date")} />
+            </ChartSlot>
+            <ChartSlot title={t("refugees")}>
+              <TrendChart visibility={v} id="refugees-national" compare={compare("refugees-national")} title={t("refugees")} query={{ indicator: "refugees", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[3] }]} dateLabel={tc("date")} />
+            </ChartSlot>
           </>
         )}
       </div>

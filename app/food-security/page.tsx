@@ -72,22 +72,22 @@ export default async function FoodSecurityPage({ searchParams }: { searchParams:
           </ChartSlot>
         )}
         {national && (
-        <ChartSlot title={t("trend")}>
-          <TrendChart
-            visibility={v}
-            id="ch-trend"
-            compare={compare("ch-trend")}
-            title={t("trend")}
-            query={{ indicator: "ch_phase3plus", level: 0, keys: ["status=current", "status=projected"], ...range }}
-            by="key"
-            unit="people"
-            series={[
-              { key: "status=current", label: tc("current"), colour: CATEGORICAL[5] },
-              { key: "status=projected", label: tc("projected"), colour: CATEGORICAL[0], dashed: true },
-            ]}
-            dateLabel={tc("period")}
-          />
-        </ChartSlot>
+          <ChartSlot title={t("trend")}>
+            <TrendChart
+              visibility={v}
+              id="ch-trend"
+              compare={compare("ch-trend")}
+              title={t("trend")}
+              query={{ indicator: "ch_phase3plus", level: 0, keys: ["status=current", "status=projected"], ...range }}
+              by="key"
+              unit="people"
+              series={[
+                { key: "status=current", label: tc("current"), colour: CATEGORICAL[5] },
+                { key: "status=projected", label: tc("projected"), colour: CATEGORICAL[0], dashed: true },
+              ]}
+              dateLabel={tc("period")}
+            />
+          </ChartSlot>
         )}
         <ChartSlot title={t("byRegion", { status: statusLabel })}>
           <TrendChart

@@ -8,7 +8,7 @@ import { NavLink } from "./nav-link";
 import { CopyLink } from "@/components/share/copy-link";
 import { SaveView } from "@/components/share/save-view";
 import { includeUnpublishedChosen } from "@/lib/auth/page-visibility";
-import { UnpublishedBanner, UnpublishedSwitch } from "./unpublished-switch";
+import { UnpublishedSwitch } from "./unpublished-switch";
 
 const NAV = [
   { href: "/", label: "overview" },
@@ -38,7 +38,6 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
   const reviewer = user !== null && can(user.role, "figures:review");
   const including = reviewer && (await includeUnpublishedChosen());
   return (
-    <>
     <header className="site-header">
       <Link href="/" className="brand">
         {t("app.name")}
@@ -71,7 +70,5 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
         )}
       </div>
     </header>
-    {including && <UnpublishedBanner />}
-    </>
   );
 }

@@ -3,6 +3,9 @@
 // without JavaScript, and the page re-renders with the new choice.
 import { getTranslations } from "next-intl/server";
 import { setIncludeUnpublished } from "@/app/actions/visibility";
+import { can } from "@/lib/auth/permissions";
+import { includeUnpublishedChosen } from "@/lib/auth/page-visibility";
+import type { SessionUser } from "@/lib/data/users";
 
 export async function UnpublishedSwitch({ on }: { on: boolean }) {
   const t = await getTranslations("visibility");
@@ -16,7 +19,9 @@ export async function UnpublishedSwitch({ on }: { on: boolean }) {
   );
 }
 
-export async function UnpublishedBanner() {
+/** Under the header of every page while a reviewer includes unpublished figures. */
+export async function UnpublishedBanner({ user }: { user: SessionUser | null }) {
+  if (!user || !can(user.role, "figures:review") || !(await includeUnpublishedChosen())) return null;
   const t = await getTranslations("visibility");
   return (
     <p className="unpublished-banner" role="status" data-testid="unpublished-banner">
