@@ -3,8 +3,9 @@
 // banner, the figure marked "Submitted" in the list. The figure is written
 // straight into the database (as an analyst's submission) and removed after.
 import { execFileSync } from "node:child_process";
+import { parse } from "csv-parse/sync";
 import { expect, test } from "@playwright/test";
-import { logIn } from "./helpers";
+import { cli, logIn } from "./helpers";
 
 const VALUE = "4,242,424";
 const END = "2031-01-31";
@@ -65,4 +66,49 @@ test("a reviewer includes unpublished figures with the header's switch, under a 
   await expect(page.getByText("Including unpublished figures")).toHaveCount(0);
   await page.goto("/regions/ML05");
   await expect(page.locator("main")).not.toContainText(VALUE);
+});
+
+test.describe("a viewer read-scoped to Mopti", () => {
+  const email = "mopti-reader@example.org";
+  const password = "mopti-reader-long-password";
+
+  test.beforeAll(() => {
+    cli(["user", "add", email, "--role", "viewer", "--password-stdin"], `${password}\n`);
+    sql(`UPDATE users SET scope_regions = ARRAY['ML05'], read_scoped = true WHERE email = '${email}' RETURNING id`);
+  });
+
+  test.afterAll(() => {
+    sql(`DELETE FROM users WHERE email = '${email}' RETURNING id`);
+  });
+
+  test("sees Mopti only, on the pages, in the API and in the exports; national figures are outside their scope", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Mali at a glance" })).toBeVisible();
+    await expect(page.getByText("National figures are outside your scope")).toBeVisible();
+    await expect(page.locator("main").getByRole("link", { name: "Mopti" })).toBeVisible();
+
+    await page.goto("/regions");
+    const table = page.locator("main table").first();
+    await expect(table.locator("a[href='/regions/ML05']")).toHaveCount(1);
+    await expect(table.locator("a[href='/regions/ML07']")).toHaveCount(0);
+    await expect(table.locator("tr.national-row")).toHaveCount(0);
+    expect((await page.goto("/regions/ML07"))?.status()).toBe(404);
+    expect((await page.goto("/regions/ML05"))?.status()).toBe(200);
+
+    const gao = await (await page.request.get("/api/v1/figures?indicator=idps&region=ML07")).json();
+    expect(gao.data).toEqual([]);
+    const all = await (await page.request.get("/api/v1/figures?indicator=idps&limit=50000")).json();
+    expect(all.data.length).toBeGreaterThan(0);
+    expect(all.data.every((f: { region: string }) => f.region.startsWith("ML05"))).toBe(true);
+    const csv = await (await page.request.get("/api/v1/figures.csv?indicator=idps")).text();
+    const regions = (parse(csv.replace(/^\uFEFF/, ""), { columns: true }) as { region: string }[]).map((r) => r.region);
+    expect(regions.length).toBeGreaterThan(0);
+    expect(regions.every((r) => r?.startsWith("ML05"))).toBe(true);
+    const pack = await page.request.get("/api/v1/sitrep.pptx?region=ML07");
+    expect(pack.status()).toBe(403);
+    expect((await pack.json()).error).toMatchObject({ code: "outside_scope", region: "ML07" });
+  });
 });
