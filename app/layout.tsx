@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { SiteHeader } from "@/components/layout/site-header";
+import { UnpublishedBanner } from "@/components/layout/unpublished-switch";
 import { CLIENT_NAMESPACES, pickMessages } from "@/i18n/client-messages";
 import "./globals.css";
 
@@ -25,6 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <NextIntlClientProvider messages={clientMessages}>
           <SiteHeader user={user} />
+          <UnpublishedBanner user={user} />
           <main id="main">{children}</main>
         </NextIntlClientProvider>
       </body>

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireReader } from "@/lib/auth/reader";
+import { forAggregates } from "@/lib/auth/visibility";
+import { readsNational } from "@/lib/auth/read-scope";
+import { OutsideScopeNotice } from "@/components/dashboard/outside-scope";
 import { headlineTile, fundingTiles } from "@/lib/data/tiles";
 import { indicatorIndex } from "@/lib/data/reference";
 import { todayIso } from "@/lib/domain/datasets";
@@ -18,17 +21,26 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OverviewPage() {
-  await requireReader("figures:read");
+  const v = forAggregates((await requireReader("figures:read")).visibility);
   const [locale, t, tc, td, tf, ts, indicators] = await Promise.all([getLocale(), getTranslations("overview"), getTranslations("charts"), getTranslations("displacement"), getTranslations("fundingPage"), getTranslations("snapshot"), indicatorIndex()]);
   const lang = locale === "fr" ? "fr" : "en";
   // One "today" for every tile's freshness and "as of".
   const today = todayIso();
+  // The overview is national: a reader scoped to regions reads it nowhere (their regions' pages are linked instead).
+  if (!readsNational(v)) {
+    return (
+      <>
+        <h1>{t("title")}</h1>
+        <OutsideScopeNotice visibility={v} />
+      </>
+    );
+  }
   const [idps, chCurrent, chProjected, pin, funding] = await Promise.all([
-    headlineTile("idps", "", today),
-    headlineTile("ch_phase3plus", "status=current", today),
-    headlineTile("ch_phase3plus", "status=projected", today),
-    headlineTile("people_in_need", "", today),
-    fundingTiles(today),
+    headlineTile(v, "idps", "", today),
+    headlineTile(v, "ch_phase3plus", "status=current", today),
+    headlineTile(v, "ch_phase3plus", "status=projected", today),
+    headlineTile(v, "people_in_need", "", today),
+    fundingTiles(v, today),
   ]);
   const name = (code: string) => indicators.get(code)?.name[lang] ?? code;
   const unit = (code: string) => (indicators.get(code)?.unit ?? "count") as UnitCode;
@@ -60,10 +72,11 @@ export default async function OverviewPage() {
         <h2 id="trends-heading">{t("trends")}</h2>
         <div className="chart-grid">
           <ChartSlot title={td("national")}>
-            <LightTrendChart id="idps-national" title={td("national")} query={{ indicator: "idps", level: 0, keys: [""] }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[0] }]} dateLabel={tc("date")} />
+            <LightTrendChart visibility={v} id="idps-national" title={td("national")} query={{ indicator: "idps", level: 0, keys: [""] }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[0] }]} dateLabel={tc("date")} />
           </ChartSlot>
           <ChartSlot title={(await getTranslations("food"))("trend")}>
             <LightTrendChart
+              visibility={v}
               id="ch-trend"
               title={(await getTranslations("food"))("trend")}
               query={{ indicator: "ch_phase3plus", level: 0, keys: ["status=current", "status=projected"] }}
@@ -77,7 +90,7 @@ export default async function OverviewPage() {
             />
           </ChartSlot>
           <ChartSlot title={tf("byYear")} height={320}>
-            <LightFundingByYearChart id="funding-by-year" title={tf("byYear")} />
+            <LightFundingByYearChart visibility={v} id="funding-by-year" title={tf("byYear")} />
           </ChartSlot>
         </div>
       </section>

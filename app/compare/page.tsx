@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireReader } from "@/lib/auth/reader";
+import { forAggregates } from "@/lib/auth/visibility";
+import { readablePlace } from "@/lib/auth/read-scope";
 import { indicatorIndex, regionIndex, type RegionDto } from "@/lib/data/reference";
 import { breakdownsOf, compareView } from "@/lib/data/compare";
 import { eventsFor } from "@/lib/data/events";
@@ -34,23 +36,24 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireReader("figures:read");
+  const v = forAggregates((await requireReader("figures:read")).visibility);
   const params = await searchParams;
   const filters = parseDashboardFilters(params);
-  const [locale, t, tc, indicators, regionsByCode] = await Promise.all([getLocale(), getTranslations("compare"), getTranslations("charts"), indicatorIndex(), regionIndex()]);
+  const [locale, t, tc, indicators, regionsByCode] = await Promise.all([getLocale(), getTranslations("compare"), getTranslations("charts"), indicatorIndex(), regionIndex().then((all) => new Map([...all].filter(([, r]) => readablePlace(v, r))))]);
   const lang = locale === "fr" ? "fr" : "en";
   const indicatorCode = filters.indicator && indicators.has(filters.indicator) ? filters.indicator : DEFAULT_INDICATOR;
-  const regionCode = filters.regions[0] && regionsByCode.has(filters.regions[0]) ? filters.regions[0] : DEFAULT_REGION;
+  // The places offered are those the reader may read (a read-scoped reader: their regions, no country).
+  const regionCode = filters.regions[0] && regionsByCode.has(filters.regions[0]) ? filters.regions[0] : regionsByCode.has(DEFAULT_REGION) ? DEFAULT_REGION : ([...regionsByCode.keys()][0] ?? DEFAULT_REGION);
   const indicator = indicators.get(indicatorCode);
   const region = regionsByCode.get(regionCode);
   const unit = (indicator?.unit ?? "count") as UnitCode;
 
   // Only a breakdown the selection has (no other check is needed: it is matched against the database's own keys).
-  const keys = await breakdownsOf(indicatorCode, regionCode);
+  const keys = await breakdownsOf(v, indicatorCode, regionCode);
   const requested = typeof params.key === "string" ? params.key : undefined;
   const key = defaultBreakdown(keys, requested) ?? "";
   const today = todayIso();
-  const view = await compareView({ indicator: indicatorCode, region: regionCode, key }, today);
+  const view = await compareView(v, { indicator: indicatorCode, region: regionCode, key }, today);
   const { datasets, rows } = view;
 
   const breakdownLabel = (k: string): string => {

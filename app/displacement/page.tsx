@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireReader } from "@/lib/auth/reader";
+import { forAggregates } from "@/lib/auth/visibility";
+import { readablePlace, readsNational } from "@/lib/auth/read-scope";
+import { OutsideScopeNotice } from "@/components/dashboard/outside-scope";
 import { regionIndex } from "@/lib/data/reference";
 import { periodsOf, seriesPoints } from "@/lib/data/series";
 import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
@@ -21,21 +24,22 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DisplacementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireReader("figures:read");
+  const v = forAggregates((await requireReader("figures:read")).visibility);
   const params = await searchParams;
   const filters = parseDashboardFilters(params);
   // Charts whose "Compare sources" toggle is on (?compare=<chart id>).
   const compare = compareStateOf(params.compare);
-  const [locale, t, tc, regionsByCode, dates] = await Promise.all([getLocale(), getTranslations("displacement"), getTranslations("charts"), regionIndex(), periodsOf("idps", 1)]);
+  const [locale, t, tc, regionsByCode, dates] = await Promise.all([getLocale(), getTranslations("displacement"), getTranslations("charts"), regionIndex(), periodsOf(v, "idps", 1)]);
   const latestDate = dates[0]?.end;
   const firstDate = dates.at(-1)?.start;
   const lang = locale === "fr" ? "fr" : "en";
-  const regions = [...regionsByCode.values()].filter((r) => r.level === 1);
+  const regions = [...regionsByCode.values()].filter((r) => r.level === 1 && readablePlace(v, r));
+  const national = readsNational(v);
 
   // Default regions: the five with the most IDPs at the latest date.
-  let selected = filters.regions.filter((p) => regionsByCode.get(p)?.level === 1);
+  let selected = filters.regions.filter((p) => regions.some((r) => r.pcode === p));
   if (!selected.length) {
-    const latest = latestPerKey((await seriesPoints({ indicator: "idps", level: 1, keys: [""] })).map((p) => ({ date: p.end, key: p.region, value: p.value })));
+    const latest = latestPerKey((await seriesPoints(v, { indicator: "idps", level: 1, keys: [""] })).map((p) => ({ date: p.end, key: p.region, value: p.value })));
     selected = rank(new Map([...latest.values()].map((p) => [p.key, p.value]))).slice(0, 5).map((r) => r.key);
   }
   // The ranking is "as of" any day; default: the latest assessment.
@@ -54,12 +58,16 @@ export default async function DisplacementPage({ searchParams }: { searchParams:
         }}
       />
       <DataDownloads indicators={["idps", "returnees"]} regions={selected} from={range.from} to={range.to} />
+      {!national && <OutsideScopeNotice visibility={v} />}
       <div className="chart-grid">
-        <ChartSlot title={t("national")}>
-          <TrendChart id="idps-national" compare={compare("idps-national")} title={t("national")} query={{ indicator: "idps", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[0] }]} dateLabel={tc("date")} />
-        </ChartSlot>
+        {national && (
+          <ChartSlot title={t("national")}>
+            <TrendChart visibility={v} id="idps-national" compare={compare("idps-national")} title={t("national")} query={{ indicator: "idps", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[0] }]} dateLabel={tc("date")} />
+          </ChartSlot>
+        )}
         <ChartSlot title={t("byRegion")}>
           <TrendChart
+            visibility={v}
             id="idps-by-region"
             compare={compare("idps-by-region")}
             title={t("byRegion")}
@@ -71,15 +79,19 @@ export default async function DisplacementPage({ searchParams }: { searchParams:
         </ChartSlot>
         {date && (
           <ChartSlot title={t("ranked", { date: formatDate(date, locale) })} height={340}>
-            <RankingChart id="idps-ranked" title={t("ranked", { date: formatDate(date, locale) })} indicator="idps" date={date} regions={regions} lang={lang} unit="people" colour={CATEGORICAL[0]} labels={{ region: tc("region"), value: tc("value"), date: tc("date") }} />
+            <RankingChart visibility={v} id="idps-ranked" title={t("ranked", { date: formatDate(date, locale) })} indicator="idps" date={date} regions={regions} lang={lang} unit="people" colour={CATEGORICAL[0]} labels={{ region: tc("region"), value: tc("value"), date: tc("date") }} />
           </ChartSlot>
         )}
-        <ChartSlot title={t("returnees")}>
-          <TrendChart id="returnees-national" compare={compare("returnees-national")} title={t("returnees")} query={{ indicator: "returnees", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[2] }]} dateLabel={tc("date")} />
-        </ChartSlot>
-        <ChartSlot title={t("refugees")}>
-          <TrendChart id="refugees-national" compare={compare("refugees-national")} title={t("refugees")} query={{ indicator: "refugees", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[3] }]} dateLabel={tc("date")} />
-        </ChartSlot>
+        {national && (
+          <>
+            <ChartSlot title={t("returnees")}>
+              <TrendChart visibility={v} id="returnees-national" compare={compare("returnees-national")} title={t("returnees")} query={{ indicator: "returnees", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[2] }]} dateLabel={tc("date")} />
+            </ChartSlot>
+            <ChartSlot title={t("refugees")}>
+              <TrendChart visibility={v} id="refugees-national" compare={compare("refugees-national")} title={t("refugees")} query={{ indicator: "refugees", level: 0, keys: [""], ...range }} unit="people" series={[{ key: "ML", label: tc("national"), colour: CATEGORICAL[3] }]} dateLabel={tc("date")} />
+            </ChartSlot>
+          </>
+        )}
       </div>
     </>
   );

@@ -9,6 +9,10 @@ import { formatDate, formatPeriod, formatValue, type UnitCode } from "@/lib/doma
 import { listFiltersToQuery, parseFigureList, type FigureListFilters } from "@/lib/validation/figures-query";
 import { datasetCatalogue } from "@/lib/data/datasets";
 import { TableScroll } from "@/components/layout/table-scroll";
+import { FigureStatusBadge } from "@/components/figures/status-badge";
+import { pageVisibility } from "@/lib/auth/page-visibility";
+import { readablePlace } from "@/lib/auth/read-scope";
+import { FIGURE_STATUSES } from "@/lib/validation/figures-query";
 
 export const dynamic = "force-dynamic";
 
@@ -25,8 +29,12 @@ function filterParams(f: FigureListFilters): URLSearchParams {
 
 export default async function FiguresPage({ searchParams }: Props) {
   const user = await requireUser("figures:read");
+  // Published figures, the user's own unpublished ones (marked), and with a reviewer's "include unpublished" every one they may review.
+  const v = await pageVisibility(user);
   const parsed = parseFigureList(await searchParams);
-  const [locale, t, indicators, regions, catalogue, changers] = await Promise.all([getLocale(), getTranslations("figureForm"), indicatorIndex(), regionIndex(), datasetCatalogue(), figureChangers()]);
+  const [locale, t, tv, indicators, allRegions, catalogue, changers] = await Promise.all([getLocale(), getTranslations("figureForm"), getTranslations("visibility"), indicatorIndex(), regionIndex(), datasetCatalogue(), figureChangers(v)]);
+  // The region picker offers the places the user may read.
+  const regions = new Map([...allRegions].filter(([, r]) => readablePlace(v, r)));
   const filters = { ...parsed.filters };
   const dropped = [...parsed.dropped];
   // A code that names nothing is dropped (and said), as a malformed one is: the page never fails on a hand-edited URL.
@@ -36,7 +44,7 @@ export default async function FiguresPage({ searchParams }: Props) {
     delete filters[key];
     dropped.push(key);
   }
-  const page = await figureListPage(listFiltersToQuery(filters), { after: parsed.after, before: parsed.before });
+  const page = await figureListPage(v, listFiltersToQuery(filters), { after: parsed.after, before: parsed.before });
   const lang = locale === "fr" ? "fr" : "en";
   const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, lang);
   const datasets = [...catalogue.byCode.values()].sort(byName);
@@ -105,6 +113,19 @@ export default async function FiguresPage({ searchParams }: Props) {
           <label htmlFor="figures-to">{t("to")}</label>
           <input id="figures-to" name="to" type="date" defaultValue={filters.to ?? ""} />
         </div>
+        {v.unpublished !== "none" && (
+          <div className="field">
+            <label htmlFor="figures-status">{tv("statusFilter")}</label>
+            <select id="figures-status" name="status" defaultValue={filters.status ?? ""}>
+              <option value="">{tv("allStatuses")}</option>
+              {FIGURE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {tv(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field">
           <label htmlFor="figures-changed-by">{t("changedBy")}</label>
           <select id="figures-changed-by" name="changedBy" defaultValue={filters.changedBy ? String(filters.changedBy) : ""}>
@@ -151,6 +172,7 @@ export default async function FiguresPage({ searchParams }: Props) {
                 <tr key={f.id}>
                   <td>
                     <Link href={`/figures/${f.id}`}>{f.id}</Link>
+                    <FigureStatusBadge figure={f} />
                   </td>
                   <td>{indicators.get(f.indicator)?.name[lang] ?? f.indicator}</td>
                   <td>{regions.get(f.region)?.name[lang] ?? f.region}</td>

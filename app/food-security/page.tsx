@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireReader } from "@/lib/auth/reader";
+import { forAggregates } from "@/lib/auth/visibility";
+import { readablePlace, readsNational } from "@/lib/auth/read-scope";
+import { OutsideScopeNotice } from "@/components/dashboard/outside-scope";
 import { regionIndex } from "@/lib/data/reference";
 import { periodsOf } from "@/lib/data/series";
 import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
@@ -21,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function FoodSecurityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireReader("figures:read");
+  const v = forAggregates((await requireReader("figures:read")).visibility);
   const params = await searchParams;
   const filters = parseDashboardFilters(params);
   // Charts whose "Compare sources" toggle is on (?compare=<chart id>).
@@ -33,14 +36,15 @@ export default async function FoodSecurityPage({ searchParams }: { searchParams:
     getTranslations("charts"),
     getTranslations("filters"),
     regionIndex(),
-    periodsOf("ch_phase3plus", 1, `status=${status}`),
+    periodsOf(v, "ch_phase3plus", 1, `status=${status}`),
   ]);
   const lang = locale === "fr" ? "fr" : "en";
-  const regions = [...regionsByCode.values()].filter((r) => r.level === 1);
+  const regions = [...regionsByCode.values()].filter((r) => r.level === 1 && readablePlace(v, r));
+  const national = readsNational(v);
   // `date` picks the analysis in force on that day (any day); default the latest.
   const period = periodInForce(periods, filters.date) ?? undefined;
-  const selected = filters.regions.filter((p) => regionsByCode.get(p)?.level === 1);
-  const trendRegions = selected.length ? selected : ["ML05", "ML04", "ML06", "ML07"];
+  const selected = filters.regions.filter((p) => regions.some((r) => r.pcode === p));
+  const trendRegions = selected.length ? selected : ["ML05", "ML04", "ML06", "ML07"].filter((p) => regions.some((r) => r.pcode === p));
   const range = { from: filters.from, to: filters.to };
   // The phase chart compares every region unless the address picks some; then it shows those (as the trend does).
   const phaseRegions = selected.length ? regions.filter((r) => selected.includes(r.pcode)) : regions;
@@ -60,29 +64,34 @@ export default async function FoodSecurityPage({ searchParams }: { searchParams:
         }}
       />
       <DataDownloads indicators={["ch_population_by_phase", "ch_phase3plus"]} regions={selected.length ? selected : trendRegions} from={range.from} to={range.to} />
+      {!national && <OutsideScopeNotice visibility={v} />}
       <div className="chart-grid">
         {period && (
           <ChartSlot title={phasesTitle} height={340}>
-            <PhaseChart id="ch-phases" title={phasesTitle} period={period} status={status} regions={phaseRegions} lang={lang} />
+            <PhaseChart visibility={v} id="ch-phases" title={phasesTitle} period={period} status={status} regions={phaseRegions} lang={lang} />
           </ChartSlot>
         )}
-        <ChartSlot title={t("trend")}>
-          <TrendChart
-            id="ch-trend"
-            compare={compare("ch-trend")}
-            title={t("trend")}
-            query={{ indicator: "ch_phase3plus", level: 0, keys: ["status=current", "status=projected"], ...range }}
-            by="key"
-            unit="people"
-            series={[
-              { key: "status=current", label: tc("current"), colour: CATEGORICAL[5] },
-              { key: "status=projected", label: tc("projected"), colour: CATEGORICAL[0], dashed: true },
-            ]}
-            dateLabel={tc("period")}
-          />
-        </ChartSlot>
+        {national && (
+          <ChartSlot title={t("trend")}>
+            <TrendChart
+              visibility={v}
+              id="ch-trend"
+              compare={compare("ch-trend")}
+              title={t("trend")}
+              query={{ indicator: "ch_phase3plus", level: 0, keys: ["status=current", "status=projected"], ...range }}
+              by="key"
+              unit="people"
+              series={[
+                { key: "status=current", label: tc("current"), colour: CATEGORICAL[5] },
+                { key: "status=projected", label: tc("projected"), colour: CATEGORICAL[0], dashed: true },
+              ]}
+              dateLabel={tc("period")}
+            />
+          </ChartSlot>
+        )}
         <ChartSlot title={t("byRegion", { status: statusLabel })}>
           <TrendChart
+            visibility={v}
             id="ch-by-region"
             compare={compare("ch-by-region")}
             title={t("byRegion", { status: statusLabel })}

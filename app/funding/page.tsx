@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireReader } from "@/lib/auth/reader";
+import { forAggregates } from "@/lib/auth/visibility";
+import { readsNational } from "@/lib/auth/read-scope";
+import { OutsideScopeNotice } from "@/components/dashboard/outside-scope";
 import { periodsOf } from "@/lib/data/series";
 import { parseDashboardFilters } from "@/lib/validation/dashboard-filters";
 import { ChartSlot } from "@/components/charts/chart-slot";
@@ -15,9 +18,18 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function FundingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireReader("figures:read");
+  const v = forAggregates((await requireReader("figures:read")).visibility);
   const filters = parseDashboardFilters(await searchParams);
-  const [t, plans] = await Promise.all([getTranslations("fundingPage"), periodsOf("funding_required", 0, "sector=")]);
+  const [t, plans] = await Promise.all([getTranslations("fundingPage"), periodsOf(v, "funding_required", 0, "sector=")]);
+  // Funding is national: outside a regional read scope.
+  if (!readsNational(v)) {
+    return (
+      <>
+        <h1>{t("title")}</h1>
+        <OutsideScopeNotice visibility={v} />
+      </>
+    );
+  }
   const years = [...new Set(plans.map((p) => Number(p.start.slice(0, 4))))];
   const year = years.find((y) => y === filters.year) ?? years[0];
 
@@ -29,11 +41,11 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
       <DataDownloads indicators={["funding_required", "funding_funded", "funding_unmet", "funding_coverage"]} regions={["ML"]} from={filters.from} to={filters.to} />
       <div className="chart-grid wide">
         <ChartSlot title={t("byYear")} height={320}>
-          <FundingByYearChart id="funding-by-year" title={t("byYear")} from={filters.from} to={filters.to} />
+          <FundingByYearChart visibility={v} id="funding-by-year" title={t("byYear")} from={filters.from} to={filters.to} />
         </ChartSlot>
         {year && (
           <ChartSlot title={t("byCluster", { year })} height={420}>
-            <FundingByClusterChart id="funding-by-cluster" title={t("byCluster", { year })} year={year} />
+            <FundingByClusterChart visibility={v} id="funding-by-cluster" title={t("byCluster", { year })} year={year} />
           </ChartSlot>
         )}
       </div>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireReader } from "@/lib/auth/reader";
+import { forAggregates, type Visibility } from "@/lib/auth/visibility";
+import { readablePlace } from "@/lib/auth/read-scope";
 import { indicatorIndex, regionIndex, type RegionDto } from "@/lib/data/reference";
 import { chPhaseMapView, mapView } from "@/lib/data/map";
 import { parseDashboardFilters, type DashboardFilters } from "@/lib/validation/dashboard-filters";
@@ -25,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MapPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireReader("figures:read");
+  const v = forAggregates((await requireReader("figures:read")).visibility);
   const params = await searchParams;
   const filters = parseDashboardFilters(params);
   const [locale, t, indicators, regionsByCode] = await Promise.all([getLocale(), getTranslations("map"), indicatorIndex(), regionIndex()]);
@@ -34,16 +36,17 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
     ...MAPPABLE.filter((c) => indicators.has(c)).map((c) => ({ value: c, label: indicators.get(c)!.name[lang] })),
     ...(indicators.has("ch_population_by_phase") ? [{ value: AREA_PHASE, label: t("areaPhase") }] : []),
   ];
-  if (filters.indicator === AREA_PHASE) return <AreaPhaseMap filters={filters} options={indicatorOptions} lang={lang} locale={locale} regionsByCode={regionsByCode} />;
+  if (filters.indicator === AREA_PHASE) return <AreaPhaseMap visibility={v} filters={filters} options={indicatorOptions} lang={lang} locale={locale} regionsByCode={regionsByCode} />;
   const code = filters.indicator && MAPPABLE.includes(filters.indicator) ? filters.indicator : "idps";
   const indicator = indicators.get(code);
   const isCh = indicator?.disaggregation === "ch_status";
   const keys = isCh ? [`status=${filters.status}`] : [""];
   // The dates of the map's dataset; by default the one covering most regions.
-  const view = await mapView(code, keys[0]!, filters.date);
+  const view = await mapView(v, code, keys[0]!, filters.date);
   const periods = view.periods;
   const period = periods.find((p) => p.end === view.date);
-  const regions = [...regionsByCode.values()].filter((r) => r.level === 1);
+  // A read-scoped reader's map names and colours their regions only.
+  const regions = [...regionsByCode.values()].filter((r) => r.level === 1 && readablePlace(v, r));
   const name = indicator?.name[lang] ?? code;
   // ?measure=rate: the indicator as a % of each region's population, where it has rates.
   const measure = mapMeasureOf(params.measure, RATE_INDICATORS.some((r) => r.indicator === code));
@@ -63,7 +66,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
       {RATE_INDICATORS.some((r) => r.indicator === code) && <MeasureSwitch measure={measure} params={params} labels={{ group: t("measure"), count: t("count"), rate: t("rate") }} locale={locale} />}
       {period && (
         <ChartSlot title={title} height={520}>
-          <MapPanel title={title} indicator={code} unit={(indicator?.unit ?? "count") as UnitCode} date={period.end} keys={keys} regions={regions} lang={lang} measure={measure} />
+          <MapPanel visibility={v} title={title} indicator={code} unit={(indicator?.unit ?? "count") as UnitCode} date={period.end} keys={keys} regions={regions} lang={lang} measure={measure} />
         </ChartSlot>
       )}
     </>
@@ -72,12 +75,14 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
 
 /** The CH area phase map: a status, a level (regions or cercles) and a CH period, all in the URL. */
 async function AreaPhaseMap({
+  visibility,
   filters,
   options,
   lang,
   locale,
   regionsByCode,
 }: {
+  visibility: Visibility;
   filters: DashboardFilters;
   options: { value: string; label: string }[];
   lang: "en" | "fr";
@@ -86,10 +91,10 @@ async function AreaPhaseMap({
 }) {
   const t = await getTranslations("map");
   const level = filters.level;
-  const view = await chPhaseMapView(filters.status, level, filters.date);
+  const view = await chPhaseMapView(visibility, filters.status, level, filters.date);
   const period = view.periods.find((p) => p.end === view.date);
   // Every region; the cercles that have a shape (the 2015 ones, Ménaka as ML0704).
-  const areas = [...regionsByCode.values()].filter((r) => (level === "region" ? r.level === 1 : r.level === 2 && r.pcode in CERCLE_PATHS));
+  const areas = [...regionsByCode.values()].filter((r) => (level === "region" ? r.level === 1 : r.level === 2 && r.pcode in CERCLE_PATHS) && readablePlace(visibility, r));
   const title = t("phaseHeading", { level, status: filters.status, period: period ? formatPeriod(period.start, period.end, locale) : "—" });
   return (
     <>

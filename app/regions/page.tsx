@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireReader } from "@/lib/auth/reader";
+import { forAggregates } from "@/lib/auth/visibility";
 import { regionComparison, RATE_INDICATORS, type ComparisonRow, type RatedFigure, type TableFigure } from "@/lib/data/rates";
 import { formatDate, formatValue } from "@/lib/domain/format";
 import { exceedsPopulation, formatRate } from "@/lib/domain/rates";
@@ -31,9 +32,9 @@ function sortValues(row: ComparisonRow): Record<string, number | null> {
 }
 
 export default async function RegionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireReader("figures:read");
+  const v = forAggregates((await requireReader("figures:read")).visibility);
   const sort = parseTableSort(await searchParams, ["name", ...COLUMNS]);
-  const [locale, t, tc, table] = await Promise.all([getLocale(), getTranslations("regionTable"), getTranslations("charts"), regionComparison()]);
+  const [locale, t, tc, table] = await Promise.all([getLocale(), getTranslations("regionTable"), getTranslations("charts"), regionComparison(v)]);
   const lang = locale === "fr" ? "fr" : "en";
   const rows = sortRegionRows(
     table.regions.map((r) => ({ ...r, name: r.name[lang], values: sortValues(r), row: r })),

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireReader } from "@/lib/auth/reader";
+import { forAggregates } from "@/lib/auth/visibility";
+import { readablePlace, readsNational } from "@/lib/auth/read-scope";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import { periodsOf } from "@/lib/data/series";
 import { snapshotArea, snapshotFigures, snapshotTrendCharts } from "@/lib/api/snapshot-content";
@@ -26,11 +28,13 @@ export async function generateMetadata(): Promise<Metadata> {
  * charts, the map and the sources. GET /api/v1/snapshot.pdf prints it.
  */
 export default async function SnapshotPage({ searchParams }: Props) {
-  await requireReader("exports:read");
-  const parsed = snapshotQuerySchema.safeParse({ region: (await searchParams).region ?? undefined });
+  const v = forAggregates((await requireReader("exports:read")).visibility);
+  const asked = (await searchParams).region;
+  // A reader scoped to regions has no country snapshot: without ?region= they get their first region's.
+  const parsed = snapshotQuerySchema.safeParse({ region: asked ?? (readsNational(v) ? undefined : v.scope.regions[0]) });
   const pcode = parsed.success ? parsed.data.region : null;
   const area = pcode ? await snapshotArea(pcode) : null;
-  if (!area) notFound();
+  if (!area || !readablePlace(v, area)) notFound();
   const [locale, t, tc, to, ts, indicators, regions, { shown, sources, asOf }, idpPeriods] = await Promise.all([
     getLocale(),
     getTranslations("snapshot"),
@@ -39,13 +43,13 @@ export default async function SnapshotPage({ searchParams }: Props) {
     getTranslations("sitrep"),
     indicatorIndex(),
     regionIndex(),
-    snapshotFigures(area),
-    periodsOf("idps", 1),
+    snapshotFigures(v, area),
+    periodsOf(v, "idps", 1),
   ]);
   const lang = locale === "fr" ? "fr" : "en";
   const name = area.name[lang];
-  const level1 = [...regions.values()].filter((r) => r.level === 1);
-  const trends = snapshotTrendCharts(area, name, { snapshot: (key, values) => t(key as never, values as never), charts: (key) => tc(key as never) });
+  const level1 = [...regions.values()].filter((r) => r.level === 1 && readablePlace(v, r));
+  const trends = snapshotTrendCharts(v, area, name, { snapshot: (key, values) => t(key as never, values as never), charts: (key) => tc(key as never) });
   const today = formatDate(new Date().toISOString().slice(0, 10), locale);
   const query = `region=${area.pcode}&locale=${lang}`;
   const pdfHref = `/api/v1/snapshot.pdf?${query}`;
@@ -96,8 +100,8 @@ export default async function SnapshotPage({ searchParams }: Props) {
         </h2>
         <LightTrendChart {...trends.idps} />
         <LightTrendChart {...trends.ch} />
-        <LightFundingByYearChart id="snapshot-funding" title={t("fundingTrend")} height={180} />
-        {idpPeriods[0] && <MapPanel title={t("map")} indicator="idps" unit="people" period={idpPeriods[0]} keys={[""]} regions={level1} lang={lang} height={220} />}
+        {readsNational(v) && <LightFundingByYearChart visibility={v} id="snapshot-funding" title={t("fundingTrend")} height={180} />}
+        {idpPeriods[0] && <MapPanel visibility={v} title={t("map")} indicator="idps" unit="people" period={idpPeriods[0]} keys={[""]} regions={level1} lang={lang} height={220} />}
       </section>
       <footer className="snapshot-sources">
         <h2>{t("sources")}</h2>

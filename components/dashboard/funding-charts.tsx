@@ -8,9 +8,10 @@ import { sectorName } from "@/lib/domain/sector-names";
 import { seriesPoints, sourceLine } from "@/lib/data/series";
 import { chartDatasets } from "./dataset-names";
 import { fundingByYearData, fundingColumns } from "./funding-data";
+import type { Visibility } from "@/lib/auth/visibility";
 
-export async function FundingByYearChart({ id, ...props }: { id: string; title: string; from?: string; to?: string }) {
-  const { rows, meta, table, events } = await fundingByYearData(props);
+export async function FundingByYearChart({ id, visibility, ...props }: { id: string; visibility: Visibility; title: string; from?: string; to?: string }) {
+  const { rows, meta, table, events } = await fundingByYearData(visibility, props);
   return (
     <ChartFigure id={id} height={320} meta={meta} table={table}>
       <FundingChart rows={rows} events={events} />
@@ -18,10 +19,10 @@ export async function FundingByYearChart({ id, ...props }: { id: string; title: 
   );
 }
 
-export async function FundingByClusterChart({ id, title, year }: { id: string; title: string; year: number }) {
+export async function FundingByClusterChart({ id, visibility, title, year }: { id: string; visibility: Visibility; title: string; year: number }) {
   const [t, locale] = await Promise.all([getTranslations("charts"), getLocale()]);
   const query = { level: 0 as const, keyPrefix: "sector=", from: `${year}-01-01`, to: `${year}-12-31` };
-  const [required, funded] = await Promise.all([seriesPoints({ indicator: "funding_required", ...query }), seriesPoints({ indicator: "funding_funded", ...query })]);
+  const [required, funded] = await Promise.all([seriesPoints(visibility, { indicator: "funding_required", ...query }), seriesPoints(visibility, { indicator: "funding_funded", ...query })]);
   const inYear = <P extends { start: string }>(ps: P[]) => ps.filter((p) => p.start.startsWith(String(year)));
   const req = inYear(required);
   const fund = inYear(funded);

@@ -8,15 +8,16 @@ import { eventsFor } from "@/lib/data/events";
 import { yearMarkers } from "@/lib/domain/events";
 import { chartDatasets } from "./dataset-names";
 import { requestIntl, type ChartIntl } from "./trend-data";
+import { visibilityKey, type Visibility } from "@/lib/auth/visibility";
 
-/** Requirement, funding, unmet and coverage per plan year, for either renderer (cached like trendData). */
-export async function fundingByYearData(inputs: { title: string; from?: string; to?: string }, intl?: ChartIntl) {
+/** Requirement, funding, unmet and coverage per plan year as `v` sees them, for either renderer (cached like trendData). */
+export async function fundingByYearData(v: Visibility, inputs: { title: string; from?: string; to?: string }, intl?: ChartIntl) {
   const { locale, t } = intl ?? (await requestIntl());
-  return cachedRead(`funding-by-year:${locale}:${JSON.stringify(inputs)}`, () => buildFundingByYearData(inputs, { locale, t }));
+  return cachedRead(`funding-by-year:${locale}:${visibilityKey(v)}:${JSON.stringify(inputs)}`, () => buildFundingByYearData(v, inputs, { locale, t }));
 }
 
-async function buildFundingByYearData({ title, from, to }: { title: string; from?: string; to?: string }, { t, locale }: ChartIntl) {
-  const [{ rows, points: shown }, events] = await Promise.all([fundingByYear({ from, to }), eventsFor({ from, to })]);
+async function buildFundingByYearData(v: Visibility, { title, from, to }: { title: string; from?: string; to?: string }, { t, locale }: ChartIntl) {
+  const [{ rows, points: shown }, events] = await Promise.all([fundingByYear(v, { from, to }), eventsFor({ from, to })]);
   // A plan covers the country: its chart marks the national events, on their years' bars.
   const markers = yearMarkers(events, rows.map((r) => r.label), locale);
   return {

@@ -12,6 +12,7 @@ import { formatValue } from "@/lib/domain/format";
 import { fundingChartSpec, lineChartSpec } from "@/lib/domain/svg-chart";
 import { fundingByYearData } from "./funding-data";
 import { trendData, type TrendChartProps } from "./trend-data";
+import type { Visibility } from "@/lib/auth/visibility";
 
 /** The preferred datasets' lines only (no comparison toggle: the theme pages have it), with the datasets named and links to the compare page. */
 export async function LightTrendChart(props: TrendChartProps) {
@@ -26,8 +27,8 @@ export async function LightTrendChart(props: TrendChartProps) {
   );
 }
 
-export async function LightFundingByYearChart({ id, title, height = 320 }: { id: string; title: string; height?: number }) {
-  const [{ rows, meta, table: full }, t, locale] = await Promise.all([fundingByYearData({ title }), getTranslations("charts"), getLocale()]);
+export async function LightFundingByYearChart({ id, visibility, title, height = 320 }: { id: string; visibility: Visibility; title: string; height?: number }) {
+  const [{ rows, meta, table: full }, t, locale] = await Promise.all([fundingByYearData(visibility, { title }), getTranslations("charts"), getLocale()]);
   // The light bar chart does not draw events (yet): its table does not list them either.
   const table = { ...full, events: undefined };
   const or = (v: number | null, unit: "usd" | "percent") => (v === null ? t("noData") : formatValue(v, unit, locale));

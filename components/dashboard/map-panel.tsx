@@ -14,8 +14,10 @@ import { ratesFor } from "@/lib/data/rates";
 import { sourceLine, type PeriodOption } from "@/lib/data/series";
 import type { RegionDto } from "@/lib/data/reference";
 import { chartDatasets } from "./dataset-names";
+import type { Visibility } from "@/lib/auth/visibility";
 
 export async function MapPanel({
+  visibility,
   title,
   indicator,
   unit,
@@ -27,6 +29,8 @@ export async function MapPanel({
   height = 520,
   measure = "count",
 }: {
+  /** What the map draws: forAggregates of the page's reader. */
+  visibility: Visibility;
   title: string;
   indicator: string;
   unit: UnitCode;
@@ -42,14 +46,14 @@ export async function MapPanel({
   measure?: "count" | "rate";
 }) {
   const [t, tm] = await Promise.all([getTranslations("charts"), getTranslations("map")]);
-  const view = await mapView(indicator, keys[0] ?? "", date ?? period?.end);
+  const view = await mapView(visibility, indicator, keys[0] ?? "", date ?? period?.end);
   const shown = [...view.figures.values()];
   const counts = regions.map((r) => {
     const f = view.figures.get(r.pcode);
     return { pcode: r.pcode, name: r.name[lang], value: f?.value ?? null, date: f?.end ?? null };
   });
   const rated = measure === "rate";
-  const rateList = rated ? await ratesFor(shown) : [];
+  const rateList = rated ? await ratesFor(visibility, shown) : [];
   const rates = new Map(shown.map((f, i) => [f.region, rateList[i]?.rate ?? null]));
   // The populations divided by are sources of the map too.
   const populations = rateList.flatMap((r) => (r.population ? [r.population] : []));

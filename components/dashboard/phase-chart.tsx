@@ -7,13 +7,14 @@ import { asOfDate, phaseRows } from "@/lib/domain/charts";
 import { seriesPoints, sourceLine, type PeriodOption } from "@/lib/data/series";
 import type { RegionDto } from "@/lib/data/reference";
 import { chartDatasets } from "./dataset-names";
+import type { Visibility } from "@/lib/auth/visibility";
 
-export async function PhaseChart({ id, title, period, status, regions, lang }: { id: string; title: string; period: PeriodOption; status: "current" | "projected"; regions: RegionDto[]; lang: "en" | "fr" }) {
+export async function PhaseChart({ visibility, id, title, period, status, regions, lang }: { visibility: Visibility; id: string; title: string; period: PeriodOption; status: "current" | "projected"; regions: RegionDto[]; lang: "en" | "fr" }) {
   const t = await getTranslations("charts");
   const range = { from: period.start, to: period.end };
   const [byPhase, plus] = await Promise.all([
-    seriesPoints({ indicator: "ch_population_by_phase", level: 1, ...range, keys: [1, 2, 3, 4, 5].map((n) => `phase=${n};status=${status}`) }),
-    seriesPoints({ indicator: "ch_phase3plus", level: 1, ...range, keys: [`status=${status}`] }),
+    seriesPoints(visibility, { indicator: "ch_population_by_phase", level: 1, ...range, keys: [1, 2, 3, 4, 5].map((n) => `phase=${n};status=${status}`) }),
+    seriesPoints(visibility, { indicator: "ch_phase3plus", level: 1, ...range, keys: [`status=${status}`] }),
   ]);
   const inPeriod = <P extends { start: string; end: string }>(ps: P[]) => ps.filter((p) => p.start === period.start && p.end === period.end);
   const shown = inPeriod(byPhase);

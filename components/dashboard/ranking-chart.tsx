@@ -12,8 +12,10 @@ import { formatDate, type UnitCode } from "@/lib/domain/format";
 import { seriesPoints, sourceLine } from "@/lib/data/series";
 import { chartDatasets } from "./dataset-names";
 import type { RegionDto } from "@/lib/data/reference";
+import type { Visibility } from "@/lib/auth/visibility";
 
 export async function RankingChart(props: {
+  visibility: Visibility;
   id: string;
   title: string;
   indicator: string;
@@ -25,7 +27,7 @@ export async function RankingChart(props: {
   colour: string;
   labels: { region: string; value: string; date: string };
 }) {
-  const points = await seriesPoints({ indicator: props.indicator, level: 1, to: props.date, keys: props.keys ?? [""] });
+  const points = await seriesPoints(props.visibility, { indicator: props.indicator, level: 1, to: props.date, keys: props.keys ?? [""] });
   const latest = latestPerKey(points.map((p) => ({ date: p.end, key: p.region, value: p.value })), props.date);
   const shown = points.filter((p) => latest.get(p.region)?.date === p.end);
   const ranked = rank(new Map([...latest.values()].map((p) => [p.key, p.value])));

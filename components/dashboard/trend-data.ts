@@ -2,6 +2,7 @@
 // the figure's metadata and its table, whichever renderer draws it. Each
 // series draws its preferred dataset only; with comparisons on, the other
 // datasets' points come as lines of their own (never joined to it).
+import { visibilityKey, type Visibility } from "@/lib/auth/visibility";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { LineSeries } from "@/components/charts/line-series";
 import { CATEGORICAL } from "@/lib/domain/colour-scale";
@@ -18,6 +19,8 @@ import { chartDatasets, datasetNames } from "./dataset-names";
 import { sign } from "@/lib/domain/typography";
 
 export interface TrendChartProps {
+  /** What the chart draws (forAggregates of the page's reader; publishedOnly for files). */
+  visibility: Visibility;
   id: string;
   title: string;
   query: Omit<SeriesQuery, "allDatasets" | "datasets">;
@@ -49,7 +52,7 @@ export interface CompareLinkSpec {
 export async function trendData(props: TrendChartProps, intl?: ChartIntl) {
   const { locale, t } = intl ?? (await requestIntl());
   const key = JSON.stringify([props.title, props.query, props.unit, props.series, props.by, props.dateLabel, props.compare]);
-  return cachedRead(`trend:${locale}:${key}`, () => buildTrendData(props, { locale, t }));
+  return cachedRead(`trend:${locale}:${visibilityKey(props.visibility)}:${key}`, () => buildTrendData(props, { locale, t }));
 }
 
 /**
@@ -67,9 +70,9 @@ export async function requestIntl(): Promise<ChartIntl> {
   return { locale, t: (key) => t(key as Parameters<typeof t>[0]) };
 }
 
-async function buildTrendData({ title, query, unit, series, by = "region", dateLabel, compare }: TrendChartProps, { t, locale }: ChartIntl) {
+async function buildTrendData({ visibility, title, query, unit, series, by = "region", dateLabel, compare }: TrendChartProps, { t, locale }: ChartIntl) {
   const [{ drawn, others }, preference, catalogue, events] = await Promise.all([
-    seriesWithComparisons(query),
+    seriesWithComparisons(visibility, query),
     preferenceOf(query.indicator),
     datasetCatalogue(),
     eventsFor({ regions: eventRegions(query), from: query.from, to: query.to }),

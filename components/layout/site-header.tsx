@@ -8,6 +8,8 @@ import { NavLink } from "./nav-link";
 import { CopyLink } from "@/components/share/copy-link";
 import { SaveView } from "@/components/share/save-view";
 import { reviewCount } from "@/lib/data/review";
+import { includeUnpublishedChosen } from "@/lib/auth/page-visibility";
+import { UnpublishedSwitch } from "./unpublished-switch";
 
 const NAV = [
   { href: "/", label: "overview" },
@@ -33,8 +35,10 @@ const ADMIN_NAV = [
 
 export async function SiteHeader({ user }: { user: SessionUser | null }) {
   const t = await getTranslations();
-  // Reviewers see how much waits for them, on every page.
-  const waiting = user && can(user.role, "figures:review") ? await reviewCount(user) : null;
+  // Reviewers see how much waits for them, on every page, and may include unpublished figures on every page; the banner says so while it is on.
+  const reviewer = user !== null && can(user.role, "figures:review");
+  const waiting = reviewer ? await reviewCount(user) : null;
+  const including = reviewer && (await includeUnpublishedChosen());
   return (
     <header className="site-header">
       <Link href="/" className="brand">
@@ -68,6 +72,7 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
           {user && <SaveView />}
         </div>
         <LocaleSwitch />
+        {reviewer && <UnpublishedSwitch on={including} />}
         {user && (
           <>
             <span>{t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</span>

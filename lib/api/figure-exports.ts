@@ -15,6 +15,7 @@ import { exportFileName, FIGURE_COLUMNS, figureRow, hxlHeader, hxlRow, hxlValueC
 import type { FiguresQuery } from "../validation/figures-query";
 import { checkedFiguresQuery, filtersOf } from "./figures-endpoint";
 import { withExportSlot } from "./export-gate";
+import { publishedOnly, visibilityFor, type Visibility } from "../auth/visibility";
 import { jsonError, withApi } from "./respond";
 
 /** csv-excel-fr: the CSV in French Excel's dialect (lib/export/csv.ts), same rows and columns. */
@@ -31,9 +32,9 @@ const CONTENT_TYPE: Record<ExportFormat, string> = {
 const EXTENSION: Record<ExportFormat, string> = { csv: "csv", "csv-excel-fr": "excel-fr.csv", hxl: "hxl.csv", xlsx: "xlsx" };
 
 /** The figures in order: one page when limit or offset is given (as the JSON API), else all of them. */
-async function* figuresFor(query: FiguresQuery, paged: boolean): AsyncGenerator<FigureDto[]> {
-  if (paged) yield (await listFigures(query)).data;
-  else yield* streamFigures(query);
+async function* figuresFor(v: Visibility, query: FiguresQuery, paged: boolean): AsyncGenerator<FigureDto[]> {
+  if (paged) yield (await listFigures(v, query)).data;
+  else yield* streamFigures(v, query);
 }
 
 async function exportNames(lang: "en" | "fr"): Promise<ExportNames> {
@@ -53,6 +54,8 @@ export async function exportFigures(format: ExportFormat, params: URLSearchParam
   const checked = await checkedFiguresQuery(params);
   if (!checked.ok) return NextResponse.json(checked.body, { status: 400 });
   const { query } = checked;
+  // What leaves the app is published, always; within the user's read scope.
+  const v = publishedOnly(visibilityFor(user));
   const paged = params.has("limit") || params.has("offset");
   const filters = filtersOf(query);
   const names = await exportNames(lang);
@@ -65,11 +68,11 @@ export async function exportFigures(format: ExportFormat, params: URLSearchParam
     body = textStream(
       (async function* () {
         yield UTF8_BOM + csvLine(FIGURE_COLUMNS.map((c) => c.header), dialect);
-        for await (const page of figuresFor(query, paged)) yield page.map((f) => csvLine(figureRow(f, names), dialect)).join("");
+        for await (const page of figuresFor(v, query, paged)) yield page.map((f) => csvLine(figureRow(f, names), dialect)).join("");
       })(),
     );
   } else if (format === "hxl") {
-    const shape = await exportShape(query);
+    const shape = await exportShape(v, query);
     if (shape.levels.length > 1) {
       return jsonError(400, "mixed_levels", "An HXL file holds one administrative level: filter by regions of one level (e.g. region=ML05,ML06) or by the country (region=ML)");
     }
@@ -78,14 +81,14 @@ export async function exportFigures(format: ExportFormat, params: URLSearchParam
     body = textStream(
       (async function* () {
         yield UTF8_BOM + csvLine(headers) + csvLine(tags);
-        for await (const page of figuresFor(query, paged)) yield page.map((f) => csvLine(hxlRow(f, values, names))).join("");
+        for await (const page of figuresFor(v, query, paged)) yield page.map((f) => csvLine(hxlRow(f, values, names))).join("");
       })(),
     );
   } else {
-    const count = await countFigures(query);
+    const count = await countFigures(v, query);
     const total = paged ? Math.max(0, Math.min(query.limit, count - query.offset)) : count;
     if (total > XLSX_MAX_ROWS) return jsonError(413, "too_many_rows", `${total} figures match: an XLSX export holds at most ${XLSX_MAX_ROWS}; narrow the filters or export CSV`);
-    body = workbook(query, paged, names);
+    body = workbook(v, query, paged, names);
     rows = total;
   }
   await recordReadAudit({ userId: user.id, action: `export.${format.replaceAll("-", "_")}`, entity: "figures", after: { filters, ...(paged ? { limit: query.limit, offset: query.offset } : {}), ...(rows !== null ? { rows } : {}) } });
@@ -103,7 +106,7 @@ export async function exportFigures(format: ExportFormat, params: URLSearchParam
  * each source once, written row by row into the response as the pages arrive
  * (exceljs's streaming writer: memory stays flat whatever the size).
  */
-function workbook(query: FiguresQuery, paged: boolean, names: ExportNames): ReadableStream<Uint8Array> {
+function workbook(v: Visibility, query: FiguresQuery, paged: boolean, names: ExportNames): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = "Situation Room";
@@ -113,7 +116,7 @@ function workbook(query: FiguresQuery, paged: boolean, names: ExportNames): Read
     sheet.columns = FIGURE_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.kind === "date" ? 12 : c.header === "value" ? 16 : 20, style: c.kind === "date" ? { numFmt: "yyyy-mm-dd" } : c.header === "value" ? { numFmt: "#,##0.####" } : {} }));
     sheet.getRow(1).font = { bold: true };
     const sources = new Map<string, FigureDto["source"] & { dataset: string; figures: number }>();
-    for await (const page of figuresFor(query, paged)) {
+    for await (const page of figuresFor(v, query, paged)) {
       for (const f of page) {
         const cells = figureRow(f, names).map((v, i) => (FIGURE_COLUMNS[i]!.kind === "date" && typeof v === "string" ? new Date(`${v}T00:00:00Z`) : v));
         sheet.addRow(cells).commit();

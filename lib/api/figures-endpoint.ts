@@ -1,6 +1,7 @@
 // GET /api/v1/figures without the HTTP wrapper, so integration tests can call
 // it against a real database: parse, check codes exist, query, shape.
 import { listFigures, type FigureDto } from "../data/figures";
+import type { Visibility } from "../auth/visibility";
 import { datasetCatalogue } from "../data/datasets";
 import { unknownIndicatorCodes, unknownRegionCodes } from "../data/reference";
 import { toIsoDate } from "../domain/dates";
@@ -18,7 +19,7 @@ export interface FiguresPage {
     limit: number;
     offset: number;
     nextOffset: number | null;
-    filters: { indicator: string[]; region: string[]; dataset: string[]; from: string | null; to: string | null; q: string | null; changedBy: number | null };
+    filters: { indicator: string[]; region: string[]; dataset: string[]; from: string | null; to: string | null; q: string | null; changedBy: number | null; status: string[] };
   };
 }
 
@@ -42,15 +43,16 @@ export async function checkedFiguresQuery(params: URLSearchParams): Promise<{ ok
 }
 
 export function filtersOf(query: FiguresQuery): FiguresPage["meta"]["filters"] {
-  return { indicator: query.indicator, region: query.region, dataset: query.dataset, from: query.from ? toIsoDate(query.from) : null, to: query.to ? toIsoDate(query.to) : null, q: query.q ?? null, changedBy: query.changedBy ?? null };
+  return { indicator: query.indicator, region: query.region, dataset: query.dataset, from: query.from ? toIsoDate(query.from) : null, to: query.to ? toIsoDate(query.to) : null, q: query.q ?? null, changedBy: query.changedBy ?? null, status: query.status };
 }
 
-export async function figuresEndpoint(params: URLSearchParams): Promise<{ status: 200; body: FiguresPage } | { status: 400; body: ParameterError }> {
+/** The figures `v` may read that match the filters (status= among them: always within what `v` may see). */
+export async function figuresEndpoint(v: Visibility, params: URLSearchParams): Promise<{ status: 200; body: FiguresPage } | { status: 400; body: ParameterError }> {
   const checked = await checkedFiguresQuery(params);
   if (!checked.ok) return checked;
   const { query } = checked;
 
-  const { data, total } = await listFigures(query);
+  const { data, total } = await listFigures(v, query);
   const end = query.offset + data.length;
   return {
     status: 200,

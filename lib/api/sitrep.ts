@@ -9,6 +9,7 @@ import { DOCX_CONTENT_TYPE, sitrepDocx } from "../export/sitrep-docx";
 import { PPTX_CONTENT_TYPE, sitrepPptx } from "../export/sitrep-pptx";
 import { withExportSlot } from "./export-gate";
 import { withApi } from "./respond";
+import { publishedOnly, visibilityFor } from "../auth/visibility";
 import { snapshotContent, snapshotRequest } from "./snapshot-content";
 
 export type PackFormat = "pptx" | "docx";
@@ -19,10 +20,12 @@ const BUILD: Record<PackFormat, { type: string; build: typeof sitrepPptx }> = {
 };
 
 export async function sitrepPack(format: PackFormat, request: Request, user: SessionUser): Promise<Response> {
-  const checked = await snapshotRequest(request);
+  // A file that leaves the app: published figures, within the user's read scope.
+  const v = publishedOnly(visibilityFor(user));
+  const checked = await snapshotRequest(request, v);
   if (!checked.ok) return checked.response;
   const { area, locale } = checked;
-  const content = await snapshotContent(area, locale);
+  const content = await snapshotContent(v, area, locale);
   const bytes = await BUILD[format].build(content);
   await recordReadAudit({ userId: user.id, action: `export.${format}`, entity: "snapshot", entityId: area.pcode, after: { locale } });
   const name = `sitrep_${area.name.en.toLowerCase().replace(/[^a-z0-9]+/g, "-")}_${locale}_${content.today}.${format}`;

@@ -23,12 +23,16 @@ import { fundingChartSpec, lineChartSpec, type PlotSpec } from "../domain/svg-ch
 import { todayIso } from "../domain/datasets";
 import { snapshotQuerySchema } from "../validation/snapshot-query";
 import { jsonError } from "./respond";
+import { publishedOnly, type Visibility } from "../auth/visibility";
+import { readablePlace } from "../auth/read-scope";
+import { outsideScopeBody } from "./scope-refusal";
 
 /**
  * The area and language of GET /api/v1/snapshot.pdf, sitrep.pptx and sitrep.docx
- * (region and locale only), or the 400 that refuses them.
+ * (region and locale only), or the 400 that refuses them (403 outside_scope
+ * for an area outside the reader's read scope, the country included).
  */
-export async function snapshotRequest(request: Request): Promise<{ ok: true; area: RegionDto; locale: Locale } | { ok: false; response: Response }> {
+export async function snapshotRequest(request: Request, v: Visibility): Promise<{ ok: true; area: RegionDto; locale: Locale } | { ok: false; response: Response }> {
   const url = new URL(request.url);
   const refuse = (message: string) => ({ ok: false as const, response: jsonError(400, "invalid_parameter", message) });
   const unknown = [...url.searchParams.keys()].find((key) => key !== "region" && key !== "locale");
@@ -37,6 +41,7 @@ export async function snapshotRequest(request: Request): Promise<{ ok: true; are
   if (!parsed.success) return refuse(parsed.error.issues[0]!.message);
   const area = await snapshotArea(parsed.data.region);
   if (!area) return refuse(`region: no country or region with P-code ${parsed.data.region} (cercles have no snapshot)`);
+  if (!readablePlace(v, area)) return { ok: false, response: Response.json(outsideScopeBody({ kind: "region", code: area.pcode }), { status: 403 }) };
   return { ok: true, area, locale: parsed.data.locale };
 }
 
@@ -49,9 +54,9 @@ export async function snapshotArea(pcode: string): Promise<RegionDto | null> {
   return area && area.level <= 1 ? area : null;
 }
 
-/** The key figures of an area, in KEY_INDICATORS order, with their sources and "data as of". */
-export async function snapshotFigures(area: RegionDto): Promise<{ shown: RegionLatest[]; sources: SourceDto[]; asOf: string | null }> {
-  const latest = await latestForRegion(area.pcode);
+/** The key figures of an area as `v` sees them, in KEY_INDICATORS order, with their sources and "data as of". */
+export async function snapshotFigures(v: Visibility, area: RegionDto): Promise<{ shown: RegionLatest[]; sources: SourceDto[]; asOf: string | null }> {
+  const latest = await latestForRegion(v, area.pcode);
   const shown = latest.filter((l) => KEY_INDICATORS.includes(l.indicator)).sort((a, b) => KEY_INDICATORS.indexOf(a.indicator) - KEY_INDICATORS.indexOf(b.indicator));
   return { shown, sources: await sourcesOf(shown), asOf: asOfDate(shown) };
 }
@@ -59,10 +64,11 @@ export async function snapshotFigures(area: RegionDto): Promise<{ shown: RegionL
 type SnapshotTexts = { snapshot: (key: string, values?: Record<string, string>) => string; charts: (key: string) => string };
 
 /** The two trend charts (IDPs, CH phase 3+), as the page draws them: queries, series, names and colours. */
-export function snapshotTrendCharts(area: RegionDto, name: string, t: SnapshotTexts): { idps: TrendChartProps; ch: TrendChartProps } {
+export function snapshotTrendCharts(v: Visibility, area: RegionDto, name: string, t: SnapshotTexts): { idps: TrendChartProps; ch: TrendChartProps } {
   const query = (indicator: string, keys: string[]) => (area.level === 0 ? { indicator, level: 0 as const, keys } : { indicator, regions: [area.pcode], keys });
   return {
     idps: {
+      visibility: v,
       id: "snapshot-idps",
       title: t.snapshot("idpsTrend", { name }),
       query: query("idps", [""]),
@@ -72,6 +78,7 @@ export function snapshotTrendCharts(area: RegionDto, name: string, t: SnapshotTe
       height: 180,
     },
     ch: {
+      visibility: v,
       id: "snapshot-ch",
       title: t.snapshot("chTrend", { name }),
       query: query("ch_phase3plus", ["status=current", "status=projected"]),
@@ -140,14 +147,19 @@ export interface SnapshotContent {
   sources: SourceDto[];
 }
 
-/** Everything a snapshot shows, in `locale`, for an area from snapshotArea. */
-export async function snapshotContent(area: RegionDto, locale: Locale): Promise<SnapshotContent> {
+/**
+ * Everything a snapshot shows, in `locale`, for an area from snapshotArea:
+ * the sitrep pack is a file that leaves the app, so published figures only,
+ * within the reader's read scope.
+ */
+export async function snapshotContent(reader: Visibility, area: RegionDto, locale: Locale): Promise<SnapshotContent> {
+  const v = publishedOnly(reader);
   const snapshot = translator(locale, "snapshot");
   const charts = translator(locale, "charts");
   const overview = translator(locale, "overview");
   const intl: ChartIntl = { locale, t: charts };
   const name = area.name[locale];
-  const [{ shown, sources, asOf }, indicators, catalogue, regions, idpPeriods] = await Promise.all([snapshotFigures(area), indicatorIndex(), datasetCatalogue(), regionIndex(), periodsOf("idps", 1)]);
+  const [{ shown, sources, asOf }, indicators, catalogue, regions, idpPeriods] = await Promise.all([snapshotFigures(v, area), indicatorIndex(), datasetCatalogue(), regionIndex(), periodsOf(v, "idps", 1)]);
 
   const keyFigures: KeyFigure[] = await Promise.all(
     shown.map(async (l) => {
@@ -168,9 +180,9 @@ export async function snapshotContent(area: RegionDto, locale: Locale): Promise<
     }),
   );
 
-  const trends = snapshotTrendCharts(area, name, { snapshot, charts });
+  const trends = snapshotTrendCharts(v, area, name, { snapshot, charts });
   const lines = await Promise.all([trends.idps, trends.ch].map(async (props, i) => trendChart(i === 0 ? "idps" : "ch", props, intl)));
-  const level1 = [...regions.values()].filter((r) => r.level === 1);
+  const level1 = [...regions.values()].filter((r) => r.level === 1 && readablePlace(v, r));
   return {
     area,
     locale,
@@ -178,7 +190,7 @@ export async function snapshotContent(area: RegionDto, locale: Locale): Promise<
     asOf,
     today: todayIso(),
     keyFigures,
-    charts: [...lines, await fundingChart(snapshot("fundingTrend"), intl), ...(idpPeriods[0] ? [await idpMapChart(snapshot("map"), idpPeriods[0].end, level1, intl)] : [])],
+    charts: [...lines, await fundingChart(v, snapshot("fundingTrend"), intl), ...(idpPeriods[0] ? [await idpMapChart(v, snapshot("map"), idpPeriods[0].end, level1, intl)] : [])],
     sources,
   };
 }
@@ -207,8 +219,8 @@ async function trendChart(id: "idps" | "ch", props: TrendChartProps, intl: Chart
   };
 }
 
-async function fundingChart(title: string, intl: ChartIntl): Promise<PackChart> {
-  const { rows, meta, table, events } = await fundingByYearData({ title }, intl);
+async function fundingChart(v: Visibility, title: string, intl: ChartIntl): Promise<PackChart> {
+  const { rows, meta, table, events } = await fundingByYearData(v, { title }, intl);
   const { t, locale } = intl;
   const or = (v: number | null, unit: "usd" | "percent") => (v === null ? t("noData") : formatValue(v, unit, locale));
   return {
@@ -241,9 +253,9 @@ function packEvents(markers: readonly EventMarker[], locale: string): PackEvent[
 }
 
 /** The snapshot's map as numbers: each region's IDPs at the map's date (mapView, as MapPanel), regions without a figure left out. */
-async function idpMapChart(title: string, date: string, regions: RegionDto[], intl: ChartIntl): Promise<PackChart> {
+async function idpMapChart(v: Visibility, title: string, date: string, regions: RegionDto[], intl: ChartIntl): Promise<PackChart> {
   const { t, locale } = intl;
-  const view = await mapView("idps", "", date);
+  const view = await mapView(v, "idps", "", date);
   const shown = [...view.figures.values()];
   const lang = locale === "fr" ? "fr" : "en";
   const withData = regions.flatMap((r) => {

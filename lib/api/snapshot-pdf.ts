@@ -15,6 +15,7 @@ import type { SessionUser } from "../data/users";
 import { internalSessionCookie } from "../auth/session";
 import { snapshotRequest } from "./snapshot-content";
 import { jsonError } from "./respond";
+import { publishedOnly, visibilityFor } from "../auth/visibility";
 
 const RENDER_TIMEOUT_MS = 30_000;
 const MAX_PARALLEL = 2;
@@ -80,7 +81,7 @@ function publicLinks({ from, to }: { from: string; to: string }) {
 
 export async function snapshotPdf(request: Request, user: SessionUser): Promise<Response> {
   const url = new URL(request.url);
-  const checked = await snapshotRequest(request);
+  const checked = await snapshotRequest(request, publishedOnly(visibilityFor(user)));
   if (!checked.ok) return checked.response;
   const { area, locale } = checked;
   const region = area.pcode;

@@ -8,6 +8,8 @@ import { compareRows, selectionFreshness, type CompareFigure, type CompareRow } 
 import { orderDatasets, todayIso, type DatasetKindCode, type Freshness } from "../domain/datasets";
 import { cachedRead } from "./cache";
 import { datasetCatalogue, preferenceOf } from "./datasets";
+import { visibilityKey, type Visibility } from "../auth/visibility";
+import { visibleFigures } from "./visibility-sql";
 
 export interface CompareQuery {
   indicator: string;
@@ -17,47 +19,40 @@ export interface CompareQuery {
   key: string;
 }
 
-/** Every dataset's figures for the selection, oldest first. Callers must not mutate the result. */
-export function compareFigures(q: CompareQuery): Promise<CompareFigure[]> {
-  return cachedRead(`compare:${JSON.stringify([q.indicator, q.region, q.key])}`, () => queryFigures(q));
+/** Every dataset's figures for the selection that `v` sees (pass forAggregates(v)), oldest first. Callers must not mutate the result. */
+export function compareFigures(v: Visibility, q: CompareQuery): Promise<CompareFigure[]> {
+  return cachedRead(`compare:${visibilityKey(v)}:${JSON.stringify([q.indicator, q.region, q.key])}`, () => queryFigures(v, q));
 }
 
-async function queryFigures(q: CompareQuery): Promise<CompareFigure[]> {
-  const rows = await db().figure.findMany({
-    where: { indicator: { code: q.indicator }, region: { pcode: q.region }, disaggregationKey: q.key },
-    select: {
-      id: true,
-      periodStart: true,
-      periodEnd: true,
-      value: true,
-      note: true,
-      dataset: { select: { code: true } },
-      source: { select: { organisation: true, title: true, url: true, publishedOn: true } },
-    },
-    orderBy: [{ periodEnd: "asc" }, { periodStart: "asc" }, { id: "asc" }],
-  });
+async function queryFigures(v: Visibility, q: CompareQuery): Promise<CompareFigure[]> {
+  const rows = await db().$queryRaw<{ id: number; period_start: Date; period_end: Date; value: number; note: string | null; dataset: string; organisation: string; title: string; url: string; published_on: Date }[]>`
+    SELECT f.id, f.period_start, f.period_end, f.value::float8 AS value, f.note, d.code AS dataset, s.organisation, s.title, s.url, s.published_on
+      FROM ${visibleFigures(v, "f")} JOIN datasets d ON d.id = f.dataset_id JOIN sources s ON s.id = f.source_id
+     WHERE f.indicator_id = (SELECT id FROM indicators WHERE code = ${q.indicator})
+       AND f.region_id = (SELECT id FROM regions WHERE pcode = ${q.region})
+       AND f.disaggregation_key = ${q.key}
+     ORDER BY f.period_end, f.period_start, f.id`;
   return rows.map((r) => ({
     id: r.id,
-    dataset: r.dataset.code,
-    start: toIsoDate(r.periodStart),
-    end: toIsoDate(r.periodEnd),
+    dataset: r.dataset,
+    start: toIsoDate(r.period_start),
+    end: toIsoDate(r.period_end),
     // For display and differences only; the stored value stays exact.
-    value: r.value.toNumber(),
+    value: r.value,
     note: r.note,
-    source: { organisation: r.source.organisation, title: r.source.title, url: r.source.url, date: toIsoDate(r.source.publishedOn) },
+    source: { organisation: r.organisation, title: r.title, url: r.url, date: toIsoDate(r.published_on) },
   }));
 }
 
-/** The disaggregation keys an indicator has figures for in a place, in any dataset ('' first). */
-export function breakdownsOf(indicator: string, region: string): Promise<string[]> {
-  return cachedRead(`compare-keys:${indicator}:${region}`, async () => {
-    const rows = await db().figure.findMany({
-      where: { indicator: { code: indicator }, region: { pcode: region } },
-      select: { disaggregationKey: true },
-      distinct: ["disaggregationKey"],
-      orderBy: { disaggregationKey: "asc" },
-    });
-    return rows.map((r) => r.disaggregationKey);
+/** The disaggregation keys an indicator has figures `v` sees for in a place, in any dataset ('' first). */
+export function breakdownsOf(v: Visibility, indicator: string, region: string): Promise<string[]> {
+  return cachedRead(`compare-keys:${visibilityKey(v)}:${indicator}:${region}`, async () => {
+    const rows = await db().$queryRaw<{ key: string }[]>`
+      SELECT DISTINCT f.disaggregation_key AS key FROM ${visibleFigures(v, "f")}
+       WHERE f.indicator_id = (SELECT id FROM indicators WHERE code = ${indicator})
+         AND f.region_id = (SELECT id FROM regions WHERE pcode = ${region})
+       ORDER BY 1`;
+    return rows.map((r) => r.key);
   });
 }
 
@@ -83,8 +78,8 @@ export interface CompareView {
   rows: CompareRow[];
 }
 
-export async function compareView(q: CompareQuery, today = todayIso()): Promise<CompareView> {
-  const [figures, preference, catalogue] = await Promise.all([compareFigures(q), preferenceOf(q.indicator), datasetCatalogue()]);
+export async function compareView(v: Visibility, q: CompareQuery, today = todayIso()): Promise<CompareView> {
+  const [figures, preference, catalogue] = await Promise.all([compareFigures(v, q), preferenceOf(q.indicator), datasetCatalogue()]);
   const order = orderDatasets(
     preference,
     figures.map((f) => f.dataset),

@@ -9,6 +9,8 @@ import type { Prisma } from "../generated/prisma/client";
 import type { DatasetInput } from "../validation/dataset-input";
 import { cachedRead } from "./cache";
 import { coversDataset, type Scope } from "../auth/scope";
+import { PUBLISHED_ONLY } from "../auth/visibility";
+import { visibleFigures } from "./visibility-sql";
 
 type Tx = Prisma.TransactionClient;
 
@@ -74,10 +76,11 @@ export async function listDatasets(today = todayIso()): Promise<DatasetSummary[]
   const catalogue = await datasetCatalogue();
   // Per source: its latest period end and its publication; the reference date
   // of each is then the one rule's (referenceDate), the dataset's the latest.
+  // Published figures only: a draft does not make a dataset fresh.
   const bySource = await cachedRead("dataset-sources", () =>
     db().$queryRaw<{ dataset_id: number; latest_end: Date; published_on: Date; indicators: string[] }[]>`
       SELECT f.dataset_id, max(f.period_end) AS latest_end, s.published_on, array_agg(DISTINCT i.code) AS indicators
-        FROM figures f JOIN sources s ON s.id = f.source_id JOIN indicators i ON i.id = f.indicator_id
+        FROM ${visibleFigures(PUBLISHED_ONLY, "f")} JOIN sources s ON s.id = f.source_id JOIN indicators i ON i.id = f.indicator_id
        GROUP BY f.dataset_id, s.id`,
   );
   const stats = new Map<number, { reference: string; published: string; indicators: Set<string> }>();

@@ -7,6 +7,8 @@ import type { Prisma } from "../generated/prisma/client";
 import type { FigureStatus } from "../generated/prisma/enums";
 import { encodeFigureCursor, type FigureCursor } from "../domain/figure-cursor";
 import type { FiguresQuery } from "../validation/figures-query";
+import { mayReadRecord, visibilityKey, type Visibility } from "../auth/visibility";
+import { visibleFigureWhere, visibleRevisionWhere } from "./visibility-sql";
 
 export interface SourceDto {
   organisation: string;
@@ -63,16 +65,18 @@ export interface RevisionDto {
   version: number;
 }
 
+const placeSelect = { select: { pcode: true, level: true, parent: { select: { pcode: true } } } } as const;
+
 const revisionInclude = {
   indicator: { select: { code: true } },
-  region: { select: { pcode: true } },
+  region: placeSelect,
   dataset: { select: { code: true, name: true } },
   source: true,
 } satisfies Prisma.FigureRevisionInclude;
 
 export const figureInclude = {
   indicator: { select: { code: true, unit: true } },
-  region: { select: { pcode: true } },
+  region: placeSelect,
   dataset: { select: { code: true, name: true } },
   source: true,
   revision: { include: revisionInclude },
@@ -103,6 +107,19 @@ export function toRevisionDto(r: RevisionRow): RevisionDto {
 
 type FigureRow = Prisma.FigureGetPayload<{ include: typeof figureInclude }>;
 
+const placeOfRow = (r: { pcode: string; level: number; parent: { pcode: string } | null }) => ({ pcode: r.pcode, level: r.level, parent: r.parent?.pcode ?? null });
+
+/** Whether `v` may read a figure's pending revision, checked on the revision itself (its status, author, place and dataset). */
+export function mayReadRevision(v: Visibility, r: RevisionRow): boolean {
+  return mayReadRecord(v, { status: r.status, authorId: r.authorId, place: placeOfRow(r.region), dataset: r.dataset.code });
+}
+
+/** Whether `v` may read a figure row itself (single records: the API, the figure page, its history). */
+export function mayReadFigure(v: Visibility, f: FigureRow): boolean {
+  return mayReadRecord(v, { status: f.status, authorId: f.updatedById, place: placeOfRow(f.region), dataset: f.dataset.code });
+}
+
+/** A figure whole, its pending revision included: what writes answer and audit. Reads use toVisibleFigureDto. */
 export function toFigureDto(f: FigureRow): FigureDto {
   return {
     id: f.id,
@@ -125,10 +142,52 @@ export function toFigureDto(f: FigureRow): FigureDto {
   };
 }
 
-type FigureFilters = Pick<FiguresQuery, "indicator" | "region" | "from" | "to"> & { dataset?: string[]; q?: string; changedBy?: number };
+/**
+ * A figure as `v` reads it: its pending revision only for a reader who may
+ * see it (a viewer never meets an unpublished value, not even in the JSON).
+ */
+export function toVisibleFigureDto(f: FigureRow, v: Visibility): FigureDto {
+  const dto = toFigureDto(f);
+  return dto.pendingRevision && !mayReadRevision(v, f.revision!) ? { ...dto, pendingRevision: null } : dto;
+}
 
-/** The one reading of the figure filters, for the API, its exports and the /figures page. */
-function whereFor(q: FigureFilters): Prisma.FigureWhereInput {
+/** One figure, or null when there is none or `v` may not read it (checked on the record: its status, author, place, dataset). */
+export async function readFigure(v: Visibility, id: number): Promise<FigureDto | null> {
+  const row = await db().figure.findUnique({ where: { id }, include: figureInclude });
+  return row && mayReadFigure(v, row) ? toVisibleFigureDto(row, v) : null;
+}
+
+export type FigureFilters = Pick<FiguresQuery, "indicator" | "region" | "from" | "to"> & {
+  dataset?: string[];
+  q?: string;
+  changedBy?: number;
+  /** Only figures in these statuses (or with a pending revision in one the reader may see); absent: every status the reader may see. */
+  status?: FigureStatus[];
+};
+
+const ALL_STATUSES: readonly FigureStatus[] = ["draft", "submitted", "published", "returned"];
+
+/** The status filter: a figure's own status, or its pending revision's when the reader may see the revision. */
+function statusWhere(statuses: FigureStatus[] | undefined, v: Visibility): Prisma.FigureWhereInput | null {
+  if (!statuses || ALL_STATUSES.every((s) => statuses.includes(s))) return null;
+  const revisions = visibleRevisionWhere(v);
+  const unpublished = statuses.filter((s) => s !== "published");
+  if (!revisions || !unpublished.length) return { status: { in: statuses } };
+  return { OR: [{ status: { in: statuses } }, { revision: { is: { AND: [{ status: { in: unpublished } }, revisions] } } }] };
+}
+
+/**
+ * The one reading of the figure filters, for the API, its exports and the
+ * /figures page, always within what `v` may read (lib/data/visibility-sql.ts).
+ */
+function whereFor(q: FigureFilters, v: Visibility): Prisma.FigureWhereInput {
+  const visible = visibleFigureWhere(v);
+  const status = statusWhere(q.status, v);
+  const filters = filtersWhere(q);
+  return { AND: [visible, ...(status ? [status] : []), filters] };
+}
+
+function filtersWhere(q: FigureFilters): Prisma.FigureWhereInput {
   const text = q.q ? { contains: q.q, mode: "insensitive" as const } : null;
   return {
     ...(q.indicator.length ? { indicator: { code: { in: q.indicator } } } : {}),
@@ -157,8 +216,8 @@ function whereFor(q: FigureFilters): Prisma.FigureWhereInput {
  * keyset paging on (indicator, region, start, id), so a large export reads
  * each page by index instead of skipping ever more rows.
  */
-export async function* streamFigures(q: FigureFilters, batch = 5_000): AsyncGenerator<FigureDto[]> {
-  const where = whereFor(q);
+export async function* streamFigures(v: Visibility, q: FigureFilters, batch = 5_000): AsyncGenerator<FigureDto[]> {
+  const where = whereFor(q, v);
   let after: { indicatorId: number; regionId: number; periodStart: Date; id: number } | null = null;
   for (;;) {
     const page: FigureRow[] = await db().figure.findMany({
@@ -181,7 +240,7 @@ export async function* streamFigures(q: FigureFilters, batch = 5_000): AsyncGene
       orderBy: [{ indicatorId: "asc" }, { regionId: "asc" }, { periodStart: "asc" }, { id: "asc" }],
       take: batch,
     });
-    if (page.length) yield page.map(toFigureDto);
+    if (page.length) yield page.map((f) => toVisibleFigureDto(f, v));
     if (page.length < batch) return;
     const last = page.at(-1)!;
     after = { indicatorId: last.indicatorId, regionId: last.regionId, periodStart: last.periodStart, id: last.id };
@@ -189,16 +248,16 @@ export async function* streamFigures(q: FigureFilters, batch = 5_000): AsyncGene
 }
 
 /** How many figures match the filters. */
-export function countFigures(q: FigureFilters): Promise<number> {
-  return db().figure.count({ where: whereFor(q) });
+export function countFigures(v: Visibility, q: FigureFilters): Promise<number> {
+  return db().figure.count({ where: whereFor(q, v) });
 }
 
 /** What an HXL export needs before its rows: the areas' levels and the (indicator, CH phase) pairs present. */
-export async function exportShape(q: FigureFilters): Promise<{ levels: number[]; combos: { indicator: string; chPhase: number | null }[]; count: number }> {
-  const where = whereFor(q);
+export async function exportShape(v: Visibility, q: FigureFilters): Promise<{ levels: number[]; combos: { indicator: string; chPhase: number | null }[]; count: number }> {
+  const where = whereFor(q, v);
   const [groups, count] = await Promise.all([
     db().figure.groupBy({ by: ["indicatorId", "regionId", "chPhase"], where }),
-    countFigures(q),
+    countFigures(v, q),
   ]);
   const [indicators, regions] = await Promise.all([
     db().indicator.findMany({ where: { id: { in: [...new Set(groups.map((g) => g.indicatorId))] } }, select: { id: true, code: true, sortOrder: true } }),
@@ -217,8 +276,8 @@ export async function exportShape(q: FigureFilters): Promise<{ levels: number[];
   };
 }
 
-export async function listFigures(q: FiguresQuery): Promise<{ data: FigureDto[]; total: number }> {
-  const where = whereFor(q);
+export async function listFigures(v: Visibility, q: FiguresQuery & { status?: FigureStatus[] }): Promise<{ data: FigureDto[]; total: number }> {
+  const where = whereFor(q, v);
   const [rows, total] = await Promise.all([
     db().figure.findMany({
       where,
@@ -229,7 +288,7 @@ export async function listFigures(q: FiguresQuery): Promise<{ data: FigureDto[];
     }),
     db().figure.count({ where }),
   ]);
-  return { data: rows.map(toFigureDto), total };
+  return { data: rows.map((f) => toVisibleFigureDto(f, v)), total };
 }
 
 /** A row of the /figures page: the figure and who changed it last. */
@@ -268,8 +327,8 @@ async function rowsPast(where: Prisma.FigureWhereInput, cursor: FigureCursor | n
   return [...tied, ...rest];
 }
 
-function toListed(row: ListedRow): ListedFigure {
-  return { ...toFigureDto(row), changedBy: row.updatedBy?.name ?? null };
+function toListed(row: ListedRow, v: Visibility): ListedFigure {
+  return { ...toVisibleFigureDto(row, v), changedBy: row.updatedBy?.name ?? null };
 }
 
 const cursorOf = (row: ListedRow): string => encodeFigureCursor({ updatedAt: row.updatedAt, id: row.id });
@@ -279,29 +338,29 @@ const cursorOf = (row: ListedRow): string => encodeFigureCursor({ updatedAt: row
  * recently changed first (ties by id), keyset-paged so page 500 costs what
  * page 1 does; `before` reads the page before a cursor, `after` the one after.
  */
-export async function figureListPage(filters: FigureFilters, page: { after?: FigureCursor | null; before?: FigureCursor | null; take?: number } = {}): Promise<FigureListPage> {
+export async function figureListPage(v: Visibility, filters: FigureFilters, page: { after?: FigureCursor | null; before?: FigureCursor | null; take?: number } = {}): Promise<FigureListPage> {
   const take = page.take ?? 50;
-  const where = whereFor(filters);
-  // The count reads every matching row (about 0.1 s at a million figures): kept until the next write, for each filter.
-  const count = () => cachedRead(`figure-count:${JSON.stringify(filters)}`, () => db().figure.count({ where }));
+  const where = whereFor(filters, v);
+  // The count reads every matching row (about 0.1 s at a million figures): kept until the next write, for each filter and reader's visibility.
+  const count = () => cachedRead(`figure-count:${visibilityKey(v)}:${JSON.stringify(filters)}`, () => db().figure.count({ where }));
   if (page.before) {
     const [newer, total] = await Promise.all([rowsPast(where, page.before, take + 1, "newer"), count()]);
     // Back at the top: the first page, full, as its own link shows it.
-    if (newer.length <= take) return figureListPage(filters, { take });
+    if (newer.length <= take) return figureListPage(v, filters, { take });
     const rows = newer.slice(0, take).reverse();
-    return { data: rows.map(toListed), total, next: cursorOf(rows.at(-1)!), previous: cursorOf(rows[0]!) };
+    return { data: rows.map((r) => toListed(r, v)), total, next: cursorOf(rows.at(-1)!), previous: cursorOf(rows[0]!) };
   }
   const [older, total] = await Promise.all([rowsPast(where, page.after ?? null, take + 1, "older"), count()]);
   const rows = older.slice(0, take);
   return {
-    data: rows.map(toListed),
+    data: rows.map((r) => toListed(r, v)),
     total,
     next: older.length > take ? cursorOf(rows.at(-1)!) : null,
     previous: page.after && rows.length ? cursorOf(rows[0]!) : null,
   };
 }
 
-/** Who last changed at least one figure, by name: the choices of the page's "changed by" filter. */
-export async function figureChangers(): Promise<{ id: number; name: string }[]> {
-  return db().user.findMany({ where: { figuresUpdated: { some: {} } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+/** Who last changed at least one figure the reader may see, by name: the choices of the page's "changed by" filter. */
+export async function figureChangers(v: Visibility): Promise<{ id: number; name: string }[]> {
+  return db().user.findMany({ where: { figuresUpdated: { some: visibleFigureWhere(v) } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
 }

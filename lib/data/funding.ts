@@ -5,10 +5,11 @@
 import { fundingRow, type FundingRowData } from "../domain/charts";
 import { FUNDING_FUNDED, FUNDING_REQUIRED } from "../domain/funding";
 import { seriesPoints, type SeriesPoint } from "./series";
+import type { Visibility } from "../auth/visibility";
 
-export async function fundingByYear({ from, to }: { from?: string; to?: string }): Promise<{ rows: FundingRowData[]; points: SeriesPoint[] }> {
+export async function fundingByYear(v: Visibility, { from, to }: { from?: string; to?: string }): Promise<{ rows: FundingRowData[]; points: SeriesPoint[] }> {
   const query = { level: 0 as const, keys: [""], from, to };
-  const [required, funded] = await Promise.all([seriesPoints({ indicator: FUNDING_REQUIRED, ...query }), seriesPoints({ indicator: FUNDING_FUNDED, ...query })]);
+  const [required, funded] = await Promise.all([seriesPoints(v, { indicator: FUNDING_REQUIRED, ...query }), seriesPoints(v, { indicator: FUNDING_FUNDED, ...query })]);
   const years = [...new Set(required.map((p) => p.start.slice(0, 4)))].sort();
   const rows = years.map((year) => {
     const r = required.find((p) => p.start.startsWith(year));

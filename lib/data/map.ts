@@ -8,6 +8,7 @@ import type { ChStatus } from "../domain/disaggregation";
 import { defaultMapDate, figuresAt, mapPeriods, type MapPeriod } from "../domain/map-figures";
 import { datasetCatalogue, preferenceOf, type DatasetInfo } from "./datasets";
 import { seriesPoints, type SeriesPoint } from "./series";
+import type { Visibility } from "../auth/visibility";
 
 export interface MapView {
   /** The dataset the map draws; null when no region has a figure. */
@@ -22,8 +23,9 @@ export interface MapView {
   figures: Map<string, SeriesPoint>;
 }
 
-export async function mapView(indicator: string, key: string, date?: string): Promise<MapView> {
-  const [points, preference, catalogue] = await Promise.all([seriesPoints({ indicator, level: 1, keys: [key], allDatasets: true }), preferenceOf(indicator), datasetCatalogue()]);
+/** The map of `indicator` as `v` sees it (pass forAggregates(v)). */
+export async function mapView(v: Visibility, indicator: string, key: string, date?: string): Promise<MapView> {
+  const [points, preference, catalogue] = await Promise.all([seriesPoints(v, { indicator, level: 1, keys: [key], allDatasets: true }), preferenceOf(indicator), datasetCatalogue()]);
   const code = preferredOf(preference, new Set(points.map((p) => p.dataset)), catalogue.kinds);
   const dataset = code ? (catalogue.byCode.get(code) ?? null) : null;
   const own = points.filter((p) => p.dataset === code);
@@ -54,10 +56,10 @@ export interface ChPhaseMapView {
  * phase for one status and period, from one dataset (the indicator's
  * preferred among those with figures at that level), classified by the 20 % rule.
  */
-export async function chPhaseMapView(status: ChStatus, level: MapLevel, date?: string): Promise<ChPhaseMapView> {
+export async function chPhaseMapView(v: Visibility, status: ChStatus, level: MapLevel, date?: string): Promise<ChPhaseMapView> {
   const keys = CH_PHASES.map((p) => `phase=${p};status=${status}`);
   const indicator = "ch_population_by_phase";
-  const [points, preference, catalogue] = await Promise.all([seriesPoints({ indicator, level: level === "region" ? 1 : 2, keys, allDatasets: true }), preferenceOf(indicator), datasetCatalogue()]);
+  const [points, preference, catalogue] = await Promise.all([seriesPoints(v, { indicator, level: level === "region" ? 1 : 2, keys, allDatasets: true }), preferenceOf(indicator), datasetCatalogue()]);
   const code = preferredOf(preference, new Set(points.map((p) => p.dataset)), catalogue.kinds);
   const own = points.filter((p) => p.dataset === code);
   const periods = mapPeriods(own);

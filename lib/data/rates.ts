@@ -10,6 +10,8 @@ import { datasetCatalogue, preferenceOf } from "./datasets";
 import type { SourceDto } from "./figures";
 import { regionIndex, type RegionDto } from "./reference";
 import { latestForRegion, seriesPoints, sourcesOf, type RegionLatest } from "./series";
+import { visibilityKey, type Visibility } from "../auth/visibility";
+import { readablePlace } from "../auth/read-scope";
 
 /** The indicators the table and the map give rates for: (indicator, breakdown); CH phase 3+ is the current analysis. */
 export const RATE_INDICATORS = [
@@ -34,11 +36,11 @@ export interface FigureToRate {
 }
 
 /** The population figures of `regions` (every dataset), by region. */
-async function populationsOf(regions: string[]): Promise<Map<string, PopulationUsed[]>> {
+async function populationsOf(v: Visibility, regions: string[]): Promise<Map<string, PopulationUsed[]>> {
   const unique = [...new Set(regions)].sort();
   const byRegion = new Map<string, PopulationUsed[]>();
   if (!unique.length) return byRegion;
-  const [points, catalogue] = await Promise.all([seriesPoints({ indicator: "population", regions: unique, keys: [""], allDatasets: true }), datasetCatalogue()]);
+  const [points, catalogue] = await Promise.all([seriesPoints(v, { indicator: "population", regions: unique, keys: [""], allDatasets: true }), datasetCatalogue()]);
   for (const p of points) {
     const list = byRegion.get(p.region) ?? [];
     list.push({ start: p.start, end: p.end, value: p.value, dataset: p.dataset, datasetName: catalogue.byCode.get(p.dataset)?.name ?? p.dataset, sourceId: p.sourceId });
@@ -52,8 +54,8 @@ async function populationsOf(regions: string[]): Promise<Map<string, PopulationU
  * population of its own region, chosen for the figure's reference date
  * (referenceDate: its period end, never after publication or today).
  */
-export async function ratesFor(figures: readonly FigureToRate[], today = todayIso()): Promise<RateResult<PopulationUsed>[]> {
-  const [populations, preference] = await Promise.all([populationsOf(figures.map((f) => f.region)), preferenceOf("population")]);
+export async function ratesFor(v: Visibility, figures: readonly FigureToRate[], today = todayIso()): Promise<RateResult<PopulationUsed>[]> {
+  const [populations, preference] = await Promise.all([populationsOf(v, figures.map((f) => f.region)), preferenceOf("population")]);
   return figures.map((f) => rateOf(f.value, referenceDate(f.end, f.publishedOn, today), populations.get(f.region) ?? [], preference));
 }
 
@@ -87,15 +89,19 @@ export interface RegionComparison {
   sources: SourceDto[];
 }
 
-/** Every region (level 1) and the country × the rate indicators and population; `today` fixes reference dates for tests. */
-export function regionComparison(today = todayIso()): Promise<RegionComparison> {
-  return cachedRead(`region-comparison:${today}`, () => buildComparison(today));
+/**
+ * Every region (level 1) and the country × the rate indicators and population
+ * that `v` may read (a read-scoped reader: their regions, no national row);
+ * `today` fixes reference dates for tests.
+ */
+export function regionComparison(v: Visibility, today = todayIso()): Promise<RegionComparison> {
+  return cachedRead(`region-comparison:${visibilityKey(v)}:${today}`, () => buildComparison(v, today));
 }
 
-async function buildComparison(today: string): Promise<RegionComparison> {
+async function buildComparison(v: Visibility, today: string): Promise<RegionComparison> {
   const [regionsByCode, catalogue] = await Promise.all([regionIndex(), datasetCatalogue()]);
-  const places = [...regionsByCode.values()].filter((r) => r.level <= 1);
-  const latest = await Promise.all(places.map((r) => latestForRegion(r.pcode)));
+  const places = [...regionsByCode.values()].filter((r) => r.level <= 1 && readablePlace(v, r));
+  const latest = await Promise.all(places.map((r) => latestForRegion(v, r.pcode)));
   const toFigure = (l: RegionLatest): TableFigure => ({
     value: l.value,
     start: l.start,
@@ -110,7 +116,7 @@ async function buildComparison(today: string): Promise<RegionComparison> {
     return { place, figures: RATE_INDICATORS.map((r) => ({ ...r, latest: find(r.indicator, r.key) })), population: find("population", "") };
   });
   const toRate = picked.flatMap((p) => p.figures.flatMap((f) => (f.latest ? [{ region: p.place.pcode, value: f.latest.value, end: f.latest.end, publishedOn: f.latest.publishedOn }] : [])));
-  const rates = await ratesFor(toRate, today);
+  const rates = await ratesFor(v, toRate, today);
   let next = 0;
   const rows: ComparisonRow[] = picked.map((p) => {
     const figures = {} as Record<RateIndicator, RatedFigure | null>;

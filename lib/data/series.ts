@@ -10,6 +10,8 @@ import { splitByPreference } from "../domain/datasets";
 import { summariseSources, type SourceSummary } from "../domain/sources";
 import { datasetCatalogue, preferenceOf } from "./datasets";
 import type { SourceDto } from "./figures";
+import { visibilityKey, type Visibility } from "../auth/visibility";
+import { visibleFigures } from "./visibility-sql";
 
 export interface SeriesPoint {
   region: string;
@@ -63,13 +65,15 @@ interface PointRow {
 export const seriesIdentity = (p: Pick<SeriesPoint, "region" | "key">) => `${p.region}|${p.key}`;
 
 /**
- * The points of a query. Cached by dashboard version (lib/data/cache.ts);
- * callers must not mutate the result. Unless the query asks for datasets,
- * each series draws its preferred dataset: charts never join two datasets.
+ * The points of a query, as `v` sees them (pass forAggregates(v) or
+ * publishedOnly(v)). Cached by dashboard version and visibility
+ * (lib/data/cache.ts); callers must not mutate the result. Unless the query
+ * asks for datasets, each series draws its preferred dataset: charts never
+ * join two datasets.
  */
-export function seriesPoints(q: SeriesQuery): Promise<SeriesPoint[]> {
-  if (q.datasets?.length || q.allDatasets) return cachedRead(`series:${JSON.stringify(q)}`, () => querySeries(q));
-  return seriesWithComparisons(q).then((s) => s.drawn);
+export function seriesPoints(v: Visibility, q: SeriesQuery): Promise<SeriesPoint[]> {
+  if (q.datasets?.length || q.allDatasets) return cachedRead(`series:${visibilityKey(v)}:${JSON.stringify(q)}`, () => querySeries(v, q));
+  return seriesWithComparisons(v, q).then((s) => s.drawn);
 }
 
 export interface SeriesWithComparisons {
@@ -81,14 +85,14 @@ export interface SeriesWithComparisons {
   datasetOf: Map<string, string>;
 }
 
-export function seriesWithComparisons(q: Omit<SeriesQuery, "allDatasets" | "datasets">): Promise<SeriesWithComparisons> {
-  return cachedRead(`series-split:${JSON.stringify(q)}`, async () => {
-    const [points, preference, catalogue] = await Promise.all([seriesPoints({ ...q, allDatasets: true }), preferenceOf(q.indicator), datasetCatalogue()]);
+export function seriesWithComparisons(v: Visibility, q: Omit<SeriesQuery, "allDatasets" | "datasets">): Promise<SeriesWithComparisons> {
+  return cachedRead(`series-split:${visibilityKey(v)}:${JSON.stringify(q)}`, async () => {
+    const [points, preference, catalogue] = await Promise.all([seriesPoints(v, { ...q, allDatasets: true }), preferenceOf(q.indicator), datasetCatalogue()]);
     return splitByPreference(points, seriesIdentity, preference, catalogue.kinds);
   });
 }
 
-async function querySeries(q: SeriesQuery): Promise<SeriesPoint[]> {
+async function querySeries(v: Visibility, q: SeriesQuery): Promise<SeriesPoint[]> {
   const conditions: Prisma.Sql[] = [Prisma.sql`f.indicator_id = (SELECT id FROM indicators WHERE code = ${q.indicator})`];
   if (q.regions?.length) conditions.push(Prisma.sql`r.pcode IN (${Prisma.join(q.regions)})`);
   else if (q.level !== undefined) conditions.push(Prisma.sql`r.level = ${q.level}`);
@@ -101,7 +105,7 @@ async function querySeries(q: SeriesQuery): Promise<SeriesPoint[]> {
   const rows = await db().$queryRaw<PointRow[]>`
     SELECT r.pcode AS region, f.period_start, f.period_end, f.disaggregation_key AS key, f.sector,
            f.value::float8 AS value, f.source_id, d.code AS dataset, s.published_on
-      FROM figures f JOIN regions r ON r.id = f.region_id JOIN datasets d ON d.id = f.dataset_id
+      FROM ${visibleFigures(v, "f")} JOIN regions r ON r.id = f.region_id JOIN datasets d ON d.id = f.dataset_id
       JOIN sources s ON s.id = f.source_id
      WHERE ${Prisma.join(conditions, " AND ")}
      ORDER BY f.period_end, r.pcode, f.disaggregation_key, d.code`;
@@ -140,15 +144,15 @@ export interface PeriodOption {
   end: string;
 }
 
-/** The distinct periods an indicator has figures for at `level`, newest first. */
-export function periodsOf(indicator: string, level: 0 | 1 | 2, keyPrefix = ""): Promise<PeriodOption[]> {
-  return cachedRead(`periods:${indicator}:${level}:${keyPrefix}`, () => queryPeriods(indicator, level, keyPrefix));
+/** The distinct periods an indicator has figures `v` sees for at `level`, newest first. */
+export function periodsOf(v: Visibility, indicator: string, level: 0 | 1 | 2, keyPrefix = ""): Promise<PeriodOption[]> {
+  return cachedRead(`periods:${visibilityKey(v)}:${indicator}:${level}:${keyPrefix}`, () => queryPeriods(v, indicator, level, keyPrefix));
 }
 
-async function queryPeriods(indicator: string, level: 0 | 1 | 2, keyPrefix: string): Promise<PeriodOption[]> {
+async function queryPeriods(v: Visibility, indicator: string, level: 0 | 1 | 2, keyPrefix: string): Promise<PeriodOption[]> {
   const rows = await db().$queryRaw<{ period_start: Date; period_end: Date }[]>`
     SELECT DISTINCT f.period_start, f.period_end
-      FROM figures f JOIN regions r ON r.id = f.region_id
+      FROM ${visibleFigures(v, "f")} JOIN regions r ON r.id = f.region_id
      WHERE f.indicator_id = (SELECT id FROM indicators WHERE code = ${indicator})
        AND r.level = ${level} AND f.disaggregation_key LIKE ${`${keyPrefix}%`}
      ORDER BY f.period_end DESC, f.period_start DESC`;
@@ -177,21 +181,21 @@ export interface RegionLatest {
  * preferred dataset among those that cover the region, next to the national
  * figure of the same period and dataset for its share.
  */
-export function latestForRegion(pcode: string): Promise<RegionLatest[]> {
-  return cachedRead(`latest:${pcode}`, () => queryLatestForRegion(pcode));
+export function latestForRegion(v: Visibility, pcode: string): Promise<RegionLatest[]> {
+  return cachedRead(`latest:${visibilityKey(v)}:${pcode}`, () => queryLatestForRegion(v, pcode));
 }
 
-async function queryLatestForRegion(pcode: string): Promise<RegionLatest[]> {
+async function queryLatestForRegion(v: Visibility, pcode: string): Promise<RegionLatest[]> {
   const rows = await db().$queryRaw<{ indicator: string; key: string; period_start: Date; period_end: Date; value: number; national: number | null; source_id: number; dataset: string; published_on: Date }[]>`
     SELECT DISTINCT ON (i.sort_order, f.disaggregation_key, f.dataset_id)
            i.code AS indicator, f.disaggregation_key AS key, f.period_start, f.period_end,
            f.value::float8 AS value, n.value::float8 AS national, f.source_id, d.code AS dataset, s.published_on
-      FROM figures f
+      FROM ${visibleFigures(v, "f")}
       JOIN sources s ON s.id = f.source_id
       JOIN regions r ON r.id = f.region_id AND r.pcode = ${pcode}
       JOIN indicators i ON i.id = f.indicator_id
       JOIN datasets d ON d.id = f.dataset_id
-      LEFT JOIN figures n ON n.indicator_id = f.indicator_id AND n.disaggregation_key = f.disaggregation_key
+      LEFT JOIN ${visibleFigures(v, "n")} ON n.indicator_id = f.indicator_id AND n.disaggregation_key = f.disaggregation_key
                          AND n.period_start = f.period_start AND n.period_end = f.period_end AND n.dataset_id = f.dataset_id
                          AND n.region_id = (SELECT id FROM regions WHERE level = 0 ORDER BY id LIMIT 1)
      WHERE f.ch_phase IS NULL AND f.sector IS NULL

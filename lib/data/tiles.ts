@@ -9,6 +9,7 @@ import { cachedRead } from "./cache";
 import { datasetCatalogue } from "./datasets";
 import type { SourceDto } from "./figures";
 import { seriesWithComparisons, sourcesOf, type SeriesPoint } from "./series";
+import { visibilityKey, type Visibility } from "../auth/visibility";
 
 export interface TileDataset {
   code: string;
@@ -64,8 +65,8 @@ async function tileValue(point: Referenced | null): Promise<TileValue | null> {
  * a period still running is a "to date" figure (funding accumulates over its
  * plan year; a people-in-need estimate for the year does not).
  */
-async function buildTile(indicator: string, key: string, today: string, options: { pick?: Choose; partialNote?: boolean } = {}): Promise<Tile> {
-  const { drawn, others } = await seriesWithComparisons({ indicator, level: 0, keys: [key] });
+async function buildTile(v: Visibility, indicator: string, key: string, today: string, options: { pick?: Choose; partialNote?: boolean } = {}): Promise<Tile> {
+  const { drawn, others } = await seriesWithComparisons(v, { indicator, level: 0, keys: [key] });
   const withReference = (p: SeriesPoint): Referenced => ({ ...p, reference: referenceDate(p.end, p.publishedOn, today) });
   const points = drawn.filter((p) => p.region === NATIONAL).map(withReference);
   const rest = others.filter((p) => p.region === NATIONAL).map(withReference);
@@ -91,8 +92,8 @@ async function buildTile(indicator: string, key: string, today: string, options:
  * `today` fixes freshness and "as of" for tests. Cached whole by dashboard
  * version and day (lib/data/cache.ts): callers must not mutate it.
  */
-export function headlineTile(indicator: string, key = "", today = todayIso()): Promise<Tile> {
-  return cachedRead(`tile:${indicator}:${key}:${today}`, () => buildTile(indicator, key, today));
+export function headlineTile(v: Visibility, indicator: string, key = "", today = todayIso()): Promise<Tile> {
+  return cachedRead(`tile:${visibilityKey(v)}:${indicator}:${key}:${today}`, () => buildTile(v, indicator, key, today));
 }
 
 /**
@@ -100,15 +101,15 @@ export function headlineTile(indicator: string, key = "", today = todayIso()): P
  * Each compares with the same indicator's figure for the previous plan year,
  * and says so when the plan year is still running (to date).
  */
-export function fundingTiles(today = todayIso()): Promise<{ year: string | null; tiles: Tile[] }> {
-  return cachedRead(`funding-tiles:${today}`, () => buildFundingTiles(today));
+export function fundingTiles(v: Visibility, today = todayIso()): Promise<{ year: string | null; tiles: Tile[] }> {
+  return cachedRead(`funding-tiles:${visibilityKey(v)}:${today}`, () => buildFundingTiles(v, today));
 }
 
-async function buildFundingTiles(today: string): Promise<{ year: string | null; tiles: Tile[] }> {
-  const { drawn } = await seriesWithComparisons({ indicator: "funding_required", level: 0, keys: [""] });
+async function buildFundingTiles(v: Visibility, today: string): Promise<{ year: string | null; tiles: Tile[] }> {
+  const { drawn } = await seriesWithComparisons(v, { indicator: "funding_required", level: 0, keys: [""] });
   const plan = latestFigure(drawn.filter((p) => p.region === NATIONAL));
   const codes = ["funding_required", "funding_funded", "funding_unmet", "funding_coverage"];
   const inPlan: Choose = (points) => (plan ? (points.find((p) => p.start === plan.start && p.end === plan.end) ?? null) : null);
-  const tiles = await Promise.all(codes.map((indicator) => buildTile(indicator, "", today, { pick: inPlan, partialNote: true })));
+  const tiles = await Promise.all(codes.map((indicator) => buildTile(v, indicator, "", today, { pick: inPlan, partialNote: true })));
   return { year: plan ? plan.start.slice(0, 4) : null, tiles };
 }

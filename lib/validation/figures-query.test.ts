@@ -5,8 +5,25 @@ import { encodeFigureCursor } from "../domain/figure-cursor";
 const parse = (q: string) => parseFiguresQuery(new URLSearchParams(q));
 
 describe("parseFiguresQuery", () => {
-  it("accepts no filters", () => {
-    expect(parse("")).toEqual({ ok: true, value: { indicator: [], region: [], dataset: [], limit: 5000, offset: 0 } });
+  it("accepts no filters (published figures by default)", () => {
+    expect(parse("")).toEqual({ ok: true, value: { indicator: [], region: [], dataset: [], status: ["published"], limit: 5000, offset: 0 } });
+  });
+  it("reads status= as a comma list of statuses, or all", () => {
+    const r = parse("status=Submitted,draft");
+    expect(r.ok && r.value.status).toEqual(["submitted", "draft"]);
+    const all = parse("status=all");
+    expect(all.ok && all.value.status).toEqual(["draft", "submitted", "published", "returned"]);
+  });
+  it.each(["status=pending", "status=", "status=published,x"])("refuses an unknown status with a clear message (%s)", (q) => {
+    const r = parse(q);
+    expect(r).toMatchObject({ ok: false, parameter: "status" });
+    expect(!r.ok && r.message).toMatch(/^status .*draft, submitted, published, returned .*or all$/);
+  });
+  it("reads the /figures page's one status, and drops an unknown one", () => {
+    expect(parseFigureList({ status: "returned" }).filters.status).toBe("returned");
+    expect(parseFigureList({ status: "nope" }).dropped).toEqual(["status"]);
+    expect(listFiltersToQuery({ status: "draft" }).status).toEqual(["draft"]);
+    expect(listFiltersToQuery({}).status).toBeUndefined();
   });
   it("repeats and comma-separates dataset codes, and refuses what is not a code", () => {
     const r = parse("dataset=iom-dtm-mali,IDMC-GIDD&dataset=tnh-2022");

@@ -17,6 +17,27 @@ export const figureSearchSchema = z
   .max(200, "must be at most 200 characters")
   .transform((v) => v || undefined);
 
+export const FIGURE_STATUSES = ["draft", "submitted", "published", "returned"] as const;
+export type FigureStatusCode = (typeof FIGURE_STATUSES)[number];
+
+/**
+ * `status=`: a comma list of draft, submitted, published, returned, or `all`
+ * (absent: published). The data layer intersects it with what the reader may
+ * see, so asking for more is never refused, only answered with what is visible.
+ */
+export const figureStatusListSchema = z
+  .string()
+  .transform((raw, ctx): FigureStatusCode[] => {
+    const parts = [...new Set(raw.split(",").map((p) => p.trim().toLowerCase()).filter(Boolean))];
+    if (parts.includes("all")) return [...FIGURE_STATUSES];
+    const unknown = parts.find((p) => !(FIGURE_STATUSES as readonly string[]).includes(p));
+    if (unknown !== undefined || !parts.length) {
+      ctx.addIssue({ code: "custom", message: `${unknown === undefined ? "is empty" : `"${unknown.slice(0, 30)}" is not a status`}: give draft, submitted, published, returned (a comma list) or all` });
+      return z.NEVER;
+    }
+    return parts as FigureStatusCode[];
+  });
+
 /** The id of the user who last changed the figure. */
 export const changedBySchema = z.coerce.number().int().positive().max(2_147_483_647);
 
@@ -29,6 +50,7 @@ export const figuresQuerySchema = z
     to: isoDate().optional(),
     q: figureSearchSchema.optional(),
     changedBy: changedBySchema.optional(),
+    status: figureStatusListSchema.optional().transform((s): FigureStatusCode[] => s ?? ["published"]),
     limit: z.coerce.number().int().min(1).max(50_000).default(5_000),
     offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
   })
@@ -39,7 +61,7 @@ export type FiguresQuery = z.infer<typeof figuresQuerySchema>;
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; parameter: string; message: string };
 
 const REPEATABLE = new Set(["indicator", "region", "dataset"]);
-const KNOWN = new Set(["indicator", "region", "dataset", "from", "to", "q", "changedBy", "limit", "offset"]);
+const KNOWN = new Set(["indicator", "region", "dataset", "from", "to", "q", "changedBy", "status", "limit", "offset"]);
 
 export function parseFiguresQuery(params: URLSearchParams): ParseResult<FiguresQuery> {
   for (const key of new Set(params.keys())) {
@@ -56,6 +78,7 @@ export function parseFiguresQuery(params: URLSearchParams): ParseResult<FiguresQ
     to: params.get("to") ?? undefined,
     q: params.get("q") ?? undefined,
     changedBy: params.get("changedBy") ?? undefined,
+    status: params.get("status") ?? undefined,
     limit: params.get("limit") ?? undefined,
     offset: params.get("offset") ?? undefined,
   };
@@ -73,6 +96,8 @@ export interface FigureListFilters {
   to?: string;
   q?: string;
   changedBy?: number;
+  /** One status (absent: every figure the reader may see, their own unpublished ones marked). */
+  status?: FigureStatusCode;
 }
 
 const LIST_FIELDS = {
@@ -83,6 +108,7 @@ const LIST_FIELDS = {
   to: isoDateText(),
   q: figureSearchSchema,
   changedBy: changedBySchema,
+  status: z.enum(FIGURE_STATUSES),
 } as const;
 
 /**
@@ -115,7 +141,7 @@ export function parseFigureList(input: Record<string, string | string[] | undefi
 }
 
 /** The page's filters as the data layer's (and the API's) query shape. */
-export function listFiltersToQuery(f: FigureListFilters): Pick<FiguresQuery, "indicator" | "region" | "dataset" | "from" | "to" | "q" | "changedBy"> {
+export function listFiltersToQuery(f: FigureListFilters): Pick<FiguresQuery, "indicator" | "region" | "dataset" | "from" | "to" | "q" | "changedBy"> & { status?: FigureStatusCode[] } {
   return {
     indicator: f.indicator ? [f.indicator] : [],
     region: f.region ? [f.region] : [],
@@ -124,5 +150,6 @@ export function listFiltersToQuery(f: FigureListFilters): Pick<FiguresQuery, "in
     to: f.to ? parseIsoDate(f.to)! : undefined,
     q: f.q,
     changedBy: f.changedBy,
+    status: f.status ? [f.status] : undefined,
   };
 }

@@ -1,5 +1,6 @@
 // The compare page's reads on the seeded database: every dataset of IDPs in
 // Mali side by side, DTM first, each other value against DTM's figure.
+import { PUBLISHED_ONLY } from "../../lib/auth/visibility";
 import { describe, expect, it } from "vitest";
 import { withSeededDatabase } from "./test-database";
 import { breakdownsOf, compareView } from "../../lib/data/compare";
@@ -8,7 +9,7 @@ withSeededDatabase("compare");
 
 describe("compare view", () => {
   it("puts every dataset of IDPs in Mali side by side, IOM DTM first", async () => {
-    const view = await compareView({ indicator: "idps", region: "ML", key: "" }, "2026-12-02");
+    const view = await compareView(PUBLISHED_ONLY, { indicator: "idps", region: "ML", key: "" }, "2026-12-02");
     expect(view.datasets.map((d) => d.code)).toEqual(["iom-dtm-mali", "idmc-gidd", "crs-2021", "tnh-2022"]);
     expect(view.datasets[0]).toMatchObject({ preferred: true, kind: "series", latestReference: "2021-09-30", freshness: "stale" });
     expect(view.datasets.find((d) => d.code === "tnh-2022")).toMatchObject({ preferred: false, kind: "report", latestReference: "2022-03-21", freshness: "none" });
@@ -18,7 +19,7 @@ describe("compare view", () => {
   });
 
   it("compares each value with DTM's figure of the same date, else DTM's latest earlier one", async () => {
-    const { rows } = await compareView({ indicator: "idps", region: "ML", key: "" }, "2026-12-02");
+    const { rows } = await compareView(PUBLISHED_ONLY, { indicator: "idps", region: "ML", key: "" }, "2026-12-02");
     const row = (end: string) => rows.find((r) => r.end === end)!;
 
     const sep2021 = row("2021-09-30");
@@ -45,17 +46,17 @@ describe("compare view", () => {
   });
 
   it("lists the breakdowns of a selection and compares the report's lean-season projection with CH's", async () => {
-    expect(await breakdownsOf("ch_phase3plus", "ML")).toEqual(["status=current", "status=projected"]);
-    const view = await compareView({ indicator: "ch_phase3plus", region: "ML", key: "status=projected" }, "2026-12-02");
+    expect(await breakdownsOf(PUBLISHED_ONLY, "ch_phase3plus", "ML")).toEqual(["status=current", "status=projected"]);
+    const view = await compareView(PUBLISHED_ONLY, { indicator: "ch_phase3plus", region: "ML", key: "status=projected" }, "2026-12-02");
     expect(view.datasets.map((d) => d.code)).toEqual(["cadre-harmonise", "tnh-2022"]);
     const lean2022 = view.rows.find((r) => r.start === "2022-06-01" && r.end === "2022-08-31")!;
     expect(lean2022.cells["tnh-2022"]!.comparison).toMatchObject({ samePeriod: true, basis: { dataset: "cadre-harmonise" } });
   });
 
   it("has one dataset, or none, where only one publisher reports", async () => {
-    const returnees = await compareView({ indicator: "returnees", region: "ML", key: "" }, "2026-12-02");
+    const returnees = await compareView(PUBLISHED_ONLY, { indicator: "returnees", region: "ML", key: "" }, "2026-12-02");
     expect(returnees.datasets.map((d) => d.code)).toEqual(["iom-dtm-mali"]);
     expect(returnees.rows.every((r) => Object.keys(r.cells).length === 1)).toBe(true);
-    expect(await compareView({ indicator: "idps", region: "ML", key: "status=projected" })).toEqual({ datasets: [], rows: [] });
+    expect(await compareView(PUBLISHED_ONLY, { indicator: "idps", region: "ML", key: "status=projected" })).toEqual({ datasets: [], rows: [] });
   });
 });

@@ -1,6 +1,7 @@
 // The figures exports against real PostgreSQL and the seeded data: CSV, XLSX
 // and HXL hold what GET /api/v1/figures returns for the same filters, the
 // HXL file imports back to the same figures, and every export is audited.
+import { PUBLISHED_ONLY } from "../../lib/auth/visibility";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,7 +32,7 @@ afterAll(async () => {
 const FILTER = "indicator=idps,ch_population_by_phase&region=ML04,ML05,ML06,ML07&from=2019-01-01&to=2024-12-31";
 
 async function api(query: string): Promise<FigureDto[]> {
-  const res = await figuresEndpoint(new URLSearchParams(`${query}&limit=50000`));
+  const res = await figuresEndpoint(PUBLISHED_ONLY, new URLSearchParams(`${query}&limit=50000`));
   if (res.status !== 200) throw new Error(JSON.stringify(res.body));
   return res.body.data;
 }

@@ -1,5 +1,6 @@
 // The /figures list against real PostgreSQL: the filters the API shares
 // (plus text search and "changed by"), keyset paging over every figure, the total.
+import { PUBLISHED_ONLY } from "../../lib/auth/visibility";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "./test-database";
 import { migrate } from "../../lib/db/migrate";
@@ -16,7 +17,7 @@ let analyst: SessionUser;
 let admin: SessionUser;
 const created: number[] = [];
 
-const filters = (f: Partial<Parameters<typeof figureListPage>[0]> = {}) => ({ indicator: [], region: [], dataset: [], ...f });
+const filters = (f: Partial<Parameters<typeof figureListPage>[1]> = {}) => ({ indicator: [], region: [], dataset: [], ...f });
 
 beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase("figlist");
@@ -39,8 +40,8 @@ afterAll(async () => {
 
 /** Every page from the first, following `next`. */
 async function allPages(f: ReturnType<typeof filters>, take: number): Promise<FigureListPage[]> {
-  const pages = [await figureListPage(f, { take })];
-  while (pages.at(-1)!.next) pages.push(await figureListPage(f, { take, after: decodeFigureCursor(pages.at(-1)!.next!) }));
+  const pages = [await figureListPage(PUBLISHED_ONLY, f, { take })];
+  while (pages.at(-1)!.next) pages.push(await figureListPage(PUBLISHED_ONLY, f, { take, after: decodeFigureCursor(pages.at(-1)!.next!) }));
   return pages;
 }
 
@@ -66,37 +67,37 @@ describe("figures list", () => {
     expect(pages[0]!.previous).toBeNull();
     expect(pages.at(-1)!.next).toBeNull();
     for (let i = pages.length - 1; i > 0; i--) {
-      const back = await figureListPage(f, { take: 9, before: decodeFigureCursor(pages[i]!.previous!) });
+      const back = await figureListPage(PUBLISHED_ONLY, f, { take: 9, before: decodeFigureCursor(pages[i]!.previous!) });
       expect(back.data.map((r) => r.id)).toEqual(pages[i - 1]!.data.map((r) => r.id));
     }
   });
 
   it("searches indicator and region names (either language), source titles and notes, case-insensitively", async () => {
-    const byNote = await figureListPage(filters({ q: "BONI" }));
+    const byNote = await figureListPage(PUBLISHED_ONLY, filters({ q: "BONI" }));
     expect(byNote.data.map((r) => r.id)).toEqual([created[1]]);
     expect(byNote.total).toBe(1);
-    const byTitle = await figureListPage(filters({ q: "liptako" }));
+    const byTitle = await figureListPage(PUBLISHED_ONLY, filters({ q: "liptako" }));
     expect(byTitle.data.map((r) => r.id).sort()).toEqual([...created].sort());
-    const byRegion = await figureListPage(filters({ q: "ménaka" }), { take: 1000 });
+    const byRegion = await figureListPage(PUBLISHED_ONLY, filters({ q: "ménaka" }), { take: 1000 });
     const menaka = new Set((await db().region.findMany({ where: { OR: [{ nameEn: { contains: "Ménaka", mode: "insensitive" } }, { nameFr: { contains: "Ménaka", mode: "insensitive" } }] } })).map((r) => r.pcode));
     expect(menaka.has("ML10")).toBe(true);
     expect(byRegion.data.some((r) => r.region === "ML10")).toBe(true);
     // Each row names Ménaka somewhere: its region (ML10, the cercle ML0704…), its source's title or its note.
     expect(byRegion.data.filter((r) => !menaka.has(r.region) && !`${r.source.title} ${r.note}`.toLowerCase().includes("ménaka"))).toEqual([]);
-    const byIndicatorFr = await figureListPage(filters({ q: "déplacés internes" }), { take: 5 });
+    const byIndicatorFr = await figureListPage(PUBLISHED_ONLY, filters({ q: "déplacés internes" }), { take: 5 });
     expect(byIndicatorFr.total).toBe(await db().figure.count({ where: { indicator: { nameFr: { contains: "déplacés internes", mode: "insensitive" } } } }));
     expect(byIndicatorFr.total).toBeGreaterThan(0);
-    const nothing = await figureListPage(filters({ q: "zzz-no-such-text" }));
+    const nothing = await figureListPage(PUBLISHED_ONLY, filters({ q: "zzz-no-such-text" }));
     expect(nothing).toEqual({ data: [], total: 0, next: null, previous: null });
   });
 
   it("filters by who changed the figure last, and offers only those people", async () => {
-    const mine = await figureListPage(filters({ changedBy: analyst.id }));
+    const mine = await figureListPage(PUBLISHED_ONLY, filters({ changedBy: analyst.id }));
     expect(mine.data.map((r) => r.id)).toEqual([created[1], created[0]]);
     expect(mine.data.every((r) => r.changedBy === "Ana Lyst")).toBe(true);
-    const theirs = await figureListPage(filters({ changedBy: admin.id }));
+    const theirs = await figureListPage(PUBLISHED_ONLY, filters({ changedBy: admin.id }));
     expect(theirs.data.map((r) => r.id)).toEqual([created[2]]);
-    expect(await figureChangers()).toEqual([
+    expect(await figureChangers(PUBLISHED_ONLY)).toEqual([
       { id: admin.id, name: "Ad Min" },
       { id: analyst.id, name: "Ana Lyst" },
     ]);
@@ -104,22 +105,22 @@ describe("figures list", () => {
 
   it("combines the filters the API has (dates, region) with the new ones, as GET /api/v1/figures does", async () => {
     const f = filters({ region: ["ML05", "ML06"], from: new Date("2031-01-01"), to: new Date("2031-12-31"), q: "liptako" });
-    const page = await figureListPage(f);
+    const page = await figureListPage(PUBLISHED_ONLY, f);
     expect(page.data.map((r) => r.id)).toEqual([created[1], created[0]]);
-    const api = await figuresEndpoint(new URLSearchParams("region=ML05,ML06&from=2031-01-01&to=2031-12-31&q=liptako"));
+    const api = await figuresEndpoint(PUBLISHED_ONLY, new URLSearchParams("region=ML05,ML06&from=2031-01-01&to=2031-12-31&q=liptako"));
     expect(api.status).toBe(200);
     expect((api.body as { data: FigureDto[] }).data.map((r) => r.id).sort()).toEqual([created[0], created[1]].sort());
-    const byUser = await figuresEndpoint(new URLSearchParams(`changedBy=${admin.id}`));
+    const byUser = await figuresEndpoint(PUBLISHED_ONLY, new URLSearchParams(`changedBy=${admin.id}`));
     expect((byUser.body as { data: FigureDto[] }).data.map((r) => r.id)).toEqual([created[2]]);
   });
 
   it("the total follows a write at once (the count is cached only until the data changes)", async () => {
     const f = filters({ q: "liptako" });
-    expect((await figureListPage(f)).total).toBe(3);
+    expect((await figureListPage(PUBLISHED_ONLY, f)).total).toBe(3);
     const source = { organisation: "Protection Cluster Mali", title: "Rapport de monitoring, zone du Liptako", url: "https://example.org/liptako", date: "2031-02-01" };
     const r = await createFigureEndpoint({ indicator: "idps", region: "ML08", periodStart: "2031-01-20", periodEnd: "2031-01-20", disaggregation: null, value: 700, source, note: null }, analyst);
     expect(r.status).toBe(201);
-    const after = await figureListPage(f);
+    const after = await figureListPage(PUBLISHED_ONLY, f);
     expect(after.total).toBe(4);
     expect(after.data[0]!.id).toBe((r.body as { data: FigureDto }).data.id);
   });

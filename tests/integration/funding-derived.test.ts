@@ -3,6 +3,7 @@
 // edit, delete, restore), an import and its rollback. After each step the
 // overview's tiles (stored figures), the funding chart (recomputed), the API
 // and a CSV export say the same numbers.
+import { PUBLISHED_ONLY } from "../../lib/auth/visibility";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "./test-database";
@@ -46,16 +47,16 @@ type Numbers = { required: number | null; funded: number | null; unmet: number |
 
 /** The four numbers as each reader sees them: they must all be `expected`. */
 async function expectEveryReaderToSay(expected: Numbers): Promise<void> {
-  const { year, tiles } = await fundingTiles();
+  const { year, tiles } = await fundingTiles(PUBLISHED_ONLY);
   expect(year).toBe(YEAR);
   const tile = (code: string) => tiles.find((t) => t.indicator === code)?.latest?.value ?? null;
   expect({ required: tile("funding_required"), funded: tile("funding_funded"), unmet: tile("funding_unmet"), coverage: tile("funding_coverage") }, "tiles").toEqual(expected);
 
-  const chart = (await fundingByYear({ from: `${YEAR}-01-01` })).rows.find((r) => r.label === YEAR);
+  const chart = (await fundingByYear(PUBLISHED_ONLY, { from: `${YEAR}-01-01` })).rows.find((r) => r.label === YEAR);
   expect({ required: chart?.required ?? null, funded: chart?.funded ?? null, unmet: chart?.unmet ?? null, coverage: chart?.coverage ?? null }, "chart").toEqual(expected);
 
   const query = `indicator=funding_required,funding_funded,funding_unmet,funding_coverage&region=ML&from=${YEAR}-01-01&to=${YEAR}-12-31`;
-  const api = await figuresEndpoint(new URLSearchParams(`${query}&limit=100`));
+  const api = await figuresEndpoint(PUBLISHED_ONLY, new URLSearchParams(`${query}&limit=100`));
   if (api.status !== 200) throw new Error(JSON.stringify(api.body));
   const national = api.body.data.filter((f) => !f.disaggregation);
   const fromApi = (code: string) => national.find((f) => f.indicator === code)?.value ?? null;
@@ -121,7 +122,7 @@ describe("funding derivations through every write path", () => {
   });
 
   it("records each recomputation in the derived figure's history", async () => {
-    const api = await figuresEndpoint(new URLSearchParams(`indicator=funding_unmet&region=ML&from=${YEAR}-01-01&to=${YEAR}-12-31`));
+    const api = await figuresEndpoint(PUBLISHED_ONLY, new URLSearchParams(`indicator=funding_unmet&region=ML&from=${YEAR}-01-01&to=${YEAR}-12-31`));
     const unmet = (api.body as { data: FigureDto[] }).data[0]!;
     const history = await figureHistory(unmet.id);
     expect(history.at(-1)).toMatchObject({ action: "figure.derive", before: null, after: { value: 449_999_877 }, user: { email: "admin@test.org" } });
@@ -132,7 +133,7 @@ describe("funding derivations through every write path", () => {
     expect(typed.status).toBe(400);
     expect((typed.body as { error: { fields: Record<string, string> } }).error.fields.indicator).toMatch(/recomputed from funding/);
 
-    const api = await figuresEndpoint(new URLSearchParams(`indicator=funding_unmet&region=ML&from=${YEAR}-01-01&to=${YEAR}-12-31`));
+    const api = await figuresEndpoint(PUBLISHED_ONLY, new URLSearchParams(`indicator=funding_unmet&region=ML&from=${YEAR}-01-01&to=${YEAR}-12-31`));
     const unmet = (api.body as { data: FigureDto[] }).data[0]!;
     const patched = await updateFigureEndpoint(unmet.id, { value: 1, version: unmet.version }, analyst);
     expect(patched.status).toBe(400);
@@ -147,7 +148,7 @@ describe("funding derivations through every write path", () => {
     const req = data(await createFigureEndpoint(at("funding_required", 1_000_000), analyst));
     const fund = data(await createFigureEndpoint(at("funding_funded", 400_000), analyst));
     const stored = async () => {
-      const api = await figuresEndpoint(new URLSearchParams(`indicator=funding_required,funding_funded,funding_unmet&region=ML&from=${year}-01-01&to=${year}-12-31`));
+      const api = await figuresEndpoint(PUBLISHED_ONLY, new URLSearchParams(`indicator=funding_required,funding_funded,funding_unmet&region=ML&from=${year}-01-01&to=${year}-12-31`));
       return Object.fromEntries((api.body as { data: FigureDto[] }).data.map((f) => [f.indicator, f.value]));
     };
     for (let round = 1; round <= 15; round++) {
@@ -172,7 +173,7 @@ describe("a database written before every write kept them in step", () => {
     // As an edit of the funding through the form left them before: the amounts moved, unmet and coverage did not.
     await db().$executeRaw`UPDATE figures SET value = 900000 WHERE id = (SELECT f.id FROM figures f JOIN indicators i ON i.id = f.indicator_id WHERE i.code = 'funding_funded' AND f.period_start = ${new Date(`${year}-01-01`)})`;
     expect(await reconcileDerivedFunding()).toBe(1);
-    const api = await figuresEndpoint(new URLSearchParams(`indicator=funding_unmet,funding_coverage&region=ML&from=${year}-01-01&to=${year}-12-31`));
+    const api = await figuresEndpoint(PUBLISHED_ONLY, new URLSearchParams(`indicator=funding_unmet,funding_coverage&region=ML&from=${year}-01-01&to=${year}-12-31`));
     const now = Object.fromEntries((api.body as { data: FigureDto[] }).data.map((f) => [f.indicator, f.value]));
     expect(now).toEqual({ funding_unmet: 1_100_000, funding_coverage: 45 });
     const unmet = (api.body as { data: FigureDto[] }).data.find((f) => f.indicator === "funding_unmet")!;

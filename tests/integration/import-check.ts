@@ -2,6 +2,7 @@
 // imports-publications.test.ts (made-up files in their shapes) share: one
 // way to import a file, to read back what was stored, and the planted-rows
 // check on the DTM all-countries file.
+import { PUBLISHED_ONLY } from "../../lib/auth/visibility";
 import path from "node:path";
 import { expect } from "vitest";
 import { db } from "../../lib/db/client";
@@ -20,7 +21,7 @@ export function importerOf(read: (file: string) => Buffer | Promise<Buffer>) {
 export async function figures(query: string) {
   const parsed = parseFiguresQuery(new URLSearchParams(query));
   if (!parsed.ok) throw new Error(parsed.message);
-  return (await listFigures(parsed.value)).data;
+  return (await listFigures(PUBLISHED_ONLY, parsed.value)).data;
 }
 
 export async function stored(query: string): Promise<number[]> {

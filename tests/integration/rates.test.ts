@@ -1,6 +1,7 @@
 // Per-population rates on the seeded database: Ménaka's population and its
 // source, and the region table's rates (value ÷ the population of the same
 // area, lib/domain/rates.ts), checked by hand for a few places.
+import { PUBLISHED_ONLY } from "../../lib/auth/visibility";
 import { describe, expect, it } from "vitest";
 import { withSeededDatabase } from "./test-database";
 import { db } from "../../lib/db/client";
@@ -27,7 +28,7 @@ describe("rates", () => {
   });
 
   it("gives each region's rate as its figure ÷ its own population, worked by hand", async () => {
-    const { regions, national } = await regionComparison(TODAY);
+    const { regions, national } = await regionComparison(PUBLISHED_ONLY, TODAY);
     expect(regions.map((r) => r.pcode)).toEqual(["ML01", "ML02", "ML03", "ML04", "ML05", "ML06", "ML07", "ML08", "ML09", "ML10"]);
     const row = (pcode: string) => regions.find((r) => r.pcode === pcode)!;
 
@@ -69,7 +70,7 @@ describe("rates", () => {
   });
 
   it("gives no rate where the area has no population: a cercle of 2021 (ML1001)", async () => {
-    const [r] = await ratesFor([{ region: "ML1001", value: 116_077.7, end: "2025-12-31", publishedOn: "2025-04-01" }], TODAY);
+    const [r] = await ratesFor(PUBLISHED_ONLY, [{ region: "ML1001", value: 116_077.7, end: "2025-12-31", publishedOn: "2025-04-01" }], TODAY);
     expect(r).toEqual({ rate: null, reason: "noPopulation", population: null });
   });
 });

@@ -1,5 +1,6 @@
 // Migrations from empty, the seed, and GET /api/v1/figures' filters and errors
 // against a real PostgreSQL database.
+import { PUBLISHED_ONLY } from "../../lib/auth/visibility";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "./test-database";
 import { migrate } from "../../lib/db/migrate";
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 async function figures(query: string): Promise<FiguresPage> {
-  const res = await figuresEndpoint(new URLSearchParams(query));
+  const res = await figuresEndpoint(PUBLISHED_ONLY, new URLSearchParams(query));
   if (res.status !== 200) throw new Error(JSON.stringify(res.body));
   return res.body;
 }
@@ -128,7 +129,7 @@ describe("GET /api/v1/figures", () => {
     expect(dtm.meta.filters.dataset).toEqual(["iom-dtm-mali"]);
     const both = await figures("indicator=idps&region=ML&dataset=idmc-gidd,tnh-2022");
     expect(new Set(both.data.map((f) => f.dataset.code))).toEqual(new Set(["idmc-gidd", "tnh-2022"]));
-    expect(await figuresEndpoint(new URLSearchParams("dataset=no-such-dataset"))).toMatchObject({ status: 400, body: { error: { parameter: "dataset" } } });
+    expect(await figuresEndpoint(PUBLISHED_ONLY, new URLSearchParams("dataset=no-such-dataset"))).toMatchObject({ status: 400, body: { error: { parameter: "dataset" } } });
   });
 
   it("stores the seed's reported zeros as figures, and Ménaka's round-64 returnees", async () => {
@@ -185,7 +186,7 @@ describe("GET /api/v1/figures", () => {
     ["colour=red", "colour"],
     ["from=2021-01-01&from=2022-01-01", "from"],
   ])("answers 400 naming the parameter for %s", async (query, parameter) => {
-    const res = await figuresEndpoint(new URLSearchParams(query));
+    const res = await figuresEndpoint(PUBLISHED_ONLY, new URLSearchParams(query));
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { code: "invalid_parameter", parameter } });
   });

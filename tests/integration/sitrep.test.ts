@@ -5,6 +5,7 @@
 // line and "data as of", and the language is the one asked for. The Word
 // document holds the key figures, each chart's figures as a table and the
 // sources with their addresses.
+import { PUBLISHED_ONLY } from "../../lib/auth/visibility";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase } from "./test-database";
 import { anonymous, asToken } from "./fake-request";
@@ -47,7 +48,7 @@ const isoOf = (fr: string) => fr.split("/").reverse().join("-");
 const get = (route: Route, format: string, query: string) => route(new Request(`http://localhost/api/v1/sitrep.${format}?${query}`), {});
 
 async function api(query: string): Promise<FigureDto[]> {
-  const res = await figuresEndpoint(new URLSearchParams(`${query}&limit=50000`));
+  const res = await figuresEndpoint(PUBLISHED_ONLY, new URLSearchParams(`${query}&limit=50000`));
   if (res.status !== 200) throw new Error(JSON.stringify(res.body));
   return res.body.data;
 }

@@ -6,7 +6,10 @@ import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { outsideScope } from "@/lib/auth/scope";
 import { deletedFigure, figureHistory, getFigure, placeOf, type HistoryEntry } from "@/lib/data/figure-writes";
-import type { FigureDto } from "@/lib/data/figures";
+import { readFigure, type FigureDto } from "@/lib/data/figures";
+import { visibilityFor } from "@/lib/auth/visibility";
+import { mayReadState } from "@/lib/auth/figure-history";
+import { FigureStatusBadge } from "@/components/figures/status-badge";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
 import { isDerivedIndicator } from "@/lib/domain/funding";
@@ -31,15 +34,24 @@ export default async function FigurePage({ params }: Props) {
   const user = await requireUser("figures:read");
   const id = parseFigureId((await params).id);
   if (id === null) notFound();
-  const [figure, history, review] = await Promise.all([getFigure(id), figureHistory(id), reviewState(id)]);
+  // A reviewer opens any figure they may review (from the queue), toggle or not; a figure the user may not read is one that does not exist.
+  const v = visibilityFor(user, { includeUnpublished: true });
+  const [figure, allHistory, regions, review] = await Promise.all([readFigure(v, id), figureHistory(id), regionIndex(), reviewState(id)]);
+  if (!figure && (await getFigure(id))) notFound();
   const shown = figure ?? (await deletedFigure(id));
   if (!shown) notFound();
-  const [locale, t, tr, indicators, regions, reviewable] = await Promise.all([
+  // Checked on each recorded state: a deleted figure's last state, and every state the history shows.
+  const readable = (state: FigureDto, by: HistoryEntry["user"]) => {
+    const place = regions.get(state.region);
+    return place !== undefined && mayReadState(v, state, place, by?.email === user.email);
+  };
+  if (!figure && !readable(shown, null)) notFound();
+  const history = allHistory.filter((h) => [h.before, h.after].every((s) => s === null || readable(s, h.user)));
+  const [locale, t, tr, indicators, reviewable] = await Promise.all([
     getLocale(),
     getTranslations("figureForm"),
     getTranslations("review"),
     indicatorIndex(),
-    regionIndex(),
     figure && can(user.role, "figures:review") ? mayReview(id, user) : false,
   ]);
   // The author of what waits (the figure, or its pending revision) submits it again once fixed.
@@ -60,11 +72,15 @@ export default async function FigurePage({ params }: Props) {
 
   return (
     <>
-      <h1>{t("figureTitle", { id })}</h1>
+      <h1>
+        {t("figureTitle", { id })}
+        <FigureStatusBadge figure={shown} />
+      </h1>
       <p className="lead">
         {indicator?.name[lang] ?? shown.indicator} — <Link href={`/regions/${shown.region}`}>{region?.name[lang] ?? shown.region}</Link>
       </p>
       {!figure && <p className="notice" role="status">{t("deleted")}</p>}
+      {shown.status === "returned" && shown.reviewComment && <p className="notice">{(await getTranslations("visibility"))("returnedComment", { comment: shown.reviewComment })}</p>}
       {isDerivedIndicator(shown.indicator) && <p className="notice">{t("derivedNote")}</p>}
       {figure && figure.status !== "published" && (
         <p className="notice" role="status">

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireReader } from "@/lib/auth/reader";
+import { forAggregates } from "@/lib/auth/visibility";
+import { readablePlace } from "@/lib/auth/read-scope";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import { latestForRegion, sourcesOf } from "@/lib/data/series";
 import { datasetCatalogue } from "@/lib/data/datasets";
@@ -34,10 +36,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function RegionPage({ params, searchParams }: Props) {
-  await requireReader("figures:read");
+  const v = forAggregates((await requireReader("figures:read")).visibility);
   const { pcode } = await params;
   const region = await regionFor(pcode);
-  if (!region) notFound();
+  // Outside a read scope, a place does not exist for its reader (as a figure they may not read).
+  if (!region || !readablePlace(v, region)) notFound();
   const filters = parseDashboardFilters(await searchParams);
   const [locale, t, tc, to, ts, regions, indicators, latest, catalogue] = await Promise.all([
     getLocale(),
@@ -47,14 +50,14 @@ export default async function RegionPage({ params, searchParams }: Props) {
     getTranslations("snapshot"),
     regionIndex(),
     indicatorIndex(),
-    latestForRegion(pcode),
+    latestForRegion(v, pcode),
     datasetCatalogue(),
   ]);
   const today = todayIso();
   const lang = locale === "fr" ? "fr" : "en";
   const name = region.name[lang];
   const parent = region.parent ? regions.get(region.parent) : null;
-  const children = [...regions.values()].filter((r) => r.parent === pcode);
+  const children = [...regions.values()].filter((r) => r.parent === pcode && readablePlace(v, r));
   const sources = await sourcesOf(latest);
   const statusLabel = (key: string) => (key.startsWith("status=") ? ` (${to(`status.${key.slice(7)}`)})` : "");
   const trendIndicators = [...new Set(latest.map((l) => l.indicator))];
@@ -143,6 +146,7 @@ export default async function RegionPage({ params, searchParams }: Props) {
           return (
             <ChartSlot key={code} title={title}>
               <TrendChart
+                visibility={v}
                 id={`trend-${code}`}
                 title={title}
                 query={{ indicator: code, regions: [pcode], keys, from: filters.from, to: filters.to }}

@@ -2,11 +2,13 @@ import { NextResponse } from "next/server";
 import { endpointResponse, readJsonBody, withApi } from "@/lib/api/respond";
 import { figuresEndpoint } from "@/lib/api/figures-endpoint";
 import { createFigureEndpoint } from "@/lib/api/figure-writes-endpoint";
+import { visibilityFor } from "@/lib/auth/visibility";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi("figures:read", async (request) => {
-  const { status, body } = await figuresEndpoint(new URL(request.url).searchParams);
+// `status=` is the API's "include unpublished": it defaults to published, and a reviewer may ask for what they may review.
+export const GET = withApi("figures:read", async (request, { user }) => {
+  const { status, body } = await figuresEndpoint(visibilityFor(user, { includeUnpublished: true }), new URL(request.url).searchParams);
   return NextResponse.json(body, { status });
 });
 

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { getFigure, placeOf } from "@/lib/data/figure-writes";
+import { placeOf } from "@/lib/data/figure-writes";
 import { outsideScope } from "@/lib/auth/scope";
+import { readFigure } from "@/lib/data/figures";
+import { visibilityFor } from "@/lib/auth/visibility";
 import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
 import { figureToFormValues } from "@/lib/domain/figure-form";
 import { isDerivedIndicator } from "@/lib/domain/funding";
@@ -22,7 +24,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditFigurePage({ params }: Props) {
   const user = await requireUser("figures:write");
   const id = parseFigureId((await params).id);
-  const figure = id === null ? null : await getFigure(id);
+  // Checked on the record: a figure the user may not read (another's draft, outside a read scope) does not exist for them.
+  const figure = id === null ? null : await readFigure(visibilityFor(user, { includeUnpublished: true }), id);
   if (!figure) notFound();
   const [locale, t, tu] = await Promise.all([getLocale(), getTranslations("figureForm"), getTranslations("units")]);
   if (isDerivedIndicator(figure.indicator)) {

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { endpointResponse, jsonError, readJsonBody, withApi } from "@/lib/api/respond";
 import { deleteFigureEndpoint, parseFigureId, updateFigureEndpoint } from "@/lib/api/figure-writes-endpoint";
-import { getFigure } from "@/lib/data/figure-writes";
+import { readFigure } from "@/lib/data/figures";
+import { visibilityFor } from "@/lib/auth/visibility";
 
 export const dynamic = "force-dynamic";
 
@@ -9,11 +10,12 @@ type Context = { params: Promise<{ id: string }> };
 
 const badId = (raw: string) => jsonError(400, "invalid_parameter", `"${raw}" is not a figure id`, { parameter: "id" });
 
-export const GET = withApi<Context>("figures:read", async (_request, { params }) => {
+export const GET = withApi<Context>("figures:read", async (_request, { params, user }) => {
   const raw = (await params).id;
   const id = parseFigureId(raw);
   if (id === null) return badId(raw);
-  const figure = await getFigure(id);
+  // Checked on the record: a figure the user may not read is answered as one that does not exist.
+  const figure = await readFigure(visibilityFor(user, { includeUnpublished: true }), id);
   return figure ? NextResponse.json({ data: figure }) : jsonError(404, "not_found", `There is no figure ${id}`);
 });
 
