@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * charts, the map and the sources. GET /api/v1/snapshot.pdf prints it.
  */
 export default async function SnapshotPage({ searchParams }: Props) {
-  await requireReader("exports:read");
+  const { publicLink } = await requireReader("exports:read");
   const parsed = snapshotQuerySchema.safeParse({ region: (await searchParams).region ?? undefined });
   const pcode = parsed.success ? parsed.data.region : null;
   const area = pcode ? await snapshotArea(pcode) : null;
@@ -55,20 +55,23 @@ export default async function SnapshotPage({ searchParams }: Props) {
       <header className="snapshot-head">
         <h1>{t("title", { name })}</h1>
         <p data-as-of={asOf ?? undefined}>{asOf ? t("subtitle", { date: formatDate(asOf, locale) }) : t("none", { name })}</p>
-        <span className="no-print">
-          <DownloadLink className="button-link-primary" href={pdfHref}>
-            {t("downloadPdf")}
-          </DownloadLink>
-          <DownloadMenu
-            label={ts("download")}
-            listLabel={ts("downloadMenu")}
-            items={[
-              { href: pdfHref, label: ts("pdf") },
-              { href: `/api/v1/sitrep.pptx?${query}`, label: ts("pptx") },
-              { href: `/api/v1/sitrep.docx?${query}`, label: ts("docx") },
-            ]}
-          />
-        </span>
+        {/* The files come from the API, closed to a public link's visitor. */}
+        {!publicLink && (
+          <span className="no-print">
+            <DownloadLink className="button-link-primary" href={pdfHref}>
+              {t("downloadPdf")}
+            </DownloadLink>
+            <DownloadMenu
+              label={ts("download")}
+              listLabel={ts("downloadMenu")}
+              items={[
+                { href: pdfHref, label: ts("pdf") },
+                { href: `/api/v1/sitrep.pptx?${query}`, label: ts("pptx") },
+                { href: `/api/v1/sitrep.docx?${query}`, label: ts("docx") },
+              ]}
+            />
+          </span>
+        )}
       </header>
       <section aria-labelledby="snap-figures">
         <h2 id="snap-figures">{t("keyFigures")}</h2>
@@ -109,7 +112,7 @@ export default async function SnapshotPage({ searchParams }: Props) {
           ))}
         </ul>
         <p>
-          {t("printed", { date: today })} <a href={area.level === 0 ? "/" : `/regions/${area.pcode}`}>{t("live", { name })}</a>
+          {t("printed", { date: today })} {publicLink ? null : <a href={area.level === 0 ? "/" : `/regions/${area.pcode}`}>{t("live", { name })}</a>}
         </p>
       </footer>
     </article>

@@ -7,6 +7,7 @@ import { LogoutButton } from "./logout-button";
 import { NavLink } from "./nav-link";
 import { CopyLink } from "@/components/share/copy-link";
 import { SaveView } from "@/components/share/save-view";
+import { CreatePublicLink } from "@/components/share/create-public-link";
 
 const NAV = [
   { href: "/", label: "overview" },
@@ -27,6 +28,7 @@ const ADMIN_NAV = [
   { href: "/admin/datasets", label: "datasets", permission: "figures:read" },
   { href: "/admin/users", label: "users", permission: "users:manage" },
   { href: "/admin/tokens", label: "tokens", permission: "users:manage" },
+  { href: "/admin/links", label: "links", permission: "links:manage" },
   { href: "/admin/audit", label: "audit", permission: "audit:read" },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];
 
@@ -53,6 +55,7 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
         <div className="share-tools">
           <CopyLink />
           {user && <SaveView />}
+          {user && can(user.role, "links:manage") && <CreatePublicLink />}
         </div>
         <LocaleSwitch />
         {user && (
