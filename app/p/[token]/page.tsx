@@ -4,6 +4,7 @@
 // rate-limits it, refuses anything but GET/HEAD, and marks the request so the
 // root layout renders no navigation; the page itself is noindex.
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { enterPublicLink } from "@/lib/auth/reader";
@@ -16,8 +17,11 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ token: string }> };
 
+// The metadata and the page ask once per request (one lookup, one last-use note).
+const resolve = cache(resolvePublicLink);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const link = await resolvePublicLink((await params).token);
+  const link = await resolve((await params).token);
   return { title: link?.label ?? (await getTranslations("publicLink"))("goneTitle"), robots: { index: false, follow: false } };
 }
 
@@ -32,7 +36,7 @@ function searchParamsOf(query: URLSearchParams): Record<string, string | string[
 }
 
 export default async function PublicLinkPage({ params }: Props) {
-  const link = await resolvePublicLink((await params).token);
+  const link = await resolve((await params).token);
   const url = link ? new URL(link.path, "http://public-link.invalid") : null;
   const target = url ? linkablePage(url.pathname) : null;
   if (!link || !url || !target) notFound();
