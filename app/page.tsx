@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/layout/app-link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireReader } from "@/lib/auth/reader";
 import { forAggregates } from "@/lib/auth/visibility";
@@ -49,7 +49,7 @@ export default async function OverviewPage() {
     <>
       <h1>{t("title")}</h1>
       <p className="lead">
-        {t("intro")} <Link href="/snapshot">{ts("link")}</Link>
+        {t("intro")} <AppLink href="/snapshot">{ts("link")}</AppLink>
       </p>
       <section aria-labelledby="tiles-heading">
         <h2 id="tiles-heading" className="visually-hidden">

@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import { logIn } from "./helpers";
 
 const PAGES = ["/", "/displacement", "/food-security", "/funding", "/map", "/map?indicator=ch_area_phase&level=cercle", "/compare", "/compare?indicator=ch_phase3plus&region=ML&key=status%3Dprojected", "/regions/ML05", "/events", "/regions", "/regions?sort=idps_rate&dir=desc", "/map?indicator=idps&measure=rate", "/account", "/figures", "/figures?dataset=iom-dtm-mali&q=Mopti&after=MTc5NjIwMDAwMDAwMC4x", "/views", "/review"];
-const ADMIN_PAGES = ["/admin/datasets", "/admin/users", "/admin/users/1", "/admin/tokens", "/admin/audit", "/admin/audit?from=2024-99-99"];
+const ADMIN_PAGES = ["/admin/datasets", "/admin/users", "/admin/users/1", "/admin/tokens", "/admin/links", "/admin/links?path=%2Fsnapshot%3Fregion%3DML05", "/admin/audit", "/admin/audit?from=2024-99-99"];
 
 for (const locale of ["en", "fr"] as const) {
   test(`dashboards have no serious accessibility violations (${locale})`, async ({ page, context }) => {

@@ -5,7 +5,7 @@
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { ROLES, type Role } from "../lib/auth/permissions";
-import { inventory, PUBLIC_API, PUBLIC_PAGES, rolesWith } from "./route-inventory";
+import { inventory, PUBLIC_API, PUBLIC_PAGES, rolesWith, TOKEN_PAGES } from "./route-inventory";
 import { cli, logIn } from "./helpers";
 
 const { pages, api, problems } = inventory(path.resolve(import.meta.dirname, "../app"));
@@ -28,6 +28,16 @@ test("anonymous: pages redirect to the login page, route handlers answer 401", a
   for (const route of api.filter((r) => !PUBLIC_API.some((re) => re.test(r.path)))) {
     const res = await request.fetch(route.path, { method: route.method, failOnStatusCode: false, maxRedirects: 0 });
     expect(res.status(), `${route.method} ${route.path}`).toBe(401);
+  }
+});
+
+test("anonymous: a public link's page opens without login; an unknown token is a 404 page, not the login page", async ({ page }) => {
+  expect([...TOKEN_PAGES].every((p) => pages.some((route) => route.path === p && route.permission === null))).toBe(true);
+  for (const path of TOKEN_PAGES) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page, path).not.toHaveURL(/\/login(\?|$)/);
+    expect(response?.headers()["x-robots-tag"], path).toContain("noindex");
   }
 });
 

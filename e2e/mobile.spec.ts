@@ -5,7 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { logIn } from "./helpers";
 
-const PAGES = ["/", "/displacement", "/food-security", "/funding", "/map", "/compare", "/regions/ML05", "/events", "/regions", "/figures", "/figures/new", "/imports", "/imports/new", "/account", "/views", "/admin/datasets", "/admin/users", "/admin/tokens", "/admin/audit", "/review"];
+const PAGES = ["/", "/displacement", "/food-security", "/funding", "/map", "/compare", "/regions/ML05", "/events", "/regions", "/figures", "/figures/new", "/imports", "/imports/new", "/account", "/views", "/admin/datasets", "/admin/users", "/admin/tokens", "/admin/links", "/admin/audit", "/review"];
 
 test.use({ viewport: { width: 390, height: 844 } });
 

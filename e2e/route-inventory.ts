@@ -11,7 +11,7 @@ export type Method = (typeof METHODS)[number];
 export interface PageRoute {
   file: string;
   path: string;
-  /** null: open to anyone signed in (or public, see PUBLIC_PAGES). */
+  /** null: open to anyone signed in (or public, see PUBLIC_PAGES). A page that calls requireReader (one a public link may show) is checked with its permission like requireUser's. */
   permission: Permission | null;
 }
 export interface ApiRoute {
@@ -21,8 +21,10 @@ export interface ApiRoute {
   permission: Permission | null;
 }
 
+/** Opened without signing in by whoever holds a token in the address (a public read-only link): never a login redirect; an unknown token is a 404. */
+export const TOKEN_PAGES = new Set(["/p/1"]);
 /** Reachable without signing in. */
-export const PUBLIC_PAGES = new Set(["/login"]);
+export const PUBLIC_PAGES = new Set(["/login", ...TOKEN_PAGES]);
 export const PUBLIC_API = [/^\/api\/auth\//, /^\/api\/health$/];
 /** Pages that check the session themselves rather than through requireUser (explained in each file). */
 const SESSION_ONLY_PAGES = new Set(["/forbidden", "/account/password"]);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/layout/app-link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireReader } from "@/lib/auth/reader";
 import { forAggregates } from "@/lib/auth/visibility";
@@ -49,7 +49,7 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
     const next = nextSort(sort, column);
     return (
       <th key={column} scope="col" className={numeric ? "num" : undefined} aria-sort={shown ? (sort.dir === "asc" ? "ascending" : "descending") : undefined} data-column={column}>
-        <Link href={href(next)} className="sort-link" scroll={false}>
+        <AppLink href={href(next)} className="sort-link" scroll={false}>
           {label(column)}
           <span className="visually-hidden">
             {" "}
@@ -58,7 +58,7 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
           <span aria-hidden="true" className="sort-mark">
             {shown ? (sort.dir === "asc" ? " ▲" : " ▼") : " ↕"}
           </span>
-        </Link>
+        </AppLink>
       </th>
     );
   };
@@ -119,7 +119,7 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
               {rows.map(({ row }) => (
                 <tr key={row.pcode} data-pcode={row.pcode}>
                   <th scope="row">
-                    <Link href={`/regions/${row.pcode}`}>{row.name[lang]}</Link>
+                    <AppLink href={`/regions/${row.pcode}`}>{row.name[lang]}</AppLink>
                   </th>
                   {cells(row)}
                 </tr>
@@ -129,7 +129,7 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
               <tfoot>
                 <tr data-pcode={table.national.pcode} className="national-row">
                   <th scope="row">
-                    <Link href={`/regions/${table.national.pcode}`}>{t("national")}</Link>
+                    <AppLink href={`/regions/${table.national.pcode}`}>{t("national")}</AppLink>
                   </th>
                   {cells(table.national)}
                 </tr>

@@ -28,7 +28,9 @@ export async function generateMetadata(): Promise<Metadata> {
  * charts, the map and the sources. GET /api/v1/snapshot.pdf prints it.
  */
 export default async function SnapshotPage({ searchParams }: Props) {
-  const v = forAggregates((await requireReader("exports:read")).visibility);
+  const reader = await requireReader("exports:read");
+  const { publicLink } = reader;
+  const v = forAggregates(reader.visibility);
   const asked = (await searchParams).region;
   // A reader scoped to regions has no country snapshot: without ?region= they get their first region's.
   const parsed = snapshotQuerySchema.safeParse({ region: asked ?? (readsNational(v) ? undefined : v.scope.regions[0]) });
@@ -59,20 +61,23 @@ export default async function SnapshotPage({ searchParams }: Props) {
       <header className="snapshot-head">
         <h1>{t("title", { name })}</h1>
         <p data-as-of={asOf ?? undefined}>{asOf ? t("subtitle", { date: formatDate(asOf, locale) }) : t("none", { name })}</p>
-        <span className="no-print">
-          <DownloadLink className="button-link-primary" href={pdfHref}>
-            {t("downloadPdf")}
-          </DownloadLink>
-          <DownloadMenu
-            label={ts("download")}
-            listLabel={ts("downloadMenu")}
-            items={[
-              { href: pdfHref, label: ts("pdf") },
-              { href: `/api/v1/sitrep.pptx?${query}`, label: ts("pptx") },
-              { href: `/api/v1/sitrep.docx?${query}`, label: ts("docx") },
-            ]}
-          />
-        </span>
+        {/* The files come from the API, closed to a public link's visitor. */}
+        {!publicLink && (
+          <span className="no-print">
+            <DownloadLink className="button-link-primary" href={pdfHref}>
+              {t("downloadPdf")}
+            </DownloadLink>
+            <DownloadMenu
+              label={ts("download")}
+              listLabel={ts("downloadMenu")}
+              items={[
+                { href: pdfHref, label: ts("pdf") },
+                { href: `/api/v1/sitrep.pptx?${query}`, label: ts("pptx") },
+                { href: `/api/v1/sitrep.docx?${query}`, label: ts("docx") },
+              ]}
+            />
+          </span>
+        )}
       </header>
       <section aria-labelledby="snap-figures">
         <h2 id="snap-figures">{t("keyFigures")}</h2>
@@ -113,7 +118,7 @@ export default async function SnapshotPage({ searchParams }: Props) {
           ))}
         </ul>
         <p>
-          {t("printed", { date: today })} <a href={area.level === 0 ? "/" : `/regions/${area.pcode}`}>{t("live", { name })}</a>
+          {t("printed", { date: today })} {publicLink ? null : <a href={area.level === 0 ? "/" : `/regions/${area.pcode}`}>{t("live", { name })}</a>}
         </p>
       </footer>
     </article>

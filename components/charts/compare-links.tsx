@@ -1,6 +1,6 @@
 // Links from a chart to the compare page, one per series that has more than
 // one dataset (compareHref is the one URL rule).
-import Link from "next/link";
+import { AppLink } from "@/components/layout/app-link";
 import { getTranslations } from "next-intl/server";
 
 export async function CompareLinks({ links }: { links: { href: string; series: string | null }[] }) {
@@ -11,7 +11,7 @@ export async function CompareLinks({ links }: { links: { href: string; series: s
       {links.map((l, i) => (
         <span key={l.href}>
           {i > 0 && " · "}
-          <Link href={l.href}>{l.series ? t("compareLinkFor", { series: l.series }) : t("compareLink")}</Link>
+          <AppLink href={l.href}>{l.series ? t("compareLinkFor", { series: l.series }) : t("compareLink")}</AppLink>
         </span>
       ))}
     </p>

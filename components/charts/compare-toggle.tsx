@@ -6,6 +6,7 @@ import { useTransition } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toggleCompare } from "@/lib/domain/comparison";
+import { usePublicMode } from "@/components/layout/public-mode";
 
 export function CompareToggle({ chartId, pressed }: { chartId: string; pressed: boolean }) {
   const t = useTranslations("charts");
@@ -13,6 +14,8 @@ export function CompareToggle({ chartId, pressed }: { chartId: string; pressed: 
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
+  // A public link shows the chart as it was linked.
+  if (usePublicMode()) return null;
   return (
     <button
       type="button"

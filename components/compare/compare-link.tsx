@@ -4,7 +4,7 @@
 // "status=projected") is the `breakdown` prop: React keeps `key` for itself.
 // The default label is in the "compare" messages, which only server
 // components have: a client component passes `label`.
-import Link from "next/link";
+import { AppLink } from "@/components/layout/app-link";
 import { useTranslations } from "next-intl";
 import { compareHref } from "@/lib/domain/datasets";
 
@@ -19,10 +19,10 @@ export interface CompareLinkProps {
 
 export function CompareLink({ indicator, region, breakdown = "", label }: CompareLinkProps) {
   const href = compareHref(indicator, region, breakdown);
-  return label === undefined ? <DefaultLabel href={href} /> : <Link href={href}>{label}</Link>;
+  return label === undefined ? <DefaultLabel href={href} /> : <AppLink href={href}>{label}</AppLink>;
 }
 
 function DefaultLabel({ href }: { href: string }) {
   const t = useTranslations("compare");
-  return <Link href={href}>{t("link")}</Link>;
+  return <AppLink href={href}>{t("link")}</AppLink>;
 }

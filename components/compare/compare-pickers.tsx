@@ -6,6 +6,7 @@
 // otherwise).
 import { useTransition } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePublicMode } from "@/components/layout/public-mode";
 
 export interface PickerOption {
   value: string;
@@ -30,6 +31,7 @@ export function ComparePickers({ labels, indicator, region, breakdown }: Compare
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
+  const publicMode = usePublicMode();
 
   function update(changes: Record<string, string | null>) {
     const next = new URLSearchParams(searchParams.toString());
@@ -42,42 +44,45 @@ export function ComparePickers({ labels, indicator, region, breakdown }: Compare
 
   return (
     <form className="filter-bar card" aria-label={labels.form} aria-busy={pending} onSubmit={(e) => e.preventDefault()}>
-      <label className="filter">
-        <span>{labels.indicator}</span>
-        <select key={indicator.value} defaultValue={indicator.value} onChange={(e) => update({ indicator: e.target.value, key: null })}>
-          {indicator.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span>{labels.region}</span>
-        <select key={region.value} defaultValue={region.value} onChange={(e) => update({ region: e.target.value })}>
-          {region.groups.map((g) => (
-            <optgroup key={g.label} label={g.label}>
-              {g.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </label>
-      {breakdown && (
+      {/* A public link shows its choices, fixed. */}
+      <fieldset className="filter-bar-fields" disabled={publicMode}>
         <label className="filter">
-          <span>{labels.breakdown}</span>
-          <select key={breakdown.value} defaultValue={breakdown.value} onChange={(e) => update({ key: e.target.value || null })}>
-            {breakdown.options.map((o) => (
+          <span>{labels.indicator}</span>
+          <select key={indicator.value} defaultValue={indicator.value} onChange={(e) => update({ indicator: e.target.value, key: null })}>
+            {indicator.options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
               </option>
             ))}
           </select>
         </label>
-      )}
+        <label className="filter">
+          <span>{labels.region}</span>
+          <select key={region.value} defaultValue={region.value} onChange={(e) => update({ region: e.target.value })}>
+            {region.groups.map((g) => (
+              <optgroup key={g.label} label={g.label}>
+                {g.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        {breakdown && (
+          <label className="filter">
+            <span>{labels.breakdown}</span>
+            <select key={breakdown.value} defaultValue={breakdown.value} onChange={(e) => update({ key: e.target.value || null })}>
+              {breakdown.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </fieldset>
     </form>
   );
 }

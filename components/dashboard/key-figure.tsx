@@ -2,7 +2,7 @@
 // that dataset's previous comparable figure (absolute and %), its source and
 // freshness, then the other datasets' figures worth a look (lib/domain/tiles.ts)
 // and a link to compare them.
-import Link from "next/link";
+import { AppLink } from "@/components/layout/app-link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { changeBetween } from "@/lib/domain/series";
 import { formatDate, formatPeriod, formatValue, type UnitCode } from "@/lib/domain/format";
@@ -95,7 +95,7 @@ export async function KeyFigure({ tile, title, unit }: { tile: Tile; title: stri
           )}
           {tile.compareHref && (
             <p className="meta">
-              <Link href={tile.compareHref}>{t("compare")}</Link>
+              <AppLink href={tile.compareHref}>{t("compare")}</AppLink>
             </p>
           )}
         </>

@@ -7,12 +7,14 @@ import { useState, type MouseEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { attachmentName, downloadProblem, type DownloadProblem } from "@/lib/export/download-problem";
 import { download } from "@/lib/export/save-file";
+import { usePublicMode } from "@/components/layout/public-mode";
 
 type State = { kind: "idle" } | { kind: "preparing" } | { kind: "problem"; problem: DownloadProblem };
 
 export function DownloadLink({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
   const t = useTranslations("downloads");
   const [state, setState] = useState<State>({ kind: "idle" });
+  const publicMode = usePublicMode();
 
   async function fetchFile(event: MouseEvent<HTMLAnchorElement>) {
     // A modified click (new tab, save as…) is the browser's to handle.
@@ -35,6 +37,8 @@ export function DownloadLink({ href, className, children }: { href: string; clas
     }
   }
 
+  // A public link's visitor has no access to the API the files come from.
+  if (publicMode) return null;
   return (
     <>
       <a href={href} className={className} download onClick={fetchFile} aria-busy={state.kind === "preparing"} aria-disabled={state.kind === "preparing" || undefined}>

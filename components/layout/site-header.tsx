@@ -10,6 +10,7 @@ import { SaveView } from "@/components/share/save-view";
 import { reviewCount } from "@/lib/data/review";
 import { includeUnpublishedChosen } from "@/lib/auth/page-visibility";
 import { UnpublishedSwitch } from "./unpublished-switch";
+import { CreatePublicLink } from "@/components/share/create-public-link";
 
 const NAV = [
   { href: "/", label: "overview" },
@@ -30,6 +31,7 @@ const ADMIN_NAV = [
   { href: "/admin/datasets", label: "datasets", permission: "figures:read" },
   { href: "/admin/users", label: "users", permission: "users:manage" },
   { href: "/admin/tokens", label: "tokens", permission: "users:manage" },
+  { href: "/admin/links", label: "links", permission: "links:manage" },
   { href: "/admin/audit", label: "audit", permission: "audit:read" },
 ] as const satisfies readonly { href: string; label: string; permission: Permission }[];
 
@@ -70,6 +72,7 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
         <div className="share-tools">
           <CopyLink />
           {user && <SaveView />}
+          {user && can(user.role, "links:manage") && <CreatePublicLink />}
         </div>
         <LocaleSwitch />
         {reviewer && <UnpublishedSwitch on={including} />}

@@ -1,6 +1,6 @@
 // The map's measure, numbers or % of the population, as two links that keep
 // every other filter of the URL (?measure=rate; numbers are the default).
-import Link from "next/link";
+import { AppLink } from "@/components/layout/app-link";
 import { sign } from "@/lib/domain/typography";
 
 export type MapMeasure = "count" | "rate";
@@ -26,9 +26,9 @@ export function MeasureSwitch({ measure, params, labels, locale }: { measure: Ma
         {sign(":", locale)}
       </span>
       {(["count", "rate"] as const).map((m) => (
-        <Link key={m} href={hrefFor(m)} aria-current={measure === m ? "true" : undefined} className="button-secondary" scroll={false}>
+        <AppLink key={m} href={hrefFor(m)} aria-current={measure === m ? "true" : undefined} className="button-secondary" scroll={false}>
           {labels[m]}
-        </Link>
+        </AppLink>
       ))}
     </div>
   );

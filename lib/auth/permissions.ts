@@ -56,6 +56,11 @@ export function canDeleteSavedView(user: { id: number; role: Role }, view: { use
   return canEditSavedView(user, view) || (view.shared && can(user.role, "views:moderate"));
 }
 
+/** A public link is revoked by its creator, or by an admin (reviewers manage their own links only). */
+export function canRevokePublicLink(user: { id: number; role: Role }, link: { createdById: number | null }): boolean {
+  return can(user.role, "links:manage") && (link.createdById === user.id || user.role === "admin");
+}
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

@@ -16,3 +16,10 @@ export function bearerToken(header: string | null): string | null {
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   return match?.[1] ?? null;
 }
+
+/** A public link's token: 256 random bits, base64url (43 characters), in the link's address. */
+export function generatePublicLinkToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export const PUBLIC_LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/layout/app-link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireReader } from "@/lib/auth/reader";
@@ -70,13 +70,13 @@ export default async function RegionPage({ params, searchParams }: Props) {
         {parent && (
           <>
             {" "}
-            <Link href={`/regions/${parent.pcode}`}>{t("parent", { name: parent.name[lang] })}</Link>
+            <AppLink href={`/regions/${parent.pcode}`}>{t("parent", { name: parent.name[lang] })}</AppLink>
           </>
         )}
         {region.level <= 1 && (
           <>
             {" "}
-            <Link href={`/snapshot?region=${pcode}`}>{ts("link")}</Link>
+            <AppLink href={`/snapshot?region=${pcode}`}>{ts("link")}</AppLink>
           </>
         )}
       </p>
@@ -119,7 +119,7 @@ export default async function RegionPage({ params, searchParams }: Props) {
                         {l.datasets.length > 1 && (
                           <>
                             {" "}
-                            <Link href={compareHref(l.indicator, pcode, l.key)}>{to("compare")}</Link>
+                            <AppLink href={compareHref(l.indicator, pcode, l.key)}>{to("compare")}</AppLink>
                           </>
                         )}
                       </td>
@@ -165,7 +165,7 @@ export default async function RegionPage({ params, searchParams }: Props) {
           <ul className="link-list">
             {children.map((c) => (
               <li key={c.pcode}>
-                <Link href={`/regions/${c.pcode}`}>{c.name[lang]}</Link>
+                <AppLink href={`/regions/${c.pcode}`}>{c.name[lang]}</AppLink>
               </li>
             ))}
           </ul>
