@@ -80,11 +80,10 @@ export default async function FigurePage({ params }: Props) {
         {indicator?.name[lang] ?? shown.indicator} — <Link href={`/regions/${shown.region}`}>{region?.name[lang] ?? shown.region}</Link>
       </p>
       {!figure && <p className="notice" role="status">{t("deleted")}</p>}
-      {shown.status === "returned" && shown.reviewComment && <p className="notice">{(await getTranslations("visibility"))("returnedComment", { comment: shown.reviewComment })}</p>}
       {isDerivedIndicator(shown.indicator) && <p className="notice">{t("derivedNote")}</p>}
       {figure && figure.status !== "published" && (
         <p className="notice" role="status">
-          <span className={`status-badge status-${figure.status}`}>{tr(`status.${figure.status}`)}</span> {tr(`statusNote.${figure.status}`)}
+          {tr(`statusNote.${figure.status}`)}
         </p>
       )}
       {figure?.status === "returned" && figure.reviewComment && (
