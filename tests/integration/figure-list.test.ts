@@ -25,6 +25,8 @@ beforeAll(async () => {
   await seed({ demoUsers: false });
   analyst = await createUser({ email: "analyst@test.org", name: "Ana Lyst", role: "analyst", password: "a-long-enough-password" });
   admin = await createUser({ email: "admin@test.org", name: "Ad Min", role: "admin", password: "a-long-enough-password" });
+  // A partner's dataset that publishes at once: this file tests the list, not review.
+  await db().dataset.create({ data: { code: "protection-cluster-mali", name: "Protection Cluster Mali", publisher: "Protection Cluster Mali", url: "", kind: "series", needsReview: false } });
   const source = { organisation: "Protection Cluster Mali", title: "Rapport de monitoring, zone du Liptako", url: "https://example.org/liptako", date: "2031-02-01" };
   for (const [i, region] of ["ML05", "ML06", "ML07"].entries()) {
     const r = await createFigureEndpoint({ indicator: "idps", region, periodStart: `2031-01-${10 + i}`, periodEnd: `2031-01-${10 + i}`, disaggregation: null, value: 1000 + i, source, note: i === 1 ? "Comptage après l'attaque de Boni" : null }, analyst);
