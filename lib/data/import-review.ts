@@ -7,11 +7,8 @@ import { db } from "../db/client";
 import { can } from "../auth/permissions";
 import { outsideScope, type OutsideScope } from "../auth/scope";
 import { reviewRefusal, type Reviewer, type ReviewRefusal } from "../domain/review";
-import type { Prisma } from "../generated/prisma/client";
 import { lockImports } from "./imports";
 import { publish, sendBack } from "./publication";
-
-type Tx = Prisma.TransactionClient;
 
 export type ImportReviewAction = { action: "approve" } | { action: "return"; comment: string };
 
@@ -35,13 +32,16 @@ interface HeldRow {
   authorId: number | null;
 }
 
-/** The places, datasets and authors of what an import holds for review (few distinct rows whatever its size). */
-async function heldRows(tx: Tx | ReturnType<typeof db>, importId: number): Promise<HeldRow[]> {
-  return tx.$queryRaw<HeldRow[]>`
+/**
+ * The places, datasets and authors of what an import holds unpublished
+ * (waiting or returned: the scope rule holds for both), few distinct rows whatever its size.
+ */
+async function heldRows(importId: number): Promise<HeldRow[]> {
+  return db().$queryRaw<HeldRow[]>`
     SELECT DISTINCT r.pcode, r.level, p.pcode AS parent, d.code AS dataset, h.author_id AS "authorId"
-      FROM (SELECT region_id, dataset_id, updated_by_id AS author_id FROM figures WHERE import_id = ${importId} AND status = 'submitted'
+      FROM (SELECT region_id, dataset_id, updated_by_id AS author_id FROM figures WHERE import_id = ${importId} AND status <> 'published'
             UNION ALL
-            SELECT region_id, dataset_id, author_id FROM figure_revisions WHERE import_id = ${importId} AND status = 'submitted') h
+            SELECT region_id, dataset_id, author_id FROM figure_revisions WHERE import_id = ${importId}) h
       JOIN regions r ON r.id = h.region_id LEFT JOIN regions p ON p.id = r.parent_id JOIN datasets d ON d.id = h.dataset_id
      ORDER BY r.pcode, d.code`;
 }
@@ -57,13 +57,14 @@ export async function importReviewRefusal(reviewer: Reviewer, importId: number):
   const record = await db().import.findUnique({ where: { id: importId }, select: { userId: true, status: true, review: true } });
   if (!record) return { status: "not_found" };
   if (record.userId !== null && record.userId === reviewer.id) return { status: "own_work" };
-  if (record.status !== "committed" || record.review !== "submitted") return { status: "not_submitted" };
-  for (const row of await heldRows(db(), importId)) {
+  // Who the reviewer is before what the import is (reviewRefusal's order): the scope is asked of a returned import's rows too.
+  for (const row of await heldRows(importId)) {
     const item = { authorId: row.authorId, status: "submitted" as const, place: { pcode: row.pcode, level: row.level, parent: row.parent }, dataset: row.dataset };
     const refusal = reviewRefusal(reviewer, item);
     if (refusal === "outside_scope") return { status: "outside_scope", outside: outsideScope(reviewer.scope, item) as OutsideScope };
     if (refusal) return { status: refusal };
   }
+  if (record.status !== "committed" || record.review !== "submitted") return { status: "not_submitted" };
   return null;
 }
 

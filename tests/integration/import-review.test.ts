@@ -173,6 +173,8 @@ describe("an import into a dataset that needs review is held", () => {
     expect(revisions).toMatchObject([{ status: "returned", reviewComment: "February looks doubled" }]);
     expect(await publishedValues()).toEqual(PUBLISHED_BEFORE);
     expect(await reviewImport(reviewer, heldId, { action: "approve" })).toEqual({ status: "not_submitted" });
+    // The scope is asked of a returned import's rows too (the page shows their preview only within it).
+    expect(await reviewImport(reviewerElsewhere, heldId, { action: "approve" })).toEqual({ status: "outside_scope", outside: { kind: "region", code: "ML05" } });
     const event = await db().auditEvent.findFirstOrThrow({ where: { action: "import.return", entityId: String(heldId) } });
     expect(event).toMatchObject({ userId: reviewer.id, after: { review: "returned", comment: "February looks doubled", figures: 3, revisions: 1 } });
   });

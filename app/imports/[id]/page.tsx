@@ -41,11 +41,12 @@ export default async function ImportPage({ params, searchParams }: Props) {
     regionIndex(),
   ]);
   const lang = locale === "fr" ? "fr" : "en";
-  // Rows waiting for review (or returned) are unpublished: only the importer and reviewers see them.
+  // Rows waiting for review (or returned) are unpublished: only the importer and the reviewers whose scope covers them see them.
   const held = record.review !== "published";
-  const mayPreview = !held || record.userId === user.id || can(user.role, "figures:review");
   const reviewer = can(user.role, "figures:review") && record.userId !== user.id;
-  const [preview, refusal] = await Promise.all([held && mayPreview ? importPreview(record.id) : [], reviewer ? importReviewRefusal(user, record.id) : null]);
+  const refusal = reviewer ? await importReviewRefusal(user, record.id) : null;
+  const mayPreview = !held || record.userId === user.id || (reviewer && refusal?.status !== "outside_scope");
+  const preview = held && mayPreview ? await importPreview(record.id) : [];
   const figureName = (f: ImportedFigure) =>
     `${indicators.get(f.indicator)?.name[lang] ?? f.indicator} · ${regions.get(f.region)?.name[lang] ?? f.region} · ${formatPeriod(f.periodStart, f.periodEnd, locale)}${f.disaggregation ? ` · ${Object.values(f.disaggregation).join(" ")}` : ""}`;
   const valueText = (f: ImportedFigure) => {
