@@ -540,12 +540,16 @@ export interface ImportFigures {
  * a commit writes its audit events in is not the file's); a page at a time
  * (the Cadre Harmonisé export creates ~1,500).
  */
-export async function importFigures(importId: number, { page = 1, perPage = 100 }: { page?: number; perPage?: number } = {}): Promise<ImportFigures> {
+export async function importFigures(
+  importId: number,
+  { page = 1, perPage = 100, readable = null }: { page?: number; perPage?: number; readable?: ReadableRows | null } = {},
+): Promise<ImportFigures> {
+  const only = readableRowsSql(readable);
   const datasets = await db().$queryRaw<{ code: string; name: string; created: number; changed: number }[]>`
     SELECT e.after->'dataset'->>'code' AS code, e.after->'dataset'->>'name' AS name,
            count(*) FILTER (WHERE e.before IS NULL)::int AS created, count(*) FILTER (WHERE e.before IS NOT NULL)::int AS changed
       FROM audit_events e
-     WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId}
+     WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId} ${only}
      GROUP BY 1, 2 ORDER BY 1`;
   const created = datasets.reduce((n, d) => n + d.created, 0);
   const changed = datasets.reduce((n, d) => n + d.changed, 0);
@@ -555,9 +559,23 @@ export async function importFigures(importId: number, { page = 1, perPage = 100 
   const events = await db().$queryRaw<{ after: Record<string, unknown>; old: number | null }[]>`
     SELECT e.after, (e.before->>'value')::float8 AS old
       FROM audit_events e
-     WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId}
+     WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId} ${only}
      ORDER BY e.after->>'indicator', e.after->>'region', e.after->>'periodStart', e.id LIMIT ${perPage} OFFSET ${(current - 1) * perPage}`;
   return { total, created, changed, datasets, page: current, pages, rows: events.map(({ after, old }) => importedFigure(after, old)) };
+}
+
+/** The rows a read-scoped reader may see: these P-codes (their regions and cercles) and datasets; null: any. */
+export interface ReadableRows {
+  regions: string[] | null;
+  datasets: string[] | null;
+}
+
+function readableRowsSql(readable: ReadableRows | null): Prisma.Sql {
+  if (!readable) return Prisma.empty;
+  const parts: Prisma.Sql[] = [];
+  if (readable.regions) parts.push(Prisma.sql`AND e.after->>'region' = ANY(${readable.regions})`);
+  if (readable.datasets) parts.push(Prisma.sql`AND e.after->'dataset'->>'code' = ANY(${readable.datasets})`);
+  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
 function importedFigure(after: Record<string, unknown>, old: number | null): ImportedFigure {

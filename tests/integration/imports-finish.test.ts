@@ -159,5 +159,11 @@ describe("an import's page lists the figures it created and changed", () => {
     expect(changed).toMatchObject({ total: 1, created: 0, changed: 1 });
     expect(changed.rows).toEqual([expect.objectContaining({ action: "update", region: "ML04", old: 10, value: 15, figureId: created.rows[0]!.figureId })]);
     expect((await importFigures(more.report.importId!)).datasets).toEqual([{ code: "ocha-hno", name: expect.any(String), created: 1, changed: 0 }]);
+
+    // A reader whose reading is limited to Mopti meets Mopti's row only: the list is read on the record, like every read.
+    const moptiOnly = await importFigures(first.report.importId!, { readable: { regions: ["ML05", "ML0501"], datasets: null } });
+    expect(moptiOnly).toMatchObject({ total: 1, created: 1, datasets: [{ code: "iom-dtm-mali", created: 1, changed: 0 }] });
+    expect(moptiOnly.rows).toEqual([expect.objectContaining({ region: "ML05", value: 20 })]);
+    expect((await importFigures(first.report.importId!, { readable: { regions: null, datasets: ["ocha-hno"] } })).total).toBe(0);
   });
 });

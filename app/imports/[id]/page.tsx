@@ -5,6 +5,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
+import { readableCodes } from "@/lib/auth/read-scope";
+import { visibilityFor } from "@/lib/auth/visibility";
 import { getImport, importFigures, importPreview, type ImportedFigure } from "@/lib/data/imports";
 import { importReviewRefusal } from "@/lib/data/import-review";
 import { ImportReviewForm } from "@/components/imports/import-review-form";
@@ -33,12 +35,13 @@ export default async function ImportPage({ params, searchParams }: Props) {
   if (!record) notFound();
   const pageParam = (await searchParams).page;
   const requested = Number(typeof pageParam === "string" ? pageParam : "1");
-  const [t, locale, figures, indicators, regions] = await Promise.all([
+  const regions = await regionIndex();
+  const [t, locale, figures, indicators] = await Promise.all([
     getTranslations("imports"),
     getLocale(),
-    importFigures(record.id, { page: Number.isInteger(requested) && requested > 0 ? requested : 1, perPage: PER_PAGE }),
+    // A reader whose reading is limited to a scope meets only its rows.
+    importFigures(record.id, { page: Number.isInteger(requested) && requested > 0 ? requested : 1, perPage: PER_PAGE, readable: readableCodes(visibilityFor(user), regions.values()) }),
     indicatorIndex(),
-    regionIndex(),
   ]);
   const lang = locale === "fr" ? "fr" : "en";
   // Rows waiting for review (or returned) are unpublished: only the importer and the reviewers whose scope covers them see them.
