@@ -9,7 +9,6 @@ import { deletedFigure, figureHistory, getFigure, placeOf, type HistoryEntry } f
 import { readFigure, type FigureDto } from "@/lib/data/figures";
 import { visibilityFor } from "@/lib/auth/visibility";
 import { mayReadState } from "@/lib/auth/figure-history";
-import { FigureStatusBadge } from "@/components/figures/status-badge";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
 import { isDerivedIndicator } from "@/lib/domain/funding";
@@ -72,15 +71,12 @@ export default async function FigurePage({ params }: Props) {
 
   return (
     <>
-      <h1>
-        {t("figureTitle", { id })}
-        <FigureStatusBadge figure={shown} />
-      </h1>
+      {/* The status is said once, in the notice below: the heading stays "Figure N". */}
+      <h1>{t("figureTitle", { id })}</h1>
       <p className="lead">
         {indicator?.name[lang] ?? shown.indicator} — <Link href={`/regions/${shown.region}`}>{region?.name[lang] ?? shown.region}</Link>
       </p>
       {!figure && <p className="notice" role="status">{t("deleted")}</p>}
-      {shown.status === "returned" && shown.reviewComment && <p className="notice">{(await getTranslations("visibility"))("returnedComment", { comment: shown.reviewComment })}</p>}
       {isDerivedIndicator(shown.indicator) && <p className="notice">{t("derivedNote")}</p>}
       {figure && figure.status !== "published" && (
         <p className="notice" role="status">
