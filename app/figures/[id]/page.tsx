@@ -9,7 +9,6 @@ import { deletedFigure, figureHistory, getFigure, placeOf, type HistoryEntry } f
 import { readFigure, type FigureDto } from "@/lib/data/figures";
 import { visibilityFor } from "@/lib/auth/visibility";
 import { mayReadState } from "@/lib/auth/figure-history";
-import { FigureStatusBadge } from "@/components/figures/status-badge";
 import { indicatorIndex, regionIndex } from "@/lib/data/reference";
 import { parseFigureId } from "@/lib/api/figure-writes-endpoint";
 import { isDerivedIndicator } from "@/lib/domain/funding";
@@ -72,10 +71,8 @@ export default async function FigurePage({ params }: Props) {
 
   return (
     <>
-      <h1>
-        {t("figureTitle", { id })}
-        <FigureStatusBadge figure={shown} />
-      </h1>
+      {/* The status is said once, in the notice below: the heading stays "Figure N". */}
+      <h1>{t("figureTitle", { id })}</h1>
       <p className="lead">
         {indicator?.name[lang] ?? shown.indicator} — <Link href={`/regions/${shown.region}`}>{region?.name[lang] ?? shown.region}</Link>
       </p>
