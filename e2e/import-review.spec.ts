@@ -54,11 +54,12 @@ test("an import is reviewed as one batch: returned with a comment, imported agai
   await expect(reviewer.locator(".review-badge")).toHaveText("Published");
   await reviewer.goto("/imports");
   await expect(reviewer.locator("tr", { has: reviewer.getByRole("link", { name: String(again.id), exact: true }) }).locator(".review-badge")).toHaveText("Published");
-  await reviewer.close();
 
-  // Leave no trace: the two published figures are deleted.
-  const origin = new URL(page.url()).origin;
-  const figures = (await (await page.request.get(`/api/v1/figures?dataset=${again.dataset}&indicator=idps&from=${DAYS[0]}&to=${DAYS[1]}`)).json()).data as { id: number }[];
+  // Leave no trace: the two published figures are deleted, by the reviewer (in a dataset that needs review, an analyst may not delete a published figure).
+  const origin = new URL(reviewer.url()).origin;
+  const figures = (await (await reviewer.request.get(`/api/v1/figures?dataset=${again.dataset}&indicator=idps&from=${DAYS[0]}&to=${DAYS[1]}`)).json()).data as { id: number }[];
   expect(figures).toHaveLength(2);
-  for (const f of figures) expect((await page.request.delete(`/api/v1/figures/${f.id}`, { headers: { origin } })).status()).toBe(204);
+  expect((await page.request.delete(`/api/v1/figures/${figures[0]!.id}`, { headers: { origin }, failOnStatusCode: false })).status()).toBe(403);
+  for (const f of figures) expect((await reviewer.request.delete(`/api/v1/figures/${f.id}`, { headers: { origin } })).status()).toBe(204);
+  await reviewer.close();
 });

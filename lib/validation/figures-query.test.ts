@@ -19,6 +19,13 @@ describe("parseFiguresQuery", () => {
     expect(r).toMatchObject({ ok: false, parameter: "status" });
     expect(!r.ok && r.message).toMatch(/^status .*draft, submitted, published, returned .*or all$/);
   });
+  it("names a mistyped status, never an injection attempt", () => {
+    const typo = parse("status=publised");
+    expect(!typo.ok && typo.message).toContain('"publised" is not a status');
+    const hostile = parse(`status=${encodeURIComponent("ML05' UNION SELECT password_hash FROM users --")}`);
+    expect(hostile.ok).toBe(false);
+    expect(!hostile.ok && hostile.message).not.toMatch(/select|union/i);
+  });
   it("reads the /figures page's one status, and drops an unknown one", () => {
     expect(parseFigureList({ status: "returned" }).filters.status).toBe("returned");
     expect(parseFigureList({ status: "nope" }).dropped).toEqual(["status"]);

@@ -31,8 +31,9 @@ export const figureStatusListSchema = z
     const parts = [...new Set(raw.split(",").map((p) => p.trim().toLowerCase()).filter(Boolean))];
     if (parts.includes("all")) return [...FIGURE_STATUSES];
     const unknown = parts.find((p) => !(FIGURE_STATUSES as readonly string[]).includes(p));
+    // A mistyped word is named; anything else (an injection attempt) is not echoed back.
     if (unknown !== undefined || !parts.length) {
-      ctx.addIssue({ code: "custom", message: `${unknown === undefined ? "is empty" : `"${unknown.slice(0, 30)}" is not a status`}: give draft, submitted, published, returned (a comma list) or all` });
+      ctx.addIssue({ code: "custom", message: `${unknown === undefined ? "is empty" : /^[a-z_]{1,20}$/.test(unknown) ? `"${unknown}" is not a status` : "holds a value that is not a status"}: give draft, submitted, published, returned (a comma list) or all` });
       return z.NEVER;
     }
     return parts as FigureStatusCode[];
