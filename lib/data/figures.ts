@@ -4,7 +4,7 @@ import { cachedRead } from "./cache";
 import { toIsoDate } from "../domain/dates";
 import { toDisaggregation, type Disaggregation } from "../domain/disaggregation";
 import type { Prisma } from "../generated/prisma/client";
-import type { FigureStatus } from "../generated/prisma/enums";
+import type { ChStatus, FigureStatus } from "../generated/prisma/enums";
 import { encodeFigureCursor, type FigureCursor } from "../domain/figure-cursor";
 import type { FiguresQuery } from "../validation/figures-query";
 import { mayReadRecord, visibilityKey, type Visibility } from "../auth/visibility";
@@ -86,9 +86,27 @@ type RevisionRow = Prisma.FigureRevisionGetPayload<{ include: typeof revisionInc
 
 const sourceDto = (s: { organisation: string; title: string; url: string; publishedOn: Date }): SourceDto => ({ organisation: s.organisation, title: s.title, url: s.url, date: toIsoDate(s.publishedOn) });
 
-export function toRevisionDto(r: RevisionRow): RevisionDto {
+/** The values a figure or a pending revision holds: what readers see, writers send and reviewers compare. */
+export type FigureValues = Pick<FigureDto, "indicator" | "region" | "periodStart" | "periodEnd" | "disaggregation" | "value" | "dataset" | "source" | "note">;
+
+/** A figure's or a revision's row with its indicator, region, dataset and source. */
+interface ValuesRow {
+  indicator: { code: string };
+  region: { pcode: string };
+  periodStart: Date;
+  periodEnd: Date;
+  chPhase: number | null;
+  chStatus: ChStatus | null;
+  sector: string | null;
+  value: { toString(): string };
+  dataset: { code: string; name: string };
+  source: { organisation: string; title: string; url: string; publishedOn: Date };
+  note: string | null;
+}
+
+/** The one mapping of a stored figure's or revision's values to the API's shape. */
+export function figureValues(r: ValuesRow): FigureValues {
   return {
-    status: r.status,
     indicator: r.indicator.code,
     region: r.region.pcode,
     periodStart: toIsoDate(r.periodStart),
@@ -98,6 +116,13 @@ export function toRevisionDto(r: RevisionRow): RevisionDto {
     dataset: { code: r.dataset.code, name: r.dataset.name },
     source: sourceDto(r.source),
     note: r.note,
+  };
+}
+
+export function toRevisionDto(r: RevisionRow): RevisionDto {
+  return {
+    status: r.status,
+    ...figureValues(r),
     authorId: r.authorId,
     reviewComment: r.reviewComment,
     submittedAt: r.submittedAt?.toISOString() ?? null,
@@ -123,16 +148,8 @@ export function mayReadFigure(v: Visibility, f: FigureRow): boolean {
 export function toFigureDto(f: FigureRow): FigureDto {
   return {
     id: f.id,
-    indicator: f.indicator.code,
-    region: f.region.pcode,
-    periodStart: toIsoDate(f.periodStart),
-    periodEnd: toIsoDate(f.periodEnd),
-    disaggregation: toDisaggregation(f),
-    value: Number(f.value.toString()),
+    ...figureValues(f),
     unit: f.indicator.unit,
-    dataset: { code: f.dataset.code, name: f.dataset.name },
-    source: sourceDto(f.source),
-    note: f.note,
     version: f.version,
     updatedAt: f.updatedAt.toISOString(),
     importId: f.importId,

@@ -62,20 +62,7 @@ const REVISION_JSON = Prisma.sql`(SELECT jsonb_build_object(
  */
 export async function publish(tx: Tx, items: ReviewSet, reviewerId: number): Promise<ReviewDone> {
   const groups = await fundingGroupsOf(tx, items);
-  let figureIds: { id: string }[] = [];
-  if (items.figureIds.length) {
-    await stage(tx, Prisma.sql`SELECT f.id AS figure_id, NULL::int AS revision_id, ${SNAPSHOT} AS snap FROM figures f ${SNAPSHOT_JOINS}
-      WHERE f.id = ANY(${ids(items.figureIds)}) AND f.status = 'submitted'`);
-    figureIds = await tx.$queryRaw<{ id: string }[]>`WITH f AS (
-        UPDATE figures f SET status = 'published', reviewed_by_id = ${reviewerId}, reviewed_at = now(), review_comment = NULL,
-          version = f.version + 1, updated_at = now()
-        FROM review_items b WHERE f.id = b.figure_id AND f.status = 'submitted'
-        RETURNING f.*)
-      INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
-      SELECT ${reviewerId}, 'figure.approve', 'figure', f.id::text, b.snap, ${SNAPSHOT}
-      FROM f ${SNAPSHOT_JOINS} JOIN review_items b ON b.figure_id = f.id
-      RETURNING entity_id AS id`;
-  }
+  const figureIds = await decideFigures(tx, items.figureIds, reviewerId, "figure.approve", Prisma.sql`status = 'published', review_comment = NULL`);
   let revised: { id: string }[] = [];
   if (items.revisionIds.length) {
     await stage(tx, Prisma.sql`SELECT f.id AS figure_id, v.id AS revision_id, ${SNAPSHOT} || jsonb_build_object('pendingRevision', ${REVISION_JSON}) AS snap
@@ -108,20 +95,7 @@ export async function publish(tx: Tx, items: ReviewSet, reviewerId: number): Pro
  * per figure; a returned revision's event shows it as the figure's pending revision.
  */
 export async function sendBack(tx: Tx, items: ReviewSet, reviewerId: number, comment: string): Promise<ReviewDone> {
-  let figureIds: { id: string }[] = [];
-  if (items.figureIds.length) {
-    await stage(tx, Prisma.sql`SELECT f.id AS figure_id, NULL::int AS revision_id, ${SNAPSHOT} AS snap FROM figures f ${SNAPSHOT_JOINS}
-      WHERE f.id = ANY(${ids(items.figureIds)}) AND f.status = 'submitted'`);
-    figureIds = await tx.$queryRaw<{ id: string }[]>`WITH f AS (
-        UPDATE figures f SET status = 'returned', review_comment = ${comment}, reviewed_by_id = ${reviewerId}, reviewed_at = now(),
-          version = f.version + 1, updated_at = now()
-        FROM review_items b WHERE f.id = b.figure_id AND f.status = 'submitted'
-        RETURNING f.*)
-      INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
-      SELECT ${reviewerId}, 'figure.return', 'figure', f.id::text, b.snap, ${SNAPSHOT}
-      FROM f ${SNAPSHOT_JOINS} JOIN review_items b ON b.figure_id = f.id
-      RETURNING entity_id AS id`;
-  }
+  const figureIds = await decideFigures(tx, items.figureIds, reviewerId, "figure.return", Prisma.sql`status = 'returned', review_comment = ${comment}`);
   let revised: { id: string }[] = [];
   if (items.revisionIds.length) {
     await stage(tx, Prisma.sql`SELECT f.id AS figure_id, v.id AS revision_id, ${SNAPSHOT} || jsonb_build_object('pendingRevision', ${REVISION_JSON}) AS snap
@@ -138,6 +112,25 @@ export async function sendBack(tx: Tx, items: ReviewSet, reviewerId: number, com
       RETURNING entity_id AS id`;
   }
   return { figureIds: figureIds.map((r) => Number(r.id)), revisedFigureIds: revised.map((r) => Number(r.id)) };
+}
+
+/**
+ * Moves the still-submitted figures among `figureIds` to the reviewer's
+ * decision (`decision`: the status and comment columns), reviewer and time
+ * recorded, version + 1, one audit event each. Answers their ids.
+ */
+async function decideFigures(tx: Tx, figureIds: number[], reviewerId: number, action: "figure.approve" | "figure.return", decision: Prisma.Sql): Promise<{ id: string }[]> {
+  if (!figureIds.length) return [];
+  await stage(tx, Prisma.sql`SELECT f.id AS figure_id, NULL::int AS revision_id, ${SNAPSHOT} AS snap FROM figures f ${SNAPSHOT_JOINS}
+    WHERE f.id = ANY(${ids(figureIds)}) AND f.status = 'submitted'`);
+  return tx.$queryRaw<{ id: string }[]>`WITH f AS (
+      UPDATE figures f SET ${decision}, reviewed_by_id = ${reviewerId}, reviewed_at = now(), version = f.version + 1, updated_at = now()
+      FROM review_items b WHERE f.id = b.figure_id AND f.status = 'submitted'
+      RETURNING f.*)
+    INSERT INTO audit_events (user_id, action, entity, entity_id, before, after)
+    SELECT ${reviewerId}, ${action}, 'figure', f.id::text, b.snap, ${SNAPSHOT}
+    FROM f ${SNAPSHOT_JOINS} JOIN review_items b ON b.figure_id = f.id
+    RETURNING entity_id AS id`;
 }
 
 /**

@@ -10,10 +10,8 @@ import type { FigureStatus } from "../generated/prisma/enums";
 import { can } from "../auth/permissions";
 import { outsideScope, type OutsideScope, type Scope } from "../auth/scope";
 import { reviewRefusal, type Reviewer, type ReviewRefusal } from "../domain/review";
-import { toDisaggregation, type Disaggregation } from "../domain/disaggregation";
-import { toIsoDate } from "../domain/dates";
 import { placeOf } from "./figure-writes";
-import { figureInclude, toFigureDto, type FigureDto } from "./figures";
+import { figureInclude, figureValues, toFigureDto, type FigureDto, type FigureValues } from "./figures";
 import { publish, sendBack } from "./publication";
 
 export type ReviewAction = "approve" | "return";
@@ -141,17 +139,8 @@ export interface QueueFilters {
   author?: number;
 }
 
-interface QueueValues {
-  indicator: string;
-  region: string;
-  periodStart: string;
-  periodEnd: string;
-  disaggregation: Disaggregation | null;
-  value: number;
-  dataset: { code: string; name: string };
-  source: { organisation: string; title: string };
-  note: string | null;
-}
+/** What an item would publish, and (a revision) what is published today. */
+type QueueValues = FigureValues;
 
 export type QueueItem =
   | {
@@ -202,23 +191,12 @@ function reviewableWhere(reviewer: Reviewer, filters: QueueFilters, author: "upd
   };
 }
 
-const valuesOf = (r: { indicator: { code: string }; region: { pcode: string }; periodStart: Date; periodEnd: Date; chPhase: number | null; chStatus: "current" | "projected" | null; sector: string | null; value: { toString(): string }; dataset: { code: string; name: string }; source: { organisation: string; title: string }; note: string | null }): QueueValues => ({
-  indicator: r.indicator.code,
-  region: r.region.pcode,
-  periodStart: toIsoDate(r.periodStart),
-  periodEnd: toIsoDate(r.periodEnd),
-  disaggregation: toDisaggregation(r),
-  value: Number(r.value.toString()),
-  dataset: { code: r.dataset.code, name: r.dataset.name },
-  source: { organisation: r.source.organisation, title: r.source.title },
-  note: r.note,
-});
 
 const valuesInclude = {
   indicator: { select: { code: true, unit: true } },
   region: { select: { pcode: true } },
   dataset: { select: { code: true, name: true } },
-  source: { select: { organisation: true, title: true } },
+  source: { select: { organisation: true, title: true, url: true, publishedOn: true } },
 } as const;
 
 /** What waits for this reviewer, oldest submitted first: figures, revisions and import batches. */
@@ -248,8 +226,8 @@ export async function reviewQueue(reviewer: Reviewer, filters: QueueFilters = {}
         }),
   ]);
   const items: QueueItem[] = [
-    ...figures.map((f): QueueItem => ({ kind: "figure", id: f.id, unit: f.indicator.unit, author: f.updatedBy, submittedAt: f.submittedAt?.toISOString() ?? null, proposed: valuesOf(f), published: null })),
-    ...revisions.map((r): QueueItem => ({ kind: "revision", id: r.figureId, unit: r.indicator.unit, author: r.author, submittedAt: r.submittedAt?.toISOString() ?? null, proposed: valuesOf(r), published: valuesOf(r.figure) })),
+    ...figures.map((f): QueueItem => ({ kind: "figure", id: f.id, unit: f.indicator.unit, author: f.updatedBy, submittedAt: f.submittedAt?.toISOString() ?? null, proposed: figureValues(f), published: null })),
+    ...revisions.map((r): QueueItem => ({ kind: "revision", id: r.figureId, unit: r.indicator.unit, author: r.author, submittedAt: r.submittedAt?.toISOString() ?? null, proposed: figureValues(r), published: figureValues(r.figure) })),
     ...imports.map((i): QueueItem => ({ kind: "import", id: i.id, fileName: i.fileName, author: i.user, submittedAt: i.createdAt.toISOString(), created: i.created, updated: i.updated })),
   ];
   return items.sort((a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? "")).slice(0, QUEUE_TAKE);
