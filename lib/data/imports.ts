@@ -7,7 +7,8 @@ import { disaggregationKey, type Disaggregation } from "../domain/disaggregation
 import { parseIsoDate } from "../domain/dates";
 import { FUNDING_FUNDED, FUNDING_REQUIRED } from "../domain/funding";
 import { Prisma } from "../generated/prisma/client";
-import { syncFundingGroup, type FundingGroup } from "./figure-writes";
+import { placeOf, syncFundingGroup, type FundingGroup } from "./figure-writes";
+import { outsideScope, UNSCOPED, type OutsideScope, type Scope } from "../auth/scope";
 import { withDerivedFunding } from "./import-funding";
 import { resolveDatasetId } from "./datasets";
 import { changeKind, type ChangeKind } from "../import/change-words";
@@ -103,13 +104,15 @@ export interface ImportMeta {
 }
 
 /** Why an import or a rollback was refused: callers tell the cases apart by `kind`, never by the message. */
-export type ImportErrorKind = "invalid" | "not_found" | "refused";
+export type ImportErrorKind = "invalid" | "not_found" | "refused" | "outside_scope";
 
 export class ImportError extends Error {
   override name = "ImportError";
   constructor(
     message: string,
     readonly kind: ImportErrorKind = "invalid",
+    /** For "outside_scope": the region or dataset of a figure the import touched that the writer may not write. */
+    readonly outside?: OutsideScope,
   ) {
     super(message);
   }
@@ -460,7 +463,29 @@ export async function importsOfFile(sha256: string): Promise<ImportRecord[]> {
  * changes it proposed for review (pending revisions) are withdrawn. Refused (nothing
  * changes) when any of them was edited since, naming them.
  */
-export async function rollbackImport(importId: number, userId: number): Promise<{ deleted: number; reverted: number }> {
+/** The first region or dataset among the figures an import wrote that lies outside `scope` (null: none). */
+async function importOutsideScope(importId: number, scope: Scope): Promise<OutsideScope | null> {
+  if (!scope.regions.length && !scope.datasets.length) return null;
+  const rows = await db().$queryRaw<{ pcode: string; dataset: string }[]>`
+    SELECT DISTINCT r.pcode, d.code AS dataset
+    FROM audit_events e JOIN figures f ON f.id::text = e.entity_id JOIN regions r ON r.id = f.region_id JOIN datasets d ON d.id = f.dataset_id
+    WHERE e.entity = 'figure' AND e.action = 'figure.import' AND (e.after->>'importId')::int = ${importId}
+    ORDER BY r.pcode, d.code`;
+  for (const row of rows) {
+    const outside = outsideScope(scope, { place: await placeOf(row.pcode), dataset: row.dataset });
+    if (outside) return outside;
+  }
+  return null;
+}
+
+/**
+ * Undoes a committed import. A rollback writes every figure the import wrote:
+ * a writer limited to regions or datasets rolls back only an import wholly
+ * inside them (checked before the transaction, see writeFigure).
+ */
+export async function rollbackImport(importId: number, userId: number, scope: Scope = UNSCOPED): Promise<{ deleted: number; reverted: number }> {
+  const outside = await importOutsideScope(importId, scope);
+  if (outside) throw new ImportError(`Import ${importId} wrote figures outside your scope (${outside.kind} ${outside.code})`, "outside_scope", outside);
   return db().$transaction(async (tx) => {
     await lockImports(tx);
     const record = await tx.import.findUnique({ where: { id: importId } });
