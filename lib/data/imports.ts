@@ -8,7 +8,8 @@ import { parseIsoDate } from "../domain/dates";
 import { FUNDING_FUNDED, FUNDING_REQUIRED } from "../domain/funding";
 import { Prisma } from "../generated/prisma/client";
 import { placeOf, syncFundingGroup, type FundingGroup } from "./figure-writes";
-import { outsideScope, UNSCOPED, type OutsideScope, type Scope } from "../auth/scope";
+import { coversPlace, outsideScope, UNSCOPED, type OutsideScope, type Scope } from "../auth/scope";
+import { regionIndex } from "./reference";
 import { withDerivedFunding } from "./import-funding";
 import { resolveDatasetId } from "./datasets";
 import { changeKind, type ChangeKind } from "../import/change-words";
@@ -565,12 +566,21 @@ export interface ImportFigures {
  * a commit writes its audit events in is not the file's); a page at a time
  * (the Cadre Harmonisé export creates ~1,500).
  */
-export async function importFigures(importId: number, { page = 1, perPage = 100 }: { page?: number; perPage?: number } = {}): Promise<ImportFigures> {
+/** The audit rows of an import's figures that `reader` may read: a read-scoped reader's regions (with their cercles) and datasets only. */
+async function readableRows(reader: Scope | undefined): Promise<Prisma.Sql> {
+  if (!reader?.readScoped) return Prisma.empty;
+  const places = reader.regions.length ? [...(await regionIndex()).values()].filter((r) => coversPlace(reader, r)).map((r) => r.pcode) : null;
+  return Prisma.sql`${places ? Prisma.sql`AND e.after->>'region' = ANY(${places})` : Prisma.empty}
+    ${reader.datasets.length ? Prisma.sql`AND e.after->'dataset'->>'code' = ANY(${reader.datasets})` : Prisma.empty}`;
+}
+
+export async function importFigures(importId: number, { page = 1, perPage = 100, reader }: { page?: number; perPage?: number; reader?: Scope } = {}): Promise<ImportFigures> {
+  const readable = await readableRows(reader);
   const datasets = await db().$queryRaw<{ code: string; name: string; created: number; changed: number }[]>`
     SELECT e.after->'dataset'->>'code' AS code, e.after->'dataset'->>'name' AS name,
            count(*) FILTER (WHERE e.before IS NULL)::int AS created, count(*) FILTER (WHERE e.before IS NOT NULL)::int AS changed
       FROM audit_events e
-     WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId}
+     WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId} ${readable}
      GROUP BY 1, 2 ORDER BY 1`;
   const created = datasets.reduce((n, d) => n + d.created, 0);
   const changed = datasets.reduce((n, d) => n + d.changed, 0);
@@ -580,7 +590,7 @@ export async function importFigures(importId: number, { page = 1, perPage = 100 
   const events = await db().$queryRaw<{ after: Record<string, unknown>; old: number | null }[]>`
     SELECT e.after, (e.before->>'value')::float8 AS old
       FROM audit_events e
-     WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId}
+     WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId} ${readable}
      ORDER BY e.after->>'indicator', e.after->>'region', e.after->>'periodStart', e.id LIMIT ${perPage} OFFSET ${(current - 1) * perPage}`;
   return { total, created, changed, datasets, page: current, pages, rows: events.map(({ after, old }) => importedFigure(after, old)) };
 }

@@ -268,6 +268,20 @@ describe("the API and the import page's actions", () => {
     expect((await call(rollbackPost, id)).status).toBe(200);
   });
 
+  it("an import's figures, as its page lists them, leave out what a read-scoped reader may not read", async () => {
+    await db().dataset.update({ where: { code: "iom-dtm-mali" }, data: { needsReview: false } });
+    const report = await importFile(file(["ML07,2042-01-31,70", "ML05,2042-01-31,50"]), otherAnalyst, "iom-dtm-mali");
+    const id = report.importId as number;
+    const everything = await importFigures(id);
+    expect(everything.rows.map((r) => r.region).sort()).toEqual(["ML05", "ML07"]);
+    const mopti = await importFigures(id, { reader: { regions: ["ML05"], datasets: [], readScoped: true } });
+    expect(mopti).toMatchObject({ total: 1, created: 1, datasets: [{ code: "iom-dtm-mali", created: 1 }] });
+    expect(mopti.rows.map((r) => r.region)).toEqual(["ML05"]);
+    // A scope that does not limit reading lists them all; a dataset list limits too.
+    expect((await importFigures(id, { reader: { regions: ["ML05"], datasets: [], readScoped: false } })).total).toBe(2);
+    expect((await importFigures(id, { reader: { regions: [], datasets: ["ocha-fts"], readScoped: true } })).total).toBe(0);
+  });
+
   it("GET carries review and reviewComment; return needs figures:review and a comment; approve publishes; 409 once done", async () => {
     const report = await importFile(file(["ML05,2033-01-31,1", "ML05,2033-02-28,2"]), analyst);
     const id = report.importId as number;

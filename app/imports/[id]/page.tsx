@@ -36,7 +36,8 @@ export default async function ImportPage({ params, searchParams }: Props) {
   const [t, locale, figures, indicators, regions] = await Promise.all([
     getTranslations("imports"),
     getLocale(),
-    importFigures(record.id, { page: Number.isInteger(requested) && requested > 0 ? requested : 1, perPage: PER_PAGE }),
+    // A read-scoped reader's page lists the figures they may read only.
+    importFigures(record.id, { page: Number.isInteger(requested) && requested > 0 ? requested : 1, perPage: PER_PAGE, reader: user.scope }),
     indicatorIndex(),
     regionIndex(),
   ]);
