@@ -1,7 +1,9 @@
 // The authorization matrix: every page and route handler under app/ (found by
 // reading app/, see route-inventory.ts) against anonymous visitors and each
 // role. Writes are only sent by roles that must be refused, so the matrix
-// never changes data.
+// never changes data. Its scope dimension (each write in and out of a
+// writer's regions, each read by a read-scoped viewer, checked on the record)
+// is authorization-scope.spec.ts, over the same inventory.
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { ROLES, type Role } from "../lib/auth/permissions";

@@ -34,3 +34,13 @@ export function cli(args: string[], input?: string): string {
     stdio: ["pipe", "pipe", "pipe"],
   });
 }
+
+/** Runs one SQL statement on the e2e app's database (e2e/sql.ts) and gives the rows it returns. */
+export function sql<T>(statement: string): T[] {
+  const out = execFileSync("node", ["--import", "tsx", "e2e/sql.ts", statement], {
+    encoding: "utf8",
+    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-test/e2e" },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  return JSON.parse(out.trim().split("\n").at(-1)!) as T[];
+}

@@ -24,6 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * Every signed-in user reads the events the charts mark (figures:read);
  * analysts and admins add, change and delete them (events:write).
  * `?region=ML05`: that region's events and the national ones; `?region=ML`: national ones only.
+ * A read-scoped reader is offered and shown their regions' events and the national ones only.
  */
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
@@ -33,7 +34,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const regions = [...regionsByCode.values()].filter((r) => r.level === 1);
   const raw = typeof params.region === "string" ? params.region.toUpperCase() : "";
   const region = raw === "ML" || (REGION_PCODE.test(raw) && regionsByCode.get(raw)?.level === 1) ? raw : undefined;
-  const events = await listEvents({ region });
+  const events = await listEvents({ region, reader: user.scope });
   const canWrite = can(user.role, "events:write");
   // The form offers only the regions the writer's scope covers, the national level only without a region limit.
   const writable = writablePlaces(user.scope, regions);
@@ -61,7 +62,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           <select id="events-region" name="region" defaultValue={region ?? ""}>
             <option value="">{t("allRegions")}</option>
             <option value="ML">{t("nationalOnly")}</option>
-            {regions.map((r) => (
+            {regions.filter((r) => !user.scope.readScoped || coversPlace(user.scope, r)).map((r) => (
               <option key={r.pcode} value={r.pcode}>
                 {r.name[lang]}
               </option>

@@ -12,7 +12,7 @@ import { reviewCommentSchema } from "@/lib/validation/review";
 export type ReviewActionResult =
   | { status: "done"; done: number[]; refused: ItemRefusal[] }
   | { status: "invalid"; error: "commentRequired" | "commentTooLong" }
-  | { status: "forbidden" | "not_found" | "not_draft" | "failed" | "read_only" | "unavailable" };
+  | { status: "forbidden" | "not_found" | "not_draft" | "outside_scope" | "failed" | "read_only" | "unavailable" };
 
 async function guarded(run: () => Promise<ReviewActionResult>): Promise<ReviewActionResult> {
   try {

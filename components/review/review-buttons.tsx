@@ -26,6 +26,7 @@ export function useReviewResultText(): (result: ReviewActionResult | null) => st
       case "forbidden":
       case "not_found":
       case "not_draft":
+      case "outside_scope":
         return t(`refusal.${result.status}`);
       default:
         return t("failed");

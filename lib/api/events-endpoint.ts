@@ -4,6 +4,7 @@
 import en from "../../messages/en.json";
 import { listEvents, writeEvent, type EventWriter, type EventWriteOutcome } from "../data/events";
 import { outsideScopeBody } from "./scope-refusal";
+import type { Scope } from "../auth/scope";
 import { regionIndex } from "../data/reference";
 import { eventsQuerySchema, eventVersionSchema } from "../validation/event-input";
 import { queryIssue } from "../validation/query-issue";
@@ -44,8 +45,8 @@ export function eventWriteResponse(outcome: EventWriteOutcome, id?: number): End
 
 const KNOWN = new Set(["region", "from", "to"]);
 
-/** `?region=ML05`: that region's events and the national ones; `?region=ML`: national ones only; `from`/`to`: those overlapping the range. */
-export async function eventsEndpoint(params: URLSearchParams): Promise<EndpointResult> {
+/** `?region=ML05`: that region's events and the national ones; `?region=ML`: national ones only; `from`/`to`: those overlapping the range; always within what `reader` may read. */
+export async function eventsEndpoint(params: URLSearchParams, reader?: Scope): Promise<EndpointResult> {
   for (const key of new Set(params.keys())) {
     if (!KNOWN.has(key)) return error(400, "invalid_parameter", `unknown parameter "${key}"`, { parameter: key });
     if (params.getAll(key).length > 1) return error(400, "invalid_parameter", `"${key}" may be given once`, { parameter: key });
@@ -57,7 +58,7 @@ export async function eventsEndpoint(params: URLSearchParams): Promise<EndpointR
   }
   const { region, from, to } = parsed.data;
   if (region && region !== "ML" && (await regionIndex()).get(region)?.level !== 1) return error(400, "invalid_parameter", `region "${region}" is not a region's P-code`, { parameter: "region" });
-  return { status: 200, body: { data: await listEvents({ region, from, to }) } };
+  return { status: 200, body: { data: await listEvents({ region, from, to, reader }) } };
 }
 
 export async function createEventEndpoint(body: unknown, writer: EventWriter): Promise<EndpointResult> {

@@ -51,6 +51,8 @@ export async function submitEndpoint(id: number, user: Reviewer): Promise<Endpoi
       return error(403, "forbidden", "Only its author submits a figure for review");
     case "not_draft":
       return error(409, "not_draft", `Figure ${id} is neither a draft nor returned`);
+    case "outside_scope":
+      return { status: 403, body: outsideScopeBody(outcome.outside) };
   }
 }
 

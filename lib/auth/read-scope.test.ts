@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readableCodes, readablePlace, readsNational } from "./read-scope";
+import { readablePlace, readsNational } from "./read-scope";
 import { PUBLISHED_ONLY, type Visibility } from "./visibility";
 
 const scoped = (readScoped: boolean): Visibility => ({ userId: 3, unpublished: "none", scope: { regions: ["ML05"], datasets: [], readScoped } });
@@ -17,24 +17,5 @@ describe("readablePlace", () => {
     expect(readablePlace(scoped(false), { pcode: "ML06", level: 1, parent: "ML" })).toBe(true);
     expect(readsNational(scoped(false))).toBe(true);
     expect(readsNational(PUBLISHED_ONLY)).toBe(true);
-  });
-});
-
-describe("readableCodes", () => {
-  const places = [
-    { pcode: "ML", level: 0, parent: null },
-    { pcode: "ML05", level: 1, parent: "ML" },
-    { pcode: "ML0501", level: 2, parent: "ML05" },
-    { pcode: "ML07", level: 1, parent: "ML" },
-  ];
-  it("lists a read-scoped reader's regions with their cercles, never the country", () => {
-    expect(readableCodes(scoped(true), places)).toEqual({ regions: ["ML05", "ML0501"], datasets: null });
-  });
-  it("limits nothing for a reader who is not read-scoped", () => {
-    expect(readableCodes(scoped(false), places)).toBeNull();
-    expect(readableCodes(PUBLISHED_ONLY, places)).toBeNull();
-  });
-  it("lists the datasets of a dataset-scoped reader", () => {
-    expect(readableCodes({ ...PUBLISHED_ONLY, scope: { regions: [], datasets: ["d1"], readScoped: true } }, places)).toEqual({ regions: null, datasets: ["d1"] });
   });
 });

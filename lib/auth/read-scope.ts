@@ -13,17 +13,3 @@ export function readablePlace(v: Visibility, place: RecordPlace): boolean {
 export function readsNational(v: Visibility): boolean {
   return readablePlace(v, { pcode: "ML", level: 0, parent: null });
 }
-
-/**
- * The codes a read-scoped reader may see in a list read by code (an
- * import's rows): the places their scope covers (regions with their cercles,
- * never the country) and their datasets; null where nothing limits, and null
- * altogether for a reader who is not read-scoped.
- */
-export function readableCodes(v: Visibility, places: Iterable<RecordPlace>): { regions: string[] | null; datasets: string[] | null } | null {
-  if (!v.scope.readScoped) return null;
-  return {
-    regions: v.scope.regions.length ? [...places].filter((p) => coversPlace(v.scope, p)).map((p) => p.pcode) : null,
-    datasets: v.scope.datasets.length ? [...v.scope.datasets] : null,
-  };
-}

@@ -10,7 +10,7 @@ import { concerns, overlaps, type EventDto } from "../domain/events";
 import type { Prisma } from "../generated/prisma/client";
 import { eventFieldErrors, eventInputSchema, type EventInput } from "../validation/event-input";
 import { cachedRead } from "./cache";
-import { coversPlace, type OutsideScope } from "../auth/scope";
+import { coversPlace, type OutsideScope, type Scope } from "../auth/scope";
 import { placeOf, type Writer } from "./figure-writes";
 
 type Tx = Prisma.TransactionClient;
@@ -42,6 +42,8 @@ export interface EventFilter {
   region?: string;
   from?: string;
   to?: string;
+  /** Who reads: a read-scoped reader gets the national events and their regions' only (see readableBy). */
+  reader?: Scope;
 }
 
 /**
@@ -52,7 +54,19 @@ export interface EventFilter {
 export async function listEvents(filter: EventFilter = {}): Promise<EventDto[]> {
   const rows = await db().event.findMany({ include, orderBy: [{ startDate: "asc" }, { id: "asc" }] });
   const regions = filter.region === undefined ? null : filter.region === "ML" ? [] : [filter.region];
-  return rows.map(toDto).filter((e) => within(e, regions, filter.from, filter.to));
+  return readableBy(filter.reader, rows.map(toDto).filter((e) => within(e, regions, filter.from, filter.to)));
+}
+
+/**
+ * The events a reader may read: a read-scoped reader's regions' and the
+ * national ones (the context every chart marks, theirs included); another
+ * region's never, as with its figures. Without a read scope, all.
+ */
+async function readableBy(reader: Scope | undefined, events: EventDto[]): Promise<EventDto[]> {
+  if (!reader?.readScoped) return events;
+  const kept: EventDto[] = [];
+  for (const e of events) if (e.region === null || coversPlace(reader, await placeOf(e.region))) kept.push(e);
+  return kept;
 }
 
 /**
@@ -68,9 +82,10 @@ export async function eventsFor({ regions = [], from, to }: { regions?: readonly
 /** An event of these regions (null: any) touching [from, to]. */
 const within = (e: EventDto, regions: readonly string[] | null, from?: string, to?: string) => (regions === null || concerns(e, regions)) && overlaps(e, from, to);
 
-export async function getEvent(id: number): Promise<EventDto | null> {
+/** One event; null too when `reader` may not read it (readableBy). */
+export async function getEvent(id: number, reader?: Scope): Promise<EventDto | null> {
   const row = await db().event.findUnique({ where: { id }, include });
-  return row ? toDto(row) : null;
+  return row ? ((await readableBy(reader, [toDto(row)]))[0] ?? null) : null;
 }
 
 export type EventCommand =

@@ -7,7 +7,9 @@ import { disaggregationKey, type Disaggregation } from "../domain/disaggregation
 import { parseIsoDate } from "../domain/dates";
 import { FUNDING_FUNDED, FUNDING_REQUIRED } from "../domain/funding";
 import { Prisma } from "../generated/prisma/client";
-import { syncFundingGroup, type FundingGroup } from "./figure-writes";
+import { placeOf, syncFundingGroup, type FundingGroup } from "./figure-writes";
+import { coversPlace, outsideScope, UNSCOPED, type OutsideScope, type Scope } from "../auth/scope";
+import { regionIndex } from "./reference";
 import { withDerivedFunding } from "./import-funding";
 import { resolveDatasetId } from "./datasets";
 import { changeKind, type ChangeKind } from "../import/change-words";
@@ -103,13 +105,15 @@ export interface ImportMeta {
 }
 
 /** Why an import or a rollback was refused: callers tell the cases apart by `kind`, never by the message. */
-export type ImportErrorKind = "invalid" | "not_found" | "refused";
+export type ImportErrorKind = "invalid" | "not_found" | "refused" | "outside_scope";
 
 export class ImportError extends Error {
   override name = "ImportError";
   constructor(
     message: string,
     readonly kind: ImportErrorKind = "invalid",
+    /** For "outside_scope": the region or dataset of a figure the import touched that the writer may not write. */
+    readonly outside?: OutsideScope,
   ) {
     super(message);
   }
@@ -460,7 +464,29 @@ export async function importsOfFile(sha256: string): Promise<ImportRecord[]> {
  * changes it proposed for review (pending revisions) are withdrawn. Refused (nothing
  * changes) when any of them was edited since, naming them.
  */
-export async function rollbackImport(importId: number, userId: number): Promise<{ deleted: number; reverted: number }> {
+/** The first region or dataset among the figures an import wrote that lies outside `scope` (null: none). */
+async function importOutsideScope(importId: number, scope: Scope): Promise<OutsideScope | null> {
+  if (!scope.regions.length && !scope.datasets.length) return null;
+  const rows = await db().$queryRaw<{ pcode: string; dataset: string }[]>`
+    SELECT DISTINCT r.pcode, d.code AS dataset
+    FROM audit_events e JOIN figures f ON f.id::text = e.entity_id JOIN regions r ON r.id = f.region_id JOIN datasets d ON d.id = f.dataset_id
+    WHERE e.entity = 'figure' AND e.action = 'figure.import' AND (e.after->>'importId')::int = ${importId}
+    ORDER BY r.pcode, d.code`;
+  for (const row of rows) {
+    const outside = outsideScope(scope, { place: await placeOf(row.pcode), dataset: row.dataset });
+    if (outside) return outside;
+  }
+  return null;
+}
+
+/**
+ * Undoes a committed import. A rollback writes every figure the import wrote:
+ * a writer limited to regions or datasets rolls back only an import wholly
+ * inside them (checked before the transaction, see writeFigure).
+ */
+export async function rollbackImport(importId: number, userId: number, scope: Scope = UNSCOPED): Promise<{ deleted: number; reverted: number }> {
+  const outside = await importOutsideScope(importId, scope);
+  if (outside) throw new ImportError(`Import ${importId} wrote figures outside your scope (${outside.kind} ${outside.code})`, "outside_scope", outside);
   return db().$transaction(async (tx) => {
     await lockImports(tx);
     const record = await tx.import.findUnique({ where: { id: importId } });
@@ -540,16 +566,21 @@ export interface ImportFigures {
  * a commit writes its audit events in is not the file's); a page at a time
  * (the Cadre Harmonisé export creates ~1,500).
  */
-export async function importFigures(
-  importId: number,
-  { page = 1, perPage = 100, readable = null }: { page?: number; perPage?: number; readable?: ReadableRows | null } = {},
-): Promise<ImportFigures> {
-  const only = readableRowsSql(readable);
+/** The audit rows of an import's figures that `reader` may read: a read-scoped reader's regions (with their cercles) and datasets only. */
+async function readableRows(reader: Scope | undefined): Promise<Prisma.Sql> {
+  if (!reader?.readScoped) return Prisma.empty;
+  const places = reader.regions.length ? [...(await regionIndex()).values()].filter((r) => coversPlace(reader, r)).map((r) => r.pcode) : null;
+  return Prisma.sql`${places ? Prisma.sql`AND e.after->>'region' = ANY(${places})` : Prisma.empty}
+    ${reader.datasets.length ? Prisma.sql`AND e.after->'dataset'->>'code' = ANY(${reader.datasets})` : Prisma.empty}`;
+}
+
+export async function importFigures(importId: number, { page = 1, perPage = 100, reader }: { page?: number; perPage?: number; reader?: Scope } = {}): Promise<ImportFigures> {
+  const readable = await readableRows(reader);
   const datasets = await db().$queryRaw<{ code: string; name: string; created: number; changed: number }[]>`
     SELECT e.after->'dataset'->>'code' AS code, e.after->'dataset'->>'name' AS name,
            count(*) FILTER (WHERE e.before IS NULL)::int AS created, count(*) FILTER (WHERE e.before IS NOT NULL)::int AS changed
       FROM audit_events e
-     WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId} ${only}
+     WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId} ${readable}
      GROUP BY 1, 2 ORDER BY 1`;
   const created = datasets.reduce((n, d) => n + d.created, 0);
   const changed = datasets.reduce((n, d) => n + d.changed, 0);
@@ -559,23 +590,9 @@ export async function importFigures(
   const events = await db().$queryRaw<{ after: Record<string, unknown>; old: number | null }[]>`
     SELECT e.after, (e.before->>'value')::float8 AS old
       FROM audit_events e
-     WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId} ${only}
+     WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId} ${readable}
      ORDER BY e.after->>'indicator', e.after->>'region', e.after->>'periodStart', e.id LIMIT ${perPage} OFFSET ${(current - 1) * perPage}`;
   return { total, created, changed, datasets, page: current, pages, rows: events.map(({ after, old }) => importedFigure(after, old)) };
-}
-
-/** The rows a read-scoped reader may see: these P-codes (their regions and cercles) and datasets; null: any. */
-export interface ReadableRows {
-  regions: string[] | null;
-  datasets: string[] | null;
-}
-
-function readableRowsSql(readable: ReadableRows | null): Prisma.Sql {
-  if (!readable) return Prisma.empty;
-  const parts: Prisma.Sql[] = [];
-  if (readable.regions) parts.push(Prisma.sql`AND e.after->>'region' = ANY(${readable.regions})`);
-  if (readable.datasets) parts.push(Prisma.sql`AND e.after->'dataset'->>'code' = ANY(${readable.datasets})`);
-  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
 function importedFigure(after: Record<string, unknown>, old: number | null): ImportedFigure {

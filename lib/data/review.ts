@@ -103,17 +103,24 @@ export async function reviewFigures(ids: number[], reviewer: Reviewer, action: R
   return { done: unique.filter((id) => done.has(id)), refused };
 }
 
-export type SubmitOutcome = { status: "submitted"; figure: FigureDto } | { status: "not_found" } | { status: "forbidden" } | { status: "not_draft" };
+export type SubmitOutcome = { status: "submitted"; figure: FigureDto } | { status: "not_found" } | { status: "forbidden" } | { status: "not_draft" } | { status: "outside_scope"; outside: OutsideScope };
 
 /**
  * The author submits their draft or returned figure (or revision) for
- * review. Anyone else: not found when they may not see it, else forbidden.
+ * review, within their scope. Anyone else: not found when they may not see
+ * it, else forbidden.
  */
 export async function submitFigure(id: number, user: Reviewer): Promise<SubmitOutcome> {
   const t = (await targets([id])).get(id);
   if (!t) return { status: "not_found" };
   if (t.authorId !== user.id) return t.status === "published" || user.role === "admin" || user.role === "reviewer" ? { status: "forbidden" } : { status: "not_found" };
   if (t.status !== "draft" && t.status !== "returned") return { status: "not_draft" };
+  // Sending work for publication is a write: where it goes (and, for a revision, where its figure is) within the author's scope now.
+  const figure = await db().figure.findUniqueOrThrow({ where: { id }, select: { region: { select: { pcode: true } }, dataset: { select: { code: true } } } });
+  for (const where of [{ region: t.region, dataset: t.dataset }, { region: figure.region.pcode, dataset: figure.dataset.code }]) {
+    const outside = outsideScope(user.scope, { place: await placeOf(where.region), dataset: where.dataset });
+    if (outside) return { status: "outside_scope", outside };
+  }
   const changed = await db().$transaction(async (tx) => {
     const data = { status: "submitted" as const, submittedAt: new Date(), reviewComment: null, version: { increment: 1 } };
     const before = toFigureDto(await tx.figure.findUniqueOrThrow({ where: { id }, include: figureInclude }));

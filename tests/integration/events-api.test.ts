@@ -173,3 +173,26 @@ describe("eventsFor (the charts' read)", () => {
     expect((await eventsFor({ regions: ["ML07"], from: "2020-01-01", to: "2021-12-31" })).map((e) => e.title)).toContain("Gao event in 2020");
   });
 });
+
+describe("a viewer read-scoped to Mopti", () => {
+  it("reads Mopti's events and the national ones, never another region's: in the list (whatever the filter) and by id (404)", async () => {
+    asToken(tokens.analyst);
+    const gao = (await (await eventsPost(json("POST", "/api/v1/events", { ...gaoFlood, title: "Gao event, read scope" }), {})).json()).data;
+    const mopti = (await (await eventsPost(json("POST", "/api/v1/events", { ...gaoFlood, title: "Mopti event, read scope", region: "ML05" }), {})).json()).data;
+    const reader = await createUser({ email: "mopti-reader@events.test", role: "viewer", password: "viewer-long-password-1" });
+    await db().user.update({ where: { id: reader.id }, data: { scopeRegions: ["ML05"], readScoped: true } });
+    asToken(await createToken(reader.id, "tests", 1, { ...reader, scope: { regions: ["ML05"], datasets: [], readScoped: true } }));
+    for (const query of ["", "?region=ML07", "?region=ML05", "?from=2024-01-01"]) {
+      const regions = new Set((await list(query)).data.map((e: { region: string | null }) => e.region));
+      expect(regions.has("ML07"), query).toBe(false);
+      expect([...regions].every((r) => r === null || r === "ML05"), query).toBe(true);
+    }
+    expect((await list("?region=ML05")).data.map((e: { title: string }) => e.title)).toContain(mopti.title);
+    expect((await list()).data.some((e: { region: string | null }) => e.region === null)).toBe(true);
+    expect((await eventGet(new Request("http://localhost"), idContext(gao.id))).status).toBe(404);
+    expect((await eventGet(new Request("http://localhost"), idContext(mopti.id))).status).toBe(200);
+    // The unscoped viewer reads both.
+    asToken(tokens.viewer);
+    expect((await eventGet(new Request("http://localhost"), idContext(gao.id))).status).toBe(200);
+  });
+});

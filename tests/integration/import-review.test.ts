@@ -15,6 +15,7 @@ import { IDLE } from "../../lib/auth/form-state";
 import { GET as importGet } from "../../app/api/v1/imports/[id]/route";
 import { POST as approvePost } from "../../app/api/v1/imports/[id]/approve/route";
 import { POST as returnPost } from "../../app/api/v1/imports/[id]/return/route";
+import { POST as rollbackPost } from "../../app/api/v1/imports/[id]/rollback/route";
 import { approveImportAction, returnImportAction } from "../../app/imports/actions";
 import { runImport, type ImportReport } from "../../lib/data/import-run";
 import { importFigures, rollbackImport, WAITING_FOR_OTHERS } from "../../lib/data/imports";
@@ -247,6 +248,41 @@ describe("the API and the import page's actions", () => {
     for (const [k, v] of Object.entries(fields)) data.set(k, v);
     return data;
   };
+
+  it("a rollback is a write of every figure the import touched: refused (403 outside_scope, nothing undone) to a writer scoped elsewhere", async () => {
+    // Imported by an unscoped analyst, in Gao and Mopti, into a dataset without review (published at once).
+    await db().dataset.update({ where: { code: "iom-dtm-mali" }, data: { needsReview: false } });
+    const report = await importFile(file(["ML07,2041-01-31,70", "ML05,2041-01-31,50"]), otherAnalyst, "iom-dtm-mali");
+    expect(report).toMatchObject({ status: "committed", counts: { create: 2 } });
+    const id = report.importId as number;
+    asToken(await createToken(analyst.id, "tests", 1, analyst));
+    const refused = await call(rollbackPost, id);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: "outside_scope", region: "ML07" } });
+    expect(await statuses(id)).toMatchObject({ figures: [{ value: 70 }, { value: 50 }] });
+    expect(await db().import.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "committed" });
+    // Its own region's import, the same writer rolls back.
+    const mopti = (await importFile(file(["ML05,2041-02-28,51"]), otherAnalyst, "iom-dtm-mali")).importId as number;
+    const done = await call(rollbackPost, mopti);
+    expect(done.status).toBe(200);
+    expect(await statuses(mopti)).toEqual({ figures: [], revisions: [] });
+    asToken(await createToken(otherAnalyst.id, "tests", 1, otherAnalyst));
+    expect((await call(rollbackPost, id)).status).toBe(200);
+  });
+
+  it("an import's figures, as its page lists them, leave out what a read-scoped reader may not read", async () => {
+    await db().dataset.update({ where: { code: "iom-dtm-mali" }, data: { needsReview: false } });
+    const report = await importFile(file(["ML07,2042-01-31,70", "ML05,2042-01-31,50"]), otherAnalyst, "iom-dtm-mali");
+    const id = report.importId as number;
+    const everything = await importFigures(id);
+    expect(everything.rows.map((r) => r.region).sort()).toEqual(["ML05", "ML07"]);
+    const mopti = await importFigures(id, { reader: { regions: ["ML05"], datasets: [], readScoped: true } });
+    expect(mopti).toMatchObject({ total: 1, created: 1, datasets: [{ code: "iom-dtm-mali", created: 1 }] });
+    expect(mopti.rows.map((r) => r.region)).toEqual(["ML05"]);
+    // A scope that does not limit reading lists them all; a dataset list limits too.
+    expect((await importFigures(id, { reader: { regions: ["ML05"], datasets: [], readScoped: false } })).total).toBe(2);
+    expect((await importFigures(id, { reader: { regions: [], datasets: ["ocha-fts"], readScoped: true } })).total).toBe(0);
+  });
 
   it("GET carries review and reviewComment; return needs figures:review and a comment; approve publishes; 409 once done", async () => {
     const report = await importFile(file(["ML05,2033-01-31,1", "ML05,2033-02-28,2"]), analyst);

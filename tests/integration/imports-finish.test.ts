@@ -161,9 +161,9 @@ describe("an import's page lists the figures it created and changed", () => {
     expect((await importFigures(more.report.importId!)).datasets).toEqual([{ code: "ocha-hno", name: expect.any(String), created: 1, changed: 0 }]);
 
     // A reader whose reading is limited to Mopti meets Mopti's row only: the list is read on the record, like every read.
-    const moptiOnly = await importFigures(first.report.importId!, { readable: { regions: ["ML05", "ML0501"], datasets: null } });
+    const moptiOnly = await importFigures(first.report.importId!, { reader: { regions: ["ML05"], datasets: [], readScoped: true } });
     expect(moptiOnly).toMatchObject({ total: 1, created: 1, datasets: [{ code: "iom-dtm-mali", created: 1, changed: 0 }] });
     expect(moptiOnly.rows).toEqual([expect.objectContaining({ region: "ML05", value: 20 })]);
-    expect((await importFigures(first.report.importId!, { readable: { regions: null, datasets: ["ocha-hno"] } })).total).toBe(0);
+    expect((await importFigures(first.report.importId!, { reader: { regions: [], datasets: ["ocha-hno"], readScoped: true } })).total).toBe(0);
   });
 });

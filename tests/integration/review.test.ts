@@ -79,6 +79,15 @@ describe("writing in a dataset that needs review", () => {
     expect(await submitFigure(figure.id, analyst)).toEqual({ status: "not_draft" });
   });
 
+  it("submitting is a write: its author's draft outside their scope now (the scope changed since) is refused, naming the region", async () => {
+    const figure = await create(analyst, { region: "ML07" }, true);
+    const moptiOnly = { ...analyst, scope: { regions: ["ML05"], datasets: [], readScoped: false } };
+    expect(await submitFigure(figure.id, moptiOnly)).toEqual({ status: "outside_scope", outside: { kind: "region", code: "ML07" } });
+    expect(await getFigure(figure.id)).toMatchObject({ status: "draft", version: figure.version });
+    expect(await submitFigure(figure.id, { ...moptiOnly, scope: { ...moptiOnly.scope, regions: [], datasets: ["iom-dtm-mali"] } })).toEqual({ status: "outside_scope", outside: { kind: "dataset", code: DATASET } });
+    expect(await submitFigure(figure.id, analyst)).toMatchObject({ status: "submitted" });
+  });
+
   it("four eyes: nobody approves their own work, not even an admin; a reviewer's own figure starts submitted too", async () => {
     const mine = await create(admin);
     expect(mine.status).toBe("submitted");

@@ -5,8 +5,6 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { readableCodes } from "@/lib/auth/read-scope";
-import { visibilityFor } from "@/lib/auth/visibility";
 import { getImport, importFigures, importPreview, type ImportedFigure } from "@/lib/data/imports";
 import { importReviewRefusal } from "@/lib/data/import-review";
 import { ImportReviewForm } from "@/components/imports/import-review-form";
@@ -35,21 +33,20 @@ export default async function ImportPage({ params, searchParams }: Props) {
   if (!record) notFound();
   const pageParam = (await searchParams).page;
   const requested = Number(typeof pageParam === "string" ? pageParam : "1");
-  const regions = await regionIndex();
-  const [t, locale, figures, indicators] = await Promise.all([
+  const [t, locale, figures, indicators, regions] = await Promise.all([
     getTranslations("imports"),
     getLocale(),
-    // A reader whose reading is limited to a scope meets only its rows.
-    importFigures(record.id, { page: Number.isInteger(requested) && requested > 0 ? requested : 1, perPage: PER_PAGE, readable: readableCodes(visibilityFor(user), regions.values()) }),
+    // A read-scoped reader's page lists the figures they may read only.
+    importFigures(record.id, { page: Number.isInteger(requested) && requested > 0 ? requested : 1, perPage: PER_PAGE, reader: user.scope }),
     indicatorIndex(),
+    regionIndex(),
   ]);
   const lang = locale === "fr" ? "fr" : "en";
-  // Rows waiting for review (or returned) are unpublished: only the importer and the reviewers whose scope covers them see them.
+  // Rows waiting for review (or returned) are unpublished: only the importer and reviewers see them.
   const held = record.review !== "published";
+  const mayPreview = !held || record.userId === user.id || can(user.role, "figures:review");
   const reviewer = can(user.role, "figures:review") && record.userId !== user.id;
-  const refusal = reviewer ? await importReviewRefusal(user, record.id) : null;
-  const mayPreview = !held || record.userId === user.id || (reviewer && refusal?.status !== "outside_scope");
-  const preview = held && mayPreview ? await importPreview(record.id) : [];
+  const [preview, refusal] = await Promise.all([held && mayPreview ? importPreview(record.id) : [], reviewer ? importReviewRefusal(user, record.id) : null]);
   const figureName = (f: ImportedFigure) =>
     `${indicators.get(f.indicator)?.name[lang] ?? f.indicator} · ${regions.get(f.region)?.name[lang] ?? f.region} · ${formatPeriod(f.periodStart, f.periodEnd, locale)}${f.disaggregation ? ` · ${Object.values(f.disaggregation).join(" ")}` : ""}`;
   const valueText = (f: ImportedFigure) => {

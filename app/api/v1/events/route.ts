@@ -4,7 +4,7 @@ import { createEventEndpoint, eventsEndpoint } from "@/lib/api/events-endpoint";
 export const dynamic = "force-dynamic";
 
 /** Dated events, oldest first; `?region=` (its own and the national ones), `?from=`, `?to=`. */
-export const GET = withApi("figures:read", async (request) => endpointResponse(await eventsEndpoint(new URL(request.url).searchParams)));
+export const GET = withApi("figures:read", async (request, { user }) => endpointResponse(await eventsEndpoint(new URL(request.url).searchParams, user.scope)));
 
 /** Creates an event from { title, titleFr?, startDate, endDate?, region?, sourceUrl, note? }. */
 export const POST = withApi("events:write", async (request, { user }) => {

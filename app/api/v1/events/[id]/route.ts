@@ -9,11 +9,11 @@ type Context = { params: Promise<{ id: string }> };
 
 const badId = (raw: string) => jsonError(400, "invalid_parameter", `"${raw}" is not an event id`, { parameter: "id" });
 
-export const GET = withApi<Context>("figures:read", async (_request, { params }) => {
+export const GET = withApi<Context>("figures:read", async (_request, { params, user }) => {
   const raw = (await params).id;
   const id = parseEventId(raw);
   if (id === null) return badId(raw);
-  const event = await getEvent(id);
+  const event = await getEvent(id, user.scope);
   return event ? NextResponse.json({ data: event }) : jsonError(404, "not_found", `There is no event ${id}`);
 });
 
