@@ -1,11 +1,12 @@
 // /api/v1/public-links without the HTTP wrapper (integration tests call it
 // against a real database): lib/data/public-links.ts as JSON.
 import type { Role } from "../auth/permissions";
+import type { Scope } from "../auth/scope";
 import { createPublicLink, listPublicLinks, revokePublicLink, type PublicLinkOutcome } from "../data/public-links";
 import { LINKABLE_PAGES, PUBLIC_LINK_LABEL_MAX, PUBLIC_LINK_MAX_DAYS } from "../domain/public-link-pages";
 import { parseViewId } from "./views-endpoint";
 
-type Actor = { id: number; role: Role };
+type Actor = { id: number; role: Role; scope: Scope };
 export type EndpointResult = { status: number; body?: unknown };
 
 /** The form's message keys, in the API's English. */
@@ -29,6 +30,8 @@ function answer(outcome: PublicLinkOutcome): EndpointResult {
       return { status: 404, body: { error: { code: "not_found", message: "No such public link" } } };
     case "forbidden":
       return { status: 403, body: { error: { code: "forbidden", message: "Only its creator or an admin may revoke this link" } } };
+    case "read_scoped":
+      return { status: 403, body: { error: { code: "outside_scope", message: "Your reading is limited to a scope: a public link would show published figures beyond it, so it is not yours to create" } } };
   }
 }
 

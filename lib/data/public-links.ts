@@ -7,6 +7,7 @@ import { bookkeeping } from "../db/availability";
 import { auditInsert } from "./audit";
 import { cachedRead } from "./cache";
 import { can, canRevokePublicLink, type Role } from "../auth/permissions";
+import type { Scope } from "../auth/scope";
 import { generatePublicLinkToken, hashToken, PUBLIC_LINK_TOKEN } from "../auth/tokens";
 import { publicLinkInputSchema } from "../validation/public-link";
 
@@ -29,9 +30,11 @@ export type PublicLinkOutcome =
   /** Each refused field with its message key (the `links` messages). */
   | { status: "invalid"; fields: Record<string, string> }
   | { status: "not_found" }
-  | { status: "forbidden" };
+  | { status: "forbidden" }
+  /** The creator's own reading is limited to a scope: a link would show published figures beyond it. */
+  | { status: "read_scoped" };
 
-type Actor = { id: number; role: Role };
+type Actor = { id: number; role: Role; scope: Scope };
 
 const include = { createdBy: { select: { id: true, name: true, email: true } } } as const;
 const DAY_MS = 86_400_000;
@@ -55,6 +58,8 @@ function toDto(l: Row, now = new Date()): PublicLinkDto {
 /** A new link to a linkable page; the token comes back once, for the creator to pass on. */
 export async function createPublicLink(actor: Actor, input: unknown): Promise<PublicLinkOutcome> {
   if (!can(actor.role, "links:manage")) return { status: "forbidden" };
+  // A link shows every published figure of its page to anyone: never more than its creator may read.
+  if (actor.scope.readScoped) return { status: "read_scoped" };
   const parsed = publicLinkInputSchema.safeParse(typeof input === "object" && input !== null && !Array.isArray(input) ? input : {});
   if (!parsed.success) {
     const fields: Record<string, string> = {};

@@ -7,11 +7,12 @@ import { migrate } from "../../lib/db/migrate";
 import { db, disconnectDb } from "../../lib/db/client";
 import { createUser } from "../../lib/data/users";
 import { hashToken } from "../../lib/auth/tokens";
+import { UNSCOPED, type Scope } from "../../lib/auth/scope";
 import { createPublicLink, listPublicLinks, resolvePublicLink, revokePublicLink, type PublicLinkDto } from "../../lib/data/public-links";
 import { throttlePublicLinkVisit } from "../../lib/data/public-link-throttle";
 import { createPublicLinkEndpoint, listPublicLinksEndpoint, revokePublicLinkEndpoint } from "../../lib/api/public-links-endpoint";
 
-type Actor = { id: number; role: "admin" | "reviewer" | "analyst" | "viewer" };
+type Actor = { id: number; role: "admin" | "reviewer" | "analyst" | "viewer"; scope: Scope };
 let adm: Actor;
 let rev: Actor;
 let rev2: Actor;
@@ -20,7 +21,7 @@ let ana: Actor;
 beforeAll(async () => {
   process.env.DATABASE_URL = await createTestDatabase("links");
   await migrate(process.env.DATABASE_URL);
-  const user = async (email: string, name: string, role: Actor["role"]) => ({ id: (await createUser({ email, name, role, password: "a-long-enough-password" })).id, role });
+  const user = async (email: string, name: string, role: Actor["role"]) => ({ id: (await createUser({ email, name, role, password: "a-long-enough-password" })).id, role, scope: UNSCOPED });
   adm = await user("adm@test.org", "Adm", "admin");
   rev = await user("rev@test.org", "Rev", "reviewer");
   rev2 = await user("rev2@test.org", "Rev Two", "reviewer");
@@ -58,6 +59,10 @@ describe("public links", () => {
     expect(await createPublicLink(adm, { label: "Long", path: "/map", days: 366 })).toEqual({ status: "invalid", fields: { days: "daysRange" } });
     expect(await createPublicLink(adm, { label: "Never", path: "/map", days: 0 })).toEqual({ status: "invalid", fields: { days: "daysRange" } });
     expect(await createPublicLink(ana, { label: "Map", path: "/map", days: 7 })).toEqual({ status: "forbidden" });
+    // A reviewer whose reading is limited to Mopti would hand out what they may not read themselves (another region, national totals).
+    const scopedReviewer = { ...rev, scope: { regions: ["ML05"], datasets: [], readScoped: true } };
+    expect(await createPublicLink(scopedReviewer, { label: "Gao", path: "/regions/ML07", days: 7 })).toEqual({ status: "read_scoped" });
+    expect((await createPublicLinkEndpoint(scopedReviewer, { label: "Gao", path: "/regions/ML07", days: 7 })).status).toBe(403);
     expect(await db().publicLink.count({ where: { label: { in: ["Figures", "Elsewhere", "Long", "Never", "Map"] } } })).toBe(0);
   });
 

@@ -40,6 +40,7 @@ export async function createPublicLinkAction(_: FormState, data: FormData): Prom
   try {
     const outcome = await createPublicLink(actor, { label: values.label, path: composed.path, days: values.days });
     if (outcome.status === "forbidden") return FORBIDDEN;
+    if (outcome.status === "read_scoped") return { status: "error", errors: { form: "linkReadScoped" }, values };
     if (outcome.status === "invalid") return { status: "error", errors: Object.fromEntries(Object.entries(outcome.fields).map(([field, key]) => [field === "path" ? "filters" : field, key])), values };
     if (outcome.status !== "created") return { status: "error", errors: { form: "failed" } };
     revalidatePath("/admin/links");
