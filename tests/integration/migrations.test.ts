@@ -90,6 +90,11 @@ describe("migrations", () => {
     expect(await version()).toBe(before + 3);
     await withClient(url, (c) => c.query(`UPDATE datasets SET name = name || ' '`));
     expect(await version()).toBe(before + 4);
+    // A pending revision and an import's review change what a reviewer's pages show (the queue's count).
+    await withClient(url, (c) => c.query(`INSERT INTO imports (file_name, file_sha256, mapping_name, review) VALUES ('f.csv', 'x', 'hxl', 'submitted')`));
+    expect(await version()).toBe(before + 5);
+    await withClient(url, (c) => c.query(`UPDATE imports SET review = 'published'`));
+    expect(await version()).toBe(before + 6);
   });
 
   it("applies each migration once and records it like Prisma does", async () => {
