@@ -6,10 +6,9 @@
 // the map, the region page, the CSV export and a public link; the partner
 // cannot write for Gao. Everything is put back afterwards (the e2e database
 // is shared by every spec): figure, source, link and the dataset's setting.
-import { execFileSync } from "node:child_process";
 import { parse } from "csv-parse/sync";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { logIn } from "./helpers";
+import { logIn, sql } from "./helpers";
 
 const DATASET = "iom-dtm-mali";
 /** After every seeded DTM round (and any date another spec writes), so it is Mopti's latest figure once published. */
@@ -19,15 +18,6 @@ const FIXED = 123457;
 const SOURCE_TITLE = "Mopti displacement tracking, e2e governance journey";
 const LABEL = `Mopti IDPs for the cluster bulletin (e2e ${Date.now()})`;
 const COMMENT = "The round's total for Mopti is 123,457: please check the sum.";
-
-function sql<T>(statement: string): T[] {
-  const out = execFileSync("node", ["--import", "tsx", "e2e/sql.ts", statement], {
-    encoding: "utf8",
-    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-test/e2e" },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  return JSON.parse(out.trim().split("\n").at(-1)!) as T[];
-}
 
 const sameOrigin = (page: Page) => ({ origin: new URL(page.url()).origin, "content-type": "application/json" });
 

@@ -2,22 +2,12 @@
 // figures list); a reviewer only with "Include unpublished" on, under its
 // banner, the figure marked "Submitted" in the list. The figure is written
 // straight into the database (as an analyst's submission) and removed after.
-import { execFileSync } from "node:child_process";
 import { parse } from "csv-parse/sync";
 import { expect, test } from "@playwright/test";
-import { cli, logIn } from "./helpers";
+import { cli, logIn, sql } from "./helpers";
 
 const VALUE = "4,242,424";
 const END = "2031-01-31";
-
-function sql<T>(statement: string): T[] {
-  const out = execFileSync("node", ["--import", "tsx", "e2e/sql.ts", statement], {
-    encoding: "utf8",
-    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-test/e2e" },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  return JSON.parse(out.trim().split("\n").at(-1)!) as T[];
-}
 
 let id: number;
 
