@@ -9,7 +9,7 @@ import { isRole, ROLES } from "../lib/auth/permissions";
 import { assertPasswordPolicy, createUser, toSessionUser, UserError } from "../lib/data/users";
 import { createApiToken, disableUser, setUserPassword, setUserRole, setUserScope } from "../lib/data/user-admin";
 import { commaList } from "../lib/validation/users";
-import { seed } from "../lib/data/seed";
+import { seedDatabase } from "../lib/data/seed";
 import { readEnv } from "../lib/env";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -200,7 +200,7 @@ async function run(argv: string[]): Promise<void> {
         break;
       }
       case "seed": {
-        const report = await seed({ demoUsers: readEnv().SEED_DEMO_USERS === "true" });
+        const report = await seedDatabase(database.url, { demoUsers: readEnv().SEED_DEMO_USERS === "true" });
         console.log(`Seeded ${report.regions} regions, ${report.indicators} indicators, ${report.sources} sources, ${report.figuresCreated} new figures, ${report.eventsCreated} new events, ${report.users} new users`);
         break;
       }

@@ -2,7 +2,9 @@
 // catalogue, and a dataset of real published figures, each with its source
 // (prisma/seed-data/*, built by scripts/build-seed-data.ts). Idempotent, also
 // when two run at once: a second run adds what is missing and never
-// overwrites an analyst's edit.
+// overwrites an analyst's edit. Two seeds at once are serialised by the
+// migration lock (`seedDatabase`, `prepareDatabase`): the second then finds
+// the data there. Unlocked, their upserts can deadlock each other under load.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "../db/client";
@@ -175,6 +177,11 @@ export async function seed(options: { demoUsers: boolean }): Promise<SeedReport>
     }
   }
   return { regions: regions.length, indicators: INDICATORS.length, datasets: DATASETS.length, sources: sourceIdOf.size, figuresCreated: created.count, eventsCreated: events.count, users };
+}
+
+/** The operator's `seed` command: `seed` under the migration lock, so that it waits for a starting instance's seed or migrations. */
+export async function seedDatabase(databaseUrl: string, options: { demoUsers: boolean }): Promise<SeedReport> {
+  return withMigrationLock(databaseUrl, () => seed(options));
 }
 
 export async function isEmpty(): Promise<boolean> {

@@ -10,7 +10,7 @@ import { createTestDatabase } from "./test-database";
 import { disconnectDb } from "../../lib/db/client";
 import { freePort } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
-import { prepareDatabase, seed } from "../../lib/data/seed";
+import { prepareDatabase, seedDatabase } from "../../lib/data/seed";
 
 interface Run {
   code: number | null;
@@ -90,7 +90,7 @@ describe("two seeds at once (`npm run cli -- seed` beside a first start)", () =>
     await migrate(url);
     await disconnectDb();
     process.env.DATABASE_URL = url;
-    const reports = await Promise.all([seed({ demoUsers: true }), seed({ demoUsers: true })]);
+    const reports = await Promise.all([seedDatabase(url, { demoUsers: true }), seedDatabase(url, { demoUsers: true })]);
     await disconnectDb();
     expect(reports[0]!.figuresCreated + reports[1]!.figuresCreated).toBe(reference.figures);
     expect(reports[0]!.users + reports[1]!.users).toBe(reference.users);
