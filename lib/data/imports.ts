@@ -628,10 +628,12 @@ export interface ImportPreviewDataset {
 /**
  * What an import creates and changes, by dataset, for its review: the counts
  * its history holds, the unchanged rows its commit event recorded, and the
- * first few changes of each dataset with their old values.
+ * first few changes of each dataset with their old values; for a read-scoped
+ * reader, what lies within their scope only.
  */
-export async function importPreview(importId: number): Promise<ImportPreviewDataset[]> {
-  const { datasets } = await importFigures(importId, { perPage: 1 });
+export async function importPreview(importId: number, reader?: Scope): Promise<ImportPreviewDataset[]> {
+  const { datasets } = await importFigures(importId, { perPage: 1, reader });
+  const readable = await readableRows(reader);
   const commit = await db().auditEvent.findFirst({ where: { entity: "import", entityId: String(importId), action: "import.commit" }, select: { after: true } });
   const recorded = ((commit?.after as { datasets?: { code: string; unchanged: number }[] } | null)?.datasets ?? []) as { code: string; unchanged: number }[];
   const samples = await db().$queryRaw<{ code: string; after: Record<string, unknown>; old: number }[]>`
@@ -639,11 +641,12 @@ export async function importPreview(importId: number): Promise<ImportPreviewData
       SELECT e.after->'dataset'->>'code' AS code, e.after, (e.before->>'value')::float8 AS old,
              row_number() OVER (PARTITION BY e.after->'dataset'->>'code' ORDER BY e.after->>'indicator', e.after->>'region', e.after->>'periodStart', e.id) AS k
         FROM audit_events e
-       WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId} AND e.before IS NOT NULL) c
+       WHERE e.entity = 'figure' AND e.action IN ('figure.import', 'figure.revise') AND (e.after->>'importId')::int = ${importId} AND e.before IS NOT NULL ${readable}) c
      WHERE k <= ${PREVIEW_CHANGES} ORDER BY code, k`;
   return datasets.map((d) => ({
     ...d,
-    unchanged: recorded.find((r) => r.code === d.code)?.unchanged ?? null,
+    // The commit recorded the whole dataset's unchanged rows: not a read-scoped reader's to see.
+    unchanged: reader?.readScoped ? null : (recorded.find((r) => r.code === d.code)?.unchanged ?? null),
     changes: samples.filter((c) => c.code === d.code).map((c) => importedFigure(c.after, c.old)),
   }));
 }

@@ -18,7 +18,7 @@ import { POST as returnPost } from "../../app/api/v1/imports/[id]/return/route";
 import { POST as rollbackPost } from "../../app/api/v1/imports/[id]/rollback/route";
 import { approveImportAction, returnImportAction } from "../../app/imports/actions";
 import { runImport, type ImportReport } from "../../lib/data/import-run";
-import { importFigures, rollbackImport, WAITING_FOR_OTHERS } from "../../lib/data/imports";
+import { importFigures, importPreview, rollbackImport, WAITING_FOR_OTHERS } from "../../lib/data/imports";
 import { reportText } from "../../lib/import/report-text";
 import { reviewImport } from "../../lib/data/import-review";
 import type { Role } from "../../lib/auth/permissions";
@@ -282,6 +282,28 @@ describe("the API and the import page's actions", () => {
     // A scope that does not limit reading lists them all; a dataset list limits too.
     expect((await importFigures(id, { reader: { regions: ["ML05"], datasets: [], readScoped: false } })).total).toBe(2);
     expect((await importFigures(id, { reader: { regions: [], datasets: ["ocha-fts"], readScoped: true } })).total).toBe(0);
+  });
+
+  it("a held import's preview, for a read-scoped reviewer, shows only the changes and counts they may read", async () => {
+    // Published Gao and Mopti figures (a dataset without review), then a held import that changes both.
+    await db().dataset.update({ where: { code: "iom-dtm-mali" }, data: { needsReview: false } });
+    await importFile(file(["ML07,2043-01-31,70", "ML05,2043-01-31,50"]), otherAnalyst, "iom-dtm-mali");
+    await db().dataset.update({ where: { code: "iom-dtm-mali" }, data: { needsReview: true } });
+    try {
+      const held = await importFile(file(["ML07,2043-01-31,71", "ML05,2043-01-31,51", "ML07,2043-02-28,72"]), otherAnalyst, "iom-dtm-mali");
+      expect(held).toMatchObject({ status: "committed", held: 3 });
+      const id = held.importId as number;
+      const whole = await importPreview(id);
+      expect(whole).toMatchObject([{ code: "iom-dtm-mali", created: 1, changed: 2 }]);
+      expect(whole[0]!.changes.map((c) => c.region).sort()).toEqual(["ML05", "ML07"]);
+      const mopti = await importPreview(id, { regions: ["ML05"], datasets: [], readScoped: true });
+      expect(mopti).toMatchObject([{ code: "iom-dtm-mali", created: 0, changed: 1, unchanged: null }]);
+      expect(mopti[0]!.changes.map((c) => [c.region, c.old, c.value])).toEqual([["ML05", 50, 51]]);
+      // A scope that limits writing only previews the whole import.
+      expect((await importPreview(id, { regions: ["ML05"], datasets: [], readScoped: false }))[0]!.changes).toHaveLength(2);
+    } finally {
+      await db().dataset.update({ where: { code: "iom-dtm-mali" }, data: { needsReview: false } });
+    }
   });
 
   it("GET carries review and reviewComment; return needs figures:review and a comment; approve publishes; 409 once done", async () => {

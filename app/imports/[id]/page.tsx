@@ -46,7 +46,7 @@ export default async function ImportPage({ params, searchParams }: Props) {
   const held = record.review !== "published";
   const mayPreview = !held || record.userId === user.id || can(user.role, "figures:review");
   const reviewer = can(user.role, "figures:review") && record.userId !== user.id;
-  const [preview, refusal] = await Promise.all([held && mayPreview ? importPreview(record.id) : [], reviewer ? importReviewRefusal(user, record.id) : null]);
+  const [preview, refusal] = await Promise.all([held && mayPreview ? importPreview(record.id, user.scope) : [], reviewer ? importReviewRefusal(user, record.id) : null]);
   const figureName = (f: ImportedFigure) =>
     `${indicators.get(f.indicator)?.name[lang] ?? f.indicator} · ${regions.get(f.region)?.name[lang] ?? f.region} · ${formatPeriod(f.periodStart, f.periodEnd, locale)}${f.disaggregation ? ` · ${Object.values(f.disaggregation).join(" ")}` : ""}`;
   const valueText = (f: ImportedFigure) => {
