@@ -18,14 +18,18 @@ test.describe("admin", () => {
     await create.getByLabel("Email").fill(email);
     await create.getByLabel("Name").fill("Field Officer");
     await create.getByLabel("Role").selectOption("analyst");
+    // A partner for Mopti: the scope is set as the user is created.
+    await create.getByRole("group", { name: "Regions" }).getByRole("checkbox", { name: /Mopti/ }).check();
     await create.getByLabel("Temporary password").fill("short");
     await create.getByRole("button", { name: "Create a user" }).click();
     await expect(create.getByText("At least 12 characters.", { exact: true })).toBeVisible();
     await expect(create.getByLabel("Email")).toHaveValue(email); // nothing typed is lost
+    await expect(create.getByRole("group", { name: "Regions" }).getByRole("checkbox", { name: /Mopti/ })).toBeChecked();
     await create.getByLabel("Temporary password").fill("temporary-password-1");
     await create.getByRole("button", { name: "Create a user" }).click();
     await expect(create.getByRole("status")).toContainText("User created.");
     await expect(page.locator(`tr[data-email="${email}"]`)).toContainText("must change password");
+    await expect(page.locator(`tr[data-email="${email}"] td[data-scope]`)).toHaveText("Mopti");
 
     // The new user logs in and is sent to choose a password first.
     const other = await browser.newContext();

@@ -23,19 +23,40 @@ function failed(error: unknown): FormState {
   return { status: "error", errors: { form: "failed" } };
 }
 
+/** The scope fields (components/admin/scope-fields.ts) as sent, and as the form puts them back after an error. */
+function scopeFromForm(data: FormData) {
+  const strings = (name: string) => data.getAll(name).filter((v): v is string => typeof v === "string");
+  const input = { regions: strings("regions"), datasets: strings("datasets"), readScoped: data.get("readScoped") === "on" };
+  return { input, values: { regions: input.regions.join(","), datasets: input.datasets.join(","), readScoped: input.readScoped ? "on" : "" } };
+}
+
+/** What checkedScope refused, on its field. */
+function scopeRefusal(error: unknown): Record<string, string> | null {
+  if (error instanceof UserError && error.kind === "unknown_region") return { regions: "scopeRegion" };
+  if (error instanceof UserError && error.kind === "unknown_dataset") return { datasets: "scopeDataset" };
+  return null;
+}
+
 export async function createUserAction(_: FormState, data: FormData): Promise<FormState> {
   const actor = await admin();
   if (!actor) return FORBIDDEN;
-  const values = formValues(data, ["email", "name", "role", "password"]);
+  const scope = scopeFromForm(data);
+  const values = { ...formValues(data, ["email", "name", "role", "password"]), ...scope.values };
+  const kept = { ...values, password: "" };
   const parsed = createUserSchema.safeParse(values);
-  if (!parsed.success) return { status: "error", errors: formErrors(parsed.error), values: { ...values, password: "" } };
+  const parsedScope = scopeSchema.safeParse(scope.input);
+  if (!parsed.success || !parsedScope.success) {
+    return { status: "error", errors: { ...(parsed.success ? {} : formErrors(parsed.error)), ...(parsedScope.success ? {} : formErrors(parsedScope.error)) }, values: kept };
+  }
   try {
     // The admin chose the first password: the user replaces it at first login.
-    await createUser({ ...parsed.data, mustChangePassword: true }, actor.id);
+    await createUser({ ...parsed.data, mustChangePassword: true, scope: parsedScope.data }, actor.id);
     revalidatePath("/admin/users");
     return { status: "ok", message: "userCreated" };
   } catch (error) {
-    if (error instanceof UserError && error.kind === "email_taken") return { status: "error", errors: { email: "emailTaken" }, values: { ...values, password: "" } };
+    if (error instanceof UserError && error.kind === "email_taken") return { status: "error", errors: { email: "emailTaken" }, values: kept };
+    const refused = scopeRefusal(error);
+    if (refused) return { status: "error", errors: refused, values: kept };
     return failed(error);
   }
 }
@@ -92,14 +113,14 @@ export async function setScopeAction(_: FormState, data: FormData): Promise<Form
   if (!actor) return FORBIDDEN;
   const id = userIdSchema.safeParse(data.get("id"));
   if (!id.success) return { status: "error", errors: { form: "userId" } };
-  const strings = (name: string) => data.getAll(name).filter((v): v is string => typeof v === "string");
-  const parsed = scopeSchema.safeParse({ regions: strings("regions"), datasets: strings("datasets"), readScoped: data.get("readScoped") === "on" });
-  if (!parsed.success) return { status: "error", errors: formErrors(parsed.error) };
+  const scope = scopeFromForm(data);
+  const parsed = scopeSchema.safeParse(scope.input);
+  if (!parsed.success) return { status: "error", errors: formErrors(parsed.error), values: scope.values };
   try {
     await setScope(id.data, parsed.data, actor);
   } catch (error) {
-    if (error instanceof UserError && error.kind === "unknown_region") return { status: "error", errors: { regions: "scopeRegion" } };
-    if (error instanceof UserError && error.kind === "unknown_dataset") return { status: "error", errors: { datasets: "scopeDataset" } };
+    const refused = scopeRefusal(error);
+    if (refused) return { status: "error", errors: refused, values: scope.values };
     return failed(error);
   }
   revalidatePath(`/admin/users/${id.data}`);

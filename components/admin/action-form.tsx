@@ -2,7 +2,9 @@
 
 // One form for every admin and account action: labelled fields, the Server
 // Action's field errors beside them (aria-describedby), a live status line,
-// and a secret (a new API token) shown once with a copy button.
+// and a secret (a new API token) shown once with a copy button. What the
+// action sends back in `values` is put back (a comma list for a checkbox
+// group, "on" for a ticked box), so an error loses nothing typed or ticked.
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import { IDLE, type FormState } from "@/lib/auth/form-state";
@@ -10,10 +12,13 @@ import { IDLE, type FormState } from "@/lib/auth/form-state";
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: "text" | "email" | "password" | "number" | "url" | "date" | "select";
+  /** checkboxes: a group (a fieldset named by `label`) sending one `name` per ticked option; checkbox: one box sending "on". */
+  type?: "text" | "email" | "password" | "number" | "url" | "date" | "select" | "checkboxes" | "checkbox";
   /** Text fields are required unless this says otherwise (numbers never are). */
   optional?: boolean;
-  options?: { value: string; label: string }[];
+  /** `code`, when given, is shown after the label (a P-code, a dataset code). */
+  options?: { value: string; label: string; code?: string }[];
+  /** For checkboxes, a comma list of the ticked values; for a checkbox, "on". */
   defaultValue?: string;
   autoComplete?: string;
   hint?: string;
@@ -59,8 +64,52 @@ export function ActionForm({ action, submitLabel, fields = [], hidden = {}, dang
         const fieldId = `${id}-${f.name}`;
         const describedBy = [errors[f.name] ? `${fieldId}-error` : "", f.hint ? `${fieldId}-hint` : ""].filter(Boolean).join(" ") || undefined;
         const common = { id: fieldId, name: f.name, "aria-invalid": errors[f.name] ? true : undefined, "aria-describedby": describedBy, defaultValue: values[f.name] ?? f.defaultValue };
+        const hint = f.hint && (
+          <small className="hint" id={`${fieldId}-hint`}>
+            {f.hint}
+          </small>
+        );
+        const error = errors[f.name] && (
+          <p className="field-error" id={`${fieldId}-error`}>
+            {errorText(errors[f.name]!)}
+          </p>
+        );
+        const key = `${f.name}-${state.status}`;
+        const given = values[f.name] ?? f.defaultValue ?? "";
+        if (f.type === "checkboxes") {
+          const ticked = new Set(given.split(",").filter(Boolean));
+          return (
+            <fieldset key={key} aria-describedby={describedBy}>
+              <legend>{f.label}</legend>
+              {f.options?.map((o) => (
+                <label key={o.value} className="checkbox">
+                  <input type="checkbox" name={f.name} value={o.value} defaultChecked={ticked.has(o.value)} /> {o.label}
+                  {o.code && (
+                    <>
+                      {" "}
+                      <code>{o.code}</code>
+                    </>
+                  )}
+                </label>
+              ))}
+              {hint}
+              {error}
+            </fieldset>
+          );
+        }
+        if (f.type === "checkbox") {
+          return (
+            <div className="field" key={key}>
+              <label className="checkbox">
+                <input type="checkbox" id={fieldId} name={f.name} defaultChecked={given === "on"} aria-describedby={describedBy} /> {f.label}
+              </label>
+              {hint}
+              {error}
+            </div>
+          );
+        }
         return (
-          <div className="field" key={`${f.name}-${state.status}`}>
+          <div className="field" key={key}>
             <label htmlFor={fieldId}>{f.label}</label>
             {f.type === "select" ? (
               <select {...common}>
@@ -73,16 +122,8 @@ export function ActionForm({ action, submitLabel, fields = [], hidden = {}, dang
             ) : (
               <input {...common} type={f.type ?? "text"} autoComplete={f.autoComplete} min={f.min} max={f.max} required={(f.type !== "number" && !f.optional) || undefined} />
             )}
-            {f.hint && (
-              <small className="hint" id={`${fieldId}-hint`}>
-                {f.hint}
-              </small>
-            )}
-            {errors[f.name] && (
-              <p className="field-error" id={`${fieldId}-error`}>
-                {errorText(errors[f.name]!)}
-              </p>
-            )}
+            {hint}
+            {error}
           </div>
         );
       })}

@@ -253,4 +253,22 @@ describe("scopes", () => {
     expect(await form([])).toMatchObject({ status: "ok" });
     expect((await sessionUser(partner.id, sv))?.scope).toEqual({ regions: [], datasets: [], readScoped: false });
   });
+
+  it("an admin creates a user with a scope; a refused code is said at its field and every tick comes back", async () => {
+    await asSession(admin);
+    const create = (email: string, fields: [string, string][]) => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries({ email, name: "Mopti partner", role: "analyst", password: "a-long-enough-passphrase" })) data.set(k, v);
+      for (const [k, v] of fields) data.append(k, v);
+      return createUserAction(IDLE, data);
+    };
+    const refused = await create("scoped@test.org", [["regions", "ML05"], ["regions", "ML98"], ["readScoped", "on"]]);
+    expect(refused).toEqual({ status: "error", errors: { regions: "scopeRegion" }, values: expect.objectContaining({ email: "scoped@test.org", password: "", regions: "ML05,ML98", readScoped: "on" }) });
+    expect(await db().user.count({ where: { email: "scoped@test.org" } })).toBe(0);
+    expect(await create("scoped@test.org", [["regions", "ML05"], ["datasets", "partner-reports"], ["readScoped", "on"]])).toMatchObject({ status: "ok", message: "userCreated" });
+    const user = await db().user.findUniqueOrThrow({ where: { email: "scoped@test.org" } });
+    expect({ regions: user.scopeRegions, datasets: user.scopeDatasets, readScoped: user.readScoped }).toEqual({ regions: ["ML05"], datasets: ["partner-reports"], readScoped: true });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "user.create", entityId: String(user.id) } });
+    expect(event.after).toMatchObject({ scope: { regions: ["ML05"], datasets: ["partner-reports"], readScoped: true } });
+  });
 });

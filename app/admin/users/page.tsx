@@ -8,6 +8,7 @@ import { regionIndex } from "@/lib/data/reference";
 import { scopeSummary } from "@/lib/domain/scope-summary";
 import { formatTimestamp } from "@/lib/domain/format";
 import { ActionForm } from "@/components/admin/action-form";
+import { scopeFields } from "@/components/admin/scope-fields";
 import { ScopedMessages } from "@/components/layout/scoped-messages";
 import { createUserAction } from "../actions";
 import { TableScroll } from "@/components/layout/table-scroll";
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage() {
   await requireUser("users:manage");
-  const [t, tr, locale, users, places] = await Promise.all([getTranslations("admin"), getTranslations("roles"), getLocale(), listUsers(), regionIndex()]);
+  const [t, tr, locale, users, places, scope] = await Promise.all([getTranslations("admin"), getTranslations("roles"), getLocale(), listUsers(), regionIndex(), scopeFields()]);
   const lang = locale === "fr" ? "fr" : "en";
   const scopeWords = { everywhere: t("scopeEverywhere"), datasets: (count: number) => t("scopeDatasetCount", { count }), readingLimited: t("scopeReadingLimited") };
   const regionName = (pcode: string) => places.get(pcode)?.name[lang] ?? pcode;
@@ -77,6 +78,7 @@ export default async function UsersPage() {
               { name: "name", label: t("name") },
               { name: "role", label: t("role"), type: "select", defaultValue: "viewer", options: ROLES.map((r) => ({ value: r, label: tr(r) })) },
               { name: "password", label: t("temporaryPassword"), type: "password", autoComplete: "new-password", hint: t("temporaryPasswordHint") },
+              ...scope,
             ]}
           />
         </ScopedMessages>

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { ROLES } from "@/lib/auth/permissions";
 import { getUser, listTokens } from "@/lib/data/user-admin";
-import { regionIndex } from "@/lib/data/reference";
-import { datasetCatalogue } from "@/lib/data/datasets";
-import { ScopeForm } from "@/components/admin/scope-form";
+import { scopeFields } from "@/components/admin/scope-fields";
 import { userIdSchema } from "@/lib/validation/users";
 import { ActionForm } from "@/components/admin/action-form";
 import { TokenTable } from "@/components/admin/token-table";
@@ -27,10 +25,7 @@ export default async function UserPage({ params }: Props) {
   const id = userIdSchema.safeParse((await params).id);
   const user = id.success ? await getUser(id.data) : null;
   if (!user) notFound();
-  const [t, tr, tokens, locale, places, catalogue] = await Promise.all([getTranslations("admin"), getTranslations("roles"), listTokens(user.id), getLocale(), regionIndex(), datasetCatalogue()]);
-  const lang = locale === "fr" ? "fr" : "en";
-  const regions = [...places.values()].filter((r) => r.level === 1).sort((a, b) => a.pcode.localeCompare(b.pcode)).map((r) => ({ pcode: r.pcode, name: r.name[lang] }));
-  const datasets = [...catalogue.byCode.values()].sort((a, b) => a.name.localeCompare(b.name)).map((d) => ({ code: d.code, name: d.name }));
+  const [t, tr, tokens, scope] = await Promise.all([getTranslations("admin"), getTranslations("roles"), listTokens(user.id), scopeFields(user.scope)]);
   const self = actor.id === user.id;
   const hidden = { id: String(user.id) };
   return (
@@ -60,7 +55,7 @@ export default async function UserPage({ params }: Props) {
         <section aria-labelledby="scope-heading">
           <h2 id="scope-heading">{t("scopeTitle")}</h2>
           <p className="hint">{t("scopeIntro")}</p>
-          <ScopeForm action={setScopeAction} userId={user.id} regions={regions} datasets={datasets} scope={user.scope} />
+          <ActionForm action={setScopeAction} hidden={hidden} submitLabel={t("saveScope")} fields={scope} className="admin-form scope-form" />
         </section>
         <section aria-labelledby="reset-heading">
           <h2 id="reset-heading">{t("resetPassword")}</h2>
