@@ -38,6 +38,8 @@ test.describe("scopes", () => {
 
     // Back as the demo data has it: other specs use this account.
     await page.getByRole("link", { name: /mopti@example\.org/ }).click();
+    // Settled first: boxes unticked in the first instant after a client-side navigation were seen ticked again when the page's data landed.
+    await page.waitForLoadState("networkidle");
     await page.getByRole("group", { name: "Regions" }).getByRole("checkbox", { name: /Ségou/ }).uncheck();
     await page.getByRole("checkbox", { name: "Limit reading to this scope" }).uncheck();
     await page.getByRole("button", { name: "Save the scope" }).click();
