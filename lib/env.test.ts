@@ -19,3 +19,16 @@ describe("readEnv: NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", () => {
     }
   });
 });
+
+describe("readEnv: the pooler's settings", () => {
+  it("takes DATABASE_POOL_SIZE from 1 to 100 (10 unset) and refuses anything else, naming the variable", () => {
+    expect(readEnv({ NODE_ENV: "test" }).DATABASE_POOL_SIZE).toBe(10);
+    expect(readEnv({ NODE_ENV: "test", DATABASE_POOL_SIZE: "4" }).DATABASE_POOL_SIZE).toBe(4);
+    for (const bad of ["0", "101", "2.5", "ten"]) expect(() => readEnv({ NODE_ENV: "test", DATABASE_POOL_SIZE: bad })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
+  it("takes DATABASE_DIRECT_URL as a URL, and refuses what is not one", () => {
+    expect(readEnv({ NODE_ENV: "test", DATABASE_DIRECT_URL: "postgresql://u:p@db:5432/sr" }).DATABASE_DIRECT_URL).toBe("postgresql://u:p@db:5432/sr");
+    expect(() => readEnv({ NODE_ENV: "test", DATABASE_DIRECT_URL: "the database server" })).toThrow(/DATABASE_DIRECT_URL/);
+  });
+});

@@ -3,8 +3,16 @@ import { z } from "zod";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  /** Any PostgreSQL server; when unset, an embedded server runs in DATA_DIR. */
+  /** Any PostgreSQL server, or a PgBouncer in transaction mode in front of it; when unset, an embedded server runs in DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * The server itself when DATABASE_URL is a pooler: migrations and the
+   * migration lock (a session's advisory lock), backup and restore go there.
+   * Unset: DATABASE_URL is the server.
+   */
+  DATABASE_DIRECT_URL: z.string().url().optional(),
+  /** Connections each process (each Next.js worker, the export process) opens at most. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().min(1).default(".data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
@@ -48,6 +56,16 @@ export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides it");
   return url;
+}
+
+/** The server itself, for what must not go through a pooler in transaction mode (see DATABASE_DIRECT_URL). */
+export function directDatabaseUrl(): string {
+  return process.env.DATABASE_DIRECT_URL || databaseUrl();
+}
+
+/** DATABASE_POOL_SIZE: the most connections this process opens. */
+export function databasePoolSize(): number {
+  return readEnv().DATABASE_POOL_SIZE;
 }
 
 /** The public URL (NEXTAUTH_URL), if set: its host is accepted as an Origin, and https there means HSTS. */

@@ -122,19 +122,20 @@ async function run(argv: string[]): Promise<void> {
 
   const database = await openDatabase((m) => console.error(m));
   process.env.DATABASE_URL = database.url;
+  process.env.DATABASE_DIRECT_URL = database.directUrl;
   try {
     // A backup takes the database as it is, and a restore brings its own schema.
-    const applied = key === "backup" || key === "restore" ? [] : await migrate(database.url);
+    const applied = key === "backup" || key === "restore" ? [] : await migrate(database.directUrl);
     if (applied.length) console.error(`Applied migrations: ${applied.join(", ")}`);
     switch (key) {
       case "backup": {
-        const report = await backupDatabase(database.url, sub!);
+        const report = await backupDatabase(database.directUrl, sub!);
         console.error(`pg_dump: ${report.tool}; server PostgreSQL ${report.serverVersion}`);
         console.log(`Backed up to ${report.file} (${(report.bytes / 1024).toFixed(0)} kB)`);
         break;
       }
       case "restore": {
-        const report = await restoreDatabase(database.url, sub!);
+        const report = await restoreDatabase(database.directUrl, sub!);
         console.error(`pg_restore: ${report.tool}`);
         console.log(`Restored ${path.resolve(sub!)}`);
         break;
@@ -200,7 +201,7 @@ async function run(argv: string[]): Promise<void> {
         break;
       }
       case "seed": {
-        const report = await seedDatabase(database.url, { demoUsers: readEnv().SEED_DEMO_USERS === "true" });
+        const report = await seedDatabase(database.directUrl, { demoUsers: readEnv().SEED_DEMO_USERS === "true" });
         console.log(`Seeded ${report.regions} regions, ${report.indicators} indicators, ${report.sources} sources, ${report.figuresCreated} new figures, ${report.eventsCreated} new events, ${report.users} new users`);
         break;
       }

@@ -110,7 +110,7 @@ async function main(): Promise<void> {
 
   try {
     process.env.DATABASE_URL = database.url;
-    const { applied, seeded: report, fundingGroupsRewritten } = await prepareDatabase(database.url, { demoUsers: env.SEED_DEMO_USERS === "true" });
+    const { applied, seeded: report, fundingGroupsRewritten } = await prepareDatabase(database.directUrl, { demoUsers: env.SEED_DEMO_USERS === "true" });
     if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
     if (fundingGroupsRewritten) log(`Recomputed unmet requirements and coverage in ${fundingGroupsRewritten} funding groups left stale by earlier edits`);
     if (report) {
@@ -126,6 +126,7 @@ async function main(): Promise<void> {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.url,
+    DATABASE_DIRECT_URL: database.directUrl,
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
   };

@@ -2,13 +2,18 @@
 // on every change and exhaust connections).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
-import { databaseUrl, isExportProcess } from "../env";
+import { databasePoolSize, databaseUrl, isExportProcess } from "../env";
 import { createPool } from "./pool";
 
 export type Db = PrismaClient;
 
+/**
+ * A client on `url`, with at most DATABASE_POOL_SIZE connections (through
+ * PgBouncer in transaction mode too: every query is an unnamed statement, and
+ * the app's advisory locks are transaction-level ones).
+ */
 export function createDb(url: string, options: { max?: number; connectionTimeoutMillis?: number } = {}): Db {
-  const pool = createPool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, ...options });
+  const pool = createPool({ connectionString: url, max: databasePoolSize(), connectionTimeoutMillis: 5_000, ...options });
   return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
