@@ -4,6 +4,7 @@ import { asOfDate } from "@/lib/domain/charts";
 import { sourceLine } from "@/lib/data/series";
 import { fundingByYear } from "@/lib/data/funding";
 import { cachedRead } from "@/lib/data/cache";
+import { FUNDING_FUNDED, FUNDING_REQUIRED } from "@/lib/domain/funding";
 import { eventsFor } from "@/lib/data/events";
 import { yearMarkers } from "@/lib/domain/events";
 import { chartDatasets } from "./dataset-names";
@@ -13,7 +14,7 @@ import { visibilityKey, type Visibility } from "@/lib/auth/visibility";
 /** Requirement, funding, unmet and coverage per plan year as `v` sees them, for either renderer (cached like trendData). */
 export async function fundingByYearData(v: Visibility, inputs: { title: string; from?: string; to?: string }, intl?: ChartIntl) {
   const { locale, t } = intl ?? (await requestIntl());
-  return cachedRead(`funding-by-year:${locale}:${visibilityKey(v)}:${JSON.stringify(inputs)}`, () => buildFundingByYearData(v, inputs, { locale, t }));
+  return cachedRead(`funding-by-year:${locale}:${visibilityKey(v)}:${JSON.stringify(inputs)}`, () => buildFundingByYearData(v, inputs, { locale, t }), { indicators: [FUNDING_REQUIRED, FUNDING_FUNDED] });
 }
 
 async function buildFundingByYearData(v: Visibility, { title, from, to }: { title: string; from?: string; to?: string }, { t, locale }: ChartIntl) {

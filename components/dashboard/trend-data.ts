@@ -52,7 +52,7 @@ export interface CompareLinkSpec {
 export async function trendData(props: TrendChartProps, intl?: ChartIntl) {
   const { locale, t } = intl ?? (await requestIntl());
   const key = JSON.stringify([props.title, props.query, props.unit, props.series, props.by, props.dateLabel, props.compare]);
-  return cachedRead(`trend:${locale}:${visibilityKey(props.visibility)}:${key}`, () => buildTrendData(props, { locale, t }));
+  return cachedRead(`trend:${locale}:${visibilityKey(props.visibility)}:${key}`, () => buildTrendData(props, { locale, t }), { indicators: [props.query.indicator] });
 }
 
 /**

@@ -21,7 +21,7 @@ export interface CompareQuery {
 
 /** Every dataset's figures for the selection that `v` sees (pass forAggregates(v)), oldest first. Callers must not mutate the result. */
 export function compareFigures(v: Visibility, q: CompareQuery): Promise<CompareFigure[]> {
-  return cachedRead(`compare:${visibilityKey(v)}:${JSON.stringify([q.indicator, q.region, q.key])}`, () => queryFigures(v, q));
+  return cachedRead(`compare:${visibilityKey(v)}:${JSON.stringify([q.indicator, q.region, q.key])}`, () => queryFigures(v, q), { indicators: [q.indicator] });
 }
 
 async function queryFigures(v: Visibility, q: CompareQuery): Promise<CompareFigure[]> {
@@ -53,7 +53,7 @@ export function breakdownsOf(v: Visibility, indicator: string, region: string): 
          AND f.region_id = (SELECT id FROM regions WHERE pcode = ${region})
        ORDER BY 1`;
     return rows.map((r) => r.key);
-  });
+  }, { indicators: [indicator] });
 }
 
 export interface CompareDataset {

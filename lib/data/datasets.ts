@@ -52,7 +52,7 @@ async function readCatalogue(): Promise<DatasetCatalogue> {
 }
 
 /** Every dataset and preference, read once per request and cached by dashboard version. */
-export const datasetCatalogue = cache(() => cachedRead("datasets", readCatalogue));
+export const datasetCatalogue = cache(() => cachedRead("datasets", readCatalogue, "structure"));
 
 /** An indicator's datasets in preferred order: its stored list, then every other dataset. */
 export async function preferenceOf(indicator: string): Promise<string[]> {

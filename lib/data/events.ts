@@ -75,7 +75,7 @@ async function readableBy(reader: Scope | undefined, events: EventDto[]): Promis
  * regions, within [from, to]. Cached with the chart's data (same dashboard version).
  */
 export async function eventsFor({ regions = [], from, to }: { regions?: readonly string[] | null; from?: string; to?: string }): Promise<EventDto[]> {
-  const all = await cachedRead("events", () => listEvents());
+  const all = await cachedRead("events", () => listEvents(), "structure");
   return all.filter((e) => within(e, regions, from, to));
 }
 

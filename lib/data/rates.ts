@@ -95,7 +95,7 @@ export interface RegionComparison {
  * `today` fixes reference dates for tests.
  */
 export function regionComparison(v: Visibility, today = todayIso()): Promise<RegionComparison> {
-  return cachedRead(`region-comparison:${visibilityKey(v)}:${today}`, () => buildComparison(v, today));
+  return cachedRead(`region-comparison:${visibilityKey(v)}:${today}`, () => buildComparison(v, today), { indicators: [...RATE_INDICATORS.map((r) => r.indicator), "population"] });
 }
 
 async function buildComparison(v: Visibility, today: string): Promise<RegionComparison> {

@@ -64,5 +64,5 @@ export async function unknownRegionCodes(pcodes: string[]): Promise<string[]> {
 }
 
 /** Regions and indicators by code, read once per request (React cache). */
-export const regionIndex = cache(() => cachedRead("regions", async () => new Map((await listRegions()).map((r) => [r.pcode, r]))));
-export const indicatorIndex = cache(() => cachedRead("indicators", async () => new Map((await listIndicators()).map((i) => [i.code, i]))));
+export const regionIndex = cache(() => cachedRead("regions", async () => new Map((await listRegions()).map((r) => [r.pcode, r])), "structure"));
+export const indicatorIndex = cache(() => cachedRead("indicators", async () => new Map((await listIndicators()).map((i) => [i.code, i])), "structure"));

@@ -246,9 +246,8 @@ export async function reviewCount(reviewer: Reviewer): Promise<number> {
   if (!can(reviewer.role, "figures:review")) return 0;
   // Asked by the header of every page a reviewer opens: three counts over the pending rows cost a
   // reviewer's pages half their time at a million figures (bench step 7), so they are kept until
-  // the next write. Every change to what waits writes figures or revisions, which bumps the data
-  // version (an import's review changes with its figures' status, in one transaction).
-  return cachedRead(`review-count:${reviewer.id}:${reviewer.role}:${JSON.stringify(reviewer.scope)}`, () => countReviewable(reviewer));
+  // what waits changes: figures, revisions and imports move the review queue's version.
+  return cachedRead(`review-count:${reviewer.id}:${reviewer.role}:${JSON.stringify(reviewer.scope)}`, () => countReviewable(reviewer), "review");
 }
 
 async function countReviewable(reviewer: Reviewer): Promise<number> {

@@ -72,7 +72,7 @@ export const seriesIdentity = (p: Pick<SeriesPoint, "region" | "key">) => `${p.r
  * join two datasets.
  */
 export function seriesPoints(v: Visibility, q: SeriesQuery): Promise<SeriesPoint[]> {
-  if (q.datasets?.length || q.allDatasets) return cachedRead(`series:${visibilityKey(v)}:${JSON.stringify(q)}`, () => querySeries(v, q));
+  if (q.datasets?.length || q.allDatasets) return cachedRead(`series:${visibilityKey(v)}:${JSON.stringify(q)}`, () => querySeries(v, q), { indicators: [q.indicator] });
   return seriesWithComparisons(v, q).then((s) => s.drawn);
 }
 
@@ -89,7 +89,7 @@ export function seriesWithComparisons(v: Visibility, q: Omit<SeriesQuery, "allDa
   return cachedRead(`series-split:${visibilityKey(v)}:${JSON.stringify(q)}`, async () => {
     const [points, preference, catalogue] = await Promise.all([seriesPoints(v, { ...q, allDatasets: true }), preferenceOf(q.indicator), datasetCatalogue()]);
     return splitByPreference(points, seriesIdentity, preference, catalogue.kinds);
-  });
+  }, { indicators: [q.indicator] });
 }
 
 async function querySeries(v: Visibility, q: SeriesQuery): Promise<SeriesPoint[]> {
@@ -131,7 +131,7 @@ export async function sourceLine(points: { sourceId: number }[]): Promise<Source
 export async function sourcesOf(points: { sourceId: number }[]): Promise<SourceDto[]> {
   const ids = [...new Set(points.map((p) => p.sourceId))].sort((a, b) => a - b);
   if (!ids.length) return [];
-  return cachedRead(`sources:${ids.join(",")}`, () => querySources(ids));
+  return cachedRead(`sources:${ids.join(",")}`, () => querySources(ids), "structure");
 }
 
 async function querySources(ids: number[]): Promise<SourceDto[]> {
@@ -146,7 +146,7 @@ export interface PeriodOption {
 
 /** The distinct periods an indicator has figures `v` sees for at `level`, newest first. */
 export function periodsOf(v: Visibility, indicator: string, level: 0 | 1 | 2, keyPrefix = ""): Promise<PeriodOption[]> {
-  return cachedRead(`periods:${visibilityKey(v)}:${indicator}:${level}:${keyPrefix}`, () => queryPeriods(v, indicator, level, keyPrefix));
+  return cachedRead(`periods:${visibilityKey(v)}:${indicator}:${level}:${keyPrefix}`, () => queryPeriods(v, indicator, level, keyPrefix), { indicators: [indicator] });
 }
 
 async function queryPeriods(v: Visibility, indicator: string, level: 0 | 1 | 2, keyPrefix: string): Promise<PeriodOption[]> {

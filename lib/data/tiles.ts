@@ -2,6 +2,7 @@
 // indicator from its preferred dataset, the change against that dataset's own
 // previous comparable figure, how fresh the dataset is, and the other
 // datasets' figures a reader should know about (lib/domain/tiles.ts).
+import { FUNDING_COVERAGE, FUNDING_FUNDED, FUNDING_REQUIRED, FUNDING_UNMET } from "../domain/funding";
 import { compareHref, freshnessOf, referenceDate, todayIso, type DatasetKindCode, type Freshness } from "../domain/datasets";
 import { previousComparable } from "../domain/series";
 import { latestFigure, otherSources, yearToDate, type YearToDate } from "../domain/tiles";
@@ -93,8 +94,11 @@ async function buildTile(v: Visibility, indicator: string, key: string, today: s
  * version and day (lib/data/cache.ts): callers must not mutate it.
  */
 export function headlineTile(v: Visibility, indicator: string, key = "", today = todayIso()): Promise<Tile> {
-  return cachedRead(`tile:${visibilityKey(v)}:${indicator}:${key}:${today}`, () => buildTile(v, indicator, key, today));
+  return cachedRead(`tile:${visibilityKey(v)}:${indicator}:${key}:${today}`, () => buildTile(v, indicator, key, today), { indicators: [indicator] });
 }
+
+/** The funding tiles, in order. */
+const FUNDING_TILES = [FUNDING_REQUIRED, FUNDING_FUNDED, FUNDING_UNMET, FUNDING_COVERAGE];
 
 /**
  * Funding tiles all describe one plan: the latest plan with a requirement.
@@ -102,14 +106,13 @@ export function headlineTile(v: Visibility, indicator: string, key = "", today =
  * and says so when the plan year is still running (to date).
  */
 export function fundingTiles(v: Visibility, today = todayIso()): Promise<{ year: string | null; tiles: Tile[] }> {
-  return cachedRead(`funding-tiles:${visibilityKey(v)}:${today}`, () => buildFundingTiles(v, today));
+  return cachedRead(`funding-tiles:${visibilityKey(v)}:${today}`, () => buildFundingTiles(v, today), { indicators: FUNDING_TILES });
 }
 
 async function buildFundingTiles(v: Visibility, today: string): Promise<{ year: string | null; tiles: Tile[] }> {
   const { drawn } = await seriesWithComparisons(v, { indicator: "funding_required", level: 0, keys: [""] });
   const plan = latestFigure(drawn.filter((p) => p.region === NATIONAL));
-  const codes = ["funding_required", "funding_funded", "funding_unmet", "funding_coverage"];
   const inPlan: Choose = (points) => (plan ? (points.find((p) => p.start === plan.start && p.end === plan.end) ?? null) : null);
-  const tiles = await Promise.all(codes.map((indicator) => buildTile(v, indicator, "", today, { pick: inPlan, partialNote: true })));
+  const tiles = await Promise.all(FUNDING_TILES.map((indicator) => buildTile(v, indicator, "", today, { pick: inPlan, partialNote: true })));
   return { year: plan ? plan.start.slice(0, 4) : null, tiles };
 }

@@ -156,14 +156,14 @@ export async function restoreDatabase(url: string, file: string): Promise<{ tool
   const server = await serverMajor(url);
   const tool = await toolFor("pg_restore", server.major, server.version);
   const { dbname, env } = connection(url);
-  const versionBefore = await dashboardVersion(url);
+  const versionsBefore = await cacheVersions(url);
   const result = await run(
     tool.path,
     ["--clean", "--if-exists", "--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges", "--no-password", `--dbname=${dbname}`, source],
     env,
   );
   if (result.code !== 0) throw failure("pg_restore", result);
-  await bumpDashboardVersion(url, versionBefore);
+  await bumpCacheVersions(url, versionsBefore);
   return { tool: `${tool.path} ${tool.version}` };
 }
 
@@ -177,23 +177,32 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
-/** The dashboards' cache version (lib/data/cache.ts), 0 when the table does not exist yet. */
-function dashboardVersion(url: string): Promise<bigint> {
+interface CacheVersions {
+  version: bigint;
+  structure: bigint;
+}
+
+/** The dashboards' cache versions (lib/data/cache.ts), 0 where the table or the column does not exist (yet). */
+function cacheVersions(url: string): Promise<CacheVersions> {
   return withClient(url, async (client) => {
-    const { rows } = await client.query<{ version: string | null }>(
-      "SELECT CASE WHEN to_regclass('public.data_versions') IS NULL THEN NULL ELSE (SELECT version::text FROM data_versions WHERE name = 'dashboard') END AS version",
+    const { rows } = await client.query<{ row: Record<string, string> | null }>(
+      "SELECT CASE WHEN to_regclass('public.data_versions') IS NULL THEN NULL ELSE (SELECT to_jsonb(d) FROM data_versions d WHERE name = 'dashboard') END AS row",
     );
-    return BigInt(rows[0]?.version ?? 0);
+    const row = rows[0]?.row ?? {};
+    return { version: BigInt(row.version ?? 0), structure: BigInt(row.structure ?? 0) };
   });
 }
 
 /**
- * The restore brought back an older cache version, under which running app
- * instances may hold dashboards of other data: moving it past both the old and
- * the restored value makes every instance read afresh.
+ * The restore brought back older cache versions, under which running app
+ * instances may hold dashboards of other data: moving them past both the old
+ * and the restored values makes every instance read afresh (every cached read
+ * is keyed by `version` or by `structure`).
  */
-async function bumpDashboardVersion(url: string, before: bigint): Promise<void> {
-  await withClient(url, (client) =>
-    client.query("UPDATE data_versions SET version = GREATEST(version, $1::bigint) + 1 WHERE name = 'dashboard'", [before.toString()]).catch(() => undefined),
-  );
+async function bumpCacheVersions(url: string, before: CacheVersions): Promise<void> {
+  await withClient(url, async (client) => {
+    await client.query("UPDATE data_versions SET version = GREATEST(version, $1::bigint) + 1 WHERE name = 'dashboard'", [before.version.toString()]).catch(() => undefined);
+    // A backup made before versions per indicator has no `structure`: the app's next start adds it.
+    await client.query("UPDATE data_versions SET structure = GREATEST(structure, $1::bigint) + 1 WHERE name = 'dashboard'", [before.structure.toString()]).catch(() => undefined);
+  });
 }
