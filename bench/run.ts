@@ -12,10 +12,12 @@
 // 5. Importing 100,000 rows against COPY of the same rows (bench/import.ts).
 // 6. The pages at 20 clients again while 8 XLSX and 2 PDF downloads run in a
 //    loop (bench/export-load.ts), against their idle p95 of step 2.
-// 7. The pages at 20 clients for a read-scoped partner (one region) and for a
-//    reviewer who includes unpublished figures (1,000 submitted figures and
-//    1,000 pending revisions in the data), against step 2's viewer (whose
-//    reads filter on "published") and the p95 before review and scopes existed.
+// 7. The pages at 20 clients for a viewer, a read-scoped partner (one region)
+//    and a reviewer who includes unpublished figures (1,000 submitted figures
+//    and 1,000 pending revisions in the data), taken in turn, against the p95
+//    before review and scopes existed and against the viewer beside them.
+// 8. The pages at 20 clients while a figure is written every second: of an
+//    indicator no page draws (warm), then of the page's own (cold after write).
 //
 // BENCH_SECONDS (default 10) sets each run's length; BENCH_RESET=1 reloads the data.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -355,9 +357,10 @@ async function main(): Promise<void> {
     const idle = new Map(rows.filter((r) => r.c === 20 && r.target.startsWith("page ")).map((r) => [r.target.slice("page ".length), r.s.p95]));
     const exportPhase = await pagesUnderExports(base, page, idle, exportTokens);
     const governance = await governedPages(base);
+    const writes = await pagesUnderWrites(base, page, db.url);
     const cpuAfter = await cpuTimes();
     const steal = cpuBefore && cpuAfter ? (100 * (cpuAfter.steal - cpuBefore.steal)) / Math.max(1, cpuAfter.total - cpuBefore.total) : null;
-    await writeResults(figures, rows, js, steal, imports, exportPhase, idle, governance);
+    await writeResults(figures, rows, js, steal, imports, exportPhase, idle, governance, writes);
   } finally {
     app.kill("SIGTERM");
     await new Promise((r) => app.once("exit", r));
@@ -413,6 +416,69 @@ async function governedPages(base: string): Promise<GovernedRun[]> {
   return runs;
 }
 
+/** Step 8: the indicator each page draws first (a write to it makes the page cold), and one no dashboard page draws. */
+const PAGE_INDICATOR: Record<string, string> = { "/": "idps", "/displacement": "idps", "/food-security": "ch_phase3plus", "/funding": "funding_funded" };
+const UNDRAWN_INDICATOR = "minusma_authorized_police";
+
+interface WriteRun {
+  page: string;
+  /** The indicator written every second during the run. */
+  written: string;
+  drawn: boolean;
+  writes: number;
+  s: Summary;
+}
+
+/**
+ * One write a second, as a busy response makes them: a national figure of
+ * `indicator` in the synthetic dataset, its value moved up and back down (an
+ * UPDATE through the triggers, as the app's writes). Returns a stop that says
+ * how many writes were made.
+ */
+async function startWriter(databaseUrl: string, indicator: string): Promise<() => Promise<number>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ id: number }>(
+    `SELECT f.id FROM figures f JOIN indicators i ON i.id = f.indicator_id JOIN regions r ON r.id = f.region_id
+      WHERE i.code = $1 AND r.level = 0 AND f.status = 'published' ORDER BY f.period_end DESC LIMIT 1`,
+    [indicator],
+  );
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error(`no national figure of ${indicator} to write`);
+  let writes = 0;
+  let running = Promise.resolve();
+  const timer = setInterval(() => {
+    const step = writes % 2 ? -1 : 1;
+    running = running.then(() => client.query("UPDATE figures SET value = value + $2 WHERE id = $1", [id, step]).then(() => void writes++));
+  }, 1_000);
+  return async () => {
+    clearInterval(timer);
+    await running;
+    await client.end();
+    return writes;
+  };
+}
+
+/**
+ * Step 8 (issue 18): each page at 20 clients while a figure is written every
+ * second, first of an indicator no dashboard draws (the page should stay
+ * warm), then of the indicator the page draws (each write makes it cold: the
+ * p95 is the cold render's).
+ */
+async function pagesUnderWrites(base: string, headers: Record<string, string>, databaseUrl: string): Promise<WriteRun[]> {
+  const runs: WriteRun[] = [];
+  for (const p of PAGES) {
+    for (const written of [UNDRAWN_INDICATOR, PAGE_INDICATOR[p]!]) {
+      log(`${p} at 20 clients, ${written} written every second…`);
+      await httpLoad(base + p, 20, headers, 2); // warm again after the previous run's writes
+      const stop = await startWriter(databaseUrl, written);
+      const s = await httpLoad(base + p, 20, headers);
+      runs.push({ page: p, written, drawn: written !== UNDRAWN_INDICATOR, writes: await stop(), s });
+    }
+  }
+  return runs;
+}
+
 async function writeResults(
   figures: number,
   rows: { target: string; c: number; s: Summary & { kbPerResponse?: number } }[],
@@ -422,8 +488,10 @@ async function writeResults(
   exportPhase: ExportPhase,
   idle: Map<string, number>,
   governance: GovernedRun[],
+  writes: WriteRun[],
 ): Promise<void> {
   const floor20 = rows.find((r) => r.c === 20 && r.target.startsWith("raw SQL"))!.s.p95;
+  const reference20 = rows.find((r) => r.c === 20 && r.target.startsWith("reference: "))!.s.p95;
   const pageRows20 = rows.filter((r) => r.c === 20 && r.target.startsWith("page "));
   const yesNo = (ok: boolean) => (ok ? "yes" : "**no**");
   const verdict = pageRows20.map((r) => `| ${r.target} | ${ms(r.s.p95)} | ${yesNo(r.s.p95 <= 300)} | ${yesNo(r.s.p95 <= 3 * floor20)} | ${r.s.errors} |`);
@@ -493,6 +561,16 @@ ${governance
     const before = BEFORE_GOVERNANCE_P95[g.page]!;
     return `| ${g.page} | ${g.reader} | ${ms(g.s.p95)} (${g.s.runs.map(ms).join(", ")}) | ${ms(before)} | ${yesNo(g.s.p95 <= 1.1 * before)} | ${ms(viewer)} | ${(g.s.p95 / viewer).toFixed(2)} | ${yesNo(g.s.p95 <= 1.1 * viewer)} | ${g.s.errors} |`;
   })
+  .join("\n")}
+
+## Pages under a write every second (issue 18)
+
+Each page at 20 clients for ${SECONDS} s while a national figure is written once a second: first of an indicator no dashboard page draws (${UNDRAWN_INDICATOR}), then of the indicator the page draws (each write makes the page's cached reads cold). Cache versions are per indicator, so the first run stays warm; in the second, every write is followed by cold renders. Targets: the cold-after-write p95 ≤ 300 ms, and each page's warm p95 ≤ 2 × the bare page's (reference: /forbidden, ${ms(reference20)} ms at 20 clients in step 3 of this run).
+
+| page, 20 clients | written every second | drawn by the page | writes | p50 ms | p95 ms | ≤ 300 ms | ratio to the bare page | ≤ 2 × bare (warm) | errors |
+|---|---|---|---:|---:|---:|---|---:|---|---:|
+${writes
+  .map((w) => `| ${w.page} | ${w.written} | ${w.drawn ? "yes" : "no"} | ${w.writes} | ${ms(w.s.p50)} | ${ms(w.s.p95)} | ${yesNo(w.s.p95 <= 300)} | ${(w.s.p95 / reference20).toFixed(2)} | ${w.drawn ? "–" : yesNo(w.s.p95 <= 2 * reference20)} | ${w.s.errors} |`)
   .join("\n")}
 `;
   await mkdir(path.join(ROOT, "bench"), { recursive: true });
