@@ -418,7 +418,7 @@ async function governedPages(base: string): Promise<GovernedRun[]> {
 
 /** Step 8: the indicator each page draws first (a write to it makes the page cold), and one no dashboard page draws. */
 const PAGE_INDICATOR: Record<string, string> = { "/": "idps", "/displacement": "idps", "/food-security": "ch_phase3plus", "/funding": "funding_funded" };
-const UNDRAWN_INDICATOR = "minusma_authorized_police";
+const UNDRAWN_INDICATOR = "minusma_authorized_personnel";
 
 interface WriteRun {
   page: string;
@@ -437,6 +437,7 @@ interface WriteRun {
  */
 async function startWriter(databaseUrl: string, indicator: string): Promise<() => Promise<number>> {
   const client = new pg.Client({ connectionString: databaseUrl });
+  client.on("error", (error) => log(`writer: ${error.message}`)); // the database stopping under it must not hide the run's own error
   await client.connect();
   const { rows } = await client.query<{ id: number }>(
     `SELECT f.id FROM figures f JOIN indicators i ON i.id = f.indicator_id JOIN regions r ON r.id = f.region_id
@@ -444,7 +445,10 @@ async function startWriter(databaseUrl: string, indicator: string): Promise<() =
     [indicator],
   );
   const id = rows[0]?.id;
-  if (id === undefined) throw new Error(`no national figure of ${indicator} to write`);
+  if (id === undefined) {
+    await client.end();
+    throw new Error(`no published national figure of ${indicator} to write`);
+  }
   let writes = 0;
   let running = Promise.resolve();
   const timer = setInterval(() => {
