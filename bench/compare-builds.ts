@@ -9,24 +9,20 @@
 //   npx tsx bench/compare-builds.ts http://127.0.0.1:3401 http://127.0.0.1:3402
 // The bench user (bench@example.org) must exist: `npm run bench` creates it.
 import autocannon from "autocannon";
-import { readFile } from "node:fs/promises";
 import { httpLogin } from "../scripts/http-login";
+import { cpuTimes } from "./stats";
 
 const [oldBase, newBase] = process.argv.slice(2) as [string, string];
 if (!oldBase || !newBase) throw new Error("usage: npx tsx bench/compare-builds.ts <base URL of build A> <base URL of build B>");
 const PAGES = ["/", "/displacement", "/food-security", "/funding"];
 const SECONDS = Number(process.env.AB_SECONDS ?? 10);
 
-async function busy(): Promise<number> {
-  const f = (await readFile("/proc/stat", "utf8")).split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
-  return f.reduce((a, b) => a + b, 0) - f[3]! - f[4]! - f[7]!;
-}
-
 async function load(url: string, cookie: string, seconds: number) {
-  const b0 = await busy();
+  const b0 = await cpuTimes();
   const r = await autocannon({ url, connections: 20, duration: seconds, headers: { cookie } });
-  const b1 = await busy();
-  return { p95: r.latency.p97_5 /* autocannon reports p97.5, not p95 */, p50: r.latency.p50, requests: r.requests.total, errors: r.errors + r.non2xx, cpuMs: ((b1 - b0) * 10) / Math.max(1, r.requests.total) };
+  const b1 = await cpuTimes();
+  if (!b0 || !b1) throw new Error("no /proc/stat: CPU per request needs Linux");
+  return { p95: r.latency.p97_5 /* autocannon reports p97.5, not p95 */, p50: r.latency.p50, requests: r.requests.total, errors: r.errors + r.non2xx, cpuMs: ((b1.busy - b0.busy) * 10) / Math.max(1, r.requests.total) };
 }
 
 const cookies: Record<string, string> = {};

@@ -30,7 +30,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { startEmbeddedPostgres, freePort, type RunningDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
-import { summarise, type Summary } from "./stats";
+import { cpuTimes, summarise, type Summary } from "./stats";
 import { benchImport, type ImportBench } from "./import";
 import { startExportLoad, type ExportLoadStats } from "./export-load";
 import { httpLogin } from "../scripts/http-login";
@@ -313,17 +313,6 @@ async function overviewJavaScript(base: string, headers: Record<string, string>)
 }
 
 /** CPU time stolen by the hypervisor (other tenants), as a share of all CPU time, from /proc/stat. */
-/** The machine's CPU times (/proc/stat, in clock ticks of 10 ms): stolen, all, and busy (this machine's work: neither idle, waiting for I/O nor stolen). */
-async function cpuTimes(): Promise<{ steal: number; total: number; busy: number } | null> {
-  try {
-    const { readFile } = await import("node:fs/promises");
-    const fields = (await readFile("/proc/stat", "utf8")).split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
-    const total = fields.reduce((a, b) => a + b, 0);
-    return { steal: fields[7] ?? 0, total, busy: total - (fields[3] ?? 0) - (fields[4] ?? 0) - (fields[7] ?? 0) };
-  } catch {
-    return null;
-  }
-}
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 

@@ -58,11 +58,6 @@ export function databaseUrl(): string {
   return url;
 }
 
-/** The server itself, for what must not go through a pooler in transaction mode (see DATABASE_DIRECT_URL). */
-export function directDatabaseUrl(): string {
-  return process.env.DATABASE_DIRECT_URL || databaseUrl();
-}
-
 /** DATABASE_POOL_SIZE: the most connections this process opens. */
 export function databasePoolSize(): number {
   return readEnv().DATABASE_POOL_SIZE;

@@ -106,10 +106,11 @@ async function bouncerStats(): Promise<{ xacts: number; queries: number }> {
   const admin = new pg.Client({ connectionString: poolerUrl.replace(/@([^/]+)\/.*$/, "@$1/pgbouncer").replace("//app@", "//monitor@") });
   await admin.connect();
   try {
-    // The admin console speaks the simple protocol only.
-    const { rows } = await admin.query({ text: "SHOW STATS", rowMode: "array" } as pg.QueryConfig);
+    // The admin console speaks the simple protocol only (a query without parameters).
+    const stats = await admin.query({ text: "SHOW STATS", rowMode: "array" } as pg.QueryConfig);
+    const rows = stats.rows;
     const name = new URL(directUrl).pathname.slice(1);
-    const fields = (await admin.query("SHOW STATS")).fields.map((f) => f.name);
+    const fields = stats.fields.map((f) => f.name);
     const row = (rows as unknown[][]).find((r) => r[fields.indexOf("database")] === name);
     return { xacts: Number(row?.[fields.indexOf("total_xact_count")] ?? 0), queries: Number(row?.[fields.indexOf("total_query_count")] ?? 0) };
   } finally {
